@@ -1,0 +1,93 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// keyMap is THE key map: every key the program reacts to is here, with its
+// help text, so that the help bar and the help screen never disagree with
+// what the keys do. No navigation is bound to a bare letter (a Chinese IME
+// swallows letters), and Ctrl+Left/Right and Ctrl+N are left to the text
+// editor.
+type keyMap struct {
+	// Everywhere.
+	Help     key.Binding
+	Quit     key.Binding
+	Back     key.Binding
+	NextPane key.Binding
+	PrevPane key.Binding
+
+	// Moving in a grid or a list.
+	Up       key.Binding
+	Down     key.Binding
+	Left     key.Binding
+	Right    key.Binding
+	NextCell key.Binding
+	PrevCell key.Binding
+	Home     key.Binding
+	End      key.Binding
+	PgUp     key.Binding
+	PgDn     key.Binding
+
+	// Editing cells.
+	Edit   key.Binding
+	Commit key.Binding
+	Clear  key.Binding
+
+	// Editor commands.
+	FindNext key.Binding
+	FindPrev key.Binding
+	Undo     key.Binding
+	Redo     key.Binding
+	FillZero key.Binding
+	Export   key.Binding
+	History  key.Binding
+	Save     key.Binding
+	PartAdd  key.Binding
+	PartDel  key.Binding
+	PartUp   key.Binding
+	PartDown key.Binding
+}
+
+// keys is the program's key map.
+var keys = newKeyMap()
+
+func newKeyMap() keyMap {
+	km := keyMap{
+		Help:     key.NewBinding(key.WithKeys("f1", "?"), key.WithHelp("F1", helpHelp)),
+		Quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("Ctrl+Q", helpQuit)),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpCancel)),
+		NextPane: key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", helpPane)),
+		PrevPane: key.NewBinding(key.WithKeys("shift+f6"), key.WithHelp("Shift+F6", helpPanePrev)),
+
+		Up:       key.NewBinding(key.WithKeys("up"), key.WithHelp("Up", helpUp)),
+		Down:     key.NewBinding(key.WithKeys("down"), key.WithHelp("Down", helpDown)),
+		Left:     key.NewBinding(key.WithKeys("left"), key.WithHelp("Left", helpLeft)),
+		Right:    key.NewBinding(key.WithKeys("right"), key.WithHelp("Right", helpRight)),
+		NextCell: key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", helpNextCell)),
+		PrevCell: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("Shift+Tab", helpPrevCell)),
+		Home:     key.NewBinding(key.WithKeys("home"), key.WithHelp("Home", helpHome)),
+		End:      key.NewBinding(key.WithKeys("end"), key.WithHelp("End", helpEnd)),
+		PgUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("PgUp", helpPgUp)),
+		PgDn:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("PgDn", helpPgDn)),
+
+		Edit:   key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", helpEdit)),
+		Commit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpCommit)),
+		Clear:  key.NewBinding(key.WithKeys("delete", "backspace"), key.WithHelp("Delete", helpClear)),
+
+		FindNext: key.NewBinding(key.WithKeys("f8"), key.WithHelp("F8", helpFindNext)),
+		FindPrev: key.NewBinding(key.WithKeys("shift+f8"), key.WithHelp("Shift+F8", helpFindPrev)),
+		Undo:     key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("Ctrl+Z", helpUndo)),
+		Redo:     key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("Ctrl+Y", helpRedo)),
+		FillZero: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("Ctrl+O", helpFillZero)),
+		Export:   key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("Ctrl+E", helpExport)),
+		// Ctrl+H is Backspace on many terminals, so history is on Ctrl+R.
+		History:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("Ctrl+R", helpHistory)),
+		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("Ctrl+S", helpSave)),
+		PartAdd:  key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("Ctrl+T", helpPartAdd)),
+		PartDel:  key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("Ctrl+D", helpPartDel)),
+		PartUp:   key.NewBinding(key.WithKeys("ctrl+up"), key.WithHelp("Ctrl+Up", helpPartUp)),
+		PartDown: key.NewBinding(key.WithKeys("ctrl+down"), key.WithHelp("Ctrl+Down", helpPartDown)),
+	}
+	return km
+}
+
+// --- start screen and dialogs ---
