@@ -1,0 +1,249 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"syscall"
+
+	"nianbao/internal/atomicfile"
+	"nianbao/model"
+)
+
+// Format is an export format.
+type Format string
+
+// The export formats.
+const (
+	HTML     Format = "html"
+	Markdown Format = "md"
+	JSON     Format = "json"
+)
+
+// Formats lists the formats in the order a menu offers them.
+var Formats = []Format{HTML, Markdown, JSON}
+
+// Ext is the file name extension of the format, without the dot.
+func (f Format) Ext() string { return string(f) }
+
+// Name is the format's Chinese name for menus and messages.
+func (f Format) Name() string {
+	switch f {
+	case HTML:
+		return "HTML 网页"
+	case Markdown:
+		return "Markdown 文本"
+	case JSON:
+		return "JSON 数据"
+	}
+	return string(f)
+}
+
+// Options adjust an export.
+type Options struct {
+	// Fragment (HTML only): the report body alone, every style written as a
+	// style attribute, for pasting into a website's editor, which drops
+	// <style> elements.
+	Fragment bool
+}
+
+// ParseFormat reads a format name as typed on the command line: html, htm,
+// md, markdown or json, in any case, with or without a leading dot.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), ".")) {
+	case "html", "htm":
+		return HTML, nil
+	case "md", "markdown":
+		return Markdown, nil
+	case "json":
+		return JSON, nil
+	}
+	return "", fmt.Errorf("不认识的导出格式「%s」：可用的格式是 html、md、json", s)
+}
+
+// Render writes r in format f.
+func Render(r *model.Report, f Format, opt Options) ([]byte, error) {
+	switch f {
+	case HTML:
+		return renderHTML(r, opt.Fragment), nil
+	case Markdown:
+		return renderMarkdown(r), nil
+	case JSON:
+		b, err := model.Encode(r)
+		if err != nil {
+			return nil, fmt.Errorf("无法生成 JSON：%v", err)
+		}
+		return b, nil
+	}
+	return nil, fmt.Errorf("不认识的导出格式「%s」：可用的格式是 html、md、json", f)
+}
+
+// DefaultFileName is {机关}{年度}年政府信息公开工作年度报告.{html|md|json},
+// with characters that Windows or Linux refuse in a file name replaced by _.
+func DefaultFileName(r *model.Report, f Format) string {
+	name := strings.Map(func(c rune) rune {
+		switch {
+		case c < 0x20 || c == 0x7f:
+			return '_'
+		case strings.ContainsRune(`/\:*?"<>|`, c):
+			return '_'
+		}
+		return c
+	}, r.Title())
+	// Windows drops trailing dots and spaces silently; keep the name honest.
+	name = strings.Trim(name, ". ")
+	if name == "" {
+		name = "政府信息公开工作年度报告"
+	}
+	return name + "." + f.Ext()
+}
+
+// ErrExists is wrapped by WriteFile's error when the target file exists and
+// replacing it was not asked for.
+var ErrExists = errors.New("目标文件已存在")
+
+// WriteFile writes data to path atomically (a temporary file in the same
+// folder, then a rename), so a reader never sees half a report. It replaces
+// an existing file only when force is set. Errors are in Chinese.
+func WriteFile(path string, data []byte, force bool) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("无法写入 %s：这是一个文件夹，请给出文件名", path)
+	}
+	err := atomicfile.Write(path, data, 0o644, force)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, atomicfile.ErrExists):
+		return &existsError{path: path}
+	}
+	return fmt.Errorf("无法写入 %s：%s", path, reason(err))
+}
+
+type existsError struct{ path string }
+
+func (e *existsError) Error() string {
+	return "目标文件已存在：" + e.path + "，如要覆盖请使用 --force / 确认覆盖"
+}
+
+func (e *existsError) Unwrap() error { return ErrExists }
+
+// reason says in Chinese why a write failed, for the failures a clerk can fix.
+func reason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "没有写入权限（请换一个文件夹，或检查文件是否只读）"
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件夹不存在"
+	case errors.Is(err, syscall.ENOSPC):
+		return "磁盘空间不足"
+	case errors.Is(err, syscall.EROFS):
+		return "磁盘是只读的"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// FeeSentence is the generated sentence of 六 about 信息处理费:
+// 本年度发出收费通知N件，总金额X元，实际收取总金额Y元。A clause whose figure
+// is empty is left out; with all three empty it is "".
+func FeeSentence(r *model.Report) string {
+	get := func(col string) (string, bool) {
+		v, ok := r.Get(model.S6.Addr("fee", col))
+		return v.String(), ok
+	}
+	var clauses []string
+	n, hasN := get("notices")
+	if hasN {
+		clauses = append(clauses, "发出收费通知"+n+"件")
+	}
+	if x, ok := get("billed"); ok {
+		if hasN {
+			clauses = append(clauses, "总金额"+x+"元")
+		} else {
+			// Without the count, "总金额" alone would not say of what.
+			clauses = append(clauses, "收费通知总金额"+x+"元")
+		}
+	}
+	if y, ok := get("collected"); ok {
+		clauses = append(clauses, "实际收取总金额"+y+"元")
+	}
+	if len(clauses) == 0 {
+		return ""
+	}
+	return "本年度" + strings.Join(clauses, "，") + "。"
+}
+
+// draftNotes lists the errors that make r a draft, in Chinese, one line each:
+// every error's own message, then the missing cells counted per table so that
+// a half-filled report gives a readable banner, not 144 lines.
+func draftNotes(r *model.Report) []string {
+	var notes []string
+	missing := map[*model.Table][]model.Finding{}
+	for _, f := range model.Check(r, nil) {
+		if f.Severity != model.SevError {
+			continue
+		}
+		if f.ID == "missing" && len(f.Cells) > 0 {
+			if c, ok := model.Cell(f.Cells[0]); ok {
+				missing[c.Table] = append(missing[c.Table], f)
+				continue
+			}
+		}
+		notes = append(notes, f.Message)
+	}
+	for _, t := range model.Tables {
+		fs, ok := missing[t]
+		switch {
+		case !ok:
+			continue
+		case len(fs) == 1:
+			notes = append(notes, fs[0].Message)
+		case t == model.S6:
+			notes = append(notes, fmt.Sprintf("六、其他需要报告的事项有 %d 项信息处理费数字未填写", len(fs)))
+		default:
+			notes = append(notes, fmt.Sprintf("表%s有 %d 个单元格未填写", t.Number, len(fs)))
+		}
+	}
+	return notes
+}
+
+// draftTitle heads the draft banner and the Markdown draft note.
+const draftTitle = "草稿：本报告还有以下错误，尚不能作为正式报告发布"
+
+// lines splits officer text into its non-blank lines, each a paragraph.
+// Surrounding spaces (including the ideographic space officers type to
+// indent) go: the layout indents paragraphs itself.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		l = strings.TrimSpace(strings.TrimSuffix(l, "\r"))
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// cellText is what a table prints for a cell: its value, or blank while it
+// is empty or (for a total) incomplete.
+func cellText(r *model.Report, c *model.CellSpec) string {
+	v, st := r.ValueOf(c)
+	if st != model.Filled {
+		return ""
+	}
+	return v.String()
+}
+
+// colHeader is a column's label with its group, for one-row headers:
+// 法人或其他组织：商业企业.
+func colHeader(col model.Col) string {
+	if col.Group != "" {
+		return col.Group + "：" + col.Label
+	}
+	return col.Label
+}
