@@ -1,0 +1,290 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+const (
+	// KeepDaily and KeepWeekly are how many daily and weekly backups are kept.
+	KeepDaily  = 7
+	KeepWeekly = 4
+	// BackupDir is the folder beside the draft file that holds the backups.
+	BackupDir = "backups"
+)
+
+// Backup is one backup copy of the draft file.
+type Backup struct {
+	Name string    // file name inside the backups folder, e.g. drafts-2026-11-25.db
+	Time time.Time // when it was made
+	Size int64
+	Kind string // "daily" or "weekly"
+	day  time.Time
+}
+
+func backupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), BackupDir) }
+
+func backupPrefix(dbPath string) string {
+	base := filepath.Base(dbPath)
+	return strings.TrimSuffix(base, filepath.Ext(base)) + "-"
+}
+
+func backupName(dbPath string, day time.Time) string {
+	return backupPrefix(dbPath) + day.Format(time.DateOnly) + ".db"
+}
+
+// scanBackups lists the backups of dbPath, newest first, with their kind;
+// those beyond the retention get Kind "".
+func scanBackups(dbPath string) ([]Backup, error) {
+	ents, err := os.ReadDir(backupDir(dbPath))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("无法读取备份文件夹 %s：%v", backupDir(dbPath), err)
+	}
+	prefix := backupPrefix(dbPath)
+	var out []Backup
+	for _, e := range ents {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ".db") {
+			continue
+		}
+		day, err := time.ParseInLocation(time.DateOnly, strings.TrimSuffix(strings.TrimPrefix(name, prefix), ".db"), time.Local)
+		if err != nil {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, Backup{Name: name, Time: fi.ModTime(), Size: fi.Size(), day: day})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].day.After(out[j].day) })
+	// The newest KeepDaily are daily; of the older ones, the newest of each
+	// ISO week is weekly, for the KeepWeekly most recent weeks.
+	weeks := map[[2]int]bool{}
+	for i := range out {
+		if i < KeepDaily {
+			out[i].Kind = "daily"
+			continue
+		}
+		y, w := out[i].day.ISOWeek()
+		if wk := [2]int{y, w}; !weeks[wk] && len(weeks) < KeepWeekly {
+			weeks[wk] = true
+			out[i].Kind = "weekly"
+		}
+	}
+	return out, nil
+}
+
+// ListBackups lists the backups of the draft file at dbPath, newest first,
+// without opening it (for recovering a file that cannot be opened).
+func ListBackups(dbPath string) ([]Backup, error) {
+	abs, err := filepath.Abs(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	all, err := scanBackups(abs)
+	var kept []Backup
+	for _, b := range all {
+		if b.Kind != "" {
+			kept = append(kept, b)
+		}
+	}
+	return kept, err
+}
+
+// Backups lists this store's backups, newest first.
+func (s *Store) Backups() ([]Backup, error) { return ListBackups(s.path) }
+
+// newestBackup is the full path of the newest backup, or "".
+func newestBackup(dbPath string) string {
+	list, _ := ListBackups(dbPath)
+	if len(list) == 0 {
+		return ""
+	}
+	return filepath.Join(backupDir(dbPath), list[0].Name)
+}
+
+// copyTo writes a consistent copy of the open file to dst through a read
+// transaction: a temporary file beside dst, synced, then renamed. An
+// existing dst is never replaced.
+func (s *Store) copyTo(dst string) error {
+	dir := filepath.Dir(dst)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	err = s.db.View(func(tx *bolt.Tx) error { _, err := tx.WriteTo(tmp); return err })
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o600)
+	}
+	if err == nil {
+		err = placeNew(name, dst)
+	}
+	if err != nil {
+		os.Remove(name)
+	}
+	return err
+}
+
+// placeNew moves the finished file src to dst, failing if dst exists.
+func placeNew(src, dst string) error {
+	if err := os.Link(src, dst); err == nil {
+		return os.Remove(src)
+	} else if errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	if _, err := os.Lstat(dst); err == nil {
+		return fmt.Errorf("%s: %w", dst, fs.ErrExist)
+	}
+	return os.Rename(src, dst)
+}
+
+// dailyBackup makes today's backup if there is none yet, then drops the
+// backups beyond the retention. It runs only after the file passed bbolt's
+// check at Open, so a damaged file is never backed up over good copies.
+func (s *Store) dailyBackup() error {
+	dst := filepath.Join(backupDir(s.path), backupName(s.path, s.opt.Now()))
+	if _, err := os.Lstat(dst); err == nil {
+		return nil
+	}
+	if err := s.copyTo(dst); err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("今天的备份没有做成（%s）：%s", dst, ioReason(err))
+	}
+	all, err := scanBackups(s.path)
+	if err != nil {
+		return err
+	}
+	for _, b := range all {
+		if b.Kind == "" {
+			os.Remove(filepath.Join(backupDir(s.path), b.Name))
+		}
+	}
+	return nil
+}
+
+// Recover replaces the draft file at dbPath with the backup backupName (a
+// name from ListBackups). The current file, if any, is kept beside it as
+// <file>.before-recover-<time> (returned) and never overwritten. The draft
+// file must not be open, here or in another window.
+func Recover(dbPath, backupName string) (keptAside string, err error) {
+	abs, err := filepath.Abs(dbPath)
+	if err != nil {
+		return "", err
+	}
+	if backupName == "" || filepath.Base(backupName) != backupName {
+		return "", fmt.Errorf("备份名称不对：%q", backupName)
+	}
+	src := filepath.Join(backupDir(abs), backupName)
+	// The backup must itself be sound before it becomes the draft file.
+	bf, err := os.Open(src)
+	if err != nil {
+		return "", fmt.Errorf("找不到备份 %s：%s", src, ioReason(err))
+	}
+	defer bf.Close()
+	if why := validateFile(bf); why != "" {
+		return "", fmt.Errorf("备份 %s 也已损坏（%s），请选另一个备份", src, why)
+	}
+	if why, err := checkOpen(src, time.Second); err != nil || why != "" {
+		if err == nil {
+			err = errors.New(why)
+		}
+		return "", fmt.Errorf("备份 %s 不能使用：%v，请选另一个备份", src, err)
+	}
+	// Hold the draft file's lock while swapping, so that no window has it.
+	cur, err := os.Open(abs)
+	exists := err == nil
+	if exists {
+		defer cur.Close()
+		ok, lerr := tryLock(cur, true)
+		if !ok && lerr == nil {
+			return "", heldError(abs, bolt.ErrTimeout)
+		}
+		if ok {
+			defer unlock(cur)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return "", notWritableError(abs, err)
+	}
+	dir := filepath.Dir(abs)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+".recover-*")
+	if err != nil {
+		return "", notWritableError(abs, err)
+	}
+	tmpName := tmp.Name()
+	_, err = bf.Seek(0, io.SeekStart)
+	if err == nil {
+		_, err = io.Copy(tmp, bf)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmpName, 0o600)
+	}
+	if err != nil {
+		os.Remove(tmpName)
+		return "", fmt.Errorf("不能从备份恢复：%s", ioReason(err))
+	}
+	if exists {
+		stamp := time.Now().Format("20060102-150405")
+		for i := 1; ; i++ {
+			keptAside = abs + ".before-recover-" + stamp
+			if i > 1 {
+				keptAside += fmt.Sprintf("-%d", i)
+			}
+			err = os.Link(abs, keptAside)
+			if err == nil || !errors.Is(err, fs.ErrExist) {
+				break
+			}
+		}
+		if err != nil {
+			// No hard links here: move the file aside instead.
+			if _, lerr := os.Lstat(keptAside); lerr == nil {
+				os.Remove(tmpName)
+				return "", fmt.Errorf("不能从备份恢复：%s 已存在", keptAside)
+			}
+			if err = os.Rename(abs, keptAside); err != nil {
+				os.Remove(tmpName)
+				return "", fmt.Errorf("不能把当前草稿文件移到一旁：%s", ioReason(err))
+			}
+		}
+	}
+	if err := os.Rename(tmpName, abs); err != nil {
+		os.Remove(tmpName)
+		return keptAside, fmt.Errorf("不能从备份恢复：%s（当前文件保留在 %s）", ioReason(err), keptAside)
+	}
+	syncDir(dir)
+	return keptAside, nil
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}

@@ -1,0 +1,530 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"nianbao/model"
+)
+
+// Summary is one line of the report list.
+type Summary struct {
+	ID, Agency string
+	Year       int
+	Updated    time.Time
+	// Errors and Warnings count model.Check's findings (against last
+	// year's report) at the last save.
+	Errors, Warnings int
+	Deleted          time.Time // zero unless in the trash
+}
+
+// info is the stored summary of a report.
+type info struct {
+	Agency   string    `json:"agency"`
+	Year     int       `json:"year"`
+	Previous string    `json:"previous,omitempty"`
+	Updated  time.Time `json:"updated"`
+	Errors   int       `json:"errors"`
+	Warnings int       `json:"warnings"`
+	Deleted  time.Time `json:"deleted,omitzero"`
+}
+
+func (in *info) summary(id string) Summary {
+	return Summary{ID: id, Agency: in.Agency, Year: in.Year, Updated: in.Updated,
+		Errors: in.Errors, Warnings: in.Warnings, Deleted: in.Deleted}
+}
+
+func indexKey(agency string, year int) []byte {
+	return []byte(strings.TrimSpace(agency) + "\x00" + strconv.Itoa(year))
+}
+
+func getInfo(tx *bolt.Tx, id string) (*info, error) {
+	v := tx.Bucket(bucketInfo).Get([]byte(id))
+	if v == nil {
+		return nil, fmt.Errorf("%w（编号 %s）", ErrNotFound, id)
+	}
+	var in info
+	if err := json.Unmarshal(v, &in); err != nil {
+		return nil, fmt.Errorf("草稿文件中报告 %s 的摘要已损坏：%v", id, err)
+	}
+	return &in, nil
+}
+
+func putInfo(tx *bolt.Tx, id string, in *info) error {
+	v, err := json.Marshal(in)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketInfo).Put([]byte(id), v)
+}
+
+func getReport(tx *bolt.Tx, id string) (*model.Report, error) {
+	v := tx.Bucket(bucketReports).Get([]byte(id))
+	if v == nil {
+		return nil, fmt.Errorf("%w（编号 %s）", ErrNotFound, id)
+	}
+	r, err := model.Decode(v)
+	if err != nil {
+		return nil, fmt.Errorf("草稿文件中报告 %s 已损坏：%v", id, err)
+	}
+	r.ID = id
+	return r, nil
+}
+
+// liveInfo is getInfo refusing a report in the trash.
+func liveInfo(tx *bolt.Tx, id string) (*info, error) {
+	in, err := getInfo(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !in.Deleted.IsZero() {
+		return nil, fmt.Errorf("%w：「%s」在回收站中，请先从回收站恢复", ErrNotFound, model.TitleOf(in.Agency, in.Year))
+	}
+	return in, nil
+}
+
+func duplicateError(agency string, year int) error {
+	return fmt.Errorf("%w：已有「%s」，同一机关同一年度只能有一份报告。请先改名或删除那一份", ErrDuplicate, model.TitleOf(strings.TrimSpace(agency), year))
+}
+
+// checkHeader refuses a report that cannot be filed under (机关名称, 年度).
+func checkHeader(r *model.Report) error {
+	if r.ID == "" {
+		return fmt.Errorf("报告没有编号，不能保存")
+	}
+	if strings.TrimSpace(r.Agency) == "" {
+		return fmt.Errorf("请先填写机关名称再保存")
+	}
+	if r.Year < 1000 || r.Year > 9999 {
+		return fmt.Errorf("年度 %d 不对，请填写四位数的年份", r.Year)
+	}
+	return nil
+}
+
+// previousTx finds last year's report: the linked one if it is live, else
+// the same agency's report for year − 1.
+func previousTx(tx *bolt.Tx, r *model.Report) (*model.Report, error) {
+	if r.Previous != "" && r.Previous != r.ID {
+		if in, err := getInfo(tx, r.Previous); err == nil && in.Deleted.IsZero() {
+			return getReport(tx, r.Previous)
+		}
+	}
+	if id := tx.Bucket(bucketIndex).Get(indexKey(r.Agency, r.Year-1)); id != nil && string(id) != r.ID {
+		return getReport(tx, string(id))
+	}
+	return nil, nil
+}
+
+func countFindings(r, prev *model.Report) (errs, warns int) {
+	for _, f := range model.Check(r, prev) {
+		if f.Severity == model.SevError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
+}
+
+// writeReport stores a live report: its JSON, the (机关名称, 年度) index
+// (moved on a rename; the id and links stay) and its summary, then refreshes
+// the summaries of the reports that take it as last year's. It returns the
+// JSON written and whether anything changed.
+func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, error) {
+	if err := checkHeader(r); err != nil {
+		return nil, false, err
+	}
+	js, err := model.Encode(r)
+	if err != nil {
+		return nil, false, err
+	}
+	id := []byte(r.ID)
+	old, _ := getInfo(tx, r.ID)
+	if old != nil && !old.Deleted.IsZero() {
+		return nil, false, fmt.Errorf("%w：「%s」在回收站中，请先从回收站恢复", ErrNotFound, model.TitleOf(old.Agency, old.Year))
+	}
+	if old != nil && bytes.Equal(tx.Bucket(bucketReports).Get(id), js) {
+		return js, false, nil
+	}
+	ix := tx.Bucket(bucketIndex)
+	key := indexKey(r.Agency, r.Year)
+	if owner := ix.Get(key); owner != nil && !bytes.Equal(owner, id) {
+		return nil, false, duplicateError(r.Agency, r.Year)
+	}
+	if old != nil {
+		if ok := indexKey(old.Agency, old.Year); !bytes.Equal(ok, key) {
+			if err := ix.Delete(ok); err != nil {
+				return nil, false, err
+			}
+		}
+	}
+	if err := ix.Put(key, id); err != nil {
+		return nil, false, err
+	}
+	if err := tx.Bucket(bucketReports).Put(id, js); err != nil {
+		return nil, false, err
+	}
+	prev, err := previousTx(tx, r)
+	if err != nil {
+		return nil, false, err
+	}
+	in := &info{Agency: r.Agency, Year: r.Year, Previous: r.Previous, Updated: now}
+	in.Errors, in.Warnings = countFindings(r, prev)
+	if err := putInfo(tx, r.ID, in); err != nil {
+		return nil, false, err
+	}
+	return js, true, refreshNext(tx, r)
+}
+
+// refreshNext recounts the findings of the live reports that read r as last
+// year's, since the cross-year rules depend on it.
+func refreshNext(tx *bolt.Tx, r *model.Report) error {
+	var ids []string
+	tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
+		if bytes.Contains(v, []byte(r.ID)) { // cheap filter before decoding
+			var in info
+			if json.Unmarshal(v, &in) == nil && in.Previous == r.ID && in.Deleted.IsZero() {
+				ids = append(ids, string(k))
+			}
+		}
+		return nil
+	})
+	if id := tx.Bucket(bucketIndex).Get(indexKey(r.Agency, r.Year+1)); id != nil {
+		ids = append(ids, string(id))
+	}
+	for _, id := range ids {
+		next, err := getReport(tx, id)
+		if err != nil || next.ID == r.ID {
+			continue
+		}
+		prev, err := previousTx(tx, next)
+		if err != nil || prev == nil || prev.ID != r.ID {
+			continue
+		}
+		in, err := getInfo(tx, id)
+		if err != nil {
+			continue
+		}
+		in.Errors, in.Warnings = countFindings(next, prev)
+		if err := putInfo(tx, id, in); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var sortCollator = collate.New(language.Chinese)
+
+func sortSummaries(list []Summary) {
+	sort.SliceStable(list, func(i, j int) bool {
+		if c := sortCollator.CompareString(list[i].Agency, list[j].Agency); c != 0 {
+			return c < 0
+		}
+		return list[i].Year > list[j].Year
+	})
+}
+
+func (s *Store) summaries(trash bool) ([]Summary, error) {
+	var list []Summary
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
+			var in info
+			if err := json.Unmarshal(v, &in); err != nil {
+				return fmt.Errorf("草稿文件中报告 %s 的摘要已损坏：%v", k, err)
+			}
+			if in.Deleted.IsZero() != trash {
+				list = append(list, in.summary(string(k)))
+			}
+			return nil
+		})
+	})
+	return list, err
+}
+
+// List returns the live reports, sorted by agency (pinyin order) then year,
+// newest first.
+func (s *Store) List() ([]Summary, error) {
+	list, err := s.summaries(false)
+	sortSummaries(list)
+	return list, err
+}
+
+// Trash returns the reports in the trash, most recently deleted first.
+func (s *Store) Trash() ([]Summary, error) {
+	list, err := s.summaries(true)
+	sort.SliceStable(list, func(i, j int) bool { return list[i].Deleted.After(list[j].Deleted) })
+	return list, err
+}
+
+// Get returns the report with that id, live or in the trash.
+func (s *Store) Get(id string) (*model.Report, error) {
+	var r *model.Report
+	err := s.db.View(func(tx *bolt.Tx) (err error) { r, err = getReport(tx, id); return err })
+	return r, err
+}
+
+// Find returns the live report of that agency and year.
+func (s *Store) Find(agency string, year int) (*model.Report, error) {
+	var r *model.Report
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		id := tx.Bucket(bucketIndex).Get(indexKey(agency, year))
+		if id == nil {
+			return fmt.Errorf("%w：没有「%s」", ErrNotFound, model.TitleOf(strings.TrimSpace(agency), year))
+		}
+		r, err = getReport(tx, string(id))
+		return err
+	})
+	return r, err
+}
+
+// Previous returns last year's report for r: the linked one (r.Previous),
+// else the same agency's report for year − 1; nil, nil if there is none.
+func (s *Store) Previous(r *model.Report) (*model.Report, error) {
+	var p *model.Report
+	err := s.db.View(func(tx *bolt.Tx) (err error) { p, err = previousTx(tx, r); return err })
+	return p, err
+}
+
+// Create stores a new report (giving it an id if it has none) and records
+// its first revision. It refuses a second live report for the same
+// (机关名称, 年度) with ErrDuplicate.
+func (s *Store) Create(r *model.Report, summary string) error {
+	if r.ID == "" {
+		r.ID = model.NewID()
+	}
+	now := s.opt.Now()
+	return s.update(func(tx *bolt.Tx) error { return createTx(tx, r, summary, now) })
+}
+
+func createTx(tx *bolt.Tx, r *model.Report, summary string, now time.Time) error {
+	if in, _ := getInfo(tx, r.ID); in != nil {
+		return fmt.Errorf("%w：编号 %s 已被「%s」使用", ErrDuplicate, r.ID, model.TitleOf(in.Agency, in.Year))
+	}
+	js, _, err := writeReport(tx, r, now)
+	if err != nil {
+		return err
+	}
+	if summary == "" {
+		summary = "新建报告"
+	}
+	// The first state is kept as it was (imported or rolled forward):
+	// later edits start a revision of their own.
+	return addRevision(tx, r.ID, now, summary, js, true)
+}
+
+// Save stores r in one transaction (committed with fsync) and records the
+// change in its history, coalescing revisions to at most one per five
+// minutes of editing. A report not stored yet is created. On failure the
+// error says in Chinese what to do; r is not modified, so the caller keeps
+// it and saves again.
+func (s *Store) Save(r *model.Report, summary string) error {
+	if r.ID == "" {
+		return s.Create(r, summary)
+	}
+	now := s.opt.Now()
+	return s.update(func(tx *bolt.Tx) error {
+		if in, _ := getInfo(tx, r.ID); in == nil {
+			return createTx(tx, r, summary, now)
+		}
+		js, changed, err := writeReport(tx, r, now)
+		if err != nil || !changed {
+			return err
+		}
+		return recordEdit(tx, r.ID, now, summary, js)
+	})
+}
+
+// Replace stores r over an existing live report (an import): the report's
+// state before is kept as a revision of its own. The existing report is
+// found by r.ID, else by (机关名称, 年度), in which case r.ID is set to it.
+func (s *Store) Replace(r *model.Report, summary string) error {
+	now := s.opt.Now()
+	return s.update(func(tx *bolt.Tx) error {
+		id := r.ID
+		if in, _ := getInfo(tx, id); id == "" || in == nil {
+			owner := tx.Bucket(bucketIndex).Get(indexKey(r.Agency, r.Year))
+			if owner == nil {
+				return fmt.Errorf("%w：没有可以覆盖的「%s」", ErrNotFound, model.TitleOf(strings.TrimSpace(r.Agency), r.Year))
+			}
+			id = string(owner)
+		}
+		if _, err := liveInfo(tx, id); err != nil {
+			return err
+		}
+		if err := sealCurrent(tx, id, now, "导入覆盖之前的版本"); err != nil {
+			return err
+		}
+		c := r.Clone()
+		c.ID = id
+		if c.Previous == "" || tx.Bucket(bucketInfo).Get([]byte(c.Previous)) == nil {
+			// An imported file knows nothing of this file's links: keep ours.
+			old, err := getReport(tx, id)
+			if err != nil {
+				return err
+			}
+			c.Previous = old.Previous
+		}
+		js, changed, err := writeReport(tx, c, now)
+		if err != nil {
+			return err
+		}
+		r.ID = id
+		if !changed {
+			return nil
+		}
+		if summary == "" {
+			summary = "导入覆盖"
+		}
+		return addRevision(tx, id, now, summary, js, true)
+	})
+}
+
+// Link makes previousID the last-year report of id (for two reports made
+// separately, e.g. both imported). Last year's report must be for year − 1.
+func (s *Store) Link(id, previousID string) error {
+	now := s.opt.Now()
+	return s.update(func(tx *bolt.Tx) error {
+		if id == previousID {
+			return fmt.Errorf("不能把报告关联到它自己")
+		}
+		if _, err := liveInfo(tx, id); err != nil {
+			return err
+		}
+		pin, err := liveInfo(tx, previousID)
+		if err != nil {
+			return err
+		}
+		r, err := getReport(tx, id)
+		if err != nil {
+			return err
+		}
+		if pin.Year != r.Year-1 {
+			return fmt.Errorf("「%s」不是 %d 年度的报告，不能作为「%s」的上年报告", model.TitleOf(pin.Agency, pin.Year), r.Year-1, r.Title())
+		}
+		r.Previous = previousID
+		js, changed, err := writeReport(tx, r, now)
+		if err != nil || !changed {
+			return err
+		}
+		return recordEdit(tx, id, now, "关联上年报告「"+model.TitleOf(pin.Agency, pin.Year)+"」", js)
+	})
+}
+
+// Delete moves a report to the trash; its history is kept.
+func (s *Store) Delete(id string) error {
+	now := s.opt.Now()
+	return s.update(func(tx *bolt.Tx) error {
+		in, err := liveInfo(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketIndex).Delete(indexKey(in.Agency, in.Year)); err != nil {
+			return err
+		}
+		in.Deleted = now
+		return putInfo(tx, id, in)
+	})
+}
+
+// Undelete brings a report back from the trash, refusing (ErrDuplicate) if
+// its (机关名称, 年度) has been taken again meanwhile.
+func (s *Store) Undelete(id string) error {
+	return s.update(func(tx *bolt.Tx) error {
+		in, err := getInfo(tx, id)
+		if err != nil {
+			return err
+		}
+		if in.Deleted.IsZero() {
+			return nil
+		}
+		key := indexKey(in.Agency, in.Year)
+		if tx.Bucket(bucketIndex).Get(key) != nil {
+			return fmt.Errorf("%w：不能从回收站恢复「%s」，因为现在已有一份同名同年度的报告。请先把那一份改名或删除", ErrDuplicate, model.TitleOf(in.Agency, in.Year))
+		}
+		if err := tx.Bucket(bucketIndex).Put(key, []byte(id)); err != nil {
+			return err
+		}
+		in.Deleted = time.Time{}
+		return putInfo(tx, id, in)
+	})
+}
+
+// RollForward starts next year's report from the report fromID (从上年报告
+//创建): year + 1, linked to it, s3.carried taken from its s3.forward, the
+// header and the narratives copied as a starting draft, every other cell
+// empty. It refuses if that agency already has a report for that year, or
+// one was already started from this report.
+func (s *Store) RollForward(fromID string) (*model.Report, error) {
+	now := s.opt.Now()
+	var out *model.Report
+	err := s.update(func(tx *bolt.Tx) error {
+		if _, err := liveInfo(tx, fromID); err != nil {
+			return err
+		}
+		src, err := getReport(tx, fromID)
+		if err != nil {
+			return err
+		}
+		year := src.Year + 1
+		if tx.Bucket(bucketIndex).Get(indexKey(src.Agency, year)) != nil {
+			return duplicateError(src.Agency, year)
+		}
+		var taken error
+		tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
+			var in info
+			if json.Unmarshal(v, &in) == nil && in.Previous == fromID && in.Deleted.IsZero() {
+				taken = fmt.Errorf("%w：已从「%s」创建过「%s」", ErrDuplicate, src.Title(), model.TitleOf(in.Agency, in.Year))
+			}
+			return nil
+		})
+		if taken != nil {
+			return taken
+		}
+		r := model.New(src.Agency, year, src.Kind, src.Scope)
+		r.Previous = src.ID
+		r.Preface = src.Preface
+		r.S1.Intro = src.S1.Intro
+		r.S1.Parts = append([]model.Part(nil), src.S1.Parts...)
+		r.S5, r.S6 = src.S5, src.S6
+		for _, c := range model.S3.Blocks[0].Cols {
+			if c.Computed {
+				continue
+			}
+			if v, ok := src.Get(model.S3.Addr("forward", c.Key)); ok {
+				if err := r.Set(model.S3.Addr("carried", c.Key), v); err != nil {
+					return err
+				}
+			}
+		}
+		if err := sealCurrent(tx, fromID, now, fmt.Sprintf("创建 %d 年度报告之前的版本", year)); err != nil {
+			return err
+		}
+		if err := createTx(tx, r, "从上年报告「"+src.Title()+"」创建", now); err != nil {
+			return err
+		}
+		out = r
+		return nil
+	})
+	return out, err
+}
+
+// MarkExport records the report's current state as a revision before an
+// export (what: e.g. "HTML"), so that what was sent out can be found again.
+func (s *Store) MarkExport(id string, what string) error {
+	now := s.opt.Now()
+	return s.update(func(tx *bolt.Tx) error {
+		if _, err := getInfo(tx, id); err != nil {
+			return err
+		}
+		return sealCurrent(tx, id, now, "导出 "+what+" 时的版本")
+	})
+}

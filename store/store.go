@@ -1,0 +1,203 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// SchemaVersion is the layout version recorded in the file.
+//
+// Version 1 (nianbao's first drafts) kept only meta{schema} and
+// reports{id → report JSON}. Version 2 adds the summaries, the
+// (机关名称, 年度) index, revisions and the trash.
+const SchemaVersion = 2
+
+var (
+	bucketMeta    = []byte("meta")
+	bucketReports = []byte("reports")
+	bucketInfo    = []byte("info")
+	bucketIndex   = []byte("index")
+	bucketRevs    = []byte("revisions")
+	keySchema     = []byte("schema")
+)
+
+// Options tune Open; the zero value is right for the program.
+type Options struct {
+	// Timeout is how long to wait for a file held by another window
+	// before giving up (default 1s).
+	Timeout time.Duration
+	// Now is the clock (default time.Now); tests move it to check
+	// coalescing, pruning and the daily backup.
+	Now func() time.Time
+}
+
+// Store is an open draft file. It is safe for use from several goroutines;
+// the file stays locked against other processes until Close.
+type Store struct {
+	db        *bolt.DB
+	path      string
+	opt       Options
+	backupErr error
+}
+
+// Open opens the draft file at path, creating it (mode 0600) and its folders
+// if missing. An existing file is validated before bbolt maps it and checked
+// with bbolt's consistency check; an older layout is migrated after a copy of
+// the file is kept beside it; the first open of each day makes a backup.
+// File-level failures are *FileError (see Unusable), with Chinese messages.
+func Open(path string, opt Options) (*Store, error) {
+	if opt.Timeout <= 0 {
+		opt.Timeout = time.Second
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, notWritableError(path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, notWritableError(abs, err)
+	}
+	st, err := os.Stat(abs)
+	switch {
+	case err == nil && st.IsDir():
+		return nil, &FileError{Problem: Damaged, Path: abs, Msg: "草稿文件的位置是一个文件夹，不是文件：" + abs + "。请用 --db 指定一个文件。"}
+	case err == nil && st.Size() == 0:
+		// An empty file is what a crash during creation leaves; start
+		// afresh unless there are backups, which suggests it once held work.
+		if b := newestBackup(abs); b != "" {
+			return nil, damagedError(abs, "文件是空的", b, nil)
+		}
+	case err == nil:
+		if err := preflight(abs, opt.Timeout); err != nil {
+			return nil, err
+		}
+	case errors.Is(err, fs.ErrNotExist):
+	default:
+		return nil, notWritableError(abs, err)
+	}
+	db, err := bolt.Open(abs, 0o600, &bolt.Options{Timeout: opt.Timeout})
+	if err != nil {
+		switch {
+		case errors.Is(err, bolt.ErrTimeout):
+			return nil, heldError(abs, err)
+		case isReadOnly(err) || isDiskFull(err):
+			return nil, notWritableError(abs, err)
+		}
+		return nil, damagedError(abs, "bbolt 无法打开："+err.Error(), newestBackup(abs), err)
+	}
+	s := &Store{db: db, path: abs, opt: opt}
+	if err := s.prepare(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.backupErr = s.dailyBackup()
+	return s, nil
+}
+
+// preflight validates an existing file without writing to it: lock probe,
+// hand-made meta validation, then a read-only bbolt open with tx.Check.
+func preflight(path string, timeout time.Duration) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return notWritableError(path, err)
+	}
+	defer f.Close()
+	// Probe the lock first so that a file another window is writing is
+	// reported as held, never judged from a half-written page.
+	deadline := time.Now().Add(timeout)
+	for {
+		ok, err := tryLock(f, false)
+		if ok || err != nil { // err: no locks on this file system; bbolt decides later
+			break
+		}
+		if time.Now().After(deadline) {
+			return heldError(path, bolt.ErrTimeout)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	why := validateFile(f)
+	unlock(f)
+	if why != "" {
+		return damagedError(path, why, newestBackup(path), nil)
+	}
+	why, err = checkOpen(path, timeout)
+	if err != nil {
+		return err
+	}
+	if why != "" {
+		return damagedError(path, why, newestBackup(path), nil)
+	}
+	return nil
+}
+
+// Close releases the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the absolute path of the draft file.
+func (s *Store) Path() string { return s.path }
+
+// BackupErr is why today's backup could not be made at Open, if it could
+// not (the store is usable regardless); nil when it was made or not due.
+func (s *Store) BackupErr() error { return s.backupErr }
+
+// readSchema returns the schema version in the file: 0 for an empty file,
+// -1 for a bbolt file that is not a nianbao draft file.
+func readSchema(tx *bolt.Tx) int {
+	mb := tx.Bucket(bucketMeta)
+	if mb == nil {
+		empty := true
+		tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return nil })
+		if empty {
+			return 0
+		}
+		return -1
+	}
+	n, err := strconv.Atoi(string(mb.Get(keySchema)))
+	if err != nil || n <= 0 {
+		return -1
+	}
+	return n
+}
+
+// prepare brings a freshly opened file to the current layout.
+func (s *Store) prepare() error {
+	var v int
+	s.db.View(func(tx *bolt.Tx) error { v = readSchema(tx); return nil })
+	switch {
+	case v < 0:
+		return &FileError{Problem: Damaged, Path: s.path,
+			Msg: "这不是 nianbao 的草稿文件：" + s.path + "（里面是别的程序的数据）。程序没有改动这个文件。请用 --db 指定 nianbao 的草稿文件。"}
+	case v > SchemaVersion:
+		return &FileError{Problem: Newer, Path: s.path,
+			Msg: fmt.Sprintf("草稿文件 %s 是较新版本的 nianbao 写的（格式版本 %d，本程序只支持到 %d）。程序没有改动这个文件，请升级 nianbao 后再打开。", s.path, v, SchemaVersion)}
+	case v == 0:
+		return s.update(func(tx *bolt.Tx) error { return initBuckets(tx) })
+	case v < SchemaVersion:
+		return s.migrate(v)
+	}
+	return nil
+}
+
+func initBuckets(tx *bolt.Tx) error {
+	for _, b := range [][]byte{bucketMeta, bucketReports, bucketInfo, bucketIndex, bucketRevs} {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return err
+		}
+	}
+	return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+}
+
+// update runs fn in a write transaction (committed with fsync) and turns
+// I/O failures into Chinese messages saying what to do.
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	return saveError(s.path, s.db.Update(fn))
+}

@@ -1,0 +1,10 @@
+//go:build !unix && !windows
+
+package store
+
+import (
+	"errors"
+	"syscall"
+)
+
+func isDiskFull(err error) bool { return errors.Is(err, syscall.ENOSPC) }

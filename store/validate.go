@@ -1,0 +1,227 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"runtime/debug"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// The on-disk layout of a bbolt (v1.x) meta page, from
+// go.etcd.io/bbolt/internal/common/{page,meta}.go: a 16-byte page header
+// (id u64, flags u16, count u16, overflow u32) followed by the meta
+// (magic u32, version u32, pageSize u32, flags u32, root bucket {pgid u64,
+// sequence u64}, freelist pgid u64, high-water pgid u64, txid u64,
+// checksum u64). The checksum is FNV-64a over the meta before it. Integers
+// are in the machine's byte order (little-endian on every target we ship).
+const (
+	pageHeaderSize   = 16
+	metaSize         = 64
+	metaChecksumLen  = 56
+	boltMagic        = 0xED0CDAED
+	boltVersion      = 2
+	metaPageFlag     = 0x04
+	freelistPageFlag = 0x10
+	noFreelist       = ^uint64(0)
+	minPageSize      = 512
+	maxPageSize      = 1 << 24
+)
+
+type metaInfo struct {
+	pageSize uint32
+	root     uint64
+	freelist uint64
+	pgid     uint64
+	txid     uint64
+}
+
+// parseMeta decodes and checks one meta page in buf (starting at its page
+// header). It returns a Chinese reason when the page is not a valid meta.
+func parseMeta(buf []byte) (metaInfo, string) {
+	if len(buf) < pageHeaderSize+metaSize {
+		return metaInfo{}, "文件太短"
+	}
+	ne := binary.NativeEndian
+	m := buf[pageHeaderSize : pageHeaderSize+metaSize]
+	if ne.Uint32(m[0:]) != boltMagic {
+		return metaInfo{}, "不是 bbolt 数据库文件"
+	}
+	if v := ne.Uint32(m[4:]); v != boltVersion {
+		return metaInfo{}, fmt.Sprintf("bbolt 文件版本 %d 不受支持", v)
+	}
+	h := fnv.New64a()
+	h.Write(m[:metaChecksumLen])
+	if h.Sum64() != ne.Uint64(m[56:]) {
+		return metaInfo{}, "文件头校验和不符"
+	}
+	mi := metaInfo{pageSize: ne.Uint32(m[8:]), root: ne.Uint64(m[16:]), freelist: ne.Uint64(m[32:]),
+		pgid: ne.Uint64(m[40:]), txid: ne.Uint64(m[48:])}
+	if mi.pageSize < minPageSize || mi.pageSize > maxPageSize || mi.pageSize&(mi.pageSize-1) != 0 {
+		return metaInfo{}, fmt.Sprintf("页大小 %d 不合理", mi.pageSize)
+	}
+	return mi, ""
+}
+
+// validateFile checks a bbolt file by reading it (never writing), so that
+// bbolt is only ever given a file whose meta pages are sound and whose
+// high-water mark lies inside the file: a truncated file would otherwise
+// fault inside bbolt's memory map and kill the process. It returns a Chinese
+// reason, or "" when the file may be opened.
+func validateFile(f *os.File) string {
+	st, err := f.Stat()
+	if err != nil {
+		return "无法读取：" + err.Error()
+	}
+	if !st.Mode().IsRegular() {
+		return "不是普通文件"
+	}
+	size := st.Size()
+	if size < 2*minPageSize {
+		return fmt.Sprintf("文件只有 %d 字节，太短", size)
+	}
+	read := func(off int64, n int) []byte {
+		b := make([]byte, n)
+		k, err := f.ReadAt(b, off)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil
+		}
+		return b[:k]
+	}
+	// Meta 0 sits at the start; meta 1 one page further. When meta 0 is
+	// bad, find meta 1 at each possible page size, as bbolt does.
+	m0, why0 := parseMeta(read(0, pageHeaderSize+metaSize))
+	var metas []metaInfo
+	var why1 string
+	if why0 == "" {
+		metas = append(metas, m0)
+		m1, w := parseMeta(read(int64(m0.pageSize), pageHeaderSize+metaSize))
+		if w == "" {
+			metas = append(metas, m1)
+		}
+		why1 = w
+	} else {
+		for ps := int64(minPageSize); ps <= maxPageSize && ps < size; ps <<= 1 {
+			if m1, w := parseMeta(read(ps, pageHeaderSize+metaSize)); w == "" && int64(m1.pageSize) == ps {
+				metas = append(metas, m1)
+				break
+			}
+		}
+	}
+	if len(metas) == 0 {
+		return why0
+	}
+	// One torn meta page is what bbolt itself survives (it falls back to
+	// the other); the remaining one must still be sound.
+	_ = why1
+	for _, m := range metas {
+		if m.pageSize != metas[0].pageSize {
+			return "两个文件头的页大小不一致"
+		}
+		ps := int64(m.pageSize)
+		if m.pgid < 2 || m.pgid > uint64(size/ps) {
+			return fmt.Sprintf("文件被截断：应有 %d 字节，实际只有 %d 字节", int64(m.pgid)*ps, size)
+		}
+		if m.root < 2 || m.root >= m.pgid {
+			return "根页位置超出文件"
+		}
+		if m.freelist != noFreelist {
+			if m.freelist < 2 || m.freelist >= m.pgid {
+				return "空闲页表位置超出文件"
+			}
+			if why := checkFreelistPage(read(int64(m.freelist)*ps, pageHeaderSize+8), m, size); why != "" {
+				return why
+			}
+		}
+	}
+	return ""
+}
+
+// checkFreelistPage makes sure the freelist page and its overflow lie in the
+// file and can hold the ids they claim: bbolt reads it while opening.
+func checkFreelistPage(hdr []byte, m metaInfo, size int64) string {
+	if len(hdr) < pageHeaderSize+8 {
+		return "空闲页表不完整"
+	}
+	ne := binary.NativeEndian
+	flags := ne.Uint16(hdr[8:])
+	count := uint64(ne.Uint16(hdr[10:]))
+	overflow := uint64(ne.Uint32(hdr[12:]))
+	if flags != freelistPageFlag {
+		return "空闲页表已损坏"
+	}
+	ps := uint64(m.pageSize)
+	if m.freelist+overflow+1 > m.pgid || (m.freelist+overflow+1)*ps > uint64(size) {
+		return "空闲页表超出文件"
+	}
+	if count == 0xFFFF {
+		count = ne.Uint64(hdr[16:]) + 1
+	}
+	if pageHeaderSize+count*8 > (overflow+1)*ps {
+		return "空闲页表已损坏"
+	}
+	return ""
+}
+
+// checkOpen opens a file that passed validateFile read-only in bbolt and runs
+// its consistency check. It reads every page of every bucket itself first,
+// on this goroutine with SetPanicOnFault on, because tx.Check reads pages on
+// a goroutine of its own where a fault could not be recovered. It returns a
+// Chinese reason ("" when sound), or a held error.
+func checkOpen(path string, timeout time.Duration) (reason string, err error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: timeout})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return "", heldError(path, err)
+		}
+		return "bbolt 无法打开：" + err.Error(), nil
+	}
+	defer db.Close()
+	return checkDB(db), nil
+}
+
+// checkDB walks every bucket and runs tx.Check; a panic or fault on the way
+// is turned into a reason.
+func checkDB(db *bolt.DB) (reason string) {
+	old := debug.SetPanicOnFault(true)
+	defer debug.SetPanicOnFault(old)
+	defer func() {
+		if r := recover(); r != nil {
+			reason = fmt.Sprintf("读取时出错：%v", r)
+		}
+	}()
+	err := db.View(func(tx *bolt.Tx) error {
+		if err := tx.ForEach(func(name []byte, b *bolt.Bucket) error { return walk(b) }); err != nil {
+			return err
+		}
+		// Drain the channel: the checker goroutine reads the mapped file
+		// until it is done, so the transaction must stay open until then.
+		var first error
+		for err := range tx.Check() {
+			if first == nil {
+				first = err
+			}
+		}
+		return first
+	})
+	if err != nil {
+		return "一致性检查未通过：" + err.Error()
+	}
+	return ""
+}
+
+func walk(b *bolt.Bucket) error {
+	return b.ForEach(func(k, v []byte) error {
+		if v == nil {
+			if sub := b.Bucket(k); sub != nil {
+				return walk(sub)
+			}
+		}
+		return nil
+	})
+}
