@@ -31,6 +31,7 @@ var styles = []struct{ key, decl string }{
 	{"th", "border:1px solid #000;padding:4px 5px;font-weight:bold;text-align:center;vertical-align:middle"},
 	{"td", "border:1px solid #000;padding:4px 5px;text-align:left;vertical-align:middle"},
 	{".label", "font-weight:normal;text-align:left"},
+	{".parent", "font-weight:normal;text-align:center"},
 	{".block", "background:#f0f0f0"},
 	{".corner", "font-weight:normal;font-size:12px;text-align:left"},
 	{".num", "text-align:right;white-space:nowrap"},
@@ -273,18 +274,18 @@ func (w *htmlWriter) tableLabelled(r *model.Report, t *model.Table) {
 	w.open("colgroup", "")
 	// Outer labels span many rows and need little width; the innermost label
 	// is the long one.
-	labelWidths := []string{"7%", "8%", "22%"}
+	labelWidths := []string{"6%", "8%", "29%"}
 	if depth != 3 {
 		labelWidths = nil
 		for range depth {
-			labelWidths = append(labelWidths, strconv.FormatFloat(37/float64(depth), 'f', 2, 64)+"%")
+			labelWidths = append(labelWidths, strconv.FormatFloat(43/float64(depth), 'f', 2, 64)+"%")
 		}
 	}
 	for _, lw := range labelWidths {
 		w.open("col", ` style="width:`+lw+`"`)
 	}
 	for range b.Cols {
-		w.open("col", ` style="width:`+strconv.FormatFloat(63/float64(len(b.Cols)), 'f', 2, 64)+`%"`)
+		w.open("col", ` style="width:`+strconv.FormatFloat(57/float64(len(b.Cols)), 'f', 2, 64)+`%"`)
 	}
 	w.close("colgroup")
 	w.open("thead", "")
@@ -312,7 +313,7 @@ func (w *htmlWriter) tableLabelled(r *model.Report, t *model.Table) {
 			for i+n < len(b.Rows) && samePrefix(b.Rows[i+n].Parents, row.Parents, lv+1) {
 				n++
 			}
-			w.cell("th", row.Parents[lv], n, 1, "label")
+			w.cell("th", row.Parents[lv], n, 1, "parent")
 		}
 		w.cell("th", row.Label, 1, depth-row.Level(), "label")
 		for _, col := range b.Cols {
