@@ -1,19 +1,30 @@
 package model
 
+import "slices"
+
 // This file is the check engine's public face. The rules themselves live in
 // one table (rules.go); each is a small function.
 
-// Input to the rules: this year's report and, optionally, last year's.
+// checkInput is what a rule reads: this year's report, last year's (may be
+// nil), the precomputed cell references and the parsed narrative.
 type checkInput struct {
 	r, prev *Report
+	refs    *cellRefs
+	text    *textState
 }
 
 // Rule is one entry of the rule table.
 type Rule struct {
 	ID       string
 	Severity Severity
-	OnText   bool // reads narrative text: run when a text changes, results cached
-	Source   string
+	// OnText marks a rule that reads narrative text. Its costly part
+	// (parsing, comparing texts) is done only when a text changes; a rule
+	// that also reads cells compares the parsed text with them on every run.
+	OnText bool
+	Source string
+	// textOnly: the rule reads no cell, so its findings are kept until a
+	// text (or the kind, the year, last year's texts) changes.
+	textOnly bool
 	run      func(in *checkInput, out []Finding) []Finding
 }
 
@@ -24,39 +35,63 @@ func Check(r, prev *Report) []Finding {
 	return c.Run(r, prev)
 }
 
-// Checker runs the rules and keeps the results of the text rules until a text
-// they read changes, so that a cell edit only pays for the cell rules.
+// Checker runs the rules and keeps what it learnt from the texts (the parsed
+// statements of the narrative, the findings of the rules that read only
+// text) until a text changes, so that a cell edit only pays for comparing
+// cells. The zero value is ready to use; a Checker is not safe for
+// concurrent use.
 type Checker struct {
-	textKey   string
-	textFinds []Finding
+	text *textState
+	prev *prevState
+	in   checkInput // reused so that a run allocates nothing when all is well
 }
 
-// Run checks r against prev (may be nil).
+// Run checks r against prev (may be nil). The returned slice is the caller's.
 func (c *Checker) Run(r, prev *Report) []Finding {
-	in := &checkInput{r: r, prev: prev}
-	var out []Finding
-	for i := range rules {
-		if !rules[i].OnText {
-			out = rules[i].run(in, out)
-		}
+	if prev == nil {
+		c.prev = nil
+	} else if c.prev == nil || !c.prev.matches(prev) {
+		c.prev = newPrevState(prev)
 	}
-	key := textKey(r, prev)
-	if key != c.textKey || c.textFinds == nil {
-		var tf []Finding
+	if c.text == nil || !c.text.matches(r, c.prev) {
+		c.text = newTextState(r, c.prev)
+	}
+	c.in = checkInput{r: r, prev: prev, refs: refs(), text: c.text}
+	if !c.text.done {
 		for i := range rules {
-			if rules[i].OnText {
-				tf = rules[i].run(in, tf)
+			if rules[i].textOnly {
+				c.text.finds[i] = rules[i].run(&c.in, nil)
 			}
 		}
-		if tf == nil {
-			tf = []Finding{}
-		}
-		c.textKey, c.textFinds = key, tf
+		c.text.done = true
 	}
-	out = append(out, c.textFinds...)
+	var out []Finding
+	for i := range rules {
+		if rules[i].textOnly {
+			out = append(out, c.text.finds[i]...)
+			continue
+		}
+		out = rules[i].run(&c.in, out)
+	}
 	sortFindings(out)
 	return out
 }
 
 // Rules lists the rule table (read-only).
 func Rules() []Rule { return rules }
+
+// sortFindings orders findings: errors, then warnings, then missing; the
+// rule table's order is kept within each.
+func sortFindings(f []Finding) {
+	slices.SortStableFunc(f, func(a, b Finding) int { return findingRank(a) - findingRank(b) })
+}
+
+func findingRank(x Finding) int {
+	switch {
+	case x.ID == "missing":
+		return 2
+	case x.Severity == SevError:
+		return 0
+	}
+	return 1
+}

@@ -1,0 +1,492 @@
+package model
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// This file reads the narrative of 一 and 五 for statements the tables also
+// hold (本年度共收到政府信息公开申请 12 件, 上年结转两件, 均已按时办结, …).
+// Parsing is the costly part: a Checker does it once per text, and the rules
+// compare the statements with the cells on every run.
+
+type stmtKind uint8
+
+const (
+	stNew      stmtKind = iota // 收到/新收…申请 N 件: s3.new.total
+	stAccepted                 // 受理…申请 N 件: 新收, or 新收 + 上年结转
+	stCarried                  // 上年结转 N 件: s3.carried.total
+	stForward                  // 结转（下年度）N 件: s3.forward.total
+	stReview                   // 行政复议 N 件: s4.review.total
+	stSuit                     // 行政诉讼 N 件: both suit totals
+	stNoNew                    // 未收到…申请: s3.new.total = 0
+	stNoReview                 // 未发生…行政复议
+	stNoSuit                   // 未发生…行政诉讼
+	stAllDone                  // 均已按时办结, 全部办结
+)
+
+// statement is one figure (or claim) found in a narrative text.
+type statement struct {
+	kind  stmtKind
+	n     Dec
+	part  string // Finding.Part of the text it was found in
+	quote string // the clause as written, for the message
+	// withCarried: the sentence also speaks of 结转, so a 收到 figure may
+	// include last year's applications (共收到 12 件（含上年结转 2 件）).
+	withCarried bool
+}
+
+// textState is what a Checker keeps from the texts of one version of a
+// report: the texts themselves (to notice a change), the statements parsed
+// from them, and the findings of the rules that read only text.
+type textState struct {
+	preface, intro, s5, s6 string
+	parts                  []Part
+	kind                   Kind
+	year                   int
+	prev                   *prevState
+	stmts                  []statement
+	finds                  [][]Finding // by rule index, for textOnly rules
+	done                   bool        // finds computed
+}
+
+func newTextState(r *Report, prev *prevState) *textState {
+	t := &textState{preface: r.Preface, intro: r.S1.Intro, s5: r.S5, s6: r.S6,
+		parts: slices.Clone(r.S1.Parts), kind: r.Kind, year: r.Year, prev: prev,
+		finds: make([][]Finding, len(rules))}
+	t.stmts = parseStatements("s1.intro", r.S1.Intro, nil)
+	for i, p := range r.S1.Parts {
+		t.stmts = parseStatements(partID(i), p.Body, t.stmts)
+	}
+	t.stmts = parseStatements("s5", r.S5, t.stmts)
+	return t
+}
+
+// matches reports whether t was made from the same texts. Unchanged strings
+// share their bytes, so this is cheap on every cell edit.
+func (t *textState) matches(r *Report, prev *prevState) bool {
+	return t.prev == prev && t.kind == r.Kind && t.year == r.Year &&
+		t.preface == r.Preface && t.intro == r.S1.Intro && t.s5 == r.S5 && t.s6 == r.S6 &&
+		slices.Equal(t.parts, r.S1.Parts)
+}
+
+// prevState holds last year's narrative as a sorted set of shingles, for
+// prev.copied; it is rebuilt only when last year's texts change.
+type prevState struct {
+	intro, s5, s6 string
+	bodies        []string
+	set           []uint64
+}
+
+func newPrevState(p *Report) *prevState {
+	s := &prevState{intro: p.S1.Intro, s5: p.S5, s6: p.S6}
+	s.set = shingles(p.S1.Intro, s.set)
+	for _, part := range p.S1.Parts {
+		s.bodies = append(s.bodies, part.Body)
+		s.set = shingles(part.Body, s.set)
+	}
+	s.set = shingles(p.S5, s.set)
+	s.set = shingles(p.S6, s.set)
+	slices.Sort(s.set)
+	s.set = slices.Compact(s.set)
+	return s
+}
+
+func (s *prevState) matches(p *Report) bool {
+	if s.intro != p.S1.Intro || s.s5 != p.S5 || s.s6 != p.S6 || len(s.bodies) != len(p.S1.Parts) {
+		return false
+	}
+	for i, b := range s.bodies {
+		if b != p.S1.Parts[i].Body {
+			return false
+		}
+	}
+	return true
+}
+
+// Similarity of texts: the share of a text's 4-rune shingles found anywhere
+// in last year's narrative. Whitespace is ignored and every digit reads as 0,
+// so that a text copied with only its year and figures changed still counts
+// as copied. Four BMP runes pack exactly into a uint64.
+const (
+	shingleRunes   = 4
+	maxTextRunes   = 20000 // longer texts are judged by their first 20000 runes
+	minCopiedCount = 50    // shorter texts (无。) may well be the same each year
+)
+
+func shingles(s string, out []uint64) []uint64 {
+	var h uint64
+	n := 0
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000' || r == '\u00a0' {
+			continue
+		}
+		if isDigit(r) {
+			r = '0'
+		}
+		h = h<<16 | uint64(r&0xffff)
+		n++
+		if n >= shingleRunes {
+			out = append(out, h)
+		}
+		if n >= maxTextRunes {
+			break
+		}
+	}
+	return out
+}
+
+// copiedPercent is the share (0–100) of s found in set, and how many
+// shingles s has.
+func copiedPercent(s string, set []uint64, buf []uint64) (pct, count int, _ []uint64) {
+	buf = shingles(s, buf[:0])
+	if len(buf) == 0 {
+		return 0, 0, buf
+	}
+	found := 0
+	for _, h := range buf {
+		if _, ok := slices.BinarySearch(set, h); ok {
+			found++
+		}
+	}
+	return found * 100 / len(buf), len(buf), buf
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func isSentenceSep(r rune) bool {
+	switch r {
+	case '。', '；', ';', '！', '!', '？', '?', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+func isClauseSep(r rune) bool {
+	switch r {
+	case '，', ',', '：', ':', '（', '）', '(', ')', '【', '】', '“', '”':
+		return true
+	}
+	return isSentenceSep(r)
+}
+
+func parseStatements(part, text string, out []statement) []statement {
+	for _, sent := range strings.FieldsFunc(text, isSentenceSep) {
+		withCarried := strings.Contains(sent, "结转")
+		out = parseAllDone(part, sent, out)
+		for _, cl := range strings.FieldsFunc(sent, isClauseSep) {
+			out = parseZero(part, cl, out)
+			out = parseFigures(part, cl, withCarried, out)
+		}
+	}
+	return out
+}
+
+type keyword struct {
+	s    string
+	kind stmtKind
+}
+
+// figureKeywords introduce a figure: the one ending nearest before the
+// number (the longer on a tie) says what the number is.
+var figureKeywords = []keyword{
+	{"收到", stNew}, {"接收", stNew}, {"新收", stNew},
+	{"受理", stAccepted},
+	{"上年结转", stCarried}, {"上年度结转", stCarried}, {"上一年度结转", stCarried}, {"上一年结转", stCarried}, {"去年结转", stCarried},
+	{"结转", stForward},
+	{"行政复议", stReview}, {"复议", stReview},
+	{"行政诉讼", stSuit}, {"诉讼", stSuit},
+}
+
+// notTheTotal: words between the keyword and the number that show the
+// number is a part, a change or something else (其中自然人 3 件, 同比增加
+// 2 件, 纠错 1 件, 各 1 件).
+var notTheTotal = []string{"其中", "自然人", "法人", "企业", "机构", "组织", "咨询", "信访", "举报", "投诉",
+	"来信", "热线", "建议", "提案", "部分", "不予", "予以", "无法", "重复", "纠正", "纠错", "维持", "撤销",
+	"败诉", "胜诉", "审结", "尚未", "各", "占", "同比", "增加", "增长", "减少", "上升", "下降", "较", "平均", "每"}
+
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+var asksWords = []string{"申请", "请求"}
+
+func parseFigures(part, cl string, withCarried bool, out []statement) []statement {
+	for off := 0; ; {
+		k := strings.Index(cl[off:], "件")
+		if k < 0 {
+			return out
+		}
+		pos := off + k
+		off = pos + len("件")
+		start, n, ok := numberBefore(cl[:pos])
+		if !ok {
+			continue
+		}
+		prefix := cl[:start]
+		if r, _ := utf8.DecodeLastRuneInString(prefix); r == '每' || r == '第' || r == '各' || r == '单' {
+			continue
+		}
+		kind, kwStart, kwEnd, ok := nearestKeyword(prefix)
+		if !ok || containsAny(prefix[kwEnd:], notTheTotal) {
+			continue
+		}
+		switch kind {
+		case stNew, stAccepted:
+			// 共收到群众来信 12 件 is not about applications; 上年结转和本年
+			// 新收申请共 12 件 is not 新收 alone.
+			kw := prefix[kwStart:kwEnd]
+			if kw != "新收" && !containsAny(cl[kwEnd:], asksWords) {
+				continue
+			}
+			if strings.Contains(prefix[:kwStart], "结转") {
+				continue
+			}
+		}
+		out = append(out, statement{kind: kind, n: Int(n), part: part, quote: quote(cl), withCarried: withCarried})
+	}
+}
+
+// nearestKeyword finds the figure keyword ending last in s.
+func nearestKeyword(s string) (kind stmtKind, start, end int, ok bool) {
+	best := -1
+	for _, kw := range figureKeywords {
+		i := strings.LastIndex(s, kw.s)
+		if i < 0 {
+			continue
+		}
+		e := i + len(kw.s)
+		if e > best || e == best && i < start {
+			best, start, end, kind = e, i, e, kw.kind
+		}
+	}
+	if best < 0 {
+		return 0, 0, 0, false
+	}
+	if kind == stForward {
+		// 结转 alone: 本年结转 is this year's, 2022年结转 is ambiguous.
+		before := strings.TrimSuffix(s[:start], "度")
+		if strings.HasSuffix(before, "年") && !strings.HasSuffix(before, "本年") && !strings.HasSuffix(before, "今年") {
+			return 0, 0, 0, false
+		}
+	}
+	return kind, start, end, true
+}
+
+// numberBefore reads the number that s ends with (spaces allowed before
+// the 件 that follows): 12, １２, 1,200, 两, 十二, 一百零五.
+func numberBefore(s string) (start int, n int64, ok bool) {
+	s = strings.TrimRight(s, " \u3000\u00a0\t")
+	end := len(s)
+	r, size := utf8.DecodeLastRuneInString(s)
+	switch {
+	case isDigit(r):
+		i := end
+		var b strings.Builder
+		for i > 0 {
+			r, size = utf8.DecodeLastRuneInString(s[:i])
+			if !isDigit(r) && r != ',' {
+				break
+			}
+			i -= size
+		}
+		for i < end && s[i] == ',' {
+			i++
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); r == '.' || r == '．' {
+			return 0, 0, false // 12.5 件 is no count
+		}
+		for _, c := range s[i:end] {
+			switch {
+			case c >= '０' && c <= '９':
+				b.WriteRune(c - '０' + '0')
+			case c != ',':
+				b.WriteRune(c)
+			}
+		}
+		if b.Len() == 0 || b.Len() > 10 {
+			return 0, 0, false
+		}
+		v, err := strconv.ParseInt(b.String(), 10, 64)
+		return i, v, err == nil
+	case strings.ContainsRune(cnNumerals, r):
+		i := end
+		for i > 0 {
+			r, size = utf8.DecodeLastRuneInString(s[:i])
+			if !strings.ContainsRune(cnNumerals, r) {
+				break
+			}
+			i -= size
+		}
+		v, ok := parseChineseNumber(s[i:end])
+		return i, v, ok
+	}
+	return 0, 0, false
+}
+
+const cnNumerals = "零〇一二两三四五六七八九十百千"
+
+// parseChineseNumber reads 一 … 九千九百九十九 (两 for 二, 零 inside):
+// 三, 十二, 二十, 一百零五. A lone 零 (零件: spare parts) is not a figure.
+func parseChineseNumber(s string) (int64, bool) {
+	if s == "零" || s == "〇" || s == "" {
+		return 0, false
+	}
+	var total, cur int64
+	digit := false
+	for _, r := range s {
+		var d int64 = -1
+		switch r {
+		case '零', '〇':
+			cur, digit = 0, false
+			continue
+		case '一':
+			d = 1
+		case '二', '两':
+			d = 2
+		case '三':
+			d = 3
+		case '四':
+			d = 4
+		case '五':
+			d = 5
+		case '六':
+			d = 6
+		case '七':
+			d = 7
+		case '八':
+			d = 8
+		case '九':
+			d = 9
+		}
+		if d >= 0 {
+			if digit {
+				return 0, false // 三三: not a number
+			}
+			cur, digit = d, true
+			continue
+		}
+		mult := int64(10)
+		switch r {
+		case '百':
+			mult = 100
+		case '千':
+			mult = 1000
+		}
+		if cur == 0 {
+			if mult != 10 {
+				return 0, false
+			}
+			cur = 1 // 十二
+		}
+		total += cur * mult
+		cur, digit = 0, false
+	}
+	return total + cur, true
+}
+
+var zeroMarkers = []string{"未收到", "未接到", "没有收到", "未发生", "未出现", "没有发生"}
+
+var notApplications = []string{"建议", "提案", "咨询", "投诉", "举报", "信访", "来信"}
+
+// parseZero finds 未收到…申请 and 未发生…行政复议/行政诉讼 in a clause.
+func parseZero(part, cl string, out []statement) []statement {
+	for off := 0; off < len(cl); {
+		i, mlen := -1, 0
+		for _, m := range zeroMarkers {
+			if j := strings.Index(cl[off:], m); j >= 0 && (i < 0 || j < i) {
+				i, mlen = j, len(m)
+			}
+		}
+		if i < 0 {
+			break
+		}
+		rest := cl[off+i+mlen:]
+		off += i + mlen
+		// The claim runs to the next marker.
+		for _, m := range zeroMarkers {
+			if j := strings.Index(rest, m); j >= 0 {
+				rest = rest[:j]
+			}
+		}
+		add := func(k stmtKind) { out = append(out, statement{kind: k, part: part, quote: quote(cl)}) }
+		review, suit := strings.Contains(rest, "复议"), strings.Contains(rest, "诉讼")
+		if review {
+			add(stNoReview)
+		}
+		if suit {
+			add(stNoSuit)
+		}
+		if !review && !suit && containsAny(rest, asksWords) && !containsAny(rest, notApplications) {
+			add(stNoNew)
+		}
+	}
+	return out
+}
+
+var doneWords = []string{"办结", "办理完毕"}
+
+var notAllApplications = []string{"结转", "除", "建议", "提案", "议案", "工单", "咨询", "来信", "信件", "投诉", "举报"}
+
+// parseAllDone finds 均已按时办结 / 全部办结 in a sentence about
+// applications (not in one about 建议提案, and not 除…结转…外均已办结).
+func parseAllDone(part, sent string, out []statement) []statement {
+	if !strings.Contains(sent, "申请") || containsAny(sent, notAllApplications) {
+		return out
+	}
+	for _, w := range doneWords {
+		for off := 0; ; {
+			i := strings.Index(sent[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(w)
+			win := lastRunes(sent[:i], 10)
+			j, alen := strings.LastIndex(win, "均"), len("均")
+			if k := strings.LastIndex(win, "全部"); k > j {
+				j, alen = k, len("全部")
+			}
+			if j < 0 || strings.ContainsAny(win[j+alen:], "未没不") {
+				continue
+			}
+			if r, _ := utf8.DecodeLastRuneInString(win[:j]); r == '未' || r == '尚' || r == '不' {
+				continue
+			}
+			return append(out, statement{kind: stAllDone, part: part, quote: quote(sent)})
+		}
+	}
+	return out
+}
+
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// quote shortens a clause for a message.
+func quote(s string) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= 60 {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == 59 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
