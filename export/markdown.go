@@ -27,12 +27,14 @@ func mdText(s string) string {
 		b.WriteRune(c)
 	}
 	out := b.String()
-	// An ordered-list start: up to nine digits followed by . or ).
+	// An ordered-list start: up to nine digits, then . or ), then a space,
+	// a tab or the end of the line (2023.5 is not one).
 	j := 0
 	for j < len(out) && j < 10 && out[j] >= '0' && out[j] <= '9' {
 		j++
 	}
-	if j > 0 && j < len(out) && (out[j] == '.' || out[j] == ')') {
+	if j > 0 && j < len(out) && (out[j] == '.' || out[j] == ')') &&
+		(j+1 == len(out) || out[j+1] == ' ' || out[j+1] == '\t') {
 		out = out[:j] + "\\" + out[j:]
 	}
 	return out

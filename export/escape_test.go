@@ -1,0 +1,160 @@
+package export
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"nianbao/model"
+)
+
+// hostile are lines an officer might type (or paste) that are markup in
+// HTML or Markdown. Each must come out as exactly these characters.
+var hostile = []string{
+	"<script>alert('x')</script>",
+	"A & B &amp; C &#x41;",
+	"a | b | c",
+	"# x",
+	"## 二、不是标题",
+	"> x",
+	"- x",
+	"* x",
+	"+ x",
+	"1. x",
+	"2) y",
+	"`code` and ```fence```",
+	"_x_ and *y* and __z__",
+	"[link](javascript:alert(1)) ![img](a.png)",
+	"~~strike~~",
+	"<b>bold</b> <!-- comment -->",
+	"===",
+	"---",
+	"| --- | --- |",
+	"x\\",
+	"\\*not emphasis\\*",
+	"价格<100元 & 数量>5件",
+}
+
+func hostileReport(t *testing.T) *model.Report {
+	r := completeReport(t)
+	all := strings.Join(hostile, "\n")
+	r.Agency = "<i>示例</i> & | # 局"
+	r.Preface = all
+	r.S1.Intro = all
+	r.S1.Parts[0].Title = "<script>x</script> | # *标题*"
+	r.S1.Parts[0].Body = all
+	r.S5 = all
+	r.S6 = all
+	return r
+}
+
+// paragraphs returns the text of every <p> in doc.
+func paragraphTexts(doc *html.Node) []string {
+	var out []string
+	for _, p := range findAll(doc, atom.P) {
+		out = append(out, textOf(p))
+	}
+	return out
+}
+
+func checkHostile(t *testing.T, doc *html.Node, r *model.Report) {
+	t.Helper()
+	for _, a := range []atom.Atom{atom.Script, atom.B, atom.I, atom.Em, atom.Strong, atom.Code, atom.Del, atom.Img, atom.Ul, atom.Ol, atom.Blockquote, atom.Hr, atom.Pre} {
+		if n := findAll(doc, a); len(n) > 0 {
+			t.Errorf("officer text became a <%s>: %q", a, textOf(n[0]))
+		}
+	}
+	for _, a := range findAll(doc, atom.A) {
+		t.Errorf("officer text became a link: %q → %s", textOf(a), attr(a, "href"))
+	}
+	if h1 := findAll(doc, atom.H1); len(h1) != 1 || textOf(h1[0]) != r.Title() {
+		t.Errorf("title is not %q", r.Title())
+	}
+	if h2 := findAll(doc, atom.H2); len(h2) != 6 {
+		t.Errorf("%d section headings, want 6", len(h2))
+	}
+	if h3 := findAll(doc, atom.H3); textOf(h3[0]) != "（一）"+r.S1.Parts[0].Title {
+		t.Errorf("sub-part title %q", textOf(h3[0]))
+	}
+	ps := paragraphTexts(doc)
+	for _, line := range hostile {
+		// preface, intro, part body, 五 and 六 each hold every line.
+		n := 0
+		for _, p := range ps {
+			if p == line {
+				n++
+			}
+		}
+		if n != 5 {
+			t.Errorf("line %q shows as a paragraph %d times, want 5", line, n)
+		}
+	}
+	if tabs := findAll(doc, atom.Table); len(tabs) != 3 && len(tabs) != 6 {
+		t.Errorf("officer text changed the number of tables: %d", len(tabs))
+	}
+}
+
+func TestEscapeHTML(t *testing.T) {
+	r := hostileReport(t)
+	for _, fragment := range []bool{false, true} {
+		out, err := Render(r, HTML, Options{Fragment: fragment})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := parseHTML(t, out)
+		checkHostile(t, doc, r)
+		if !fragment {
+			if ti := findAll(doc, atom.Title); textOf(ti[0]) != r.Title() {
+				t.Errorf("<title> is %q", textOf(ti[0]))
+			}
+		}
+	}
+}
+
+func TestEscapeMarkdown(t *testing.T) {
+	r := hostileReport(t)
+	out, err := Render(r, Markdown, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if shapes := mdTableShapes(t, out); len(shapes) != 6 {
+		t.Fatalf("officer text changed the tables: %v", shapes)
+	}
+	doc := mdToHTML(t, out)
+	// The block titles of 二 are the only bold text; take them out before
+	// looking for emphasis the officer's text may have created.
+	for _, s := range findAll(doc, atom.Strong) {
+		if !slices.ContainsFunc(model.S2.Blocks, func(b model.Block) bool { return b.Title == textOf(s) }) {
+			t.Errorf("officer text became bold: %q", textOf(s))
+		}
+		s.Parent.RemoveChild(s)
+	}
+	checkHostile(t, doc, r)
+}
+
+func TestMarkdownTextEscaping(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"普通文字，2023年。", "普通文字，2023年。"},
+		{"# x", `\# x`},
+		{"- x", `\- x`},
+		{"+ x", `\+ x`},
+		{"= x", `\= x`},
+		{"1. x", `1\. x`},
+		{"12) x", `12\) x`},
+		{"2023.5 万元", "2023.5 万元"},
+		{"3.", `3\.`},
+		{"1.\tx", "1\\.\tx"},
+		{"x - y", "x - y"},
+		{"a|b", `a\|b`},
+		{"<a>", `\<a\>`},
+		{"a & b", `a \& b`},
+		{"x\\", `x\\`},
+	} {
+		if got := mdText(tc.in); got != tc.want {
+			t.Errorf("mdText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
