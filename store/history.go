@@ -142,7 +142,10 @@ func recordEdit(tx *bolt.Tx, id string, now time.Time, summary string, js []byte
 	if err != nil {
 		return err
 	}
-	return b.Put(k, v)
+	if err := b.Put(k, v); err != nil {
+		return err
+	}
+	return prune(b, now)
 }
 
 // sealCurrent makes sure the report's current state is a revision of its own
@@ -169,7 +172,10 @@ func sealCurrent(tx *bolt.Tx, id string, now time.Time, label string) error {
 		if err != nil {
 			return err
 		}
-		return b.Put(k, v)
+		if err := b.Put(k, v); err != nil {
+			return err
+		}
+		return prune(b, now)
 	}
 	return addRevision(tx, id, now, label, append([]byte(nil), cur...), true)
 }

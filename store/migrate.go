@@ -117,4 +117,3 @@ func migrate1to2(tx *bolt.Tx, now time.Time) error {
 	}
 	return nil
 }
-

@@ -390,6 +390,7 @@ func (s *Store) Replace(r *model.Report, summary string) error {
 
 // Link makes previousID the last-year report of id (for two reports made
 // separately, e.g. both imported). Last year's report must be for year − 1.
+// A caller holding the report should Get it again (or set r.Previous).
 func (s *Store) Link(id, previousID string) error {
 	now := s.opt.Now()
 	return s.update(func(tx *bolt.Tx) error {
@@ -459,7 +460,7 @@ func (s *Store) Undelete(id string) error {
 }
 
 // RollForward starts next year's report from the report fromID (从上年报告
-//创建): year + 1, linked to it, s3.carried taken from its s3.forward, the
+// 创建): year + 1, linked to it, s3.carried taken from its s3.forward, the
 // header and the narratives copied as a starting draft, every other cell
 // empty. It refuses if that agency already has a report for that year, or
 // one was already started from this report.

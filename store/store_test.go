@@ -1,0 +1,443 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"nianbao/model"
+)
+
+func TestDefaultPath(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	tests := []struct {
+		name, goos string
+		env        map[string]string
+		home, want string
+	}{
+		{"linux XDG", "linux", map[string]string{"XDG_DATA_HOME": "/data/x"}, "/home/a", "/data/x/nianbao/drafts.db"},
+		{"linux default", "linux", nil, "/home/a", "/home/a/.local/share/nianbao/drafts.db"},
+		{"linux relative XDG ignored", "linux", map[string]string{"XDG_DATA_HOME": "rel"}, "/home/a", "/home/a/.local/share/nianbao/drafts.db"},
+		{"windows local not roaming", "windows", map[string]string{"LocalAppData": `C:\Users\a\AppData\Local`, "AppData": `\\server\roaming`}, `C:\Users\a`,
+			filepath.Join(`C:\Users\a\AppData\Local`, "nianbao", "drafts.db")},
+		{"macOS", "darwin", map[string]string{"XDG_DATA_HOME": "/data/x"}, "/Users/a", "/Users/a/Library/Application Support/nianbao/drafts.db"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := defaultPathFor(tc.goos, env(tc.env), tc.home)
+			if err != nil || got != tc.want {
+				t.Fatalf("got %q, %v; want %q", got, err, tc.want)
+			}
+		})
+	}
+	if _, err := defaultPathFor("linux", env(nil), ""); err == nil || !strings.Contains(err.Error(), "--db") {
+		t.Fatalf("no home: %v", err)
+	}
+}
+
+func TestResolvePath(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "xdg"))
+	t.Setenv(EnvDB, filepath.Join(dir, "env.db"))
+	if got, _ := ResolvePath(filepath.Join(dir, "flag.db")); got != filepath.Join(dir, "flag.db") {
+		t.Errorf("flag: %s", got)
+	}
+	if got, _ := ResolvePath(""); got != filepath.Join(dir, "env.db") {
+		t.Errorf("env: %s", got)
+	}
+	t.Setenv(EnvDB, "")
+	if got, _ := ResolvePath(""); got != filepath.Join(dir, "xdg", "nianbao", "drafts.db") {
+		t.Errorf("default: %s", got)
+	}
+}
+
+func TestSaveLoadFullReport(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a", "b", "drafts.db")
+	s := openAt(t, path, nil)
+	r := fullReport(t, "北京市密云区科学技术委员会", 2023)
+	if err := s.Create(r, ""); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("file mode %v, %v; want 0600", fi.Mode(), err)
+	}
+	s.Close()
+
+	s = openAt(t, path, nil)
+	got, err := s.Get(r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameReport(t, got, r)
+	if f, _ := got.FilledCount(nil); f != model.NumInputs {
+		t.Fatalf("filled %d cells, want %d", f, model.NumInputs)
+	}
+	found, err := s.Find(" 北京市密云区科学技术委员会", 2023)
+	if err != nil || found.ID != r.ID {
+		t.Fatalf("Find: %v %v", found, err)
+	}
+	list, err := s.List()
+	if err != nil || len(list) != 1 {
+		t.Fatalf("List: %v %v", list, err)
+	}
+	var e, w int
+	for _, f := range model.Check(r, nil) {
+		if f.Severity == model.SevError {
+			e++
+		} else {
+			w++
+		}
+	}
+	if l := list[0]; l.ID != r.ID || l.Agency != r.Agency || l.Year != 2023 || l.Errors != e || l.Warnings != w || l.Updated.IsZero() {
+		t.Fatalf("summary %+v, want errors %d warnings %d", l, e, w)
+	}
+	_, err = s.Get("nope")
+	wantErr(t, err, ErrNotFound)
+	wantErr(t, s.Create(fullReport(t, "北京市密云区科学技术委员会", 2023), ""), ErrDuplicate, "北京市密云区科学技术委员会2023年")
+}
+
+func TestListOrder(t *testing.T) {
+	s := openAt(t, tempDB(t), nil)
+	for _, a := range []struct {
+		agency string
+		year   int
+	}{{"张家口市", 2023}, {"北京市", 2023}, {"北京市", 2025}, {"安庆市", 2024}, {"北京市", 2024}} {
+		if err := s.Create(model.New(a.agency, a.year, model.KindCityGov, model.ScopeSelf), ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, _ := s.List()
+	var got []string
+	for _, l := range list {
+		got = append(got, fmt.Sprint(l.Agency, l.Year))
+	}
+	// pinyin order: an(qing) < bei(jing) < zhang(jiakou)
+	if want := "安庆市2024 北京市2025 北京市2024 北京市2023 张家口市2023"; strings.Join(got, " ") != want {
+		t.Fatalf("order %v, want %s", got, want)
+	}
+}
+
+func TestHistoryCoalesceRestore(t *testing.T) {
+	c := newClock()
+	s := openAt(t, tempDB(t), c)
+	r := model.New("某区科委", 2025, model.KindCountyDept, model.ScopeSelf)
+	if err := s.Create(r, ""); err != nil {
+		t.Fatal(err)
+	}
+	// A session of edits: at most one revision per five minutes.
+	for i, step := range []time.Duration{time.Minute, time.Minute, 2 * time.Minute, 30 * time.Second} {
+		c.Add(step)
+		set(t, r, "s3.new.natural", int64(i+1))
+		if err := s.Save(r, fmt.Sprintf("修改表三 %d", i+1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h, _ := s.History(r.ID)
+	if len(h) != 2 || h[0].Summary != "修改表三 1；修改表三 2；修改表三 3等 4 项修改" || h[1].Summary != "新建报告" {
+		t.Fatalf("history after one session: %+v", h)
+	}
+	c.Add(5 * time.Minute) // now 5.5 minutes after the revision started: a new one
+	set(t, r, "s3.new.natural", 10)
+	if err := s.Save(r, "改为10"); err != nil {
+		t.Fatal(err)
+	}
+	// Saving the same content again changes nothing.
+	if err := s.Save(r, "没有变化"); err != nil {
+		t.Fatal(err)
+	}
+	h, _ = s.History(r.ID)
+	if len(h) != 3 || h[0].Summary != "改为10" || h[0].N != 3 {
+		t.Fatalf("history: %+v", h)
+	}
+
+	// Restore revision 2 (s3.new.natural = 4); the state before is kept and
+	// the restore is itself a revision.
+	c.Add(time.Minute)
+	got, err := s.Restore(r.ID, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := got.Get("s3.new.natural"); v != model.Int(4) {
+		t.Fatalf("restored value %v", v)
+	}
+	stored, _ := s.Get(r.ID)
+	sameReport(t, stored, got)
+	h, _ = s.History(r.ID)
+	if len(h) != 4 || !strings.HasPrefix(h[0].Summary, "恢复到第 2 版") || !strings.Contains(h[1].Summary, "恢复第 2 版之前的版本") {
+		t.Fatalf("history after restore: %+v", h)
+	}
+	// An edit right after a restore starts a revision of its own.
+	c.Add(time.Second)
+	set(t, got, "s3.new.natural", 5)
+	if err := s.Save(got, "改为5"); err != nil {
+		t.Fatal(err)
+	}
+	h, _ = s.History(r.ID)
+	if len(h) != 5 || h[1].Summary != h[1].Summary || !strings.HasPrefix(h[1].Summary, "恢复到第 2 版") {
+		t.Fatalf("edit after restore coalesced into it: %+v", h)
+	}
+	// Undo the restore: back to 10.
+	back, err := s.Restore(r.ID, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := back.Get("s3.new.natural"); v != model.Int(10) {
+		t.Fatalf("undo restore: %v", v)
+	}
+	_, err = s.Restore(r.ID, 99)
+	wantErr(t, err, ErrNotFound, "第 99 版")
+
+	// Export marks a revision that later edits do not overwrite.
+	if err := s.MarkExport(r.ID, "HTML"); err != nil {
+		t.Fatal(err)
+	}
+	h, _ = s.History(r.ID)
+	if !strings.Contains(h[0].Summary, "导出 HTML 时的版本") {
+		t.Fatalf("export mark: %+v", h[0])
+	}
+	n := len(h)
+	set(t, back, "s3.new.natural", 11)
+	s.Save(back, "改为11")
+	if h, _ = s.History(r.ID); len(h) != n+1 {
+		t.Fatalf("edit after export coalesced into the export revision: %+v", h)
+	}
+}
+
+func TestHistoryPrune(t *testing.T) {
+	c := newClock()
+	s := openAt(t, tempDB(t), c)
+	r := model.New("某区科委", 2025, model.KindCountyDept, model.ScopeSelf)
+	s.Create(r, "")
+	for i := range 5 {
+		c.Add(10 * 24 * time.Hour)
+		set(t, r, "s3.new.natural", int64(i))
+		s.Save(r, "")
+	}
+	// Revisions at days 0,10,...,50. At day 100 the one older than 90 days goes.
+	c.Add(50 * 24 * time.Hour)
+	set(t, r, "s3.new.natural", 99)
+	s.Save(r, "")
+	h, _ := s.History(r.ID)
+	if len(h) != 6 || h[len(h)-1].N != 2 {
+		t.Fatalf("pruned history: %+v", h)
+	}
+	// Long idle: the newest revision is always kept.
+	c.Add(400 * 24 * time.Hour)
+	if err := s.MarkExport(r.ID, "JSON"); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ = s.History(r.ID); len(h) != 1 {
+		t.Fatalf("after a year idle: %+v", h)
+	}
+}
+
+func TestTrashUndelete(t *testing.T) {
+	c := newClock()
+	s := openAt(t, tempDB(t), c)
+	r := fullReport(t, "某区科委", 2024)
+	s.Create(r, "")
+	if err := s.Delete(r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := s.List(); len(l) != 0 {
+		t.Fatalf("deleted report still listed: %+v", l)
+	}
+	tr, _ := s.Trash()
+	if len(tr) != 1 || tr[0].ID != r.ID || !tr[0].Deleted.Equal(c.Now()) {
+		t.Fatalf("trash: %+v", tr)
+	}
+	_, err := s.Find("某区科委", 2024)
+	wantErr(t, err, ErrNotFound)
+	wantErr(t, s.Save(r, ""), ErrNotFound, "回收站")
+	// The (agency, year) is free again; a new report takes it.
+	other := model.New("某区科委", 2024, model.KindCountyDept, model.ScopeSelf)
+	if err := s.Create(other, ""); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, s.Undelete(r.ID), ErrDuplicate, "不能从回收站恢复", "某区科委2024年")
+	s.Delete(other.ID)
+	if err := s.Undelete(r.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Find("某区科委", 2024)
+	if err != nil || got.ID != r.ID {
+		t.Fatalf("after undelete: %v %v", got, err)
+	}
+	sameReport(t, got, r)
+	if tr, _ := s.Trash(); len(tr) != 1 || tr[0].ID != other.ID {
+		t.Fatalf("trash: %+v", tr)
+	}
+}
+
+func TestRenameAndLink(t *testing.T) {
+	s := openAt(t, tempDB(t), nil)
+	old := fullReport(t, "某县科学技术委员会", 2023)
+	s.Create(old, "")
+	next, err := s.RollForward(old.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 机构改革: last year's report renamed; the id and the link stay.
+	old.Agency = "某县科学技术局"
+	if err := s.Save(old, "改名"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Find("某县科学技术委员会", 2023); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("old name still found: %v", err)
+	}
+	got, err := s.Find("某县科学技术局", 2023)
+	if err != nil || got.ID != old.ID {
+		t.Fatalf("new name: %v %v", got, err)
+	}
+	p, err := s.Previous(next)
+	if err != nil || p == nil || p.ID != old.ID || p.Agency != "某县科学技术局" {
+		t.Fatalf("link broken by rename: %v %v", p, err)
+	}
+	// Renaming onto another report's (agency, year) is refused.
+	x := model.New("另一机关", 2023, model.KindCountyDept, model.ScopeSelf)
+	s.Create(x, "")
+	x.Agency = "某县科学技术局"
+	wantErr(t, s.Save(x, ""), ErrDuplicate, "某县科学技术局2023年")
+
+	// Two reports made separately are linked by hand.
+	a := model.New("甲", 2022, model.KindCountyDept, model.ScopeSelf)
+	b := model.New("乙", 2023, model.KindCountyDept, model.ScopeSelf)
+	s.Create(a, "导入")
+	s.Create(b, "导入")
+	if p, _ := s.Previous(b); p != nil {
+		t.Fatalf("unexpected previous %v", p.Title())
+	}
+	if err := s.Link(b.ID, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	b, _ = s.Get(b.ID)
+	if p, _ := s.Previous(b); b.Previous != a.ID || p == nil || p.ID != a.ID {
+		t.Fatalf("Link: %v", p)
+	}
+	wantErr(t, s.Link(a.ID, b.ID), nil, "不是 2021 年度的报告")
+	// Without a link: same agency, year − 1.
+	c := model.New("甲", 2023, model.KindCountyDept, model.ScopeSelf)
+	s.Create(c, "")
+	if p, _ := s.Previous(c); p == nil || p.ID != a.ID {
+		t.Fatalf("fallback previous: %v", p)
+	}
+}
+
+func TestRollForward(t *testing.T) {
+	s := openAt(t, tempDB(t), nil)
+	src := fullReport(t, "北京市密云区科学技术委员会", 2023)
+	set(t, src, "s3.forward.natural", 3)
+	src.Clear("s3.forward.legal")
+	s.Create(src, "")
+	r, err := s.RollForward(src.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Year != 2024 || r.Agency != src.Agency || r.Kind != src.Kind || r.Scope != src.Scope || r.Previous != src.ID || r.ID == src.ID {
+		t.Fatalf("header: %+v", r)
+	}
+	if r.Preface != src.Preface || r.S1.Intro != src.S1.Intro || len(r.S1.Parts) != len(src.S1.Parts) || r.S1.Parts[2] != src.S1.Parts[2] || r.S5 != src.S5 || r.S6 != src.S6 {
+		t.Fatal("narratives not copied")
+	}
+	for _, c := range model.InputCells() {
+		v, ok := r.Get(c.Addr)
+		row := c.RowSpec().Key
+		if c.Table == model.S3 && row == "carried" {
+			sv, sok := src.Get(model.S3.Addr("forward", c.ColSpec().Key))
+			if ok != sok || v != sv {
+				t.Errorf("%s = %v,%v; want last year's forward %v,%v", c.Addr, v, ok, sv, sok)
+			}
+		} else if ok {
+			t.Errorf("%s should be empty, is %v", c.Addr, v)
+		}
+	}
+	stored, _ := s.Find(src.Agency, 2024)
+	sameReport(t, stored, r)
+	_, err = s.RollForward(src.ID)
+	wantErr(t, err, ErrDuplicate, "2024年")
+	// Renamed next year: still refused, since one was started from it.
+	r.Agency = "北京市密云区科学技术局"
+	s.Save(r, "改名")
+	_, err = s.RollForward(src.ID)
+	wantErr(t, err, ErrDuplicate, "已从")
+	h, _ := s.History(src.ID)
+	if !strings.Contains(h[0].Summary, "创建 2024 年度报告之前的版本") {
+		t.Fatalf("no revision before roll-forward: %+v", h)
+	}
+	h, _ = s.History(r.ID)
+	if len(h) != 2 || !strings.Contains(h[1].Summary, "从上年报告") {
+		t.Fatalf("new report history: %+v", h)
+	}
+}
+
+func TestReplace(t *testing.T) {
+	s := openAt(t, tempDB(t), nil)
+	r := fullReport(t, "某区科委", 2024)
+	s.Create(r, "")
+	imp := model.New("某区科委", 2024, model.KindCountyDept, model.ScopeSelf)
+	imp.ID = ""
+	if err := s.Replace(imp, "从 HTML 导入"); err != nil {
+		t.Fatal(err)
+	}
+	if imp.ID != r.ID {
+		t.Fatalf("Replace did not take the existing id: %s", imp.ID)
+	}
+	got, _ := s.Get(r.ID)
+	sameReport(t, got, imp)
+	h, _ := s.History(r.ID)
+	if len(h) != 2 || h[0].Summary != "从 HTML 导入" || !strings.Contains(h[1].Summary, "导入覆盖之前的版本") {
+		t.Fatalf("history: %+v", h)
+	}
+	before, _ := s.Revision(r.ID, h[1].N)
+	sameReport(t, before, r)
+	wantErr(t, s.Replace(model.New("没有的机关", 2024, model.KindOther, model.ScopeSelf), ""), ErrNotFound)
+}
+
+func TestSaveErrors(t *testing.T) {
+	path := tempDB(t)
+	s := openAt(t, path, nil)
+	r := model.New("", 2024, model.KindOther, model.ScopeSelf)
+	wantErr(t, s.Create(r, ""), nil, "机关名称")
+	r.Agency = "某机关"
+	if err := s.Create(r, ""); err != nil {
+		t.Fatal(err)
+	}
+	// A failed save leaves the caller's report as it was, and a retry on a
+	// usable file stores it.
+	s.Close()
+	set(t, r, "s3.new.natural", 7)
+	want := encode(t, r)
+	err := s.Save(r, "")
+	wantErr(t, err, nil, "不能保存草稿", "没有丢失")
+	if string(encode(t, r)) != string(want) {
+		t.Fatal("failed save changed the report")
+	}
+	s = openAt(t, path, nil)
+	if err := s.Save(r, ""); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Get(r.ID)
+	sameReport(t, got, r)
+
+	tests := []struct {
+		err  error
+		want []string
+	}{
+		{fmt.Errorf("write: %w", syscall.ENOSPC), []string{"不能保存草稿：磁盘已满", "腾出空间", "没有丢失", path}},
+		{&os.PathError{Op: "open", Path: path, Err: syscall.EROFS}, []string{"不能保存草稿：文件夹只读", "--db", "没有丢失"}},
+		{fmt.Errorf("sync: %w", syscall.EACCES), []string{"文件夹只读或没有写入权限"}},
+	}
+	for _, tc := range tests {
+		err := saveError(path, tc.err)
+		wantErr(t, err, tc.err, tc.want...)
+		if Unusable(err) {
+			t.Errorf("%v: a failed save must not make the file unusable", tc.err)
+		}
+	}
+}
