@@ -1,0 +1,162 @@
+package importer
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"nianbao/model"
+)
+
+const feeNum = `([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)`
+
+var (
+	feeNotices   = regexp.MustCompile(`(?:发出|开具|发送)?(?:信息处理费)?收费通知(?:书|单)?(?:共|的件数为|件数为|件数|数量为|数量)?\s*` + feeNum + `\s*(?:件|份|次)`)
+	feeBilled    = regexp.MustCompile(`(?:收费通知(?:书|单)?(?:的)?)?总金额(?:为|共|共计)?\s*` + feeNum + `\s*(万)?元`)
+	feeCollected = regexp.MustCompile(`实际(?:收取|收缴|收到)(?:信息处理费)?(?:的)?(?:总)?金额(?:为|共|共计)?\s*` + feeNum + `\s*(万)?元`)
+)
+
+type feeHit struct {
+	start, end int
+	text       string
+	wan        bool
+}
+
+// readFees reads the fee figures of 六 from sentences like
+// 「发出收费通知0件，实际收取总金额0元」, removes the clauses that state them
+// (nianbao generates that sentence from the figures) and returns the rest of
+// the text. A figure the text does not state is left empty and noted.
+func (a *assembler) readFees(r *model.Report, text string) string {
+	cols := model.S6.Blocks[0].Cols
+	found := map[string][]feeHit{}
+	collect := func(key string, re *regexp.Regexp) {
+		for _, m := range re.FindAllStringSubmatchIndex(text, 20) {
+			h := feeHit{start: m[0], end: m[1], text: text[m[2]:m[3]]}
+			if len(m) > 5 && m[4] >= 0 {
+				h.wan = true
+			}
+			found[key] = append(found[key], h)
+		}
+	}
+	collect("notices", feeNotices)
+	collect("collected", feeCollected)
+	// 实际收取总金额 also contains 总金额; those belong to collected.
+	for _, m := range feeBilled.FindAllStringSubmatchIndex(text, 20) {
+		before := text[:m[0]]
+		if strings.HasSuffix(before, "实际收取") || strings.HasSuffix(before, "实际收取的") ||
+			strings.HasSuffix(before, "实际收缴") || strings.HasSuffix(before, "实际收到") || strings.HasSuffix(before, "收取") {
+			continue
+		}
+		h := feeHit{start: m[0], end: m[1], text: text[m[2]:m[3]], wan: m[4] >= 0}
+		found["billed"] = append(found["billed"], h)
+	}
+
+	var spans [][2]int
+	for _, c := range cols {
+		spec, _ := model.Cell(model.S6.Addr("fee", c.Key))
+		hits := found[c.Key]
+		if len(hits) == 0 {
+			a.note("原文未写明%s，已留空", c.Label)
+			continue
+		}
+		var val model.Dec
+		ok := true
+		for i, h := range hits {
+			v, err := feeValue(spec.Unit, h)
+			if err != nil {
+				a.note("六、其他需要报告的事项中的%s「%s」无法读取（%s），已留空", c.Label, h.text, err)
+				ok = false
+				break
+			}
+			if i > 0 && v != val {
+				a.note("六、其他需要报告的事项中%s出现了多次且不一致，已留空", c.Label)
+				ok = false
+				break
+			}
+			val = v
+		}
+		if !ok {
+			continue
+		}
+		_ = r.Set(spec.Addr, val)
+		for _, h := range hits {
+			spans = append(spans, [2]int{h.start, h.end})
+		}
+	}
+	return removeClauses(text, spans)
+}
+
+func feeValue(u model.Unit, h feeHit) (model.Dec, error) {
+	if h.wan {
+		v, err := model.ParseInput(model.Wan, h.text)
+		if err != nil {
+			return 0, err
+		}
+		v *= 10000
+		if msg := model.RangeProblem(u, v); msg != "" {
+			return 0, &model.InputError{Input: h.text, Reason: msg}
+		}
+		return v, nil
+	}
+	return model.ParseInput(u, h.text)
+}
+
+func isClauseSep(r rune) bool   { return strings.ContainsRune("，,；;", r) }
+func isSentenceEnd(r rune) bool { return strings.ContainsRune("。！？!?\n", r) }
+
+// removeClauses deletes the clauses (text between commas) that contain the
+// given spans, with one adjacent comma; a sentence left with no clause goes
+// entirely.
+func removeClauses(text string, spans [][2]int) string {
+	if len(spans) == 0 {
+		return text
+	}
+	rs := []rune(text)
+	// Byte offsets to rune offsets.
+	idx := make([]int, 0, len(rs)+1)
+	for i := range text {
+		idx = append(idx, i)
+	}
+	idx = append(idx, len(text))
+	toRune := func(b int) int { return sort.SearchInts(idx, b) }
+	drop := make([]bool, len(rs))
+	for _, sp := range spans {
+		s, e := toRune(sp[0]), toRune(sp[1])
+		for s > 0 && !isClauseSep(rs[s-1]) && !isSentenceEnd(rs[s-1]) {
+			s--
+		}
+		for e < len(rs) && !isClauseSep(rs[e]) && !isSentenceEnd(rs[e]) {
+			e++
+		}
+		switch {
+		case s > 0 && isClauseSep(rs[s-1]):
+			s-- // take the comma before
+		case e < len(rs) && isClauseSep(rs[e]):
+			e++ // first clause of its sentence: take the comma after
+		}
+		for i := s; i < e; i++ {
+			drop[i] = true
+		}
+	}
+	var b strings.Builder
+	for i, r := range rs {
+		if !drop[i] {
+			b.WriteRune(r)
+		}
+	}
+	// A sentence whose every clause went leaves its end mark alone.
+	out := b.String()
+	lines := strings.Split(out, "\n")
+	var kept []string
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		for strings.HasPrefix(l, "。") {
+			l = strings.TrimSpace(strings.TrimPrefix(l, "。"))
+		}
+		l = strings.ReplaceAll(l, "。。", "。")
+		if l != "" {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(kept, "\n")
+}

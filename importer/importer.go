@@ -1,0 +1,129 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"nianbao/model"
+)
+
+// Options override what the source itself says.
+type Options struct {
+	Agency string // 机关名称, instead of the one in the title
+	Year   int    // 年度, instead of the one in the title
+}
+
+// Result is an imported report with what the officer should know about it.
+type Result struct {
+	Report *model.Report
+	// Notes are Chinese, one per fact about the data: a printed total that
+	// differs from the computed one, a figure not stated or not readable, a
+	// blank or dash left empty, text that could not be placed.
+	Notes  []string
+	Source string // "text", "html" or "json"
+}
+
+// MaxSize is the largest file Import reads; a report page is far smaller, and
+// the bound keeps the work of reading any input small.
+const MaxSize = 8 << 20
+
+// Import reads a report from data. name is the file name; its extension
+// (.html/.htm, .json, .txt) says what data is, and the content is sniffed
+// when it says nothing.
+func Import(data []byte, name string, opt Options) (*Result, error) {
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("文件太大（%.1f MB，最多 %d MB），不像是一份年度报告", float64(len(data))/(1<<20), MaxSize>>20)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("文件是空的")
+	}
+	var (
+		r     *model.Report
+		notes []string
+		err   error
+	)
+	src := sniff(data, name)
+	switch src {
+	case "json":
+		r, err = model.Decode(data)
+		if err == nil {
+			if opt.Agency != "" {
+				r.Agency = opt.Agency
+			}
+			if opt.Year != 0 {
+				r.Year = opt.Year
+			}
+			if r.ID == "" {
+				r.ID = model.NewID()
+			}
+		}
+	case "html":
+		r, notes, err = importHTML(data, opt)
+	default:
+		var s string
+		s, err = DecodeText(data)
+		if err == nil {
+			r, notes, err = assemble(textBlocks(s), opt, "")
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Report: r, Notes: notes, Source: src}, nil
+}
+
+// ImportFile reads and imports the file at path.
+func ImportFile(path string, opt Options) (*Result, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("找不到文件「%s」", path)
+		}
+		return nil, fmt.Errorf("无法读取文件「%s」：%v", path, err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("「%s」是文件夹，不是文件", path)
+	}
+	if st.Size() > MaxSize {
+		return nil, fmt.Errorf("文件「%s」太大（%.1f MB，最多 %d MB），不像是一份年度报告", path, float64(st.Size())/(1<<20), MaxSize>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取文件「%s」：%v", path, err)
+	}
+	res, err := Import(data, filepath.Base(path), opt)
+	if err != nil {
+		return nil, fmt.Errorf("导入「%s」失败：%w", filepath.Base(path), err)
+	}
+	return res, nil
+}
+
+// sniff says what data is: by extension, else by content.
+func sniff(data []byte, name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json":
+		return "json"
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return "html"
+	case ".txt", ".text":
+		return "text"
+	}
+	head := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))
+	if len(head) > 0 && head[0] == '{' {
+		return "json"
+	}
+	if len(head) > 2048 {
+		head = head[:2048]
+	}
+	low := bytes.ToLower(head)
+	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<table", "<meta", "<p>", "<p ", "<div"} {
+		if bytes.Contains(low, []byte(tag)) {
+			return "html"
+		}
+	}
+	return "text"
+}

@@ -1,0 +1,249 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+
+	"nianbao/model"
+)
+
+type valueKind int
+
+const (
+	vText  valueKind = iota // not a figure: a label, a header, anything else
+	vBlank                  // an empty cell
+	vDash                   // -, —, /, 无: printed instead of a figure
+	vNum                    // looks like a figure
+)
+
+var numberLike = regexp.MustCompile(`^[+-]?[0-9][0-9,]*(?:\.[0-9]+)?$|^[+-]?\.[0-9]+$`)
+
+var dashes = map[string]bool{
+	"-": true, "--": true, "—": true, "——": true, "–": true, "―": true, "─": true, "－": true, "/": true, "／": true,
+	"\\": true, "无": true, "〃": true, "…": true, "x": true, "×": true,
+}
+
+func kindOf(cell string) valueKind {
+	s := strings.TrimSpace(cell)
+	if s == "" {
+		return vBlank
+	}
+	if dashes[s] {
+		return vDash
+	}
+	if numberLike.MatchString(model.NormalizeInput(s)) {
+		return vNum
+	}
+	return vText
+}
+
+// readTable places the figures of one statistical table. rows are the table's
+// rows of cell strings in printed order, as read from text or from the grid of
+// an HTML table; nil when the source has no such table.
+//
+// A row is placed by its label: the last cell in it that is a data-row label
+// of t (with rowspan labels, earlier cells hold the parents); the cells after
+// it are the figures, in the official column order, the printed total last
+// and optional. A row of figures without a label follows the previous placed
+// row (pages that leave the label cells out). Table 四 printed as one row of
+// 15 (or 12, without totals) figures is split into its three groups.
+func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) {
+	name := "表" + t.Number + "（" + t.Title + "）"
+	if len(rows) == 0 {
+		a.note("原文中没有找到%s的数字（表格可能是图片或缺失），%s留空", name, "表"+t.Number)
+		return
+	}
+	if t == model.S2 && is2019(rows) {
+		a.note("表二是 2019 年试行格式（有「本年新制作数量」「对外公开总数量」等栏目），与 2021 年格式的栏目不同，表二的数字未导入，已留空，请按 2021 年格式重新填写")
+		return
+	}
+	m := matcherFor(t)
+	trs := tableRows(t)
+	got := make([][]string, len(trs))
+	bad := make([]bool, len(trs))
+	cursor := 0
+	unplaced := map[string]bool{}
+	notePlace := func(text string) {
+		if !unplaced[text] && len(unplaced) < 20 {
+			unplaced[text] = true
+			a.note("%s中有无法识别的内容「%s」，未导入", "表"+t.Number, clip(text))
+		}
+	}
+	take := func(ri int, vals []string) {
+		tr := trs[ri]
+		n := len(tr.cells)
+		hasTotal := tr.cells[n-1].Computed
+		for len(vals) > n && kindOf(vals[len(vals)-1]) == vBlank {
+			vals = vals[:len(vals)-1]
+		}
+		for len(vals) > n && kindOf(vals[0]) == vBlank {
+			vals = vals[1:]
+		}
+		if len(vals) != n && !(hasTotal && len(vals) == n-1) {
+			if !bad[ri] {
+				a.note("表%s「%s」这一行原文有 %d 个数，与格式的 %d 栏对不上，该行未导入，已留空", t.Number, tr.row.Label, len(vals), n)
+			}
+			bad[ri] = true
+			return
+		}
+		if got[ri] != nil {
+			if strings.Join(got[ri], "\x00") != strings.Join(vals, "\x00") {
+				a.note("表%s「%s」这一行在原文中出现了两次且数字不同，只导入了第一次的数字", t.Number, tr.row.Label)
+			}
+			return
+		}
+		got[ri] = vals
+	}
+	for _, row := range rows {
+		li, ri := -1, 0
+		for i, c := range row {
+			if k, ok := m.row(c); ok {
+				li, ri = i, k
+			}
+		}
+		var vals []string
+		if li >= 0 {
+			vals = row[li+1:]
+		} else {
+			// Leading frame cells (件数, a parent label) carry no figures.
+			i := 0
+			for i < len(row) && kindOf(row[i]) == vText && m.isFrame(row[i]) {
+				i++
+			}
+			vals = row[i:]
+		}
+		figures, texts := 0, 0
+		for _, v := range vals {
+			switch kindOf(v) {
+			case vNum, vDash:
+				figures++
+			case vText:
+				texts++
+			}
+		}
+		if texts > 0 {
+			// A header row, or text that is not part of the table's frame.
+			for _, v := range row {
+				if kindOf(v) == vText && !m.isFrame(v) {
+					notePlace(v)
+				}
+			}
+			continue
+		}
+		switch {
+		case li >= 0 && len(vals) > 0:
+			take(ri, vals)
+			cursor = ri + 1
+		case li >= 0 || figures == 0:
+			// A label alone, or empty placeholder cells.
+		case t.OneRow && a.oneRow(trs, got, vals):
+			cursor = len(trs)
+		case cursor < len(trs):
+			take(cursor, vals)
+			cursor++
+		default:
+			a.note("表%s中有一行数字（%s）无法确定属于哪一行，未导入", t.Number, clip(strings.Join(vals, " ")))
+		}
+	}
+
+	printed := map[model.CellAddr]string{}
+	for ri, vals := range got {
+		if vals == nil {
+			continue
+		}
+		for ci, text := range vals {
+			spec := trs[ri].cells[ci]
+			if spec.Computed {
+				printed[spec.Addr] = text
+				continue
+			}
+			a.setCell(r, spec, text)
+		}
+	}
+	for ri, tr := range trs {
+		if got[ri] == nil && !bad[ri] && !tr.row.Computed {
+			a.note("原文中没有找到表%s「%s」这一行，该行留空", t.Number, tr.row.Label)
+		}
+	}
+	// Printed totals against the computed ones, in reading order.
+	for _, c := range model.AllCells() {
+		text, ok := printed[c.Addr]
+		if !ok || c.Table != t || kindOf(text) != vNum {
+			continue
+		}
+		p, err := model.ParseInput(c.Unit, text)
+		if err != nil {
+			continue
+		}
+		v, st := r.ValueOf(c)
+		if st != model.Filled || v == p {
+			continue
+		}
+		diff := p - v
+		sign := "多"
+		if diff < 0 {
+			sign, diff = "少", -diff
+		}
+		a.note("%s：原文印的合计是 %s，按各项计算是 %s，%s %s；已按各项导入，合计由程序计算", c.ShortLabel(), p, v, sign, diff)
+	}
+}
+
+// oneRow places table 四 printed as a single row of figures: 15 with the
+// three totals, or 12 without.
+func (a *assembler) oneRow(trs []tableRow, got [][]string, vals []string) bool {
+	full, inputs := 0, 0
+	for _, tr := range trs {
+		full += len(tr.cells)
+		for _, c := range tr.cells {
+			if !c.Computed {
+				inputs++
+			}
+		}
+	}
+	for len(vals) > full && kindOf(vals[len(vals)-1]) == vBlank {
+		vals = vals[:len(vals)-1]
+	}
+	for len(vals) > full && kindOf(vals[0]) == vBlank {
+		vals = vals[1:]
+	}
+	var withTotals bool
+	switch len(vals) {
+	case full:
+		withTotals = true
+	case inputs:
+	default:
+		return false
+	}
+	i := 0
+	for ri, tr := range trs {
+		n := len(tr.cells)
+		if !withTotals {
+			n--
+		}
+		if got[ri] == nil {
+			got[ri] = vals[i : i+n]
+		}
+		i += n
+	}
+	return true
+}
+
+// setCell fills one input cell from its printed text, or leaves it empty and
+// says why.
+func (a *assembler) setCell(r *model.Report, spec *model.CellSpec, text string) {
+	switch kindOf(text) {
+	case vBlank:
+		a.note("%s：原文为空白，已留空（不当作 0）", spec.ShortLabel())
+	case vDash:
+		a.note("%s：原文为「%s」，已留空（不当作 0）", spec.ShortLabel(), text)
+	default:
+		v, err := model.ParseInput(spec.Unit, text)
+		if err != nil {
+			a.note("%s：原文「%s」无法读取（%s），已留空", spec.ShortLabel(), text, err)
+			return
+		}
+		if err := r.Set(spec.Addr, v); err != nil {
+			a.note("%s：%s", spec.ShortLabel(), err)
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// block is one piece of a published report in reading order: a paragraph of
+// text, or a table as rows of cell strings. Text and HTML are both turned
+// into blocks so that one assembler and one table reader serve both.
+type block struct {
+	para  string
+	table [][]string
+	isTbl bool
+}
+
+// DecodeText turns the bytes of a text file into a string: UTF-8 with or
+// without a BOM, UTF-16 with a BOM (Windows Notepad's "Unicode"), or GBK
+// (GB18030, its superset), the default of Chinese Windows. Valid UTF-8 is
+// taken as UTF-8: GBK Chinese text is practically never valid UTF-8. Line
+// ends become \n.
+func DecodeText(data []byte) (string, error) {
+	var s string
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		s = string(data[3:])
+		if !utf8.ValidString(s) {
+			return "", errors.New("文件开头标明是 UTF-8 编码，但内容中有不是 UTF-8 的字节，文件可能已损坏")
+		}
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		s = decodeUTF16(data[2:], data[0] == 0xFE)
+	case utf8.Valid(data):
+		s = string(data)
+	default:
+		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", errors.New("无法识别文件的编码：既不是 UTF-8，也不是 GBK")
+		}
+		s = string(out)
+		if bad := strings.Count(s, "\uFFFD"); bad > 0 && bad*20 > utf8.RuneCountInString(s) {
+			return "", errors.New("无法识别文件的编码：既不是 UTF-8，也不是 GBK")
+		}
+	}
+	if strings.IndexByte(s, 0) >= 0 {
+		return "", errors.New("这不是文本文件（含有二进制内容）；请另存为 .txt 或 .html 后再导入")
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return s, nil
+}
+
+func decodeUTF16(b []byte, bigEndian bool) string {
+	u := make([]uint16, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		if bigEndian {
+			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+		} else {
+			u = append(u, uint16(b[i+1])<<8|uint16(b[i]))
+		}
+	}
+	return string(utf16.Decode(u))
+}
+
+// textBlocks splits the plain text of a published page into blocks. Each
+// non-empty line outside a table is a paragraph (pages put one paragraph on a
+// line). A table is a run of tab-indented cell lines, or everything under the
+// heading of 二, 三 or 四 (where real pages also put a row on one line,
+// separated by tabs or spaces).
+func textBlocks(s string) []block {
+	lines := strings.Split(s, "\n")
+	var out []block
+	var run []string
+	section := 0
+	flush := func() {
+		if len(run) > 0 {
+			if rows := tableRowsOfText(run); len(rows) > 0 {
+				out = append(out, block{table: rows, isTbl: true})
+			}
+			run = nil
+		}
+	}
+	prevTabCell := false
+	for _, raw := range lines {
+		line := strings.TrimRight(raw, " \u3000\u00a0\r")
+		trim := strings.TrimSpace(strings.Trim(line, "\t \u3000\u00a0"))
+		if !strings.HasPrefix(line, "\t") && trim != "" {
+			if k := headingNumber(trim); k > section {
+				flush()
+				section = k
+				out = append(out, block{para: trim})
+				prevTabCell = false
+				continue
+			}
+		}
+		inTableSection := section >= 2 && section <= 4
+		switch {
+		case inTableSection:
+			run = append(run, line)
+		case strings.Contains(line, "\t"):
+			run = append(run, line)
+			prevTabCell = strings.HasPrefix(line, "\t") && !strings.Contains(line[1:], "\t")
+			continue
+		case trim == "":
+			if len(run) > 0 {
+				run = append(run, "")
+			}
+		case prevTabCell && len(run) > 0:
+			run = append(run, line) // a header split over lines: 商业\n企业
+			continue
+		default:
+			flush()
+			out = append(out, block{para: trim})
+		}
+		prevTabCell = false
+	}
+	flush()
+	return out
+}
+
+// tableRowsOfText turns the lines of a table into rows of cells. Blank lines
+// separate rows; a tab-indented line is one cell (a lone tab is an empty
+// cell); a plain line right after a cell continues it (a header split over
+// lines); a line with several tab- or space-separated fields is a row by
+// itself.
+func tableRowsOfText(lines []string) [][]string {
+	var rows [][]string
+	var cur []string
+	flushRow := func() {
+		if len(cur) > 0 {
+			rows = append(rows, cur)
+			cur = nil
+		}
+	}
+	contOK := false
+	for _, line := range lines {
+		if strings.Trim(line, " \u3000\u00a0") == "" {
+			flushRow()
+			contOK = false
+			continue
+		}
+		if strings.HasPrefix(line, "\t") {
+			fields := strings.Split(line[1:], "\t")
+			if len(fields) == 1 {
+				cur = append(cur, cleanCell(fields[0]))
+				contOK = true
+				continue
+			}
+			flushRow()
+			rows = append(rows, cleanCells(fields))
+			contOK = false
+			continue
+		}
+		if strings.Contains(line, "\t") {
+			flushRow()
+			rows = append(rows, cleanCells(strings.Split(line, "\t")))
+			contOK = false
+			continue
+		}
+		if contOK && len(cur) > 0 {
+			cur[len(cur)-1] += cleanCell(line)
+			continue
+		}
+		fields := strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' })
+		if len(fields) > 1 {
+			flushRow()
+			rows = append(rows, cleanCells(fields))
+		} else {
+			cur = append(cur, cleanCell(line))
+		}
+		contOK = false
+	}
+	flushRow()
+	return rows
+}
+
+func cleanCell(s string) string { return strings.TrimSpace(strings.Trim(s, " \u3000\u00a0\t")) }
+
+func cleanCells(f []string) []string {
+	out := make([]string, len(f))
+	for i, s := range f {
+		out[i] = cleanCell(s)
+	}
+	return out
+}
