@@ -50,3 +50,7 @@ type (
 
 // send wraps a message into a command.
 func send(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
+
+// initer is implemented by screens that start work (reading a list) when
+// they are shown; the root runs init's command when it makes them current.
+type initer interface{ init() tea.Cmd }

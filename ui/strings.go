@@ -172,10 +172,152 @@ const (
 	helpPrevField = "上一项"
 )
 
-// fmtTime is how the status line shows a save time.
-func fmtTime(t time.Time) string { return t.Format("15:04:05") }
+// clockTime is how the status line shows a save time.
+func clockTime(t time.Time) string { return t.Format("15:04:05") }
 
 // strf is fmt.Sprintf, named so that call sites read as "a UI string".
 func strf(format string, a ...any) string { return fmt.Sprintf(format, a...) }
 
 // --- start screen and dialogs ---
+
+// Start screen.
+const (
+	txtAppTitle      = "nianbao  " + strAppName
+	txtDraftFile     = "草稿文件："
+	txtLoading       = "正在读取……"
+	txtLoadFailed    = "读取失败："
+	txtWelcome       = "欢迎使用。这里填写、检查并导出政府信息公开工作年度报告。"
+	txtWelcomeEmpty  = "草稿文件里还没有报告，可以："
+	txtWelcomeNew    = "新建报告"
+	txtWelcomeImport = "导入上年已发布的报告（网页另存的 .html、复制成 .txt 的正文，或 JSON）"
+	txtWelcomeHelp   = "Up/Down 选择，Enter 确定；F1 查看全部按键"
+	txtColAgency     = "机关"
+	txtColYear       = "年度"
+	txtColErrors     = "错误"
+	txtColWarnings   = "提示"
+	txtColUpdated    = "最后修改"
+	txtColDeleted    = "删除时间"
+	txtRowsFmt       = "  第 %d 份，共 %d 份"
+	txtDeleteAskFmt  = "把「%s」移到回收站？之后可在回收站（F7）中恢复。"
+	txtDeletedFmt    = "已移到回收站：%s（F7 可恢复）"
+	txtDeleteFailed  = "删除失败："
+	txtRollExistsFmt = "已有%s %d 年的报告，不能再从上年报告创建；请直接打开它。"
+	txtRollDuplicate = "下一年度的报告已经存在，不能再从上年报告创建"
+	txtRollFailed    = "从上年报告创建失败："
+	txtConfirmTitle  = "请确认"
+	txtConfirmKeys   = "Enter 确定  Esc 取消  Left/Right 选择"
+	txtMoreBelow     = "……（Up/Down 滚动）"
+)
+
+// New-report form.
+const (
+	txtNewTitle       = "新建报告"
+	txtChooseKind     = "（请选择）"
+	txtNeedAgency     = "请填写机关名称。"
+	txtBadYearFmt     = "年度应为 %d 到 %d 之间的四位数字，例如 2023。"
+	txtNeedKind       = "请用 Left/Right 选择机关类型：检查规则与机关类型有关。"
+	txtDuplicateFmt   = "已有%s %d 年的报告，请在开始页面直接打开它。"
+	txtSummaryCreated = "新建报告"
+	txtFormKeys       = "Enter 下一项/完成  Tab 切换  Esc 取消"
+)
+
+// txtNewHelp is the help line of each field of the new-report form.
+var txtNewHelp = [...]string{
+	"机关全称，与报告标题一致，如：北京市密云区科学技术委员会",
+	"报告所属的年度（不是编写的年份）",
+	"用 Left/Right 选择；人民政府的报告还要写工作考核、社会评议和责任追究",
+	"用 Left/Right 选择：本机关的报告，或汇总本地区各机关的报告",
+}
+
+// txtScopeHint explains each scope after its name.
+var txtScopeHint = [...]string{"（本机关自己的报告）", "（汇总本地区的报告）"}
+
+// Import dialog.
+var txtImportIntro = []string{
+	"要导入的文件：已发布报告的网页（另存为 .html）、复制成 .txt 的正文，",
+	"或 nianbao 导出的 JSON。输入路径，Tab 补全文件名。",
+}
+
+const (
+	txtImportTitle       = "导入报告"
+	txtImportKeys        = "Enter 导入  Tab 补全  Esc 取消"
+	txtImportReading     = "正在读取……"
+	txtNeedPath          = "请输入文件路径。"
+	txtNoSuchDir         = "找不到文件夹："
+	txtNoMatch           = "没有以此开头的文件或文件夹。"
+	txtMoreMatchesFmt    = "  ……还有 %d 个"
+	txtImportReplaceFmt  = "草稿文件里已有「%s」（已填 %d/%d 格）。用导入的内容（已填 %d/%d 格）替换它吗？替换前的内容会保存为历史版本，可以恢复。"
+	txtImportNotReplaced = "没有导入：已有的报告保持不变。"
+	txtImportStoreFailed = "保存导入的报告失败："
+	txtImportSummary     = "导入："
+	txtImportedFmt       = "已导入：%s"
+	txtImportedFilledFmt = "表格已填 %d/%d 格。"
+	txtImportNoNotes     = "导入时没有发现需要说明的问题。"
+	txtImportNotesFmt    = "导入说明（%d 条），请核对："
+	txtImportDoneKeys    = "Enter 打开报告  Esc 返回开始页面"
+)
+
+// Export dialog.
+const (
+	txtExportTitle        = "导出报告"
+	txtExportHTML         = "HTML 网页（完整文档，可直接打开或打印）"
+	txtExportFragment     = "HTML 片段（粘贴到网站后台编辑器）"
+	txtExportMarkdown     = "Markdown 文本"
+	txtExportJSON         = "JSON 数据（可再导入 nianbao）"
+	txtExportFormat       = "格式："
+	txtExportFile         = "文件名："
+	txtExportKeys         = "Up/Down 选格式  Tab 切换到文件名  Enter 导出  Esc 取消"
+	txtExportWriting      = "正在导出……"
+	txtExportHasErrorsFmt = "注意：报告还有 %d 处错误，导出的文件会带着这些错误。"
+	txtExportExists       = "文件已存在："
+	txtExportReplaceAsk   = "替换这个文件吗？"
+	txtExportNotReplaced  = "没有导出：原文件保持不变。可以改个文件名。"
+	txtNeedFileName       = "请输入文件名。"
+	txtExportedTo         = "已导出到："
+	txtExportNoRevision   = "（未能在历史中记录这次导出："
+	txtExportDoneKeys     = "Enter 或 Esc 关闭"
+)
+
+// History and trash.
+const (
+	txtHistoryTitle   = "历史版本"
+	txtNoHistory      = "这份报告还没有历史版本。"
+	txtColRevision    = "版本"
+	txtColTime        = "时间"
+	txtColSummary     = "内容"
+	txtRevisionFmt    = "第 %d 版"
+	txtRestoreAskFmt  = "恢复到第 %d 版（%s，%s）？现在的内容会先保存为一个版本，可以再恢复回来。"
+	txtRestoreFailed  = "恢复失败："
+	txtRestoredFmt    = "已恢复到第 %d 版"
+	txtHistoryKeys    = "Up/Down 选择  Enter 恢复此版本  Esc 关闭"
+	txtTrashTitle     = "回收站"
+	txtTrashEmpty     = "回收站是空的。"
+	txtUndeletedFmt   = "已恢复：%s"
+	txtUndeleteFailed = "恢复失败："
+	txtTrashKeys      = "Up/Down 选择  Enter 恢复  Esc 关闭"
+)
+
+// Help screen.
+const (
+	txtHelpTitle      = "按键说明"
+	txtHelpGeneral    = "通用"
+	txtHelpMove       = "移动"
+	txtHelpCells      = "填写表格"
+	txtHelpEditor     = "编辑报告"
+	txtHelpStart      = "开始页面"
+	txtHelpDialogs    = "对话框"
+	txtHelpKeys       = "Esc、Enter 或 F1 关闭"
+	txtHelpScrollKeys = "Up/Down、PgUp/PgDn 滚动  Esc 关闭"
+)
+
+// Key help of the start screen and dialogs.
+const (
+	helpNewReport = "新建报告"
+	helpImport    = "导入"
+	helpRoll      = "从上年报告创建"
+	helpDelete    = "删除"
+	helpTrash     = "回收站"
+	helpUndelete  = "恢复"
+	helpRestore   = "恢复此版本"
+	helpComplete  = "补全文件名"
+)

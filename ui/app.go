@@ -1,0 +1,434 @@
+// Package ui is the terminal program with which an officer fills in the
+// annual report: a start screen listing the drafts, and an editor that walks
+// through the report section by section, checks every figure as it is typed
+// and saves every change to the draft file without blocking input. Every
+// screen, message and error is in Chinese.
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/mattn/go-runewidth"
+
+	"nianbao/model"
+	"nianbao/store"
+)
+
+// Minimum terminal size; below it the program asks for a bigger window
+// instead of drawing a cropped screen (the renderer crops silently).
+const (
+	minWidth  = 80
+	minHeight = 24
+)
+
+// How long a failed save waits before it is tried again.
+const saveRetryDelay = 3 * time.Second
+
+// reportStore is what the UI needs from the draft file for the editor and
+// the autosave queue; *store.Store satisfies it, and the tests use a fake.
+type reportStore interface {
+	Get(id string) (*model.Report, error)
+	Save(r *model.Report, summary string) error
+	Previous(r *model.Report) (*model.Report, error)
+}
+
+// Messages of the root model.
+type (
+	// saveReqMsg asks the root to save a copy of a report. The copy is
+	// never touched again by the UI, so the save can run on another
+	// goroutine.
+	saveReqMsg struct {
+		r       *model.Report
+		summary string
+	}
+	// savedMsg reports a successful save.
+	savedMsg struct{ at time.Time }
+	// saveFailedMsg reports a failed save; the request is kept for a retry.
+	saveFailedMsg struct {
+		req saveReqMsg
+		err error
+	}
+	// retrySaveMsg fires saveRetryDelay after a failure.
+	retrySaveMsg struct{}
+	// reportLoadedMsg carries a report read for the editor.
+	reportLoadedMsg struct {
+		r, prev *model.Report
+		err     error
+	}
+)
+
+// Optional screen abilities, checked by the root with type assertions.
+type (
+	// statusProvider adds screen-specific facts (error count, 已填) to
+	// the status line.
+	statusProvider interface{ status() string }
+	// helpOverrider replaces the help bar with a message (an input error
+	// shown where the keys usually are) when it returns a non-empty line.
+	helpOverrider interface{ helpLine() string }
+	// flusher turns pending work (text typed within the debounce pause)
+	// into a save request before the program quits.
+	flusher interface{ flush() tea.Cmd }
+)
+
+// app is the root model.
+type app struct {
+	cfg     Config
+	db      reportStore
+	w, h    int
+	cur     screen
+	dialogs []screen
+
+	note    string // one-line note from statusMsg
+	noteErr bool
+
+	// Autosave queue: one save at a time, newest request wins.
+	saving    bool
+	pending   *saveReqMsg
+	failed    *saveFailedMsg
+	lastSaved time.Time
+	retrying  bool
+
+	confirmQuit bool // asking whether to quit although a save failed
+	quitting    bool // quit once the queue is empty
+}
+
+func newApp(cfg Config, db reportStore, start screen) *app {
+	runewidth.DefaultCondition.EastAsianWidth = false
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.ExportDir == "" {
+		cfg.ExportDir = "."
+	}
+	return &app{cfg: cfg, db: db, cur: start, w: minWidth, h: minHeight}
+}
+
+func (a *app) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if in, ok := a.cur.(initer); ok {
+		cmds = append(cmds, in.init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// setScreen makes s the current screen and starts its initial work.
+func (a *app) setScreen(s screen) tea.Cmd {
+	a.cur = s
+	if in, ok := s.(initer); ok {
+		return in.init()
+	}
+	return nil
+}
+
+// Config is what the program needs from its caller.
+type Config struct {
+	Store     *store.Store
+	Now       func() time.Time
+	ExportDir string // default "."
+}
+
+// New returns the root model, showing the start screen.
+func New(cfg Config) tea.Model {
+	var db reportStore
+	if cfg.Store != nil {
+		// *store.Store gains these methods as the store package lands.
+		if s, ok := any(cfg.Store).(reportStore); ok {
+			db = s
+		}
+	}
+	a := newApp(cfg, db, nil)
+	a.cur = newStartScreen(cfg.Store, a.cfg.Now)
+	return a
+}
+
+// Run runs the program until the officer quits.
+func Run(cfg Config) error {
+	_, err := tea.NewProgram(New(cfg)).Run()
+	return err
+}
+
+func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.w, a.h = msg.Width, msg.Height
+		return a, nil
+	case tea.BackgroundColorMsg:
+		st = newStyles(msg.IsDark())
+		return a, nil
+	case saveReqMsg:
+		return a, a.enqueue(msg)
+	case savedMsg:
+		a.saving, a.failed, a.lastSaved = false, nil, msg.at
+		return a, a.next()
+	case saveFailedMsg:
+		a.saving = false
+		a.failed = &msg
+		var cmd tea.Cmd
+		if a.pending == nil && !a.retrying {
+			a.retrying = true
+			cmd = tea.Tick(saveRetryDelay, func(time.Time) tea.Msg { return retrySaveMsg{} })
+		}
+		if a.pending != nil {
+			cmd = a.next()
+		}
+		return a, cmd
+	case retrySaveMsg:
+		a.retrying = false
+		if a.failed != nil && a.pending == nil && !a.saving {
+			req := a.failed.req
+			return a, a.enqueue(req)
+		}
+		return a, nil
+	case openReportMsg:
+		return a, a.load(msg.id)
+	case reportLoadedMsg:
+		if msg.err != nil {
+			a.note, a.noteErr = msg.err.Error(), true
+			return a, nil
+		}
+		a.dialogs = nil
+		a.note = ""
+		return a, a.setScreen(newEditor(msg.r, msg.prev, a.cfg))
+	case showStartMsg:
+		a.dialogs = nil
+		return a, a.setScreen(newStartScreen(a.cfg.Store, a.cfg.Now))
+	case pushDialogMsg:
+		a.dialogs = append(a.dialogs, msg.d)
+		if in, ok := msg.d.(initer); ok {
+			return a, in.init()
+		}
+		return a, nil
+	case popDialogMsg:
+		if len(a.dialogs) > 0 {
+			a.dialogs = a.dialogs[:len(a.dialogs)-1]
+		}
+		return a, nil
+	case statusMsg:
+		a.note, a.noteErr = msg.text, msg.err
+		return a, nil
+	case quitMsg:
+		return a, a.quit()
+	case tea.KeyPressMsg:
+		if a.confirmQuit {
+			switch msg.String() {
+			case "enter":
+				return a, tea.Quit
+			case "esc":
+				a.confirmQuit = false
+			}
+			return a, nil
+		}
+		if key.Matches(msg, keys.Quit) {
+			return a, a.quit()
+		}
+		if key.Matches(msg, keys.Help) && (msg.String() == "f1" || !a.top().typing()) {
+			return a, send(pushDialogMsg{newHelpDialog(keys)})
+		}
+	}
+	return a, a.route(msg)
+}
+
+// route hands a message to the top dialog, or to the current screen.
+func (a *app) route(msg tea.Msg) tea.Cmd {
+	if n := len(a.dialogs); n > 0 {
+		if _, isKey := msg.(tea.KeyPressMsg); isKey || isInput(msg) {
+			d, cmd := a.dialogs[n-1].update(msg)
+			a.dialogs[n-1] = d
+			return cmd
+		}
+	}
+	// Results of commands are typed for the screen or dialog that started
+	// them; the others ignore them, so each is offered to all.
+	var cmds []tea.Cmd
+	for i, d := range a.dialogs {
+		nd, cmd := d.update(msg)
+		a.dialogs[i] = nd
+		cmds = append(cmds, cmd)
+	}
+	s, cmd := a.cur.update(msg)
+	a.cur = s
+	return tea.Batch(append(cmds, cmd)...)
+}
+
+func isInput(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.PasteMsg, tea.MouseMsg:
+		return true
+	}
+	return false
+}
+
+func (a *app) top() screen {
+	if n := len(a.dialogs); n > 0 {
+		return a.dialogs[n-1]
+	}
+	return a.cur
+}
+
+func (a *app) load(id string) tea.Cmd {
+	db := a.db
+	if db == nil {
+		return send(statusMsg{text: strNoStore, err: true})
+	}
+	return func() tea.Msg {
+		r, err := db.Get(id)
+		if err != nil {
+			return reportLoadedMsg{err: err}
+		}
+		prev, _ := db.Previous(r) // last year is optional: its rules just stay silent
+		return reportLoadedMsg{r: r, prev: prev}
+	}
+}
+
+// enqueue starts a save now, or keeps it as the next one when a save is
+// already running (a newer request replaces an older pending one: each is a
+// whole report).
+func (a *app) enqueue(req saveReqMsg) tea.Cmd {
+	if a.saving {
+		if a.pending != nil && req.summary == "" {
+			req.summary = a.pending.summary
+		}
+		a.pending = &req
+		return nil
+	}
+	db := a.db
+	if db == nil {
+		a.failed = &saveFailedMsg{req: req, err: errNoStore{}}
+		return nil
+	}
+	a.saving = true
+	now := a.cfg.Now
+	return func() tea.Msg {
+		if err := db.Save(req.r, req.summary); err != nil {
+			return saveFailedMsg{req: req, err: err}
+		}
+		return savedMsg{at: now()}
+	}
+}
+
+func (a *app) next() tea.Cmd {
+	if a.pending != nil {
+		req := *a.pending
+		a.pending = nil
+		return a.enqueue(req)
+	}
+	if a.quitting && a.failed == nil {
+		return tea.Quit
+	}
+	if a.quitting && a.failed != nil {
+		a.quitting, a.confirmQuit = false, true
+	}
+	return nil
+}
+
+// quit leaves the program once everything typed is saved; it asks first
+// when the last save failed.
+func (a *app) quit() tea.Cmd {
+	var flush tea.Cmd
+	if f, ok := a.cur.(flusher); ok {
+		flush = f.flush()
+	}
+	if a.failed != nil && flush == nil {
+		a.confirmQuit = true
+		return nil
+	}
+	if flush == nil && !a.saving && a.pending == nil {
+		return tea.Quit
+	}
+	a.quitting = true
+	return flush
+}
+
+type errNoStore struct{}
+
+func (errNoStore) Error() string { return strNoStore }
+
+func (a *app) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = strAppName
+	if a.w < minWidth || a.h < minHeight {
+		v.SetContent(lipgloss.Wrap(strf(strTooSmall, minWidth, minHeight, a.w, a.h), max(a.w, 10), ""))
+		return v
+	}
+	bodyH := a.h - 2
+	top := a.top()
+	body := a.cur.view(a.w, bodyH)
+	cur := a.cur.cursor()
+	if len(a.dialogs) > 0 {
+		body = top.view(a.w, bodyH)
+		cur = top.cursor()
+	}
+	lines := fitLines(body, a.w, bodyH)
+	lines = append(lines, a.statusLine(), a.helpLine(top))
+	v.SetContent(strings.Join(lines, "\n"))
+	if a.confirmQuit {
+		cur = nil
+	}
+	v.Cursor = cur
+	return v
+}
+
+// statusLine is the save state, the screen's own facts and the latest note.
+func (a *app) statusLine() string {
+	var parts []string
+	switch {
+	case a.failed != nil:
+		parts = append(parts, st.StatusErr.Render(strSymError+" "+strf(strSaveFailed, a.failed.err.Error())+strSaveRetry))
+	case a.saving || a.pending != nil:
+		parts = append(parts, strSaving)
+	case !a.lastSaved.IsZero():
+		parts = append(parts, strf(strSaved, clockTime(a.lastSaved)))
+	}
+	if sp, ok := a.cur.(statusProvider); ok {
+		if s := sp.status(); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if a.note != "" {
+		n := a.note
+		if a.noteErr {
+			n = st.Error.Render(strSymError + " " + n)
+		}
+		parts = append(parts, n)
+	}
+	return cut(strings.Join(parts, " | "), a.w)
+}
+
+// helpLine is the key help of the top screen, or its message.
+func (a *app) helpLine(top screen) string {
+	if a.confirmQuit {
+		return cut(st.Error.Render(strSymError+" "+strQuitUnsaved)+" "+strConfirmHint, a.w)
+	}
+	if ho, ok := top.(helpOverrider); ok {
+		if s := ho.helpLine(); s != "" {
+			return cut(s, a.w)
+		}
+	}
+	return helpBar(top.bindings(), a.w)
+}
+
+// helpBar renders bindings as "F1 帮助  Ctrl+Q 退出 …", cut to width.
+func helpBar(bs []key.Binding, w int) string {
+	var b strings.Builder
+	used := 0
+	for _, k := range bs {
+		h := k.Help()
+		if h.Key == "" {
+			continue
+		}
+		item := h.Key + " " + h.Desc
+		iw := lipgloss.Width(item) + 2
+		if used+iw > w {
+			break
+		}
+		b.WriteString(st.HelpKey.Render(h.Key) + " " + st.HelpDesc.Render(h.Desc) + "  ")
+		used += iw
+	}
+	return strings.TrimRight(b.String(), " ")
+}

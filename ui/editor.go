@@ -1,0 +1,798 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/model"
+	"nianbao/store"
+)
+
+// The editor: everything after a report is opened. A section list on the
+// left, the active section in the main pane, the findings panel below; the
+// root draws the status line and the help bar.
+
+type pane int
+
+const (
+	paneList pane = iota
+	paneMain
+	paneFinds
+)
+
+type secKind int
+
+const (
+	secCover secKind = iota
+	secS1            // 一's untitled opening
+	secPart          // one of 一's sub-parts
+	secS2
+	secS3
+	secS4
+	secS5
+	secS6
+)
+
+// navItem is one entry of the section list.
+type navItem struct {
+	kind secKind
+	part int // secPart: index into S1.Parts
+}
+
+func (n navItem) table() *model.Table {
+	switch n.kind {
+	case secS2:
+		return model.S2
+	case secS3:
+		return model.S3
+	case secS4:
+		return model.S4
+	case secS6:
+		return model.S6
+	}
+	return nil
+}
+
+// How long typing must pause before text is checked and saved.
+const textIdle = 700 * time.Millisecond
+
+// Messages of the editor.
+type (
+	textIdleMsg   struct{ seq int }
+	fillZeroMsg   struct{ t *model.Table }
+	deletePartMsg struct{ i int }
+)
+
+// undo keeps at least this many steps.
+const undoDepth = 200
+
+type undoStep struct {
+	r     *model.Report
+	label string
+}
+
+type editor struct {
+	r, prev   *model.Report
+	now       func() time.Time
+	exportDir string
+	db        *store.Store
+	checker   model.Checker
+	finds     []model.Finding
+	marks     map[model.CellAddr]byte
+	errs      int
+	warns     int
+
+	items   []navItem
+	sel     int
+	focus   pane
+	grids   map[*model.Table]*gridState
+	edit    *cellEdit
+	form    *form
+	formFor navItem // the section the form was built for
+
+	msg    string // shown in place of the help bar (input errors, results)
+	msgErr bool
+
+	textSeq   int
+	textDirty bool
+
+	undo, redo []undoStep
+
+	fp     findingsPanel
+	findAt int // position of F8 in the findings panel's items
+
+	lay layout
+}
+
+// layout is where things were drawn in the last frame (for the mouse and
+// the real cursor).
+type layout struct {
+	sideW      int
+	mainX      int
+	mainY      int
+	mainW      int
+	mainH      int
+	findY      int
+	findH      int
+	listY      []int // y of each nav item (-1 when not shown)
+	hits       []cellHit
+	findTop    int
+	cursor     *tea.Cursor
+	formFields []int // y of each form field
+}
+
+func newEditor(r, prev *model.Report, cfg Config) *editor {
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	e := &editor{r: r, prev: prev, now: now, exportDir: cfg.ExportDir, db: cfg.Store, grids: map[*model.Table]*gridState{}}
+	for _, t := range model.Tables {
+		e.grids[t] = newGridState(t)
+	}
+	e.rebuildItems()
+	e.sel = e.itemIndex(navItem{kind: secS3})
+	if e.sel < 0 {
+		e.sel = 0
+	}
+	e.focus = paneMain
+	e.runChecks()
+	e.loadForm()
+	return e
+}
+
+func (e *editor) rebuildItems() {
+	e.items = e.items[:0]
+	e.items = append(e.items, navItem{kind: secCover}, navItem{kind: secS1})
+	for i := range e.r.S1.Parts {
+		e.items = append(e.items, navItem{kind: secPart, part: i})
+	}
+	e.items = append(e.items, navItem{kind: secS2}, navItem{kind: secS3}, navItem{kind: secS4}, navItem{kind: secS5}, navItem{kind: secS6})
+	e.sel = min(max(e.sel, 0), len(e.items)-1)
+}
+
+func (e *editor) itemIndex(n navItem) int {
+	for i, it := range e.items {
+		if it == n {
+			return i
+		}
+	}
+	return -1
+}
+
+func (e *editor) item() navItem { return e.items[e.sel] }
+
+// grid is the grid the main pane shows, if any.
+func (e *editor) grid() *gridState {
+	it := e.item()
+	t := it.table()
+	if t == nil {
+		return nil
+	}
+	if it.kind == secS6 && (e.form == nil || e.form.cur().kind != fGrid) {
+		return nil
+	}
+	return e.grids[t]
+}
+
+// runChecks re-runs the rules and indexes their findings by cell.
+func (e *editor) runChecks() {
+	e.finds = e.checker.Run(e.r, e.prev)
+	e.marks = map[model.CellAddr]byte{}
+	e.errs, e.warns = 0, 0
+	for _, f := range e.finds {
+		if f.ID == "missing" {
+			continue
+		}
+		m := byte('?')
+		if f.Severity == model.SevError {
+			m = '!'
+			e.errs++
+		} else {
+			e.warns++
+		}
+		for _, c := range f.Cells {
+			if e.marks[c] != '!' {
+				e.marks[c] = m
+			}
+		}
+	}
+	e.fp.build(e)
+}
+
+// change records an undo step (the report as it was before) and clears redo.
+func (e *editor) change(before *model.Report, label string) {
+	e.undo = append(e.undo, undoStep{r: before, label: label})
+	if len(e.undo) > undoDepth {
+		e.undo = e.undo[len(e.undo)-undoDepth:]
+	}
+	e.redo = nil
+}
+
+// committed re-checks after a change and asks for a save.
+func (e *editor) committed(summary string) tea.Cmd {
+	e.runChecks()
+	return e.save(summary)
+}
+
+func (e *editor) save(summary string) tea.Cmd {
+	return send(saveReqMsg{r: e.r.Clone(), summary: summary})
+}
+
+// markOf is the finding mark of a cell: '!' error, '?' warning, 0 none.
+func (e *editor) markOf(a model.CellAddr) byte { return e.marks[a] }
+
+// editFor is the cell being typed into when it belongs to t.
+func (e *editor) editFor(t *model.Table) *cellEdit {
+	if e.edit == nil {
+		return nil
+	}
+	if c, _ := model.Cell(e.edit.addr); c.Table == t {
+		return e.edit
+	}
+	return nil
+}
+
+func (e *editor) setMsg(s string, isErr bool) { e.msg, e.msgErr = s, isErr }
+
+func (e *editor) typing() bool {
+	if e.focus != paneMain {
+		return false
+	}
+	if e.edit != nil {
+		return true
+	}
+	return e.form != nil && e.form.cur().isText()
+}
+
+func (e *editor) update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case textIdleMsg:
+		if msg.seq == e.textSeq && e.textDirty {
+			return e, e.commitText()
+		}
+		return e, nil
+	case fillZeroMsg:
+		return e, e.fillZero(msg.t)
+	case deletePartMsg:
+		return e, e.deletePart(msg.i)
+	case tea.PasteMsg:
+		return e, e.paste(msg.Content)
+	case tea.MouseClickMsg:
+		return e, e.click(msg.Mouse())
+	case tea.MouseWheelMsg:
+		e.wheel(msg.Mouse())
+		return e, nil
+	case tea.KeyPressMsg:
+		return e, e.key(msg)
+	}
+	if e.form != nil {
+		return e, e.form.passThrough(msg)
+	}
+	return e, nil
+}
+
+func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
+	if e.edit != nil {
+		return e.editKey(k)
+	}
+	// Keys of the whole editor.
+	switch {
+	case key.Matches(k, keys.NextPane):
+		return e.setFocus((e.focus + 1) % 3)
+	case key.Matches(k, keys.PrevPane):
+		return e.setFocus((e.focus + 2) % 3)
+	case key.Matches(k, keys.FindNext):
+		return e.stepFinding(1)
+	case key.Matches(k, keys.FindPrev):
+		return e.stepFinding(-1)
+	case key.Matches(k, keys.Undo):
+		return e.undoRedo(true)
+	case key.Matches(k, keys.Redo):
+		return e.undoRedo(false)
+	case key.Matches(k, keys.Save):
+		cmd := e.flush()
+		if cmd == nil {
+			cmd = e.save(sumManual)
+		}
+		return cmd
+	case key.Matches(k, keys.FillZero):
+		return e.askFillZero()
+	case key.Matches(k, keys.Export):
+		return tea.Batch(e.flush(), send(pushDialogMsg{newExportDialog(e.r.Clone(), e.db, e.exportDir)}))
+	case key.Matches(k, keys.History):
+		return tea.Batch(e.flush(), send(pushDialogMsg{newHistoryDialog(e.db, e.r.ID)}))
+	case key.Matches(k, keys.PartAdd), key.Matches(k, keys.PartDel), key.Matches(k, keys.PartUp), key.Matches(k, keys.PartDown):
+		if it := e.item(); it.kind == secS1 || it.kind == secPart {
+			return e.partKey(k)
+		}
+	case key.Matches(k, keys.Back):
+		return e.back()
+	}
+	e.msg = ""
+	switch e.focus {
+	case paneList:
+		return e.listKey(k)
+	case paneFinds:
+		return e.fp.key(e, k)
+	}
+	if e.form != nil {
+		return e.form.key(e, k)
+	}
+	if g := e.grid(); g != nil {
+		return e.gridKey(g, k)
+	}
+	return nil
+}
+
+// back is Esc when nothing is being typed into: one level up.
+func (e *editor) back() tea.Cmd {
+	switch {
+	case e.focus == paneFinds:
+		return e.setFocus(paneMain)
+	case e.focus == paneMain && e.form != nil && e.form.cur().isText():
+		return tea.Batch(e.flush(), e.setFocus(paneList))
+	}
+	return tea.Sequence(e.flush(), send(showStartMsg{}))
+}
+
+func (e *editor) setFocus(p pane) tea.Cmd {
+	var cmd tea.Cmd
+	if e.focus == paneMain && p != paneMain {
+		cmd = e.flush()
+	}
+	e.focus = p
+	if e.form != nil {
+		e.form.focus(p == paneMain)
+	}
+	return cmd
+}
+
+func (e *editor) listKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, keys.Up), key.Matches(k, keys.PrevCell):
+		return e.selectItem(e.sel - 1)
+	case key.Matches(k, keys.Down), key.Matches(k, keys.NextCell):
+		return e.selectItem(e.sel + 1)
+	case key.Matches(k, keys.Home), key.Matches(k, keys.PgUp):
+		return e.selectItem(0)
+	case key.Matches(k, keys.End), key.Matches(k, keys.PgDn):
+		return e.selectItem(len(e.items) - 1)
+	case key.Matches(k, keys.Commit), key.Matches(k, keys.Right):
+		return e.setFocus(paneMain)
+	}
+	return nil
+}
+
+// selectItem shows another section, committing pending text first.
+func (e *editor) selectItem(i int) tea.Cmd {
+	i = min(max(i, 0), len(e.items)-1)
+	if i == e.sel {
+		return nil
+	}
+	cmd := e.flush()
+	e.sel = i
+	e.loadForm()
+	return cmd
+}
+
+// gotoSection shows section i with the main pane focused.
+func (e *editor) gotoSection(i int) tea.Cmd {
+	cmd := e.selectItem(i)
+	e.focus = paneMain
+	if e.form != nil {
+		e.form.focus(true)
+	}
+	return cmd
+}
+
+func (e *editor) gridKey(g *gridState, k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, keys.Up):
+		g.moveRow(-1)
+	case key.Matches(k, keys.Down):
+		g.moveRow(1)
+	case key.Matches(k, keys.Left):
+		g.moveCol(-1)
+	case key.Matches(k, keys.Right):
+		g.moveCol(1)
+	case key.Matches(k, keys.Home):
+		g.col = 0
+	case key.Matches(k, keys.End):
+		g.col = len(g.t.Blocks[g.b].Cols) - 1
+	case key.Matches(k, keys.PgUp):
+		g.moveRow(-max(1, g.lastRows-1))
+	case key.Matches(k, keys.PgDn):
+		g.moveRow(max(1, g.lastRows-1))
+	case key.Matches(k, keys.NextCell), key.Matches(k, keys.Commit):
+		return e.nextInput(g, 1)
+	case key.Matches(k, keys.PrevCell):
+		return e.nextInput(g, -1)
+	case key.Matches(k, keys.Edit):
+		return e.startEdit(g, "", true)
+	case key.Matches(k, keys.Clear):
+		return e.clearCell(g)
+	default:
+		if k.Text != "" && k.Mod&^1 == 0 {
+			return e.startEdit(g, k.Text, false)
+		}
+	}
+	return nil
+}
+
+// nextInput walks the input cells in reading order; past the last cell of
+// a table it goes on to the next section.
+func (e *editor) nextInput(g *gridState, dir int) tea.Cmd {
+	if g.stepInput(dir) {
+		return nil
+	}
+	if dir > 0 {
+		if e.form != nil && e.form.next(e) {
+			return nil
+		}
+		if e.sel+1 < len(e.items) {
+			return e.gotoSection(e.sel + 1)
+		}
+	}
+	return nil
+}
+
+func (e *editor) startEdit(g *gridState, text string, keep bool) tea.Cmd {
+	c := g.spec()
+	if c.Computed {
+		e.setMsg(strComputed, true)
+		return nil
+	}
+	orig := ""
+	if v, ok := e.r.Get(c.Addr); ok {
+		orig = v.String()
+	}
+	ed := &cellEdit{addr: c.Addr, orig: orig}
+	if keep {
+		ed.set(orig)
+		ed.fromF2 = true
+	} else {
+		ed.set(text)
+	}
+	e.edit = ed
+	e.msg = ""
+	return nil
+}
+
+func (e *editor) editKey(k tea.KeyPressMsg) tea.Cmd {
+	g := e.gridOf(e.edit.addr)
+	switch {
+	case key.Matches(k, keys.Back):
+		e.edit = nil
+		e.msg = ""
+		return nil
+	case key.Matches(k, keys.Commit), key.Matches(k, keys.NextCell):
+		if cmd, ok := e.commitEdit(); ok {
+			return tea.Batch(cmd, e.nextInput(g, 1))
+		}
+		return nil
+	case key.Matches(k, keys.PrevCell):
+		if cmd, ok := e.commitEdit(); ok {
+			return tea.Batch(cmd, e.nextInput(g, -1))
+		}
+		return nil
+	case key.Matches(k, keys.Up), key.Matches(k, keys.Down):
+		if cmd, ok := e.commitEdit(); ok {
+			if key.Matches(k, keys.Up) {
+				g.moveRow(-1)
+			} else {
+				g.moveRow(1)
+			}
+			return cmd
+		}
+		return nil
+	case k.String() == "left":
+		e.edit.left()
+	case k.String() == "right":
+		e.edit.right()
+	case k.String() == "home":
+		e.edit.caret = 0
+	case k.String() == "end":
+		e.edit.caret = len(e.edit.text)
+	case k.String() == "backspace":
+		e.edit.backspace()
+	case k.String() == "delete":
+		e.edit.del()
+	default:
+		if k.Text != "" && k.Mod&^1 == 0 {
+			e.edit.insert(k.Text)
+		}
+	}
+	e.msg = ""
+	return nil
+}
+
+// commitEdit parses the typed text; a bad value keeps the cell open and
+// shows the parser's message where the help bar is.
+func (e *editor) commitEdit() (tea.Cmd, bool) {
+	ed := e.edit
+	c, _ := model.Cell(ed.addr)
+	text := string(ed.text)
+	if ed.fromF2 && text == ed.orig {
+		e.edit = nil
+		return nil, true
+	}
+	v, err := model.ParseInput(c.Unit, text)
+	if err != nil {
+		e.setMsg(err.Error(), true)
+		return nil, false
+	}
+	e.edit = nil
+	e.msg = ""
+	if old, ok := e.r.Get(ed.addr); ok && old == v {
+		return nil, true
+	}
+	e.change(e.r.Clone(), strf(strEditCell, c.ShortLabel()))
+	_ = e.r.Set(ed.addr, v)
+	return e.committed(strf(sumCell, c.ShortLabel())), true
+}
+
+func (e *editor) clearCell(g *gridState) tea.Cmd {
+	c := g.spec()
+	if c.Computed {
+		e.setMsg(strComputed, true)
+		return nil
+	}
+	if _, ok := e.r.Get(c.Addr); !ok {
+		return nil
+	}
+	e.change(e.r.Clone(), strf(strCleared, c.ShortLabel()))
+	_ = e.r.Clear(c.Addr)
+	e.setMsg(strf(strCleared, c.ShortLabel()), false)
+	return e.committed(strf(sumClear, c.ShortLabel()))
+}
+
+func (e *editor) gridOf(a model.CellAddr) *gridState {
+	c, _ := model.Cell(a)
+	return e.grids[c.Table]
+}
+
+// currentTable is the table of the section shown, for 全部填 0.
+func (e *editor) currentTable() *model.Table { return e.item().table() }
+
+func (e *editor) askFillZero() tea.Cmd {
+	t := e.currentTable()
+	if t == nil {
+		e.setMsg(strFillNoTable, true)
+		return nil
+	}
+	n := 0
+	for _, c := range t.Inputs() {
+		if _, ok := e.r.Get(c.Addr); !ok {
+			n++
+		}
+	}
+	if n == 0 {
+		e.setMsg(strf(strFillZeroNone, t.Number), false)
+		return nil
+	}
+	return send(pushDialogMsg{newConfirmDialog(strf(strFillZeroQ, t.Number, n), send(fillZeroMsg{t}))})
+}
+
+func (e *editor) fillZero(t *model.Table) tea.Cmd {
+	before := e.r.Clone()
+	n := 0
+	for _, c := range t.Inputs() {
+		if _, ok := e.r.Get(c.Addr); !ok {
+			_ = e.r.Set(c.Addr, 0)
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	e.change(before, strf(sumFill, t.Number))
+	e.setMsg(strf(strFillZeroDone, t.Number, n), false)
+	return e.committed(strf(sumFill, t.Number))
+}
+
+func (e *editor) undoRedo(isUndo bool) tea.Cmd {
+	if e.textDirty {
+		e.commitTextLocal()
+	}
+	e.edit = nil
+	from, to := &e.undo, &e.redo
+	none, done, sum := strNothingUndo, strUndone, sumUndo
+	if !isUndo {
+		from, to = &e.redo, &e.undo
+		none, done, sum = strNothingRedo, strRedone, sumRedo
+	}
+	if len(*from) == 0 {
+		e.setMsg(none, false)
+		return nil
+	}
+	step := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, undoStep{r: e.r.Clone(), label: step.label})
+	e.r = step.r
+	cur := e.item()
+	e.rebuildItems()
+	if i := e.itemIndex(cur); i >= 0 {
+		e.sel = i
+	}
+	e.loadForm()
+	e.setMsg(strf(done, step.label), false)
+	return e.committed(sum)
+}
+
+// flush commits text typed within the debounce pause; it returns the save
+// command, or nil when nothing was pending.
+func (e *editor) flush() tea.Cmd {
+	if e.edit != nil {
+		if cmd, ok := e.commitEdit(); ok {
+			return cmd
+		}
+		e.edit = nil
+	}
+	if e.textDirty {
+		return e.commitText()
+	}
+	return nil
+}
+
+func (e *editor) commitTextLocal() {
+	e.textDirty = false
+	e.runChecks()
+}
+
+func (e *editor) commitText() tea.Cmd {
+	e.commitTextLocal()
+	name := e.sectionName(e.item())
+	return e.save(strf(sumText, name))
+}
+
+// status adds the editor's facts to the status line.
+func (e *editor) status() string {
+	f, t := e.r.FilledCount(nil)
+	s := strf(strErrCount, e.errs) + " " + strf(strWarnCount, e.warns) + " | " + strf(strFilledAll, f, t)
+	if e.errs > 0 {
+		s = st.Error.Render(strSymError+" ") + s
+	}
+	return s
+}
+
+func (e *editor) helpLine() string {
+	if e.msg == "" {
+		if e.edit != nil {
+			return st.HelpDesc.Render(strEditingHint)
+		}
+		return ""
+	}
+	if e.msgErr {
+		return st.Error.Render(strSymError + " " + e.msg)
+	}
+	return e.msg
+}
+
+func (e *editor) cursor() *tea.Cursor {
+	if e.focus != paneMain {
+		return nil
+	}
+	return e.lay.cursor
+}
+
+func (e *editor) bindings() []key.Binding {
+	if e.edit != nil {
+		return []key.Binding{keys.Commit, keys.Back}
+	}
+	b := []key.Binding{keys.Help, keys.NextPane, keys.FindNext, keys.Undo, keys.Redo}
+	if e.item().table() != nil {
+		b = append(b, keys.FillZero, keys.Edit, keys.Clear)
+	}
+	if k := e.item().kind; k == secS1 || k == secPart {
+		b = append(b, keys.PartAdd, keys.PartDel, keys.PartUp)
+	}
+	return append(b, keys.Export, keys.History, keys.Back, keys.Quit)
+}
+
+// sectionName names a section list entry.
+func (e *editor) sectionName(it navItem) string {
+	switch it.kind {
+	case secCover:
+		return strSecCover
+	case secS1:
+		return strSecS1
+	case secPart:
+		t := strings.TrimSpace(e.r.S1.Parts[it.part].Title)
+		if t == "" {
+			t = strPartUntitled
+		}
+		return model.PartNumber(it.part) + t
+	case secS2:
+		return strSecS2
+	case secS3:
+		return strSecS3
+	case secS4:
+		return strSecS4
+	case secS5:
+		return strSecS5
+	}
+	return strSecS6
+}
+
+// heading is the official heading of the section shown.
+func (e *editor) heading(it navItem) string {
+	switch it.kind {
+	case secCover:
+		return strSecCover
+	case secS1:
+		return model.SectionHeadings[0]
+	case secPart:
+		return model.SectionHeadings[0] + " > " + e.sectionName(it)
+	case secS2:
+		return model.SectionHeadings[1]
+	case secS3:
+		return model.SectionHeadings[2]
+	case secS4:
+		return model.SectionHeadings[3]
+	case secS5:
+		return model.SectionHeadings[4]
+	}
+	return model.SectionHeadings[5]
+}
+
+// partOf maps a finding's Part to the section list entry showing it.
+func partItem(part string) (navItem, bool) {
+	switch {
+	case part == "preface":
+		return navItem{kind: secCover}, true
+	case part == "s1" || part == "s1.intro":
+		return navItem{kind: secS1}, true
+	case strings.HasPrefix(part, "s1.parts."):
+		n := 0
+		for _, c := range strings.TrimPrefix(part, "s1.parts.") {
+			if c < '0' || c > '9' {
+				return navItem{}, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return navItem{kind: secPart, part: n}, true
+	case part == "s5":
+		return navItem{kind: secS5}, true
+	case part == "s6":
+		return navItem{kind: secS6}, true
+	}
+	return navItem{}, false
+}
+
+// jumpTo shows a cell or a text part and focuses the main pane.
+func (e *editor) jumpTo(cell model.CellAddr, part string) tea.Cmd {
+	if cell != "" {
+		c, ok := model.Cell(cell)
+		if !ok {
+			return nil
+		}
+		var it navItem
+		for _, n := range e.items {
+			if n.table() == c.Table {
+				it = n
+			}
+		}
+		cmd := e.gotoSection(e.itemIndex(it))
+		e.grids[c.Table].setAddr(cell)
+		if it.kind == secS6 && e.form != nil {
+			e.form.idx = 0
+			e.form.focus(true)
+		}
+		return cmd
+	}
+	if it, ok := partItem(part); ok {
+		if i := e.itemIndex(it); i >= 0 {
+			cmd := e.gotoSection(i)
+			if it.kind == secCover && e.form != nil {
+				e.form.idx = len(e.form.fields) - 1
+				e.form.focus(true)
+			}
+			return cmd
+		}
+	}
+	return nil
+}

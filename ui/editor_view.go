@@ -1,0 +1,317 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/model"
+)
+
+const sideW = 22 // width of the section list
+
+func (e *editor) view(w, h int) string {
+	e.lay = layout{sideW: sideW}
+	findH := 5
+	if h >= 34 {
+		findH = 8
+	}
+	bodyH := h - 1 - findH
+	title := st.Title.Render(cut(e.r.Title(), w/2)) + "  " + st.Dim.Render(e.heading(e.item()))
+	lines := []string{cut(title, w)}
+
+	side := e.renderList(sideW, bodyH)
+	mainX := sideW + 1
+	mainW := w - mainX
+	e.lay.mainX, e.lay.mainY, e.lay.mainW, e.lay.mainH = mainX, 1, mainW, bodyH
+	main := e.renderMain(mainW, bodyH)
+	for i := 0; i < bodyH; i++ {
+		l, m := "", ""
+		if i < len(side) {
+			l = side[i]
+		}
+		if i < len(main) {
+			m = main[i]
+		}
+		lines = append(lines, pad(l, sideW)+"|"+cut(m, mainW))
+	}
+	e.lay.findY, e.lay.findH = 1+bodyH, findH
+	lines = append(lines, e.fp.render(e, w, findH)...)
+	return strings.Join(lines, "\n")
+}
+
+// sectionState is the section's mark in the list: ✓ when complete and
+// clean, else its error and warning counts, and 已填 x/y for tables.
+func (e *editor) sectionState(it navItem) (mark, progress string) {
+	errs, warns := 0, 0
+	t := it.table()
+	for _, f := range e.finds {
+		if f.ID == "missing" {
+			continue
+		}
+		hit := false
+		if t != nil {
+			for _, c := range f.Cells {
+				if cs, ok := model.Cell(c); ok && cs.Table == t {
+					hit = true
+				}
+			}
+		}
+		if p, ok := partItem(f.Part); ok && f.Part != "" && p == it {
+			hit = true
+		}
+		if !hit {
+			continue
+		}
+		if f.Severity == model.SevError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	complete := true
+	if t != nil {
+		fl, tot := e.r.FilledCount(t)
+		progress = strf(strFilledAll, fl, tot)
+		complete = fl == tot
+	}
+	switch it.kind {
+	case secS1:
+		complete = strings.TrimSpace(e.r.S1.Intro) != ""
+	case secPart:
+		complete = strings.TrimSpace(e.r.S1.Parts[it.part].Body) != ""
+	case secS5:
+		complete = strings.TrimSpace(e.r.S5) != ""
+	case secCover:
+		complete = e.r.Agency != "" && e.r.Year > 0
+	}
+	switch {
+	case errs > 0 && warns > 0:
+		mark = strSymError + itoa(errs) + " " + strSymWarning + itoa(warns)
+	case errs > 0:
+		mark = strSymError + itoa(errs)
+	case warns > 0:
+		mark = strSymWarning + itoa(warns)
+	case complete:
+		mark = strSecDone
+	}
+	return mark, progress
+}
+
+func itoa(n int) string { return strf("%d", n) }
+
+func (e *editor) renderList(w, h int) []string {
+	focused := e.focus == paneList
+	var lines []string
+	e.lay.listY = make([]int, len(e.items))
+	for i, it := range e.items {
+		e.lay.listY[i] = -1
+		name := e.sectionName(it)
+		ind := ""
+		if it.kind == secPart {
+			ind = "  "
+		}
+		mark, prog := e.sectionState(it)
+		markW := dw(mark)
+		label := pad(ind+name, w-markW-1) + " " + mark
+		switch {
+		case i == e.sel && focused:
+			label = st.Cursor.Render(label)
+		case i == e.sel:
+			label = st.PaneOff.Render(strSymCursor) + cut(label[1:], w-1)
+		case strings.HasPrefix(mark, strSymError):
+			label = st.Error.Render(label)
+		}
+		e.lay.listY[i] = len(lines)
+		lines = append(lines, label)
+		if prog != "" {
+			lines = append(lines, st.Dim.Render("  "+prog))
+		}
+	}
+	// Scroll so that the selection is visible.
+	top := 0
+	if y := e.lay.listY[e.sel]; y >= h {
+		top = y - h + 2
+	}
+	for i := range e.lay.listY {
+		e.lay.listY[i] -= top
+	}
+	if top > 0 {
+		lines = lines[top:]
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return lines
+}
+
+// renderMain draws the active section and records the real cursor.
+func (e *editor) renderMain(w, h int) []string {
+	e.lay.cursor = nil
+	it := e.item()
+	var lines []string
+	var cx, cy int
+	if e.form != nil {
+		lines, cx, cy = e.renderForm(w, h)
+		if it.kind == secS6 && e.form.cur().kind == fGrid {
+			lines = append(lines, "")
+			lines = append(lines, e.detail(e.grids[model.S6], w)...)
+		}
+		for i := range e.lay.hits {
+			e.lay.hits[i].y += e.lay.mainY
+			e.lay.hits[i].x0 += e.lay.mainX
+			e.lay.hits[i].x1 += e.lay.mainX
+		}
+	} else {
+		g := e.grids[it.table()]
+		const detailH = 3
+		tl := st.Bold.Render(cut(e.heading(it), w))
+		gl, hits, gx, gy := g.render(gridView{r: e.r, marks: e.markOf, focused: e.focus == paneMain, edit: e.editFor(g.t)}, w, h-1-detailH)
+		lines = append([]string{tl}, gl...)
+		for len(lines) < h-detailH {
+			lines = append(lines, "")
+		}
+		lines = append(lines, e.detail(g, w)...)
+		for _, ht := range hits {
+			ht.y += e.lay.mainY + 1
+			ht.x0 += e.lay.mainX
+			ht.x1 += e.lay.mainX
+			e.lay.hits = append(e.lay.hits, ht)
+		}
+		cx, cy = gx, -1
+		if gx >= 0 {
+			cy = gy + 1
+		}
+	}
+	if cx >= 0 && cy >= 0 && cy < h {
+		e.lay.cursor = tea.NewCursor(e.lay.mainX+cx, e.lay.mainY+cy)
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return lines
+}
+
+// detail is the focused cell's full label, its row's guide and every
+// finding that touches it.
+func (e *editor) detail(g *gridState, w int) []string {
+	c := g.spec()
+	label := onScreen(c.Label())
+	if t := c.Table; t.Number != "" {
+		label = t.Number + "、" + label
+	}
+	guide := strf(strGuide, onScreen(c.RowSpec().Guide))
+	if c.Computed {
+		v, stt := e.r.ValueOf(c)
+		_ = v
+		guide = strComputed
+		if stt == model.Incomplete {
+			guide += "；" + strIncomplete
+		}
+	}
+	var fs []string
+	for _, f := range e.finds {
+		if f.ID == "missing" {
+			continue
+		}
+		for _, a := range f.Cells {
+			if a == c.Addr {
+				sym := strSymWarning
+				if f.Severity == model.SevError {
+					sym = strSymError
+				}
+				fs = append(fs, sym+" "+onScreen(f.Message))
+				break
+			}
+		}
+	}
+	out := []string{st.Bold.Render(cut(label, w)), st.Dim.Render(cut(guide, w))}
+	fl := strings.Join(fs, "；")
+	switch {
+	case len(fs) == 0:
+		out = append(out, "")
+	case e.marks[c.Addr] == '!':
+		out = append(out, st.Error.Render(cut(fl, w)))
+	default:
+		out = append(out, st.Warning.Render(cut(fl, w)))
+	}
+	return out
+}
+
+// click focuses what the mouse clicks: a section, a cell, a finding.
+func (e *editor) click(m tea.Mouse) tea.Cmd {
+	if m.Button != tea.MouseLeft {
+		return nil
+	}
+	switch {
+	case m.Y >= e.lay.findY && m.Y < e.lay.findY+e.lay.findH:
+		cmd := e.setFocus(paneFinds)
+		i := e.lay.findTop + m.Y - e.lay.findY - 1
+		if i >= 0 && i < len(e.fp.items) {
+			e.fp.sel = i
+		}
+		return cmd
+	case m.X < e.lay.sideW && m.Y >= 1:
+		cmd := e.setFocus(paneList)
+		y := m.Y - 1
+		for i, ly := range e.lay.listY {
+			if ly == y || (ly >= 0 && ly+1 == y && e.items[i].table() != nil) {
+				return tea.Batch(cmd, e.selectItem(i))
+			}
+		}
+		return cmd
+	case m.X > e.lay.sideW:
+		var commit tea.Cmd
+		if e.edit != nil {
+			c, ok := e.commitEdit()
+			if !ok {
+				return nil
+			}
+			commit = c
+		}
+		cmd := tea.Batch(commit, e.setFocus(paneMain))
+		for _, h := range e.lay.hits {
+			if h.y == m.Y && m.X >= h.x0 && m.X < h.x1 {
+				e.gridOf(h.addr).setAddr(h.addr)
+				if e.form != nil && e.item().kind == secS6 {
+					e.form.idx = 0
+					e.form.focus(true)
+				}
+			}
+		}
+		return cmd
+	}
+	return nil
+}
+
+// wheel scrolls what is under the pointer.
+func (e *editor) wheel(m tea.Mouse) {
+	d := 0
+	switch m.Button {
+	case tea.MouseWheelUp:
+		d = -1
+	case tea.MouseWheelDown:
+		d = 1
+	default:
+		return
+	}
+	switch {
+	case m.Y >= e.lay.findY:
+		e.fp.sel = min(max(e.fp.sel+d, 0), max(0, len(e.fp.items)-1))
+	case m.X < e.lay.sideW:
+		e.selectItem(e.sel + d)
+	default:
+		if g := e.grid(); g != nil && e.edit == nil {
+			g.moveRow(3 * d)
+		} else if e.form != nil && e.form.cur().isText() {
+			fl := e.form.cur()
+			for i := 0; i < 3; i++ {
+				if d < 0 {
+					fl.ta.CursorUp()
+				} else {
+					fl.ta.CursorDown()
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/model"
+)
+
+// findItem is one line of the findings panel: a finding, or for the
+// `missing` rule one summary line per table (empty cells are progress while
+// the report is being filled, not a list of 169 errors).
+type findItem struct {
+	text string
+	sev  byte // '!' error, '?' warning, ' ' missing
+	cell model.CellAddr
+	part string
+}
+
+type findingsPanel struct {
+	items []findItem
+	sel   int
+	top   int
+}
+
+func (p *findingsPanel) build(e *editor) {
+	p.items = p.items[:0]
+	missingBy := map[*model.Table]model.CellAddr{}
+	for _, f := range e.finds {
+		if f.ID == "missing" {
+			if len(f.Cells) > 0 {
+				if c, ok := model.Cell(f.Cells[0]); ok {
+					if _, seen := missingBy[c.Table]; !seen {
+						missingBy[c.Table] = c.Addr
+					}
+				}
+				continue
+			}
+			continue
+		}
+		it := findItem{text: f.Message, sev: '?', part: f.Part}
+		if f.Severity == model.SevError {
+			it.sev = '!'
+		}
+		if len(f.Cells) > 0 {
+			it.cell = f.Cells[0]
+		}
+		p.items = append(p.items, it)
+	}
+	for _, t := range model.Tables {
+		first, ok := missingBy[t]
+		if !ok {
+			continue
+		}
+		filled, total := e.r.FilledCount(t)
+		p.items = append(p.items, findItem{text: strf(strMissingLine, t.Number, total-filled, filled, total), sev: ' ', cell: first})
+	}
+	for _, f := range e.finds {
+		if f.ID == "missing" && len(f.Cells) == 0 {
+			p.items = append(p.items, findItem{text: f.Message, sev: ' ', part: f.Part})
+		}
+	}
+	p.sel = min(max(p.sel, 0), max(0, len(p.items)-1))
+}
+
+func (p *findingsPanel) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, keys.Up):
+		p.sel = max(0, p.sel-1)
+	case key.Matches(k, keys.Down):
+		p.sel = min(len(p.items)-1, p.sel+1)
+	case key.Matches(k, keys.Home):
+		p.sel = 0
+	case key.Matches(k, keys.End):
+		p.sel = len(p.items) - 1
+	case key.Matches(k, keys.Commit):
+		if p.sel < len(p.items) {
+			it := p.items[p.sel]
+			return e.jumpTo(it.cell, it.part)
+		}
+	}
+	p.sel = max(0, p.sel)
+	return nil
+}
+
+// stepFinding is F8 / Shift+F8: the next or previous finding, from anywhere.
+func (e *editor) stepFinding(dir int) tea.Cmd {
+	n := len(e.fp.items)
+	if n == 0 {
+		e.setMsg(strNoMoreFinding, false)
+		return nil
+	}
+	if e.findAt < 0 || e.findAt >= n {
+		if dir > 0 {
+			e.findAt = -1
+		} else {
+			e.findAt = n
+		}
+	}
+	e.findAt = (e.findAt + dir + n) % n
+	it := e.fp.items[e.findAt]
+	e.fp.sel = e.findAt
+	cmd := e.jumpTo(it.cell, it.part)
+	e.setMsg(strf(strFindingJump, e.findAt+1, n, it.text), it.sev == '!')
+	return cmd
+}
+
+// render draws the panel: a title line and the items, scrolled to the
+// selection.
+func (p *findingsPanel) render(e *editor, w, h int) []string {
+	focused := e.focus == paneFinds
+	title := strPaneFinds + "  " + strf(strErrCount, e.errs) + " " + strf(strWarnCount, e.warns)
+	ts := st.PaneOff
+	if focused {
+		ts = st.PaneTitle
+	}
+	lines := []string{ts.Render(pad(title, w))}
+	rows := h - 1
+	if len(p.items) == 0 {
+		return append(lines, st.OK.Render(strNoFindings))
+	}
+	if p.sel < p.top {
+		p.top = p.sel
+	}
+	if p.sel >= p.top+rows {
+		p.top = p.sel - rows + 1
+	}
+	p.top = max(0, min(p.top, len(p.items)-rows))
+	e.lay.findTop = p.top
+	for i := p.top; i < len(p.items) && i < p.top+rows; i++ {
+		it := p.items[i]
+		line := string(it.sev) + " " + onScreen(it.text)
+		line = pad(line, w)
+		switch {
+		case i == p.sel && focused:
+			line = st.Cursor.Render(line)
+		case it.sev == '!':
+			line = st.Error.Render(line)
+		case it.sev == '?':
+			line = st.Warning.Render(line)
+		default:
+			line = st.Dim.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}

@@ -1,0 +1,405 @@
+package ui
+
+import (
+	"strings"
+
+	"nianbao/model"
+)
+
+// The grids of 二, 三, 四 and 六 are drawn by hand from the model's table
+// structure: a lipgloss or bubbles table costs ten times as much per frame
+// (TUI-NOTES), and neither has a cell cursor.
+
+// Kinds of grid lines.
+const (
+	glBlockTitle  = iota // 二's 第二十条第（一）项
+	glBlockHeader        // a block's own column header (二)
+	glParent             // a label spanning the rows below it (三、本年度办理结果)
+	glData               // a row of cells
+)
+
+type gline struct {
+	kind   int
+	b, row int
+	label  string
+	level  int
+}
+
+// gridLines lists the lines of t below its frozen header, in order.
+func gridLines(t *model.Table) []gline {
+	var out []gline
+	for bi, b := range t.Blocks {
+		if b.Title != "" {
+			out = append(out, gline{kind: glBlockTitle, b: bi, label: b.Title})
+		}
+		if len(t.Blocks) > 1 {
+			out = append(out, gline{kind: glBlockHeader, b: bi, label: b.ItemHeader})
+		}
+		var prev []string
+		for ri, r := range b.Rows {
+			// A parent label is printed once, above the first row it spans.
+			same := true
+			for lv, p := range r.Parents {
+				if same && lv < len(prev) && prev[lv] == p {
+					continue
+				}
+				same = false
+				out = append(out, gline{kind: glParent, b: bi, label: p, level: lv})
+			}
+			prev = r.Parents
+			out = append(out, gline{kind: glData, b: bi, row: ri, label: r.Label, level: r.Level()})
+		}
+	}
+	return out
+}
+
+// Precomputed line lists, one per table.
+var gridLineCache = map[*model.Table][]gline{}
+
+func init() {
+	for _, t := range model.Tables {
+		gridLineCache[t] = gridLines(t)
+	}
+}
+
+// cellWidth is the width of one value cell of t, marker included.
+func cellWidth(t *model.Table) int {
+	switch t {
+	case model.S2:
+		return 14
+	case model.S6:
+		return 16
+	case model.S4:
+		return 10
+	}
+	return 8
+}
+
+// gridState is the cursor and scroll position in one table.
+type gridState struct {
+	t        *model.Table
+	b, row   int
+	col      int
+	top      int // first body line shown
+	left     int // first value column shown
+	lastRows int // body lines shown in the last frame (for PgUp/PgDn)
+}
+
+func newGridState(t *model.Table) *gridState {
+	g := &gridState{t: t}
+	g.toFirstInput()
+	return g
+}
+
+func (g *gridState) spec() *model.CellSpec {
+	b := g.t.Blocks[g.b]
+	c, _ := model.Cell(g.t.Addr(b.Rows[g.row].Key, b.Cols[g.col].Key))
+	return c
+}
+
+func (g *gridState) addr() model.CellAddr { return g.spec().Addr }
+
+// setAddr moves the cursor to a cell of this table.
+func (g *gridState) setAddr(a model.CellAddr) bool {
+	c, ok := model.Cell(a)
+	if !ok || c.Table != g.t {
+		return false
+	}
+	g.b, g.row, g.col = c.Block, c.Row, c.Col
+	return true
+}
+
+func (g *gridState) toFirstInput() {
+	in := g.t.Inputs()
+	g.setAddr(in[0].Addr)
+}
+
+// dataRows lists the (block,row) pairs of the table in order.
+func (g *gridState) dataRows() [][2]int {
+	var out [][2]int
+	for bi, b := range g.t.Blocks {
+		for ri := range b.Rows {
+			out = append(out, [2]int{bi, ri})
+		}
+	}
+	return out
+}
+
+func (g *gridState) rowIndex() int {
+	for i, p := range g.dataRows() {
+		if p[0] == g.b && p[1] == g.row {
+			return i
+		}
+	}
+	return 0
+}
+
+// moveRow moves the cursor n data rows down (up when negative), keeping the
+// column where the new row has it.
+func (g *gridState) moveRow(n int) {
+	rows := g.dataRows()
+	i := min(max(g.rowIndex()+n, 0), len(rows)-1)
+	g.b, g.row = rows[i][0], rows[i][1]
+	g.col = min(g.col, len(g.t.Blocks[g.b].Cols)-1)
+}
+
+func (g *gridState) moveCol(n int) {
+	g.col = min(max(g.col+n, 0), len(g.t.Blocks[g.b].Cols)-1)
+}
+
+// stepInput moves to the next (or previous) input cell in reading order;
+// it reports false at the end of the table.
+func (g *gridState) stepInput(dir int) bool {
+	in := g.t.Inputs()
+	cur := g.spec()
+	// Reading order of all cells is block, row, column.
+	pos := func(c *model.CellSpec) int { return (c.Block*100+c.Row)*100 + c.Col }
+	here := pos(cur)
+	if dir > 0 {
+		for _, c := range in {
+			if pos(c) > here {
+				g.setAddr(c.Addr)
+				return true
+			}
+		}
+		return false
+	}
+	for i := len(in) - 1; i >= 0; i-- {
+		if pos(in[i]) < here {
+			g.setAddr(in[i].Addr)
+			return true
+		}
+	}
+	return false
+}
+
+// gridView is what the editor needs to draw a grid: the report, its
+// findings per cell, and the cell being typed into.
+type gridView struct {
+	r       *model.Report
+	marks   func(model.CellAddr) byte // '!' error, '?' warning, 0 none
+	focused bool
+	edit    *cellEdit
+}
+
+// cellHit maps a screen position back to a cell (for the mouse).
+type cellHit struct {
+	y, x0, x1 int
+	addr      model.CellAddr
+}
+
+// render draws the grid into w×h (header frozen), returning the lines, the
+// cells' positions relative to the top-left corner, and the caret position
+// of the cell being edited (x<0 when none).
+func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit, cx, cy int) {
+	cx, cy = -1, -1
+	t := g.t
+	cw := cellWidth(t)
+	gl := gridLineCache[t]
+	maxCols := 0
+	maxLabel := 0
+	for _, b := range t.Blocks {
+		maxCols = max(maxCols, len(b.Cols))
+	}
+	for _, l := range gl {
+		maxLabel = max(maxLabel, dw(onScreen(l.label))+2*l.level)
+	}
+	slot := cw + 1
+	lw := min(maxLabel+1, max(w-maxCols*slot, 16))
+	lw = min(lw, w-slot)
+	nvis := max(1, (w-lw)/slot)
+	// Horizontal scroll keeps the cursor column visible.
+	if g.col < g.left {
+		g.left = g.col
+	}
+	if g.col >= g.left+nvis {
+		g.left = g.col - nvis + 1
+	}
+	g.left = max(0, min(g.left, maxCols-nvis))
+	if g.left < 0 {
+		g.left = 0
+	}
+
+	// Frozen header.
+	var head []string
+	if len(t.Header) > 0 && !t.OneRow {
+		head = spanHeader(t.Header, g.left, nvis, cw, lw, t.Blocks[0].ItemHeader)
+	} else if len(t.Blocks) == 1 {
+		head = []string{colHeader(t.Blocks[0], g.left, nvis, cw, lw)}
+	}
+	for _, hl := range head {
+		lines = append(lines, st.Header.Render(hl))
+	}
+	bodyH := max(1, h-len(head))
+	g.lastRows = bodyH
+
+	// Vertical scroll keeps the cursor's row (and the labels just above it
+	// when there is room) visible.
+	curLine := 0
+	for i, l := range gl {
+		if l.kind == glData && l.b == g.b && l.row == g.row {
+			curLine = i
+		}
+	}
+	if curLine < g.top {
+		g.top = curLine
+		// Show the parent labels of the row when scrolling up to it.
+		for g.top > 0 && gl[g.top-1].kind != glData {
+			g.top--
+		}
+	}
+	if curLine >= g.top+bodyH {
+		g.top = curLine - bodyH + 1
+	}
+	g.top = max(0, min(g.top, len(gl)-bodyH))
+	if g.top < 0 {
+		g.top = 0
+	}
+
+	for i := g.top; i < len(gl) && i < g.top+bodyH; i++ {
+		l := gl[i]
+		y := len(lines)
+		ind := strings.Repeat(" ", 2*l.level)
+		switch l.kind {
+		case glBlockTitle:
+			lines = append(lines, st.Bold.Render(cut(l.label, w)))
+		case glBlockHeader:
+			lines = append(lines, st.Header.Render(colHeader(t.Blocks[l.b], g.left, nvis, cw, lw)))
+		case glParent:
+			lines = append(lines, st.Label.Render(cut(ind+onScreen(l.label), w)))
+		case glData:
+			var b strings.Builder
+			row := t.Blocks[l.b].Rows[l.row]
+			b.WriteString(st.Label.Render(pad(ind+onScreen(l.label), lw)))
+			x := lw
+			cols := t.Blocks[l.b].Cols
+			for ci := g.left; ci < len(cols) && ci < g.left+nvis; ci++ {
+				c, _ := model.Cell(t.Addr(row.Key, cols[ci].Key))
+				cur := l.b == g.b && l.row == g.row && ci == g.col
+				s, ex := g.cellText(v, c, cur, cw)
+				if ex >= 0 {
+					cx, cy = x+ex, y
+				}
+				hits = append(hits, cellHit{y: y, x0: x, x1: x + slot, addr: c.Addr})
+				b.WriteString(s)
+				x += slot
+			}
+			lines = append(lines, b.String())
+		}
+	}
+	return lines, hits, cx, cy
+}
+
+// cellText draws one cell slot: a separator (">" at the cursor), the value
+// right-aligned and a marker: "!" error, "?" warning, "~" incomplete total.
+// ex is the caret's column inside the slot while editing, else -1.
+func (g *gridState) cellText(v gridView, c *model.CellSpec, cur bool, cw int) (string, int) {
+	sep := " "
+	if cur {
+		sep = strSymCursor
+	}
+	if cur && v.edit != nil {
+		text, caret := v.edit.visible(cw - 1)
+		return sep + st.Editing.Render(pad(text, cw-1)) + " ", 1 + caret
+	}
+	val, state := v.r.ValueOf(c)
+	txt := ""
+	if state != model.Empty {
+		txt = val.String()
+	}
+	mark := " "
+	style := st.Label
+	if c.Computed {
+		style = st.Computed
+		if state == model.Incomplete {
+			mark = strSymIncomp
+		}
+	}
+	if v.marks != nil {
+		switch v.marks(c.Addr) {
+		case '!':
+			mark, style = strSymError, st.Error
+		case '?':
+			mark, style = strSymWarning, st.Warning
+		}
+	}
+	body := padL(txt, cw-1) + mark
+	if cur {
+		if v.focused {
+			return st.Cursor.Render(sep + body), -1
+		}
+		return sep + st.CursorOff.Render(body), -1
+	}
+	return sep + style.Render(body), -1
+}
+
+// colHeader is a one-line header of a block's columns.
+func colHeader(b model.Block, left, nvis, cw, lw int) string {
+	var s strings.Builder
+	s.WriteString(pad(b.ItemHeader, lw))
+	for ci := left; ci < len(b.Cols) && ci < left+nvis; ci++ {
+		s.WriteString(" " + padL(b.Cols[ci].Label, cw))
+	}
+	return s.String()
+}
+
+// spanHeader draws an official multi-row header whose cells span rows and
+// columns, for the visible columns [left, left+nvis).
+func spanHeader(hdr [][]model.HeaderCell, left, nvis, cw, lw int, item string) []string {
+	// Place every header cell on a grid of (header row, column).
+	type placed struct {
+		text     string
+		id, row0 int
+	}
+	ncols := 0
+	for _, c := range hdr[0] {
+		ncols += max(1, c.ColSpan)
+	}
+	grid := make([][]*placed, len(hdr))
+	for i := range grid {
+		grid[i] = make([]*placed, ncols)
+	}
+	id := 0
+	for ri, row := range hdr {
+		col := 0
+		for _, c := range row {
+			for col < ncols && grid[ri][col] != nil {
+				col++
+			}
+			p := &placed{text: c.Text, id: id, row0: ri}
+			id++
+			for dr := 0; dr < max(1, c.RowSpan) && ri+dr < len(hdr); dr++ {
+				for dc := 0; dc < max(1, c.ColSpan) && col+dc < ncols; dc++ {
+					grid[ri+dr][col+dc] = p
+				}
+			}
+			col += max(1, c.ColSpan)
+		}
+	}
+	slot := cw + 1
+	var out []string
+	for ri := range hdr {
+		var s strings.Builder
+		if ri == len(hdr)-1 {
+			s.WriteString(pad(item, lw))
+		} else {
+			s.WriteString(strings.Repeat(" ", lw))
+		}
+		end := min(ncols, left+nvis)
+		for ci := left; ci < end; {
+			p := grid[ri][ci]
+			n := 1
+			for ci+n < end && grid[ri][ci+n] == p {
+				n++
+			}
+			text := ""
+			if p != nil && p.row0 == ri {
+				text = p.text
+			}
+			s.WriteString(center(text, n*slot))
+			ci += n
+		}
+		out = append(out, s.String())
+	}
+	return out
+}

@@ -1,0 +1,415 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/model"
+)
+
+// Sections with text are forms: a column of fields (one-line text, a
+// multi-line text, a choice, or 六's small grid), one focused at a time.
+// Text fields are bubbles textareas with the virtual cursor off: the real
+// terminal cursor is placed at the caret so an IME's candidate window
+// follows it.
+
+type fieldKind int
+
+const (
+	fLine   fieldKind = iota // one-line text (机关名称, a sub-part's title)
+	fText                    // multi-line text
+	fChoice                  // 机关类型, 范围: Left/Right cycle
+	fGrid                    // 六's fee figures
+)
+
+type field struct {
+	kind  fieldKind
+	name  string
+	ta    textarea.Model
+	get   func(r *model.Report) string
+	set   func(r *model.Report, s string) string // returns a problem, or ""
+	opts  []string                               // fChoice: names
+	pick  func(r *model.Report) int
+	apply func(r *model.Report, i int)
+}
+
+func (f *field) isText() bool { return f.kind == fLine || f.kind == fText }
+
+type form struct {
+	fields []*field
+	idx    int
+}
+
+func (f *form) cur() *field { return f.fields[f.idx] }
+
+func (f *form) focus(on bool) {
+	for i, fl := range f.fields {
+		if fl.isText() {
+			if on && i == f.idx {
+				fl.ta.Focus()
+			} else {
+				fl.ta.Blur()
+			}
+		}
+	}
+}
+
+// next moves to the next field; false at the last one.
+func (f *form) next(e *editor) bool {
+	if f.idx+1 >= len(f.fields) {
+		return false
+	}
+	f.idx++
+	f.focus(e.focus == paneMain)
+	return true
+}
+
+func (f *form) prevField(e *editor) bool {
+	if f.idx == 0 {
+		return false
+	}
+	f.idx--
+	f.focus(e.focus == paneMain)
+	return true
+}
+
+func newTextArea(value string, oneLine bool) textarea.Model {
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = ""
+	ta.CharLimit = 0 // counts display width; limits are the model's business
+	ta.MaxHeight = 0
+	ta.SetVirtualCursor(false)
+	s := textarea.DefaultStyles(st.dark)
+	s.Focused.CursorLine = s.Focused.Text
+	s.Focused.Placeholder = st.Dim
+	s.Blurred.Placeholder = st.Dim
+	ta.SetStyles(s)
+	if oneLine {
+		ta.SetHeight(1)
+	}
+	ta.SetValue(value)
+	ta.MoveToBegin()
+	return ta
+}
+
+// loadForm builds the form of the section shown, from the report.
+func (e *editor) loadForm() {
+	e.edit = nil
+	it := e.item()
+	var fs []*field
+	text := func(name string, get func(r *model.Report) string, set func(r *model.Report, s string)) *field {
+		return &field{kind: fText, name: name, get: get, set: func(r *model.Report, s string) string { set(r, s); return "" }}
+	}
+	switch it.kind {
+	case secCover:
+		fs = append(fs,
+			&field{kind: fLine, name: strFieldAgency,
+				get: func(r *model.Report) string { return r.Agency },
+				set: func(r *model.Report, s string) string {
+					s = strings.TrimSpace(s)
+					switch {
+					case s == "":
+						return strAgencyEmpty
+					case len([]rune(s)) > maxAgency:
+						return strf(strAgencyLong, maxAgency)
+					}
+					r.Agency = s
+					return ""
+				}},
+			&field{kind: fLine, name: strFieldYear,
+				get: func(r *model.Report) string { return strconv.Itoa(r.Year) },
+				set: func(r *model.Report, s string) string {
+					y, err := strconv.Atoi(model.NormalizeInput(s))
+					if err != nil || y < 1000 || y > 9999 {
+						return strYearBad
+					}
+					r.Year = y
+					return ""
+				}},
+			&field{kind: fChoice, name: strFieldKind, opts: kindNames(),
+				pick: func(r *model.Report) int {
+					for i, k := range model.Kinds {
+						if k == r.Kind {
+							return i
+						}
+					}
+					return len(model.Kinds) - 1
+				},
+				apply: func(r *model.Report, i int) { r.Kind = model.Kinds[i] }},
+			&field{kind: fChoice, name: strFieldScope, opts: []string{model.ScopeSelf.Name(), model.ScopeArea.Name()},
+				pick: func(r *model.Report) int {
+					if r.Scope == model.ScopeArea {
+						return 1
+					}
+					return 0
+				},
+				apply: func(r *model.Report, i int) { r.Scope = model.Scopes[i] }},
+			text(strFieldPreface, func(r *model.Report) string { return r.Preface }, func(r *model.Report, s string) { r.Preface = s }),
+		)
+	case secS1:
+		fs = append(fs, text(strS1Intro, func(r *model.Report) string { return r.S1.Intro }, func(r *model.Report, s string) { r.S1.Intro = s }))
+	case secPart:
+		i := it.part
+		fs = append(fs,
+			&field{kind: fLine, name: strPartTitle,
+				get: func(r *model.Report) string { return r.S1.Parts[i].Title },
+				set: func(r *model.Report, s string) string { r.S1.Parts[i].Title = strings.TrimSpace(s); return "" }},
+			text(strPartBody, func(r *model.Report) string { return r.S1.Parts[i].Body }, func(r *model.Report, s string) { r.S1.Parts[i].Body = s }),
+		)
+	case secS5:
+		fs = append(fs, text(strS5Text, func(r *model.Report) string { return r.S5 }, func(r *model.Report, s string) { r.S5 = s }))
+	case secS6:
+		fs = append(fs, &field{kind: fGrid, name: model.S6.Title},
+			text(strS6Text, func(r *model.Report) string { return r.S6 }, func(r *model.Report, s string) { r.S6 = s }))
+	default:
+		e.form = nil
+		return
+	}
+	for _, f := range fs {
+		if f.isText() {
+			f.ta = newTextArea(f.get(e.r), f.kind == fLine)
+		}
+	}
+	idx := 0
+	if e.form != nil && e.formFor == it && e.form.idx < len(fs) {
+		idx = e.form.idx
+	}
+	e.form = &form{fields: fs, idx: idx}
+	e.formFor = it
+	e.form.focus(e.focus == paneMain)
+}
+
+// maxAgency is the longest agency name accepted, in characters.
+const maxAgency = 60
+
+func kindNames() []string {
+	var out []string
+	for _, k := range model.Kinds {
+		out = append(out, k.Name())
+	}
+	return out
+}
+
+// key handles a key in the form (the main pane has focus).
+func (f *form) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
+	fl := f.cur()
+	switch fl.kind {
+	case fGrid:
+		g := e.grids[model.S6]
+		if key.Matches(k, keys.Down) {
+			f.next(e)
+			return nil
+		}
+		return e.gridKey(g, k)
+	case fChoice:
+		n := len(fl.opts)
+		switch {
+		case key.Matches(k, keys.Left), key.Matches(k, keys.Right):
+			i := fl.pick(e.r)
+			if key.Matches(k, keys.Left) {
+				i = (i + n - 1) % n
+			} else {
+				i = (i + 1) % n
+			}
+			e.change(e.r.Clone(), strEditCover)
+			fl.apply(e.r, i)
+			return e.committed(sumCover)
+		case key.Matches(k, keys.Up), key.Matches(k, keys.PrevCell):
+			f.prevField(e)
+		case key.Matches(k, keys.Down), key.Matches(k, keys.NextCell), key.Matches(k, keys.Commit):
+			f.nextOrSection(e)
+		}
+		return nil
+	}
+	// Text fields.
+	switch {
+	case key.Matches(k, keys.NextCell):
+		return tea.Batch(e.flush(), f.nextOrSection(e))
+	case key.Matches(k, keys.PrevCell):
+		cmd := e.flush()
+		f.prevField(e)
+		return cmd
+	case fl.kind == fLine && (key.Matches(k, keys.Commit) || key.Matches(k, keys.Down)):
+		return tea.Batch(e.flush(), f.nextOrSection(e))
+	case fl.kind == fLine && key.Matches(k, keys.Up):
+		cmd := e.flush()
+		f.prevField(e)
+		return cmd
+	}
+	return e.textInput(fl, k)
+}
+
+// nextOrSection moves to the next field, or past the last one to the next
+// section.
+func (f *form) nextOrSection(e *editor) tea.Cmd {
+	if f.next(e) {
+		return nil
+	}
+	if e.sel+1 < len(e.items) {
+		return e.gotoSection(e.sel + 1)
+	}
+	return nil
+}
+
+// passThrough gives other messages (the textarea's own) to the focused
+// text field.
+func (f *form) passThrough(msg tea.Msg) tea.Cmd {
+	fl := f.cur()
+	if !fl.isText() {
+		return nil
+	}
+	var cmd tea.Cmd
+	fl.ta, cmd = fl.ta.Update(msg)
+	return cmd
+}
+
+// textInput feeds a message to a text field and, when the text changed,
+// writes it into the report (an undo step per burst of typing) and starts
+// the pause after which it is checked and saved.
+func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
+	before := fl.ta.Value()
+	var cmd tea.Cmd
+	fl.ta, cmd = fl.ta.Update(msg)
+	after := fl.ta.Value()
+	if after == before {
+		return cmd
+	}
+	if fl.kind == fLine && strings.Contains(after, "\n") {
+		after = strings.ReplaceAll(after, "\n", "")
+		fl.ta.SetValue(after)
+	}
+	if !e.textDirty {
+		e.change(e.r.Clone(), strf(strEditText, fl.name))
+		e.textDirty = true
+	}
+	if p := fl.set(e.r, after); p != "" {
+		e.setMsg(fl.name+"："+p, true)
+	} else {
+		e.msg = ""
+	}
+	e.textSeq++
+	seq := e.textSeq
+	return tea.Batch(cmd, tea.Tick(textIdle, func(time.Time) tea.Msg { return textIdleMsg{seq} }))
+}
+
+// feeSentence is 六's generated sentence (FORMAT.md "Generated text"): a
+// clause whose figure is empty is left out.
+func feeSentence(r *model.Report) string {
+	get := func(col string) (string, bool) {
+		v, ok := r.Get(model.S6.Addr("fee", col))
+		return v.String(), ok
+	}
+	var parts []string
+	n, okN := get("notices")
+	if okN {
+		parts = append(parts, "发出收费通知 "+n+" 件")
+	}
+	if b, ok := get("billed"); ok {
+		if okN {
+			parts = append(parts, "总金额 "+b+" 元")
+		} else {
+			parts = append(parts, "收费通知总金额 "+b+" 元")
+		}
+	}
+	if c, ok := get("collected"); ok {
+		parts = append(parts, "实际收取总金额 "+c+" 元")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "本年度" + strings.Join(parts, "，") + "。"
+}
+
+// renderForm draws the form into w×h; it records the caret for the real
+// cursor (relative to the form's corner) in cx, cy (-1 when none).
+func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
+	cx, cy = -1, -1
+	f := e.form
+	focused := e.focus == paneMain
+	// Fixed-height fields first; multi-line text takes what is left.
+	fixed := 0
+	nText := 0
+	for _, fl := range f.fields {
+		switch fl.kind {
+		case fText:
+			nText++
+			fixed++ // its name line
+		case fGrid:
+			fixed += 4
+		default:
+			fixed++
+		}
+	}
+	extra := 0
+	if e.item().kind == secS6 {
+		extra = 3
+	}
+	textH := max(3, (h-fixed-extra)/max(1, nText))
+	nameW := 10
+	for i, fl := range f.fields {
+		cur := i == f.idx
+		name := fl.name
+		nameSt := st.Bold
+		if cur && focused {
+			nameSt = st.PaneTitle
+		}
+		switch fl.kind {
+		case fLine:
+			fl.ta.SetWidth(max(10, w-nameW-1))
+			lines = append(lines, nameSt.Render(pad(name, nameW))+" "+fl.ta.View())
+			if cur && focused {
+				if c := fl.ta.Cursor(); c != nil {
+					cx, cy = nameW+1+c.X, len(lines)-1+c.Y
+				}
+			}
+		case fChoice:
+			v := fl.opts[fl.pick(e.r)]
+			line := nameSt.Render(pad(name, nameW)) + " [ " + v + " ]"
+			if cur && focused {
+				line += "  " + st.Dim.Render(strChoiceHint)
+			}
+			lines = append(lines, line)
+		case fText:
+			lines = append(lines, nameSt.Render(name))
+			fl.ta.SetWidth(max(10, w))
+			fl.ta.SetHeight(textH)
+			top := len(lines)
+			for _, l := range strings.Split(fl.ta.View(), "\n") {
+				lines = append(lines, l)
+			}
+			if cur && focused {
+				if c := fl.ta.Cursor(); c != nil {
+					cx, cy = c.X, top+c.Y
+				}
+			}
+		case fGrid:
+			lines = append(lines, nameSt.Render(name))
+			g := e.grids[model.S6]
+			gl, hits, gx, gy := g.render(gridView{r: e.r, marks: e.markOf, focused: focused && cur, edit: e.editFor(model.S6)}, w, 3)
+			top := len(lines)
+			for _, h := range hits {
+				h.y += top
+				e.lay.hits = append(e.lay.hits, h)
+			}
+			if gx >= 0 {
+				cx, cy = gx, top+gy
+			}
+			lines = append(lines, gl...)
+		}
+	}
+	if e.item().kind == secS6 {
+		lines = append(lines, "", st.Dim.Render(strS6Fees))
+		s := feeSentence(e.r)
+		if s == "" {
+			s = strS6FeesNone
+		}
+		lines = append(lines, st.Dim.Render(s))
+	}
+	return lines, cx, cy
+}
