@@ -35,6 +35,8 @@ var styles = []struct{ key, decl string }{
 	{".block", "background:#f0f0f0"},
 	{".corner", "font-weight:normal;font-size:12px;text-align:left"},
 	{".num", "text-align:right;white-space:nowrap"},
+	{".keep", "break-inside:avoid;page-break-inside:avoid"},
+	{".spanrow", "break-inside:auto;page-break-inside:auto"},
 	{".banner", "border:2px solid #c00;background:#fff0f0;color:#900;padding:8px 14px;margin:0 0 1em;line-height:1.6"},
 	{".banner-title", "font-weight:bold;text-indent:0;margin:0 0 0.3em"},
 	{".banner-list", "margin:0;padding-left:1.5em"},
@@ -217,7 +219,9 @@ func (w *htmlWriter) tableS2(r *model.Report) {
 	}
 	w.close("colgroup")
 	for _, b := range t.Blocks {
-		w.open("tbody", "")
+		// A block is a few rows: printing it whole keeps each block row
+		// with its header and data.
+		w.open("tbody", "", "keep")
 		w.b.WriteString("\n")
 		w.open("tr", "")
 		w.cell("th", b.Title, 1, 1+width, "block")
@@ -274,18 +278,18 @@ func (w *htmlWriter) tableLabelled(r *model.Report, t *model.Table) {
 	w.open("colgroup", "")
 	// Outer labels span many rows and need little width; the innermost label
 	// is the long one.
-	labelWidths := []string{"6%", "8%", "29%"}
+	labelWidths := []string{"6%", "8%", "24%"}
 	if depth != 3 {
 		labelWidths = nil
 		for range depth {
-			labelWidths = append(labelWidths, strconv.FormatFloat(43/float64(depth), 'f', 2, 64)+"%")
+			labelWidths = append(labelWidths, strconv.FormatFloat(38/float64(depth), 'f', 2, 64)+"%")
 		}
 	}
 	for _, lw := range labelWidths {
 		w.open("col", ` style="width:`+lw+`"`)
 	}
 	for range b.Cols {
-		w.open("col", ` style="width:`+strconv.FormatFloat(57/float64(len(b.Cols)), 'f', 2, 64)+`%"`)
+		w.open("col", ` style="width:`+strconv.FormatFloat(62/float64(len(b.Cols)), 'f', 2, 64)+`%"`)
 	}
 	w.close("colgroup")
 	w.open("thead", "")
@@ -304,7 +308,15 @@ func (w *htmlWriter) tableLabelled(r *model.Report, t *model.Table) {
 	w.open("tbody", "")
 	w.b.WriteString("\n")
 	for i, row := range b.Rows {
-		w.open("tr", "")
+		// A row that starts a label spanning rows below may break: kept
+		// whole, it would carry all 22 rows of 三、本年度办理结果 to the next
+		// page as one unit and leave half a page blank.
+		if i+1 < len(b.Rows) && len(row.Parents) > 0 && samePrefix(b.Rows[i+1].Parents, row.Parents, 1) &&
+			(i == 0 || !samePrefix(b.Rows[i-1].Parents, row.Parents, len(row.Parents))) {
+			w.open("tr", "", "spanrow")
+		} else {
+			w.open("tr", "")
+		}
 		for lv := range row.Parents {
 			if i > 0 && samePrefix(b.Rows[i-1].Parents, row.Parents, lv+1) {
 				continue // spanned from above
@@ -344,6 +356,13 @@ func (w *htmlWriter) tableOneRow(r *model.Report, t *model.Table) {
 	b := t.Blocks[0]
 	w.open("table", "", "t4")
 	w.b.WriteString("\n")
+	// Equal columns: otherwise the narrow 总计 columns squeeze their figures.
+	w.open("colgroup", "")
+	n := len(b.Rows) * len(b.Cols)
+	for range n {
+		w.open("col", ` style="width:`+strconv.FormatFloat(100/float64(n), 'f', 2, 64)+`%"`)
+	}
+	w.close("colgroup")
 	w.open("thead", "")
 	w.b.WriteString("\n")
 	for _, hr := range t.Header {
