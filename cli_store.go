@@ -1,0 +1,162 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"nianbao/model"
+	"nianbao/store"
+)
+
+// openStore opens the draft file chosen by --db, $NIANBAO_DB or the default.
+// Any failure to open it means the draft file cannot be used: exit code 3.
+func (a *app) openStore() (*store.Store, error) {
+	path, err := store.ResolvePath(a.db)
+	if err != nil {
+		return nil, draftErr("%s", err.Error())
+	}
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		return nil, draftErr("%s", err.Error())
+	}
+	return s, nil
+}
+
+// dbPath is the draft file's path without opening it (backups, recover).
+func (a *app) dbPath() (string, error) {
+	path, err := store.ResolvePath(a.db)
+	if err != nil {
+		return "", draftErr("%s", err.Error())
+	}
+	return path, nil
+}
+
+// storeErr gives a store error its exit code: 3 when the draft file itself
+// cannot be used, else 2 (unknown report, duplicate, bad request). The
+// store's messages are Chinese already.
+func storeErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ce *cliError
+	if errors.As(err, &ce) {
+		return err
+	}
+	if store.Unusable(err) {
+		return draftErr("%s", err.Error())
+	}
+	return usageErr("%s", err.Error())
+}
+
+// resolve finds the report a REPORT argument names in the draft file.
+func (a *app) resolve(s *store.Store, ref reportRef) (*model.Report, error) {
+	if ref.isFile() {
+		return nil, usageErr("%s 是 JSON 文件：这个命令只作用于草稿文件中的报告（要把文件放进草稿文件，请用 nianbao import %s）", ref.file, ref.file)
+	}
+	if ref.id != "" {
+		r, err := s.Get(ref.id)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, usageErr("草稿文件中没有 ID 为 %s 的报告（用 nianbao list 查看全部报告）", ref.id)
+		}
+		return r, storeErr(err)
+	}
+	r, err := s.Find(ref.agency, ref.year)
+	if errors.Is(err, store.ErrNotFound) {
+		msg := fmt.Sprintf("草稿文件中没有报告 %s（用 nianbao list 查看全部报告）", reportName(ref.agency, ref.year))
+		if trash, terr := s.Trash(); terr == nil {
+			for _, t := range trash {
+				if t.Agency == ref.agency && t.Year == ref.year {
+					msg = fmt.Sprintf("报告 %s 在回收站中（用 nianbao undelete %s 恢复）", reportName(ref.agency, ref.year), reportName(ref.agency, ref.year))
+					break
+				}
+			}
+		}
+		return nil, usageErr("%s", msg)
+	}
+	return r, storeErr(err)
+}
+
+// resolveArg parses and resolves a REPORT argument.
+func (a *app) resolveArg(s *store.Store, arg string) (*model.Report, error) {
+	ref, err := parseReportRef(arg)
+	if err != nil {
+		return nil, err
+	}
+	return a.resolve(s, ref)
+}
+
+// withStore opens the draft file, runs f and closes the file again.
+func (a *app) withStore(f func(s *store.Store) error) error {
+	s, err := a.openStore()
+	if err != nil {
+		return err
+	}
+	ferr := f(s)
+	if cerr := s.Close(); cerr != nil && ferr == nil {
+		ferr = storeErr(cerr)
+	}
+	return ferr
+}
+
+// checkItemsFromStore loads the reports `check` was given by name (or every
+// live report with --all) with last year's report of each. A name that
+// cannot be found is reported and leaves a nil item.
+func (a *app) checkItemsFromStore(refs []reportRef, all bool) ([]*checkItem, error) {
+	var items []*checkItem
+	err := a.withStore(func(s *store.Store) error {
+		if all {
+			sums, err := s.List()
+			if err != nil {
+				return storeErr(err)
+			}
+			for _, sum := range sums {
+				r, err := s.Get(sum.ID)
+				if err != nil {
+					return storeErr(err)
+				}
+				prev, err := s.Previous(r)
+				if err != nil {
+					return storeErr(err)
+				}
+				items = append(items, &checkItem{name: reportName(r.Agency, r.Year), r: r, prev: prev})
+			}
+			return nil
+		}
+		for _, ref := range refs {
+			r, err := a.resolve(s, ref)
+			if err != nil {
+				var ce *cliError
+				if errors.As(err, &ce) && ce.code == exitDraft {
+					return err
+				}
+				a.fail(err)
+				items = append(items, nil)
+				continue
+			}
+			prev, err := s.Previous(r)
+			if err != nil {
+				return storeErr(err)
+			}
+			items = append(items, &checkItem{name: reportName(r.Agency, r.Year), r: r, prev: prev})
+		}
+		return nil
+	})
+	return items, err
+}
+
+// countFindings counts the errors (and among them the missing ones) and
+// warnings of r.
+func countFindings(r, prev *model.Report) (errs, missing, warns int) {
+	for _, f := range model.Check(r, prev) {
+		switch {
+		case f.Severity != model.SevError:
+			warns++
+		case f.ID == "missing":
+			errs++
+			missing++
+		default:
+			errs++
+		}
+	}
+	return
+}
