@@ -176,10 +176,33 @@ func parseStatements(part, text string, out []statement) []statement {
 	for _, sent := range strings.FieldsFunc(text, isSentenceSep) {
 		withCarried := strings.Contains(sent, "结转")
 		out = parseAllDone(part, sent, out)
-		for _, cl := range strings.FieldsFunc(sent, isClauseSep) {
+		for _, cl := range splitClauses(sent) {
 			out = parseZero(part, cl, out)
 			out = parseFigures(part, cl, withCarried, out)
 		}
+	}
+	return out
+}
+
+// splitClauses splits a sentence at commas, colons, brackets and quotes,
+// but not at the comma of a figure (1,200).
+func splitClauses(s string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		if !isClauseSep(r) {
+			continue
+		}
+		if r == ',' && i > 0 && i+1 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+1])) {
+			continue
+		}
+		if i > start {
+			out = append(out, s[start:i])
+		}
+		start = i + utf8.RuneLen(r)
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
 	}
 	return out
 }
