@@ -140,6 +140,10 @@ func (c *CellSpec) Label() string {
 
 // ShortLabel names the cell briefly for messages: 表三「1.属于国家秘密」商业企业.
 func (c *CellSpec) ShortLabel() string {
+	if c.Table == S6 {
+		// The fee figures are not a printed table: name them as 六 does.
+		return "六、" + c.ColSpec().Label
+	}
 	return "表" + c.Table.Number + "「" + c.RowSpec().Label + "」" + c.ColSpec().Label
 }
 
