@@ -22,8 +22,9 @@ func (e *InputError) Error() string { return e.Reason }
 // digits and signs (as an IME sends them) become narrow, surrounding spaces
 // and thousands separators go.
 func NormalizeInput(s string) string {
-	s = width.Narrow.String(s)
+	// Before narrowing: width.Narrow turns 。 into the half-width ｡, not '.'.
 	s = strings.NewReplacer("，", ",", "。", ".", "－", "-").Replace(s)
+	s = width.Narrow.String(s)
 	s = strings.TrimSpace(s)
 	return s
 }

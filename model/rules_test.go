@@ -74,7 +74,7 @@ func TestRules(t *testing.T) {
 			{cells: []CellAddr{"s2.fees.amount"}, message: "表二「行政事业性收费」本年收费金额（单位：万元）：金额（万元）最多保留 4 位小数（0.12345）（填报数值要求）"},
 			{cells: []CellAddr{"s3.granted.business"}, message: "表三「（一）予以公开」商业企业：件数必须是整数（1.5）（填报数值要求）"},
 			{cells: []CellAddr{"s4.review.upheld"}, message: "表四「行政复议」结果维持：件数不能为负数（-3）（填报数值要求）"},
-			{cells: []CellAddr{"s6.fee.billed"}, message: "表六「信息处理费」收费通知总金额（元）：金额（元）最多保留 2 位小数（100.005）（填报数值要求）"},
+			{cells: []CellAddr{"s6.fee.billed"}, message: "六、收费通知总金额（元）：金额（元）最多保留 2 位小数（100.005）（填报数值要求）"},
 		}},
 		{rule: "value.range", name: "limits themselves are fine", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s2.licensing.decisions", "1000000000")
@@ -95,7 +95,7 @@ func TestRules(t *testing.T) {
 			{cells: []CellAddr{"s3.new.natural"}, message: "未填写：表三「一、本年新收政府信息公开申请数量」自然人（填报完整性）"},
 			{part: "s5", message: "未填写：五、存在的主要问题及改进情况（填报完整性）"},
 			{part: "s6", message: "未填写：六、其他需要报告的事项（填报完整性）"},
-			{cells: []CellAddr{"s6.fee.billed"}, message: "未填写：表六「信息处理费」收费通知总金额（元）（填报完整性）"},
+			{cells: []CellAddr{"s6.fee.billed"}, message: "未填写：六、收费通知总金额（元）（填报完整性）"},
 		}},
 		{rule: "missing", name: "六 filled by its fee figures; one body is enough for 一", edit: func(t *testing.T, r, p *Report) {
 			r.S6 = ""
