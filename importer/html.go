@@ -320,21 +320,27 @@ func cleanHTMLText(s string) string {
 	rs := []rune(s)
 	var b strings.Builder
 	var prev rune
-	pendingSpace := false
+	pendingSpace, lineBreak := false, false
 	for _, r := range rs {
 		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\u3000' {
 			pendingSpace = b.Len() > 0
+			lineBreak = lineBreak || r == '\n' || r == '\r'
 			continue
 		}
-		if pendingSpace && isNarrow(prev) && isNarrow(r) {
+		// A source line break between two digits is Word wrapping its
+		// markup inside a figure split across spans, not a space.
+		digits := lineBreak && isDigit(prev) && isDigit(r)
+		if pendingSpace && isNarrow(prev) && isNarrow(r) && !digits {
 			b.WriteByte(' ')
 		}
-		pendingSpace = false
+		pendingSpace, lineBreak = false, false
 		b.WriteRune(r)
 		prev = r
 	}
 	return b.String()
 }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isNarrow(r rune) bool {
 	return r < 0x2000 && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsPunct(r))
