@@ -115,10 +115,10 @@ func Decode(data []byte) (*Report, error) {
 		r.S1.Parts = append(r.S1.Parts, Part{Title: p.Title, Body: p.Body})
 	}
 	if len(j.Cells) > 0 && !bytes.Equal(bytes.TrimSpace(j.Cells), []byte("null")) {
-		var cells map[string]json.Number
-		cd := json.NewDecoder(bytes.NewReader(j.Cells))
-		cd.UseNumber()
-		if err := cd.Decode(&cells); err != nil {
+		// RawMessage, not json.Number: json.Number would also take "1", a
+		// string, and the form allows numbers only.
+		var cells map[string]json.RawMessage
+		if err := json.Unmarshal(j.Cells, &cells); err != nil {
 			return nil, &DecodeError{Reason: "cells 中的值必须是数字：" + jsonReason(err)}
 		}
 		for k, n := range cells {
@@ -128,6 +128,9 @@ func Decode(data []byte) (*Report, error) {
 			}
 			if c.Computed {
 				return nil, &DecodeError{Reason: fmt.Sprintf("cells 中不应有自动计算的合计 %q", k)}
+			}
+			if len(n) == 0 || n[0] != '-' && (n[0] < '0' || n[0] > '9') {
+				return nil, &DecodeError{Reason: fmt.Sprintf("cells 中的值必须是数字：单元格 %s 的值是 %s", k, n)}
 			}
 			v, err := parseDec(string(n))
 			if err != nil {
