@@ -135,10 +135,7 @@ type Config struct {
 func New(cfg Config) tea.Model {
 	var db reportStore
 	if cfg.Store != nil {
-		// *store.Store gains these methods as the store package lands.
-		if s, ok := any(cfg.Store).(reportStore); ok {
-			db = s
-		}
+		db = cfg.Store
 	}
 	a := newApp(cfg, db, nil)
 	a.cur = newStartScreen(cfg.Store, a.cfg.Now)

@@ -139,6 +139,7 @@ func newEditor(r, prev *model.Report, cfg Config) *editor {
 		e.sel = 0
 	}
 	e.focus = paneMain
+	e.findAt = -1
 	e.runChecks()
 	e.loadForm()
 	return e

@@ -113,19 +113,23 @@ func (e *editor) renderList(w, h int) []string {
 		}
 		mark, prog := e.sectionState(it)
 		markW := dw(mark)
-		label := pad(ind+name, w-markW-1) + " " + mark
+		lead := " "
+		if i == e.sel {
+			lead = strSymCursor
+		}
+		label := lead + pad(ind+name, w-markW-2) + " " + mark
 		switch {
 		case i == e.sel && focused:
 			label = st.Cursor.Render(label)
 		case i == e.sel:
-			label = st.PaneOff.Render(strSymCursor) + cut(label[1:], w-1)
+			label = st.PaneOff.Render(label)
 		case strings.HasPrefix(mark, strSymError):
 			label = st.Error.Render(label)
 		}
 		e.lay.listY[i] = len(lines)
 		lines = append(lines, label)
 		if prog != "" {
-			lines = append(lines, st.Dim.Render("  "+prog))
+			lines = append(lines, st.Dim.Render("   "+prog))
 		}
 	}
 	// Scroll so that the selection is visible.
@@ -196,10 +200,7 @@ func (e *editor) renderMain(w, h int) []string {
 // finding that touches it.
 func (e *editor) detail(g *gridState, w int) []string {
 	c := g.spec()
-	label := onScreen(c.Label())
-	if t := c.Table; t.Number != "" {
-		label = t.Number + "、" + label
-	}
+	label := "表" + c.Table.Number + "：" + onScreen(c.Label())
 	guide := strf(strGuide, onScreen(c.RowSpec().Guide))
 	if c.Computed {
 		v, stt := e.r.ValueOf(c)

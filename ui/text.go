@@ -94,7 +94,7 @@ func newTextArea(value string, oneLine bool) textarea.Model {
 		ta.SetHeight(1)
 	}
 	ta.SetValue(value)
-	ta.MoveToBegin()
+	ta.MoveToEnd() // go on where the text ends
 	return ta
 }
 

@@ -1,0 +1,212 @@
+package ui
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/model"
+)
+
+// fakeStore is an in-memory reportStore; fail makes saves fail.
+type fakeStore struct {
+	mu      sync.Mutex
+	reports map[string]*model.Report
+	saves   []string // summaries, in order
+	fail    error
+}
+
+func newFakeStore(rs ...*model.Report) *fakeStore {
+	f := &fakeStore{reports: map[string]*model.Report{}}
+	for _, r := range rs {
+		f.reports[r.ID] = r.Clone()
+	}
+	return f
+}
+
+func (f *fakeStore) Get(id string) (*model.Report, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r, ok := f.reports[id]
+	if !ok {
+		return nil, errors.New("找不到")
+	}
+	return r.Clone(), nil
+}
+
+func (f *fakeStore) Save(r *model.Report, summary string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.fail != nil {
+		return f.fail
+	}
+	f.reports[r.ID] = r.Clone()
+	f.saves = append(f.saves, summary)
+	return nil
+}
+
+func (f *fakeStore) Previous(*model.Report) (*model.Report, error) { return nil, nil }
+
+func (f *fakeStore) stored(id string) *model.Report {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.reports[id]
+}
+
+// driver runs the root model synchronously: each command is run and its
+// message fed back, except timers (tea.Tick), which are dropped.
+type driver struct {
+	t    testing.TB
+	a    *app
+	db   *fakeStore
+	quit bool
+}
+
+var edNow = func() time.Time { return time.Date(2024, 3, 1, 14, 2, 33, 0, time.UTC) }
+
+func newTestReport() *model.Report {
+	r := model.New("北京市密云区科学技术委员会", 2023, model.KindCountyDept, model.ScopeSelf)
+	r.ID = "test-report"
+	return r
+}
+
+// newDriver opens r in the editor at w×h.
+func newDriver(t testing.TB, r *model.Report, w, h int) *driver {
+	db := newFakeStore(r)
+	a := newApp(Config{Now: edNow}, db, nil)
+	a.cur = newEditor(r.Clone(), nil, a.cfg)
+	d := &driver{t: t, a: a, db: db}
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return d
+}
+
+func (d *driver) ed() *editor { return d.a.cur.(*editor) }
+
+func (d *driver) send(msg tea.Msg) {
+	_, cmd := d.a.Update(msg)
+	d.run(cmd)
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	select {
+	case msg := <-ch:
+		d.handle(msg)
+	case <-time.After(50 * time.Millisecond):
+		// A timer: the tests trigger its effect directly.
+	}
+}
+
+func (d *driver) handle(msg tea.Msg) {
+	switch m := msg.(type) {
+	case nil:
+		return
+	case tea.QuitMsg:
+		d.quit = true
+		return
+	case tea.BatchMsg:
+		for _, c := range m {
+			d.run(c)
+		}
+		return
+	}
+	// tea.Sequence's message is an unexported slice of commands.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+		for i := 0; i < v.Len(); i++ {
+			d.run(v.Index(i).Interface().(tea.Cmd))
+		}
+		return
+	}
+	if reflect.TypeOf(msg).String() == "tea.backgroundColorMsg" || strings.HasPrefix(reflect.TypeOf(msg).String(), "tea.") {
+		if _, ok := msg.(tea.WindowSizeMsg); !ok {
+			return
+		}
+	}
+	d.send(msg)
+}
+
+// keys sends key presses: names like "enter", "f8", "shift+tab",
+// "ctrl+z", or any other string typed character by character.
+func (d *driver) keys(ks ...string) {
+	for _, k := range ks {
+		if msg, ok := namedKey(k); ok {
+			d.send(msg)
+			continue
+		}
+		for _, r := range k {
+			d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+	}
+}
+
+var keyCodes = map[string]rune{
+	"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEscape, "up": tea.KeyUp, "down": tea.KeyDown,
+	"left": tea.KeyLeft, "right": tea.KeyRight, "home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp,
+	"pgdown": tea.KeyPgDown, "delete": tea.KeyDelete, "backspace": tea.KeyBackspace,
+	"f1": tea.KeyF1, "f2": tea.KeyF2, "f6": tea.KeyF6, "f8": tea.KeyF8,
+}
+
+func namedKey(s string) (tea.KeyPressMsg, bool) {
+	var mod tea.KeyMod
+	name := s
+	for {
+		switch {
+		case strings.HasPrefix(name, "shift+"):
+			mod |= tea.ModShift
+			name = name[6:]
+			continue
+		case strings.HasPrefix(name, "ctrl+"):
+			mod |= tea.ModCtrl
+			name = name[5:]
+			continue
+		}
+		break
+	}
+	if c, ok := keyCodes[name]; ok {
+		return tea.KeyPressMsg{Code: c, Mod: mod}, true
+	}
+	if mod != 0 && len(name) == 1 {
+		return tea.KeyPressMsg{Code: rune(name[0]), Mod: mod}, true
+	}
+	return tea.KeyPressMsg{}, false
+}
+
+// screen is the plain text of the current frame.
+func (d *driver) screen() string {
+	return ansi.Strip(d.a.View().Content)
+}
+
+func (d *driver) wantScreen(sub ...string) {
+	d.t.Helper()
+	s := d.screen()
+	for _, x := range sub {
+		if !strings.Contains(s, x) {
+			d.t.Fatalf("screen lacks %q:\n%s", x, s)
+		}
+	}
+}
+
+func (d *driver) cell(a model.CellAddr) string {
+	v, ok := d.ed().r.Get(a)
+	if !ok {
+		return ""
+	}
+	return v.String()
+}
+
+func TestTooSmallWindow(t *testing.T) {
+	d := newDriver(t, newTestReport(), 70, 20)
+	d.wantScreen("窗口太小", "80", "24", "70 × 20")
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.wantScreen("三、收到和处理政府信息公开申请情况")
+}

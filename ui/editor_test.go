@@ -1,0 +1,514 @@
+package ui
+
+import (
+	"errors"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"nianbao/model"
+	"nianbao/store"
+)
+
+// breakBalance types figures into 三's 自然人 column so that
+// new + carried ≠ handled + forward (3 + 1 ≠ 2 + 1).
+func breakBalance(d *driver) {
+	e := d.ed()
+	e.grids[model.S3].setAddr("s3.new.natural")
+	d.keys("3", "enter")
+	e.grids[model.S3].setAddr("s3.carried.natural")
+	d.keys("1", "enter")
+	e.grids[model.S3].setAddr("s3.granted.natural")
+	d.keys("2", "enter")
+	e.grids[model.S3].setAddr("s3.forward.natural")
+	d.keys("1", "enter")
+	// Fill the other result rows of the column with 0 so 总计 is complete.
+	for _, c := range model.S3.Inputs() {
+		if c.ColSpec().Key == "natural" {
+			if _, ok := d.ed().r.Get(c.Addr); !ok {
+				_ = d.ed().r.Set(c.Addr, 0)
+			}
+		}
+	}
+	d.ed().runChecks()
+	e.grids[model.S3].setAddr("s3.new.natural")
+}
+
+func TestEditorBalanceErrorShownAndFixed(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	breakBalance(d)
+	if got := d.cell("s3.new.natural"); got != "3" {
+		t.Fatalf("s3.new.natural = %q", got)
+	}
+	d.wantScreen("错误 1", "! 三、自然人列：新收 3 + 上年结转 1 = 4，办理结果总计 2 + 结转下年度 1 = 3，相差 1", "3!")
+	// The list marks 三 with the error.
+	if !regexpLine(d.screen(), `^>三、依申请公开 +!1\|`) {
+		t.Fatalf("list does not mark 三 with its error:\n%s", d.screen())
+	}
+	// Fix it: F2 on forward, type 2.
+	d.ed().grids[model.S3].setAddr("s3.forward.natural")
+	d.keys("f2", "backspace", "2", "enter")
+	if got := d.cell("s3.forward.natural"); got != "2" {
+		t.Fatalf("after fix forward = %q", got)
+	}
+	d.wantScreen("错误 0")
+	if strings.Contains(d.screen(), "相差") {
+		t.Fatalf("error still shown:\n%s", d.screen())
+	}
+	if r := d.db.stored("test-report"); r == nil {
+		t.Fatal("nothing saved")
+	} else if v, _ := r.Get("s3.forward.natural"); v != model.Int(2) {
+		t.Fatalf("saved forward = %s", v)
+	}
+}
+
+func TestEditorBadInputShowsParserMessage(t *testing.T) {
+	for _, tc := range []struct{ typed, want string }{
+		{"-3", "不能填负数"},
+		{"abc", "不是数字"},
+		{"1.5", "必须是整数"},
+	} {
+		t.Run(tc.typed, func(t *testing.T) {
+			d := newDriver(t, newTestReport(), 120, 40)
+			d.keys(tc.typed, "enter")
+			d.wantScreen(tc.want)
+			if got := d.cell("s3.new.natural"); got != "" {
+				t.Fatalf("bad input written: %q", got)
+			}
+			if d.ed().edit == nil {
+				t.Fatal("cell closed after a bad value")
+			}
+			d.keys("esc")
+			if d.ed().edit != nil || d.cell("s3.new.natural") != "" {
+				t.Fatal("Esc did not cancel")
+			}
+		})
+	}
+}
+
+func TestEditorFullWidthDigitsAccepted(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	d.keys("１２", "enter")
+	if got := d.cell("s3.new.natural"); got != "12" {
+		t.Fatalf("got %q", got)
+	}
+	// Enter moved on to the next input cell in reading order.
+	if a := d.ed().grids[model.S3].addr(); a != "s3.new.business" {
+		t.Fatalf("cursor at %s", a)
+	}
+}
+
+func TestEditorWalkThroughToNextSection(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	g := d.ed().grids[model.S3]
+	g.setAddr("s3.forward.other")
+	d.keys("5", "enter")
+	if d.ed().item().kind != secS4 {
+		t.Fatalf("after the last cell of 三: section %v", d.ed().item())
+	}
+	d.wantScreen("四、政府信息公开行政复议、行政诉讼情况", "结果维持")
+	// Tab skips computed cells: from review.pending to suit_direct.upheld.
+	g4 := d.ed().grids[model.S4]
+	g4.setAddr("s4.review.pending")
+	d.keys("tab")
+	if a := g4.addr(); a != "s4.suit_direct.upheld" {
+		t.Fatalf("tab went to %s", a)
+	}
+	// Typing on a computed cell does nothing but explain.
+	g4.setAddr("s4.review.total")
+	d.keys("7")
+	d.wantScreen(strComputed)
+}
+
+func TestEditorClearAndUndoRedo(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	d.keys("4", "enter", "left", "delete")
+	if d.cell("s3.new.natural") != "" {
+		t.Fatal("Delete did not clear")
+	}
+	d.keys("ctrl+z")
+	if d.cell("s3.new.natural") != "4" {
+		t.Fatal("undo of clear failed")
+	}
+	d.keys("ctrl+z")
+	if d.cell("s3.new.natural") != "" {
+		t.Fatal("undo of edit failed")
+	}
+	d.keys("ctrl+y", "ctrl+y")
+	if d.cell("s3.new.natural") != "" {
+		t.Fatal("redo of clear failed")
+	}
+	d.keys("ctrl+z")
+	if d.cell("s3.new.natural") != "4" {
+		t.Fatal("undo after redo failed")
+	}
+}
+
+func TestEditorUndoDepth(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	e := d.ed()
+	for i := 0; i < 120; i++ {
+		e.grids[model.S3].setAddr("s3.new.natural")
+		d.keys(itoa(i+1), "enter")
+	}
+	for i := 0; i < 119; i++ {
+		d.keys("ctrl+z")
+	}
+	if got := d.cell("s3.new.natural"); got != "1" {
+		t.Fatalf("after 119 undos: %q", got)
+	}
+}
+
+func TestEditorFillZeroAfterConfirm(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	d.keys("9", "enter")
+	d.keys("ctrl+o")
+	d.wantScreen("143 个单元格都填为 0")
+	d.keys("esc")
+	if d.cell("s3.carried.natural") != "" {
+		t.Fatal("filled without confirmation")
+	}
+	d.keys("ctrl+o", "enter")
+	f, tot := d.ed().r.FilledCount(model.S3)
+	if f != tot || d.cell("s3.new.natural") != "9" || d.cell("s3.forward.other") != "0" {
+		t.Fatalf("fill: %d/%d new=%s", f, tot, d.cell("s3.new.natural"))
+	}
+	d.keys("ctrl+z")
+	if f, _ := d.ed().r.FilledCount(model.S3); f != 1 {
+		t.Fatalf("one undo should revert the fill, filled %d", f)
+	}
+}
+
+func TestEditorPasteBlock(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	// Two rows of 三 copied with their labels and the 总计 column.
+	block := "一、本年新收政府信息公开申请数量\t3\t1\t0\t0\t0\t0\t4\r\n二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t2\r\n"
+	d.send(tea.PasteMsg{Content: block})
+	if d.cell("s3.new.natural") != "3" || d.cell("s3.new.business") != "1" || d.cell("s3.carried.natural") != "1" {
+		t.Fatalf("paste not written: %s %s %s", d.cell("s3.new.natural"), d.cell("s3.new.business"), d.cell("s3.carried.natural"))
+	}
+	d.wantScreen("已粘贴 12 个数字", "粘贴的总计与计算不符", "粘贴 2，计算 1")
+	d.keys("ctrl+z")
+	if f, _ := d.ed().r.FilledCount(nil); f != 0 {
+		t.Fatalf("undo left %d cells", f)
+	}
+}
+
+func TestEditorPasteRejectsAndWritesNothing(t *testing.T) {
+	for _, tc := range []struct{ name, block, want string }{
+		{"bad value", "1\t2\tx3\n", "第 1 行第 3 列「x3」"},
+		{"too wide", "1\t2\t3\t4\t5\t6\t7\t8\n", "粘贴的内容有 8 列"},
+		{"negative", "1\t-2\n", "不能填负数"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDriver(t, newTestReport(), 120, 40)
+			d.send(tea.PasteMsg{Content: tc.block})
+			d.wantScreen(tc.want, "没有写入任何数字")
+			if f, _ := d.ed().r.FilledCount(nil); f != 0 {
+				t.Fatalf("%d cells written", f)
+			}
+		})
+	}
+}
+
+func TestEditorPasteS4OfficialRow(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	e := d.ed()
+	e.sel = e.itemIndex(navItem{kind: secS4})
+	e.loadForm()
+	d.send(tea.PasteMsg{Content: "件数\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t2\t0\t0\t0\t2\n"})
+	if d.cell("s4.review.upheld") != "1" || d.cell("s4.suit_after.upheld") != "2" {
+		t.Fatalf("四 row not spread: %s %s", d.cell("s4.review.upheld"), d.cell("s4.suit_after.upheld"))
+	}
+	d.wantScreen("已粘贴 12 个数字", "粘贴的总计与计算一致")
+}
+
+func TestEditorFindingsPanelAndF8(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	breakBalance(d)
+	d.ed().grids[model.S3].setAddr("s3.granted.business")
+	d.keys("f6")
+	if d.ed().focus != paneFinds {
+		t.Fatalf("focus %v", d.ed().focus)
+	}
+	d.keys("enter")
+	if d.ed().focus != paneMain || d.ed().grids[model.S3].addr() != "s3.new.natural" {
+		t.Fatalf("Enter on the finding: focus %v at %s", d.ed().focus, d.ed().grids[model.S3].addr())
+	}
+	// F8 from the cover page lands on the error first.
+	e := d.ed()
+	e.gotoSection(e.itemIndex(navItem{kind: secCover}))
+	d.keys("f8")
+	if e.item().kind != secS3 || e.grids[model.S3].addr() != "s3.new.natural" {
+		t.Fatalf("F8 went to %v %s", e.item(), e.grids[model.S3].addr())
+	}
+	d.wantScreen("第 1/")
+	d.keys("f8")
+	if e.item().kind != secS2 {
+		t.Fatalf("second F8 (missing in 二) went to %v", e.item())
+	}
+	d.keys("shift+f8")
+	if e.item().kind != secS3 {
+		t.Fatalf("Shift+F8 went to %v", e.item())
+	}
+}
+
+func TestEditorTextChineseAndIMECursor(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	e := d.ed()
+	e.gotoSection(e.itemIndex(navItem{kind: secPart, part: 0}))
+	d.keys("tab") // title -> body
+	d.keys("本机关主动公开信息")
+	d.send(textIdleMsg{seq: e.textSeq})
+	if got := e.r.S1.Parts[0].Body; got != "本机关主动公开信息" {
+		t.Fatalf("body %q", got)
+	}
+	// The real cursor sits right after the 9 ideographs (18 columns).
+	if c := d.a.View().Cursor; c == nil {
+		t.Fatal("no real cursor while typing")
+	} else if c.X != e.lay.mainX+18 {
+		t.Fatalf("cursor x %d, want %d", c.X, e.lay.mainX+18)
+	}
+	if got := d.db.stored("test-report").S1.Parts[0].Body; got != "本机关主动公开信息" {
+		t.Fatalf("saved body %q", got)
+	}
+	// Paste from Word with \r\n.
+	d.send(tea.PasteMsg{Content: "第一段\r\n第二段"})
+	d.send(textIdleMsg{seq: e.textSeq})
+	if got := e.r.S1.Parts[0].Body; got != "本机关主动公开信息第一段\n第二段" {
+		t.Fatalf("after paste %q", got)
+	}
+	// One undo step per burst of typing.
+	d.keys("ctrl+z")
+	if got := e.r.S1.Parts[0].Body; got != "本机关主动公开信息" {
+		t.Fatalf("after undo %q", got)
+	}
+	// ? is text here, not help.
+	d.keys("?")
+	if len(d.a.dialogs) != 0 {
+		t.Fatal("? opened help while typing")
+	}
+}
+
+func TestEditorPartsAddMoveDelete(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	e := d.ed()
+	e.gotoSection(e.itemIndex(navItem{kind: secPart, part: 4}))
+	d.keys("ctrl+t")
+	d.keys("工作考核")
+	d.send(textIdleMsg{seq: e.textSeq})
+	if n := len(e.r.S1.Parts); n != 6 || e.r.S1.Parts[5].Title != "工作考核" {
+		t.Fatalf("parts %d %+v", n, e.r.S1.Parts)
+	}
+	d.wantScreen("（六）工作考核")
+	d.keys("ctrl+up")
+	if e.r.S1.Parts[4].Title != "工作考核" || e.item().part != 4 {
+		t.Fatalf("move up: %+v", e.r.S1.Parts)
+	}
+	d.keys("ctrl+d")
+	d.wantScreen("删除小节 （五）「工作考核」")
+	d.keys("enter")
+	if n := len(e.r.S1.Parts); n != 5 || e.r.S1.Parts[4].Title != "监督保障" {
+		t.Fatalf("delete: %+v", e.r.S1.Parts)
+	}
+	d.keys("ctrl+z")
+	if len(e.r.S1.Parts) != 6 {
+		t.Fatal("undo of delete failed")
+	}
+}
+
+func TestEditorCoverFields(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	e := d.ed()
+	e.gotoSection(e.itemIndex(navItem{kind: secCover}))
+	d.keys("end", "（试）")
+	d.send(textIdleMsg{seq: e.textSeq})
+	if e.r.Agency != "北京市密云区科学技术委员会（试）" {
+		t.Fatalf("agency %q", e.r.Agency)
+	}
+	d.keys("enter", "backspace", "backspace", "backspace", "backspace", "20x4")
+	d.wantScreen(strYearBad)
+	if e.r.Year != 2023 {
+		t.Fatalf("bad year written: %d", e.r.Year)
+	}
+	d.keys("backspace", "backspace", "24")
+	d.send(textIdleMsg{seq: e.textSeq})
+	if e.r.Year != 2024 {
+		t.Fatalf("year %d", e.r.Year)
+	}
+	d.keys("enter", "right")
+	if e.r.Kind == model.KindCountyDept {
+		t.Fatal("kind did not change")
+	}
+}
+
+func TestEditorS6FeeSentence(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	e := d.ed()
+	e.gotoSection(e.itemIndex(navItem{kind: secS6}))
+	d.keys("2", "enter", "100", "enter", "50.5", "enter")
+	d.wantScreen("本年度发出收费通知 2 件，总金额 100 元，实际收取总金额 50.5 元。")
+	if e.form.cur().kind != fText {
+		t.Fatal("after the last fee figure the text of 六 should have focus")
+	}
+}
+
+func TestAutosaveFailureShownRetriedAndQuitAsks(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	d.db.fail = errors.New("磁盘已满")
+	d.keys("5", "enter")
+	d.wantScreen("保存失败：磁盘已满")
+	d.keys("ctrl+q")
+	if d.quit || !d.a.confirmQuit {
+		t.Fatal("quit without asking after a failed save")
+	}
+	d.wantScreen(strQuitUnsaved)
+	d.keys("esc")
+	d.db.fail = nil
+	d.send(retrySaveMsg{})
+	d.wantScreen("已保存 14:02:33")
+	if v, _ := d.db.stored("test-report").Get("s3.new.natural"); v != model.Int(5) {
+		t.Fatal("retry did not save")
+	}
+	d.keys("ctrl+q")
+	if !d.quit {
+		t.Fatal("did not quit")
+	}
+}
+
+// TestWithRealStore opens a report from a real draft file, edits it, goes
+// back to the start screen with Esc and finds the edit saved.
+func TestWithRealStore(t *testing.T) {
+	db, err := store.Open(filepath.Join(t.TempDir(), "d.db"), store.Options{Now: edNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r := newTestReport()
+	if err := db.Create(r, "新建"); err != nil {
+		t.Fatal(err)
+	}
+	a := New(Config{Store: db, Now: edNow}).(*app)
+	d := &driver{t: t, a: a}
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d.send(openReportMsg{id: r.ID})
+	if _, ok := d.a.cur.(*editor); !ok {
+		t.Fatalf("editor not open:\n%s", d.screen())
+	}
+	d.keys("8", "enter", "esc")
+	if _, ok := d.a.cur.(*editor); ok {
+		t.Fatal("Esc did not leave the editor")
+	}
+	got, err := db.Get(r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := got.Get("s3.new.natural"); !ok || v != model.Int(8) {
+		t.Fatalf("stored %s %v", v, ok)
+	}
+}
+
+func regexpLine(s, re string) bool {
+	return regexp.MustCompile("(?m)" + re).MatchString(s)
+}
+
+// TestS3GridAligned: every data line of 三 has its cells at the same
+// columns, the row with the ambiguous-width quotes included.
+func TestS3GridAligned(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		d := newDriver(t, newTestReport(), size[0], size[1])
+		e := d.ed()
+		e.grids[model.S3].setAddr("s3.denied_law.natural")
+		d.keys("5", "enter")
+		e.grids[model.S3].setAddr("s3.denied_safety.natural")
+		d.keys("7", "enter")
+		e.grids[model.S3].setAddr("s3.denied_third.business")
+		lines := strings.Split(d.screen(), "\n")
+		found := false
+		var pos []int
+		for _, l := range lines {
+			if !strings.Contains(l, "|") {
+				continue
+			}
+			_, main, _ := strings.Cut(l, "|")
+			if strings.Contains(main, "3.危及") {
+				found = true
+				if strings.ContainsAny(main, "“”") {
+					t.Fatalf("ambiguous quotes on screen: %q", main)
+				}
+			}
+			pos = append(pos, dw(l))
+		}
+		if !found {
+			t.Fatalf("%v: label row not shown:\n%s", size, d.screen())
+		}
+		for _, p := range pos {
+			if p > size[0] {
+				t.Fatalf("%v: a line is %d wide", size, p)
+			}
+		}
+		// The 7 sits in the same column as the 5 of the row above, whose
+		// label has no ambiguous-width characters.
+		col := func(label, digit string) int {
+			for _, l := range lines {
+				if strings.Contains(l, label) && !strings.Contains(l, "表三：") {
+					i := strings.Index(l, digit)
+					if i < 0 {
+						t.Fatalf("%v: no %s in %q", size, digit, l)
+					}
+					return dw(l[:i])
+				}
+			}
+			t.Fatalf("%v: no row %s", size, label)
+			return 0
+		}
+		if a, b := col("3.危及", "7"), col("2.其他法律", "5"); a != b {
+			t.Fatalf("%v: 三 misaligned: column %d vs %d\n%s", size, a, b, d.screen())
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		name := itoa(size[0]) + "x" + itoa(size[1])
+		t.Run("s3_error_"+name, func(t *testing.T) {
+			d := newDriver(t, newTestReport(), size[0], size[1])
+			breakBalance(d)
+			golden.RequireEqual(t, []byte(d.screen()))
+		})
+		t.Run("findings_"+name, func(t *testing.T) {
+			d := newDriver(t, newTestReport(), size[0], size[1])
+			breakBalance(d)
+			d.keys("f6")
+			golden.RequireEqual(t, []byte(d.screen()))
+		})
+		t.Run("text_"+name, func(t *testing.T) {
+			d := newDriver(t, newTestReport(), size[0], size[1])
+			e := d.ed()
+			e.gotoSection(e.itemIndex(navItem{kind: secPart, part: 0}))
+			d.keys("tab", "本机关严格落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息 120 条，")
+			d.send(tea.PasteMsg{Content: "其中机构职能类 12 条。\r\n二是加强平台建设。"})
+			golden.RequireEqual(t, []byte(d.screen()))
+		})
+	}
+}
+
+func BenchmarkKeystrokeS3(b *testing.B) {
+	d := newDriver(b, newTestReport(), 120, 40)
+	breakBalance(d)
+	down := tea.KeyPressMsg{Code: tea.KeyDown}
+	up := tea.KeyPressMsg{Code: tea.KeyUp}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := down
+		if i%20 >= 10 {
+			k = up
+		}
+		d.a.Update(k)
+		_ = d.a.View()
+	}
+}
