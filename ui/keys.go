@@ -91,3 +91,45 @@ func newKeyMap() keyMap {
 }
 
 // --- start screen and dialogs ---
+
+// dialogKeyMap holds the keys of the start screen and the dialogs that are
+// not already in keyMap (moving uses keyMap's Up, Down, Home, End, PgUp,
+// PgDn, Left and Right). On the start screen nothing is typed, but a Chinese
+// IME would still swallow bare letters, so its actions are on F-keys and
+// Delete.
+type dialogKeyMap struct {
+	Open     key.Binding // start: open the selected report
+	New      key.Binding // start: new report
+	Import   key.Binding // start: import a published report or JSON
+	Roll     key.Binding // start: 从上年报告创建
+	History  key.Binding // start: history of the selected report
+	Delete   key.Binding // start: move to the trash
+	Trash    key.Binding // start: the trash
+	Undelete key.Binding // trash: restore the selected report
+	Restore  key.Binding // history: restore the selected revision
+	Confirm  key.Binding // dialogs: OK / next field
+	Cancel   key.Binding // dialogs: close without doing anything
+	Next     key.Binding // dialogs: next field
+	Prev     key.Binding // dialogs: previous field
+	Choose   key.Binding // dialogs: change a choice (Left/Right)
+	Complete key.Binding // path fields: complete a file or folder name
+}
+
+// dlgKeys is the key map of the start screen and the dialogs.
+var dlgKeys = dialogKeyMap{
+	Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpOpen)),
+	New:      key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", helpNewReport)),
+	Import:   key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", helpImport)),
+	Roll:     key.NewBinding(key.WithKeys("f4"), key.WithHelp("F4", helpRoll)),
+	History:  key.NewBinding(key.WithKeys("f5", "ctrl+r"), key.WithHelp("F5", helpHistory)),
+	Delete:   key.NewBinding(key.WithKeys("delete"), key.WithHelp("Delete", helpDelete)),
+	Trash:    key.NewBinding(key.WithKeys("f7"), key.WithHelp("F7", helpTrash)),
+	Undelete: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpUndelete)),
+	Restore:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpRestore)),
+	Confirm:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpCommit)),
+	Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpCancel)),
+	Next:     key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("Tab", helpNextField)),
+	Prev:     key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("Shift+Tab", helpPrevField)),
+	Choose:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("Left/Right", helpChoice)),
+	Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", helpComplete)),
+}

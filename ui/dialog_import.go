@@ -1,0 +1,265 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/importer"
+	"nianbao/model"
+	"nianbao/store"
+)
+
+// Steps of the import dialog.
+const (
+	impPath    = iota // typing the path
+	impBusy           // reading, or storing
+	impReplace        // asking before replacing the report of that agency and year
+	impDone           // imported: notes shown, Enter opens
+)
+
+type (
+	importCompletedMsg struct{ c completion }
+	importReadMsg      struct {
+		res      *importer.Result
+		existing *model.Report // the stored report of the same agency and year, if any
+		path     string
+		err      error
+	}
+	importStoredMsg struct {
+		id  string
+		err error
+	}
+)
+
+// importDialog imports a published report (its page saved as .html, its
+// text copied into a .txt) or a JSON file: the path typed with Tab
+// completion, then the file read in a command; a report of the same agency
+// and year is replaced only after asking; the importer's notes are shown
+// before the report opens.
+type importDialog struct {
+	db       *store.Store
+	step     int
+	path     lineInput
+	comp     completion // last completion shown
+	problem  string
+	res      *importer.Result
+	existing *model.Report
+	file     string // base name of the imported file, for the revision summary
+	id       string // stored report
+	scroll   int    // first note shown
+	b        box
+	curCol   int
+}
+
+func newImportDialog(db *store.Store) screen {
+	return &importDialog{db: db, path: newLineInput("", 0)}
+}
+
+func (d *importDialog) update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case importCompletedMsg:
+		if d.step != impPath || msg.c.input != d.path.value() {
+			return d, nil // typed on meanwhile
+		}
+		d.comp = msg.c
+		d.path.setValue(msg.c.value)
+		d.problem = msg.c.err
+		return d, nil
+	case importReadMsg:
+		if msg.err != nil {
+			d.step, d.problem = impPath, msg.err.Error()
+			return d, nil
+		}
+		d.res, d.existing, d.file = msg.res, msg.existing, filepath.Base(msg.path)
+		if d.existing != nil {
+			d.step = impReplace
+			return d, nil
+		}
+		return d, d.store(false)
+	case importStoredMsg:
+		if msg.err != nil {
+			d.step, d.problem = impPath, txtImportStoreFailed+msg.err.Error()
+			return d, nil
+		}
+		d.step, d.id = impDone, msg.id
+		return d, nil
+	case tea.PasteMsg:
+		if d.step == impPath {
+			d.path.update(msg)
+			d.problem, d.comp = "", completion{}
+		}
+		return d, nil
+	case tea.KeyPressMsg:
+		return d, d.key(msg)
+	}
+	return d, nil
+}
+
+func (d *importDialog) key(k tea.KeyPressMsg) tea.Cmd {
+	switch d.step {
+	case impBusy:
+		return nil
+	case impReplace:
+		switch {
+		case key.Matches(k, dlgKeys.Confirm):
+			return d.store(true)
+		case key.Matches(k, dlgKeys.Cancel):
+			d.step, d.problem = impPath, txtImportNotReplaced
+		}
+		return nil
+	case impDone:
+		switch {
+		case key.Matches(k, dlgKeys.Confirm):
+			return tea.Sequence(send(popDialogMsg{}), send(openReportMsg{id: d.id}))
+		case key.Matches(k, dlgKeys.Cancel):
+			// The list behind has a new report.
+			return tea.Sequence(send(popDialogMsg{}), send(showStartMsg{}))
+		case key.Matches(k, keys.Up):
+			d.scroll = max(0, d.scroll-1)
+		case key.Matches(k, keys.Down):
+			d.scroll = min(d.scroll+1, max(0, len(d.res.Notes)-1))
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(k, dlgKeys.Cancel):
+		return send(popDialogMsg{})
+	case key.Matches(k, dlgKeys.Complete):
+		in := d.path.value()
+		return func() tea.Msg { return importCompletedMsg{completePath(in)} }
+	case key.Matches(k, dlgKeys.Confirm):
+		p := cleanPath(d.path.value())
+		if p == "" {
+			d.problem = txtNeedPath
+			return nil
+		}
+		d.step, d.problem = impBusy, ""
+		db := d.db
+		return func() tea.Msg {
+			res, err := importer.ImportFile(p, importer.Options{})
+			if err != nil {
+				return importReadMsg{err: err}
+			}
+			old, err := db.Find(res.Report.Agency, res.Report.Year)
+			if errors.Is(err, store.ErrNotFound) {
+				old, err = nil, nil
+			}
+			return importReadMsg{res: res, existing: old, path: p, err: err}
+		}
+	default:
+		if d.path.update(k) {
+			d.problem, d.comp = "", completion{}
+		}
+	}
+	return nil
+}
+
+// store saves the imported report: new, or over the existing one (which
+// keeps its identity and link to last year, and whose old content stays
+// restorable in its history).
+func (d *importDialog) store(replace bool) tea.Cmd {
+	d.step = impBusy
+	r := d.res.Report
+	summary := txtImportSummary + d.file
+	db := d.db
+	if replace {
+		r = r.Clone()
+		r.ID = d.existing.ID
+		if r.Previous == "" {
+			r.Previous = d.existing.Previous
+		}
+	}
+	return func() tea.Msg {
+		var err error
+		if replace {
+			err = db.Replace(r, summary)
+		} else {
+			err = db.Create(r, summary)
+			if errors.Is(err, store.ErrDuplicate) {
+				err = fmt.Errorf(txtDuplicateFmt, r.Agency, r.Year)
+			}
+		}
+		return importStoredMsg{r.ID, err}
+	}
+}
+
+func (d *importDialog) view(w, h int) string {
+	inner := min(76, w-8)
+	var body []string
+	switch d.step {
+	case impPath, impBusy:
+		body = append(body, txtImportIntro...)
+		body = append(body, "")
+		text, col := d.path.render(inner - 2)
+		d.curCol = 1 + col
+		body = append(body, "["+st.Editing.Render(pad(text, inner-2))+"]")
+		switch {
+		case d.step == impBusy:
+			body = append(body, txtImportReading)
+		case d.problem != "":
+			for _, l := range wrapWidth(d.problem, inner) {
+				body = append(body, st.Error.Render(l))
+			}
+		case len(d.comp.matches) > 0:
+			for _, m := range d.comp.matches {
+				body = append(body, st.Dim.Render("  "+m))
+			}
+			if d.comp.more > 0 {
+				body = append(body, st.Dim.Render(fmt.Sprintf(txtMoreMatchesFmt, d.comp.more)))
+			}
+		}
+		body = append(body, "", st.Dim.Render(txtImportKeys))
+	case impReplace:
+		r := d.res.Report
+		of, total := d.existing.FilledCount(nil)
+		nf, _ := r.FilledCount(nil)
+		body = append(body, wrapWidth(fmt.Sprintf(txtImportReplaceFmt, model.TitleOf(r.Agency, r.Year), of, total, nf, total), inner)...)
+		body = append(body, "", buttons(false), "", st.Dim.Render(txtConfirmKeys))
+	case impDone:
+		r := d.res.Report
+		body = append(body, st.OK.Render(fmt.Sprintf(txtImportedFmt, r.Title())))
+		filled, total := r.FilledCount(nil)
+		body = append(body, fmt.Sprintf(txtImportedFilledFmt, filled, total))
+		notes := d.res.Notes
+		if len(notes) == 0 {
+			body = append(body, "", txtImportNoNotes)
+		} else {
+			body = append(body, "", fmt.Sprintf(txtImportNotesFmt, len(notes)))
+			room := max(1, h-len(body)-8)
+			var nl []string
+			for _, n := range notes[d.scroll:] {
+				nl = append(nl, wrapWidth("- "+n, inner)...)
+			}
+			if len(nl) > room {
+				nl = append(nl[:room-1], st.Dim.Render(txtMoreBelow))
+			}
+			body = append(body, nl...)
+		}
+		body = append(body, "", st.Dim.Render(txtImportDoneKeys))
+	}
+	d.b = layoutBox(w, h, txtImportTitle, body, inner)
+	return d.b.render(w, h)
+}
+
+func (d *importDialog) cursor() *tea.Cursor {
+	if d.step != impPath || d.b.lines == nil {
+		return nil
+	}
+	return d.b.cursorAt(len(txtImportIntro)+1, d.curCol)
+}
+
+func (d *importDialog) typing() bool { return d.step == impPath }
+
+func (d *importDialog) bindings() []key.Binding {
+	switch d.step {
+	case impPath:
+		return []key.Binding{dlgKeys.Confirm, dlgKeys.Complete, dlgKeys.Cancel}
+	case impDone:
+		return []key.Binding{dlgKeys.Open, dlgKeys.Cancel}
+	}
+	return []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel}
+}

@@ -1,0 +1,289 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/export"
+	"nianbao/model"
+	"nianbao/store"
+)
+
+// exportChoice is one line of the export dialog's format list.
+type exportChoice struct {
+	label  string
+	what   string // for the revision recorded before the export
+	format export.Format
+	opt    export.Options
+}
+
+var exportChoices = []exportChoice{
+	{txtExportHTML, "HTML 文档", export.HTML, export.Options{}},
+	{txtExportFragment, "HTML 片段", export.HTML, export.Options{Fragment: true}},
+	{txtExportMarkdown, "Markdown", export.Markdown, export.Options{}},
+	{txtExportJSON, "JSON", export.JSON, export.Options{}},
+}
+
+// Steps and fields of the export dialog.
+const (
+	expFormat  = iota // choosing the format
+	expName           // typing the file name
+	expBusy           // writing
+	expReplace        // the file exists: replace it?
+	expDone           // written
+)
+
+type exportResultMsg struct {
+	path   string // absolute path written, or the one that exists
+	exists bool   // the file exists and replacing was not asked for
+	note   string // a problem that did not stop the export
+	err    error
+}
+
+// exportDialog writes the report to a file: HTML document, HTML fragment
+// for a website's editor, Markdown or JSON, under a name that defaults to
+// the report's title in the export folder. It warns when the report still
+// has errors and asks before replacing a file.
+type exportDialog struct {
+	r       *model.Report // a snapshot: the editor goes on changing its own
+	db      *store.Store
+	dir     string
+	choice  int
+	step    int
+	name    lineInput
+	errors  int
+	result  exportResultMsg
+	problem string
+	b       box
+	curLine int
+	curCol  int
+}
+
+func newExportDialog(r *model.Report, db *store.Store, dir string) screen {
+	if dir == "" {
+		dir = "."
+	}
+	d := &exportDialog{r: r.Clone(), db: db, dir: dir, name: newLineInput("", 0)}
+	d.name.setValue(d.defaultName())
+	for _, f := range model.Check(d.r, nil) {
+		if f.Severity == model.SevError {
+			d.errors++
+		}
+	}
+	return d
+}
+
+func (d *exportDialog) defaultName() string { return d.defaultFor(d.choice) }
+
+// defaultFor is the default file name of choice i. The fragment gets a
+// name of its own, so that exporting both HTML forms keeps both files.
+func (d *exportDialog) defaultFor(i int) string {
+	c := exportChoices[i]
+	name := export.DefaultFileName(d.r, c.format)
+	if c.opt.Fragment {
+		ext := filepath.Ext(name)
+		name = strings.TrimSuffix(name, ext) + txtExportFragmentSuffix + ext
+	}
+	return filepath.Join(d.dir, name)
+}
+
+// setChoice changes the format and with it the file name: the default name
+// follows the format; a name the user typed keeps its stem and gets the new
+// format's extension.
+func (d *exportDialog) setChoice(i int) {
+	old, name := d.choice, d.name.value()
+	d.choice = i
+	switch ext := filepath.Ext(name); {
+	case name == d.defaultFor(old):
+		d.name.setValue(d.defaultFor(i))
+	case strings.EqualFold(ext, "."+exportChoices[old].format.Ext()):
+		d.name.setValue(strings.TrimSuffix(name, ext) + "." + exportChoices[i].format.Ext())
+	}
+}
+
+func (d *exportDialog) update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case exportResultMsg:
+		switch {
+		case msg.exists:
+			d.step, d.result = expReplace, msg
+		case msg.err != nil:
+			d.step, d.problem = expName, msg.err.Error()
+		default:
+			d.step, d.result = expDone, msg
+		}
+		return d, nil
+	case tea.PasteMsg:
+		if d.step == expName {
+			d.name.update(msg)
+			d.problem = ""
+		}
+		return d, nil
+	case tea.KeyPressMsg:
+		return d, d.key(msg)
+	}
+	return d, nil
+}
+
+func (d *exportDialog) key(k tea.KeyPressMsg) tea.Cmd {
+	switch d.step {
+	case expBusy:
+		return nil
+	case expReplace:
+		switch {
+		case key.Matches(k, dlgKeys.Confirm):
+			return d.write(true)
+		case key.Matches(k, dlgKeys.Cancel):
+			d.step, d.problem = expName, txtExportNotReplaced
+		}
+		return nil
+	case expDone:
+		if key.Matches(k, dlgKeys.Confirm, dlgKeys.Cancel) {
+			return tea.Sequence(send(popDialogMsg{}), send(statusMsg{text: txtExportedTo + d.result.path}))
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(k, dlgKeys.Cancel):
+		return send(popDialogMsg{})
+	case key.Matches(k, dlgKeys.Confirm):
+		if d.step == expFormat {
+			d.step = expName
+			return nil
+		}
+		return d.write(false)
+	case d.step == expFormat && key.Matches(k, keys.Up):
+		d.setChoice((d.choice + len(exportChoices) - 1) % len(exportChoices))
+	case d.step == expFormat && key.Matches(k, keys.Down):
+		d.setChoice((d.choice + 1) % len(exportChoices))
+	case key.Matches(k, dlgKeys.Next, dlgKeys.Prev):
+		d.step = expFormat + expName - d.step
+	case d.step == expName:
+		if d.name.update(k) {
+			d.problem = ""
+		}
+	}
+	return nil
+}
+
+// write exports in a command: a revision is recorded first (so the
+// exported state can be found again), then the file is written atomically.
+func (d *exportDialog) write(force bool) tea.Cmd {
+	p := cleanPath(d.name.value())
+	if p == "" {
+		d.problem = txtNeedFileName
+		return nil
+	}
+	d.step, d.problem = expBusy, ""
+	r, db, c := d.r, d.db, exportChoices[d.choice]
+	return func() tea.Msg {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = p
+		}
+		if !force {
+			if _, err := os.Stat(abs); err == nil {
+				return exportResultMsg{path: abs, exists: true}
+			}
+		}
+		data, err := export.Render(r, c.format, c.opt)
+		if err != nil {
+			return exportResultMsg{err: err}
+		}
+		var note string
+		if db != nil {
+			if err := db.MarkExport(r.ID, c.what); err != nil {
+				// The file is still worth writing; say what was not kept.
+				note = txtExportNoRevision + err.Error()
+			}
+		}
+		err = export.WriteFile(abs, data, force)
+		if errors.Is(err, export.ErrExists) {
+			return exportResultMsg{path: abs, exists: true}
+		}
+		return exportResultMsg{path: abs, note: note, err: err}
+	}
+}
+
+func (d *exportDialog) view(w, h int) string {
+	inner := min(76, w-8)
+	var body []string
+	if d.errors > 0 {
+		body = append(body, wrapWidth(fmt.Sprintf(txtExportHasErrorsFmt, d.errors), inner)...)
+		for i := range body {
+			body[i] = st.Error.Render(body[i])
+		}
+		body = append(body, "")
+	}
+	switch d.step {
+	case expFormat, expName, expBusy:
+		body = append(body, txtExportFormat)
+		for i, c := range exportChoices {
+			m := "( ) "
+			if i == d.choice {
+				m = "(*) "
+			}
+			line := "  " + m + c.label
+			if i == d.choice && d.step == expFormat {
+				line = st.Cursor.Render(line)
+			}
+			body = append(body, line)
+		}
+		body = append(body, "", txtExportFile)
+		text, col := d.name.render(inner - 2)
+		d.curLine, d.curCol = len(body), 1+col
+		field := pad(text, inner-2)
+		if d.step == expName {
+			field = st.Editing.Render(field)
+		}
+		body = append(body, "["+field+"]")
+		switch {
+		case d.step == expBusy:
+			body = append(body, txtExportWriting)
+		case d.problem != "":
+			for _, l := range wrapWidth(d.problem, inner) {
+				body = append(body, st.Error.Render(l))
+			}
+		}
+		body = append(body, "", st.Dim.Render(txtExportKeys))
+	case expReplace:
+		body = append(body, wrapWidth(txtExportExists+d.result.path, inner)...)
+		body = append(body, txtExportReplaceAsk, "", buttons(false), "", st.Dim.Render(txtConfirmKeys))
+	case expDone:
+		body = append(body, st.OK.Render(txtExportedTo))
+		body = append(body, wrapWidth(d.result.path, inner)...)
+		if d.result.note != "" {
+			for _, l := range wrapWidth(d.result.note, inner) {
+				body = append(body, st.Warning.Render(l))
+			}
+		}
+		body = append(body, "", st.Dim.Render(txtExportDoneKeys))
+	}
+	d.b = layoutBox(w, h, txtExportTitle, body, inner)
+	return d.b.render(w, h)
+}
+
+func (d *exportDialog) cursor() *tea.Cursor {
+	if d.step != expName || d.b.lines == nil {
+		return nil
+	}
+	return d.b.cursorAt(d.curLine, d.curCol)
+}
+
+func (d *exportDialog) typing() bool { return d.step == expName }
+
+func (d *exportDialog) bindings() []key.Binding {
+	switch d.step {
+	case expFormat:
+		return []key.Binding{keys.Up, keys.Down, dlgKeys.Confirm, dlgKeys.Next, dlgKeys.Cancel}
+	case expName:
+		return []key.Binding{dlgKeys.Confirm, dlgKeys.Prev, dlgKeys.Cancel}
+	}
+	return []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel}
+}

@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"nianbao/export"
+	"nianbao/model"
+)
+
+func TestExportGolden(t *testing.T) {
+	r := model.New("北京市密云区科学技术委员会", 2024, model.KindCountyDept, model.ScopeSelf)
+	for _, sz := range sizes {
+		name := fmt.Sprintf("export_%dx%d", sz.w, sz.h)
+		t.Run(name, func(t *testing.T) {
+			d := newExportDialog(r, nil, ".").(*exportDialog)
+			d.errors = 2 // fixed, so that the file does not follow the rule table
+			golden.RequireEqual(namedTB{t, name}, area(d, sz.w, sz.h))
+		})
+	}
+}
+
+func TestExportWarnsAboutErrors(t *testing.T) {
+	r := model.New("甲单位", 2024, model.KindCountyDept, model.ScopeSelf)
+	want := 0
+	for _, f := range model.Check(r, nil) {
+		if f.Severity == model.SevError {
+			want++
+		}
+	}
+	d := newExportDialog(r, nil, ".").(*exportDialog)
+	if d.errors != want {
+		t.Fatalf("dialog counts %d errors, model.Check %d", d.errors, want)
+	}
+	d.errors = 3
+	if s := area(d, 80, 24); !strings.Contains(s, "报告还有 3 处错误") {
+		t.Fatalf("no warning:\n%s", s)
+	}
+	d.errors = 0
+	if s := area(d, 80, 24); strings.Contains(s, "处错误") {
+		t.Fatalf("warning without errors:\n%s", s)
+	}
+}
+
+func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
+	db := openStore(t)
+	r := addReport(t, db, "北京市密云区科学技术委员会", 2024)
+	dir := t.TempDir()
+	g := newStage(t, newStartScreen(db, fixedNow))
+	open := func() { g.send(pushDialogMsg{d: newExportDialog(r, db, dir)}) }
+
+	// HTML document, default name, Enter Enter.
+	open()
+	htmlPath := filepath.Join(dir, export.DefaultFileName(r, export.HTML))
+	g.wantScreen("(*) HTML 网页", filepath.Base(htmlPath))
+	g.press("enter")
+	if !g.top().typing() || g.top().cursor() == nil {
+		t.Fatal("the file name field does not take typing")
+	}
+	g.press("enter")
+	g.wantScreen("已导出到：")
+	g.press("enter")
+	if len(g.dialogs) != 0 || len(g.status) != 1 || g.status[0].text != "已导出到："+htmlPath {
+		t.Fatalf("after closing: dialogs %d, status %v", len(g.dialogs), g.status)
+	}
+	want, err := export.Render(r, export.HTML, export.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(htmlPath); err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("written file differs from export.Render (err %v)", err)
+	}
+	revs, err := db.History(r.ID)
+	if err != nil || len(revs) == 0 || !strings.Contains(revs[0].Summary, "HTML 文档") {
+		t.Fatalf("no revision recorded before the export: %v (err %v)", revs, err)
+	}
+
+	// Markdown: the name follows the format.
+	open()
+	g.press("down", "down")
+	mdName := export.DefaultFileName(r, export.Markdown)
+	g.wantScreen("(*) Markdown", mdName)
+	g.press("enter", "enter", "enter")
+	if _, err := os.Stat(filepath.Join(dir, mdName)); err != nil {
+		t.Fatal(err)
+	}
+
+	// HTML again: the file exists. Esc keeps it; Enter replaces it.
+	if err := os.WriteFile(htmlPath, []byte("旧文件"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	open()
+	g.press("enter", "enter")
+	g.wantScreen("文件已存在：", "替换这个文件吗？")
+	g.press("esc")
+	g.wantScreen("没有导出：原文件保持不变")
+	if got, _ := os.ReadFile(htmlPath); string(got) != "旧文件" {
+		t.Fatal("Esc replaced the file")
+	}
+	g.press("enter", "enter")
+	g.wantScreen("已导出到：")
+	if got, _ := os.ReadFile(htmlPath); !bytes.Equal(got, want) {
+		t.Fatal("confirmed replacement did not write the report")
+	}
+	g.press("esc")
+
+	// The fragment gets a name of its own; a typed name keeps its stem.
+	open()
+	g.press("down")
+	g.wantScreen("（片段）.html")
+	g.press("enter", "ctrl+u")
+	g.typeText(filepath.Join(dir, "网站用"))
+	g.press("up", "down") // back to the formats: Markdown
+	g.wantScreen("网站用 ")
+	g.press("tab", "end")
+	g.typeText(".html")
+	g.press("shift+tab", "up") // fragment again
+	g.press("enter", "enter")
+	g.wantScreen("已导出到：")
+	frag, err := os.ReadFile(filepath.Join(dir, "网站用.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(frag, []byte("<html")) || bytes.Contains(frag, []byte("<style")) {
+		t.Fatal("the fragment is a whole document")
+	}
+}

@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// helpGroup is one titled group of the help screen.
+type helpGroup struct {
+	title    string
+	bindings []key.Binding
+}
+
+// helpGroups lists every binding of the key maps, grouped: the help screen
+// shows exactly the keys the program reacts to.
+func helpGroups(km keyMap) []helpGroup {
+	return []helpGroup{
+		{txtHelpGeneral, []key.Binding{km.Help, km.Quit, km.Back, km.NextPane, km.PrevPane}},
+		{txtHelpMove, []key.Binding{km.Up, km.Down, km.Left, km.Right, km.NextCell, km.PrevCell, km.Home, km.End, km.PgUp, km.PgDn}},
+		{txtHelpCells, []key.Binding{km.Edit, km.Commit, km.Clear, km.FillZero, km.Undo, km.Redo}},
+		{txtHelpEditor, []key.Binding{km.FindNext, km.FindPrev, km.Save, km.Export, km.History,
+			km.PartAdd, km.PartDel, km.PartUp, km.PartDown}},
+		{txtHelpStart, []key.Binding{dlgKeys.Open, dlgKeys.New, dlgKeys.Import, dlgKeys.Roll, dlgKeys.History,
+			dlgKeys.Delete, dlgKeys.Trash}},
+		{txtHelpDialogs, []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel, dlgKeys.Next, dlgKeys.Prev, dlgKeys.Choose,
+			dlgKeys.Complete, dlgKeys.Restore, dlgKeys.Undelete}},
+	}
+}
+
+// helpKeyW is the width of the key column.
+const helpKeyW = 12
+
+// groupLines renders one group: its title and one line per enabled binding.
+func (g helpGroup) lines() []string {
+	out := []string{st.Title.Render(g.title)}
+	for _, b := range g.bindings {
+		if !b.Enabled() {
+			continue
+		}
+		h := b.Help()
+		out = append(out, "  "+st.HelpKey.Render(pad(h.Key, helpKeyW))+" "+h.Desc)
+	}
+	return append(out, "")
+}
+
+// helpDialog is the help screen, built from the key map. It scrolls when
+// the window is too low; Esc, Enter or F1 close it.
+type helpDialog struct {
+	groups []helpGroup
+	scroll int
+	maxTop int // last scroll position that still shows something new
+	b      box
+}
+
+func newHelpDialog(km keyMap) screen { return &helpDialog{groups: helpGroups(km)} }
+
+func (d *helpDialog) update(msg tea.Msg) (screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return d, nil
+	}
+	switch {
+	case key.Matches(k, dlgKeys.Cancel, dlgKeys.Confirm, keys.Help):
+		return d, send(popDialogMsg{})
+	case key.Matches(k, keys.Up):
+		d.scroll--
+	case key.Matches(k, keys.Down):
+		d.scroll++
+	case key.Matches(k, keys.PgUp):
+		d.scroll -= 10
+	case key.Matches(k, keys.PgDn):
+		d.scroll += 10
+	case key.Matches(k, keys.Home):
+		d.scroll = 0
+	case key.Matches(k, keys.End):
+		d.scroll = d.maxTop
+	}
+	d.scroll = max(0, min(d.scroll, d.maxTop))
+	return d, nil
+}
+
+func (d *helpDialog) view(w, h int) string {
+	colW := 2 + helpKeyW + 1 + 14
+	var lines []string
+	if w >= 2*colW+16 {
+		// Two columns: the first groups on the left, the others on the
+		// right, split where the taller column is shortest.
+		gls := make([][]string, len(d.groups))
+		total := 0
+		for i, g := range d.groups {
+			gls[i] = g.lines()
+			total += len(gls[i])
+		}
+		split, best, n := 0, total, 0
+		for i := range gls {
+			n += len(gls[i])
+			if tall := max(n, total-n); tall < best {
+				split, best = i+1, tall
+			}
+		}
+		var left, right []string
+		for i, gl := range gls {
+			if i < split {
+				left = append(left, gl...)
+			} else {
+				right = append(right, gl...)
+			}
+		}
+		for i := 0; i < max(len(left), len(right)); i++ {
+			var l, r string
+			if i < len(left) {
+				l = left[i]
+			}
+			if i < len(right) {
+				r = right[i]
+			}
+			lines = append(lines, pad(l, colW+4)+r)
+		}
+	} else {
+		for _, g := range d.groups {
+			lines = append(lines, g.lines()...)
+		}
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	room := max(1, h-7)
+	d.maxTop = max(0, len(lines)-room)
+	d.scroll = max(0, min(d.scroll, d.maxTop))
+	body := lines[d.scroll:min(len(lines), d.scroll+room)]
+	body = append(append([]string(nil), body...), "")
+	if d.maxTop > 0 {
+		body = append(body, st.Dim.Render(txtHelpScrollKeys))
+	} else {
+		body = append(body, st.Dim.Render(txtHelpKeys))
+	}
+	inner := 0
+	for _, l := range body {
+		inner = max(inner, dw(l))
+	}
+	d.b = layoutBox(w, h, txtHelpTitle, body, max(inner, 30))
+	return d.b.render(w, h)
+}
+
+func (d *helpDialog) cursor() *tea.Cursor { return nil }
+func (d *helpDialog) typing() bool        { return false }
+func (d *helpDialog) bindings() []key.Binding {
+	return []key.Binding{keys.Up, keys.Down, dlgKeys.Cancel}
+}

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/store"
+)
+
+type (
+	historyLoadedMsg struct {
+		revs []store.Revision
+		err  error
+	}
+	historyRestoredMsg struct {
+		n   int
+		err error
+	}
+)
+
+// historyDialog lists a report's revisions, newest first, with time and
+// summary; Enter restores one after a confirmation and reopens the report.
+// Restoring is itself a revision, so it can be undone the same way.
+type historyDialog struct {
+	db              *store.Store
+	id              string
+	loading, loaded bool
+	revs            []store.Revision
+	sel, top        int
+	problem         string
+	b               box
+}
+
+// newHistoryDialog shows the history of report id; its list is read by
+// init's command (or on the first message, for a caller that does not call
+// init).
+func newHistoryDialog(db *store.Store, id string) screen {
+	return &historyDialog{db: db, id: id}
+}
+
+func (d *historyDialog) init() tea.Cmd {
+	if d.loading {
+		return nil
+	}
+	d.loading = true
+	db, id := d.db, d.id
+	return func() tea.Msg {
+		revs, err := db.History(id)
+		return historyLoadedMsg{revs, err}
+	}
+}
+
+func (d *historyDialog) update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case historyLoadedMsg:
+		d.loaded = true
+		if msg.err != nil {
+			d.problem = txtLoadFailed + msg.err.Error()
+			return d, nil
+		}
+		d.revs = append([]store.Revision(nil), msg.revs...)
+		sort.SliceStable(d.revs, func(i, j int) bool { return d.revs[i].N > d.revs[j].N })
+		d.sel = 0
+		return d, nil
+	case historyRestoredMsg:
+		if msg.err != nil {
+			d.problem = txtRestoreFailed + msg.err.Error()
+			return d, nil
+		}
+		return d, tea.Sequence(send(popDialogMsg{}), send(openReportMsg{id: d.id}),
+			send(statusMsg{text: fmt.Sprintf(txtRestoredFmt, msg.n)}))
+	case tea.KeyPressMsg:
+		var load tea.Cmd
+		if !d.loading {
+			load = d.init()
+		}
+		switch {
+		case key.Matches(msg, dlgKeys.Cancel):
+			return d, send(popDialogMsg{})
+		case key.Matches(msg, keys.Up):
+			d.sel = max(0, d.sel-1)
+		case key.Matches(msg, keys.Down):
+			d.sel = max(0, min(d.sel+1, len(d.revs)-1))
+		case key.Matches(msg, keys.PgUp):
+			d.sel = max(0, d.sel-10)
+		case key.Matches(msg, keys.PgDn):
+			d.sel = max(0, min(d.sel+10, len(d.revs)-1))
+		case key.Matches(msg, keys.Home):
+			d.sel = 0
+		case key.Matches(msg, keys.End):
+			d.sel = max(0, len(d.revs)-1)
+		case key.Matches(msg, dlgKeys.Restore):
+			if d.sel < len(d.revs) {
+				return d, d.askRestore(d.revs[d.sel])
+			}
+		}
+		return d, load
+	}
+	if !d.loading {
+		return d, d.init()
+	}
+	return d, nil
+}
+
+func (d *historyDialog) askRestore(rv store.Revision) tea.Cmd {
+	db, id, n := d.db, d.id, rv.N
+	yes := func() tea.Msg {
+		_, err := db.Restore(id, n)
+		return historyRestoredMsg{n, err}
+	}
+	q := fmt.Sprintf(txtRestoreAskFmt, rv.N, fmtDateTime(rv.Time), rv.Summary)
+	return send(pushDialogMsg{d: newConfirmDialog(q, yes)})
+}
+
+func (d *historyDialog) view(w, h int) string {
+	inner := min(90, w-8)
+	var body []string
+	switch {
+	case !d.loaded:
+		body = append(body, txtLoading)
+	case len(d.revs) == 0 && d.problem == "":
+		body = append(body, txtNoHistory)
+	default:
+		body = append(body, st.Header.Render(pad(txtColRevision, 8)+" "+pad(txtColTime, 16)+"  "+txtColSummary))
+		rows := max(1, h-10)
+		if d.sel < d.top {
+			d.top = d.sel
+		}
+		if d.sel >= d.top+rows {
+			d.top = d.sel - rows + 1
+		}
+		for i := d.top; i < len(d.revs) && i < d.top+rows; i++ {
+			rv := d.revs[i]
+			line := pad(fmt.Sprintf(txtRevisionFmt, rv.N), 8) + " " + pad(fmtDateTime(rv.Time), 16) + "  " + rv.Summary
+			line = cut(line, inner-2)
+			if i == d.sel {
+				body = append(body, st.Cursor.Render("> "+pad(line, inner-2)))
+			} else {
+				body = append(body, "  "+line)
+			}
+		}
+	}
+	if d.problem != "" {
+		body = append(body, "")
+		for _, l := range wrapWidth(d.problem, inner) {
+			body = append(body, st.Error.Render(l))
+		}
+	}
+	body = append(body, "", st.Dim.Render(txtHistoryKeys))
+	d.b = layoutBox(w, h, txtHistoryTitle, body, inner)
+	return d.b.render(w, h)
+}
+
+func (d *historyDialog) cursor() *tea.Cursor { return nil }
+func (d *historyDialog) typing() bool        { return false }
+func (d *historyDialog) bindings() []key.Binding {
+	return []key.Binding{keys.Up, keys.Down, dlgKeys.Restore, dlgKeys.Cancel}
+}

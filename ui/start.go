@@ -1,0 +1,344 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/model"
+	"nianbao/store"
+)
+
+// displayZone is the time zone times are shown in; tests pin it.
+var displayZone = time.Local
+
+func fmtDateTime(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.In(displayZone).Format("2006-01-02 15:04")
+}
+
+// Messages of the start screen (results of its commands).
+type (
+	startListMsg struct {
+		list []store.Summary
+		err  error
+	}
+	startDeletedMsg struct {
+		title string
+		err   error
+	}
+	startRolledMsg struct {
+		r   *model.Report
+		err error
+	}
+)
+
+// startScreen lists the reports of the draft file and offers everything
+// that is done to a whole report: new, 从上年报告创建, import, open, delete,
+// trash, history. With no report at all it is a welcome with two actions.
+type startScreen struct {
+	db  *store.Store
+	now func() time.Time
+
+	loading, loaded bool
+	loadErr         error
+	list            []store.Summary
+	sel, top        int // selected row, first row shown
+	welcome         int // selected action of the welcome
+
+	note    string // result of the last action
+	noteErr bool
+}
+
+// newStartScreen builds the start screen; its list is read by init's
+// command (or on the first message, for a root that does not call init).
+func newStartScreen(db *store.Store, now func() time.Time) screen {
+	if now == nil {
+		now = time.Now
+	}
+	return &startScreen{db: db, now: now}
+}
+
+// init starts reading the list of reports.
+func (s *startScreen) init() tea.Cmd {
+	if s.loading {
+		return nil
+	}
+	s.loading = true
+	db := s.db
+	return func() tea.Msg {
+		l, err := db.List()
+		return startListMsg{l, err}
+	}
+}
+
+// reload reads the list again (after a change).
+func (s *startScreen) reload() tea.Cmd {
+	s.loading = false
+	return s.init()
+}
+
+func (s *startScreen) selected() *store.Summary {
+	if s.sel < 0 || s.sel >= len(s.list) {
+		return nil
+	}
+	return &s.list[s.sel]
+}
+
+func (s *startScreen) setNote(text string, isErr bool) { s.note, s.noteErr = text, isErr }
+
+func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case startListMsg:
+		s.loaded = true
+		s.loadErr = msg.err
+		if msg.err == nil {
+			s.list = msg.list
+		}
+		s.sel = max(0, min(s.sel, len(s.list)-1))
+		return s, nil
+	case startDeletedMsg:
+		if msg.err != nil {
+			s.setNote(txtDeleteFailed+msg.err.Error(), true)
+			return s, nil
+		}
+		s.setNote(fmt.Sprintf(txtDeletedFmt, msg.title), false)
+		return s, s.reload()
+	case startRolledMsg:
+		if msg.err != nil {
+			s.setNote(txtRollFailed+msg.err.Error(), true)
+			return s, nil
+		}
+		return s, send(openReportMsg{id: msg.r.ID})
+	case tea.KeyPressMsg:
+		return s, s.key(msg)
+	}
+	if !s.loading && !s.loaded {
+		return s, s.init()
+	}
+	return s, nil
+}
+
+func (s *startScreen) key(k tea.KeyPressMsg) tea.Cmd {
+	var load tea.Cmd
+	if !s.loading && !s.loaded {
+		load = s.init()
+	}
+	empty := s.loaded && s.loadErr == nil && len(s.list) == 0
+	switch {
+	case key.Matches(k, dlgKeys.New):
+		return tea.Batch(load, s.newReport())
+	case key.Matches(k, dlgKeys.Import):
+		return tea.Batch(load, s.importReport())
+	case empty && key.Matches(k, keys.Up, keys.Down, dlgKeys.Next, dlgKeys.Prev):
+		s.welcome = 1 - s.welcome
+	case empty && key.Matches(k, dlgKeys.Open):
+		if s.welcome == 0 {
+			return s.newReport()
+		}
+		return s.importReport()
+	case key.Matches(k, keys.Up):
+		s.move(-1)
+	case key.Matches(k, keys.Down):
+		s.move(1)
+	case key.Matches(k, keys.PgUp):
+		s.move(-10)
+	case key.Matches(k, keys.PgDn):
+		s.move(10)
+	case key.Matches(k, keys.Home):
+		s.move(-len(s.list))
+	case key.Matches(k, keys.End):
+		s.move(len(s.list))
+	case key.Matches(k, dlgKeys.Open):
+		if r := s.selected(); r != nil {
+			return send(openReportMsg{id: r.ID})
+		}
+	case key.Matches(k, dlgKeys.Roll):
+		return s.rollForward()
+	case key.Matches(k, dlgKeys.Delete):
+		return s.deleteSelected()
+	case key.Matches(k, dlgKeys.History):
+		if r := s.selected(); r != nil {
+			return pushLoaded(newHistoryDialog(s.db, r.ID))
+		}
+	case key.Matches(k, dlgKeys.Trash):
+		return pushLoaded(newTrashDialog(s.db))
+	}
+	return load
+}
+
+// pushLoaded shows d and then starts its loading command, in that order,
+// so that the loaded message reaches d.
+func pushLoaded(d screen) tea.Cmd {
+	if i, ok := d.(interface{ init() tea.Cmd }); ok {
+		return tea.Sequence(send(pushDialogMsg{d: d}), i.init())
+	}
+	return send(pushDialogMsg{d: d})
+}
+
+func (s *startScreen) move(n int) {
+	s.sel = max(0, min(s.sel+n, len(s.list)-1))
+	s.note = ""
+}
+
+func (s *startScreen) newReport() tea.Cmd {
+	return send(pushDialogMsg{d: newReportDialog(s.db, s.now)})
+}
+
+func (s *startScreen) importReport() tea.Cmd {
+	return send(pushDialogMsg{d: newImportDialog(s.db)})
+}
+
+// rollForward creates next year's report from the selected one, refusing
+// at once when that year is already in the list.
+func (s *startScreen) rollForward() tea.Cmd {
+	r := s.selected()
+	if r == nil {
+		return nil
+	}
+	for _, o := range s.list {
+		if o.Agency == r.Agency && o.Year == r.Year+1 {
+			s.setNote(fmt.Sprintf(txtRollExistsFmt, r.Agency, r.Year+1), true)
+			return nil
+		}
+	}
+	db, id := s.db, r.ID
+	return func() tea.Msg {
+		nr, err := db.RollForward(id)
+		if errors.Is(err, store.ErrDuplicate) {
+			err = errors.New(txtRollDuplicate)
+		}
+		return startRolledMsg{nr, err}
+	}
+}
+
+func (s *startScreen) deleteSelected() tea.Cmd {
+	r := s.selected()
+	if r == nil {
+		return nil
+	}
+	db, id, title := s.db, r.ID, model.TitleOf(r.Agency, r.Year)
+	yes := func() tea.Msg {
+		return startDeletedMsg{title, db.Delete(id)}
+	}
+	return send(pushDialogMsg{d: newConfirmDialog(fmt.Sprintf(txtDeleteAskFmt, title), yes)})
+}
+
+func (s *startScreen) view(w, h int) string {
+	var lines []string
+	lines = append(lines, st.Title.Render(txtAppTitle))
+	if s.db != nil {
+		lines = append(lines, st.Dim.Render(txtDraftFile+s.db.Path()))
+	}
+	lines = append(lines, "")
+	switch {
+	case !s.loaded:
+		lines = append(lines, txtLoading)
+	case s.loadErr != nil:
+		lines = append(lines, st.Error.Render(txtLoadFailed+s.loadErr.Error()))
+	case len(s.list) == 0:
+		lines = append(lines, s.welcomeLines(w)...)
+	default:
+		lines = append(lines, s.tableLines(w, h-len(lines)-2)...)
+	}
+	if s.note != "" {
+		// The note goes right under the content, not at the bottom, so it
+		// survives a short window.
+		sty := st.OK
+		if s.noteErr {
+			sty = st.Error
+		}
+		lines = append(lines, "", sty.Render(s.note))
+	}
+	return fitArea(lines, w, h)
+}
+
+// fitArea truncates lines to w columns and h lines, with a margin of one
+// column on the left.
+func fitArea(lines []string, w, h int) string {
+	if len(lines) > h {
+		lines = lines[:max(h, 0)]
+	}
+	for i, l := range lines {
+		lines[i] = cut(" "+l, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (s *startScreen) welcomeLines(w int) []string {
+	out := []string{txtWelcome, "", txtWelcomeEmpty, ""}
+	for i, a := range []string{txtWelcomeNew, txtWelcomeImport} {
+		if i == s.welcome {
+			out = append(out, st.Cursor.Render("> "+a))
+		} else {
+			out = append(out, "  "+a)
+		}
+	}
+	out = append(out, "", st.Dim.Render(txtWelcomeHelp))
+	for i := range out {
+		out[i] = "  " + out[i]
+	}
+	return out
+}
+
+// Columns of the report list: 机关 takes what the others leave.
+const (
+	colYear  = 6
+	colCount = 6
+	colTime  = 16
+	// colAgencyMax keeps the numbers near the names on a wide screen.
+	colAgencyMax = 56
+)
+
+func (s *startScreen) tableLines(w, h int) []string {
+	agencyW := max(12, min(w-42, colAgencyMax))
+	head := "  " + pad(txtColAgency, agencyW) + " " + padL(txtColYear, colYear) + " " +
+		padL(txtColErrors, colCount) + " " + padL(txtColWarnings, colCount) + "  " + txtColUpdated
+	out := []string{st.Header.Render(head)}
+	rows := max(1, h-1)
+	if len(s.list) > rows {
+		rows = max(1, h-2) // room for the position line
+	}
+	if s.sel < s.top {
+		s.top = s.sel
+	}
+	if s.sel >= s.top+rows {
+		s.top = s.sel - rows + 1
+	}
+	s.top = max(0, min(s.top, len(s.list)-rows))
+	for i := s.top; i < len(s.list) && i < s.top+rows; i++ {
+		r := s.list[i]
+		errs := padL(fmt.Sprint(r.Errors), colCount)
+		if r.Errors > 0 {
+			errs = st.Error.Render(errs)
+		}
+		line := pad(cut(r.Agency, agencyW), agencyW) + " " + padL(fmt.Sprint(r.Year), colYear) + " " +
+			errs + " " + padL(fmt.Sprint(r.Warnings), colCount) + "  " + fmtDateTime(r.Updated)
+		if i == s.sel {
+			out = append(out, st.Cursor.Render("> "+line))
+		} else {
+			out = append(out, "  "+line)
+		}
+	}
+	if n := len(s.list); n > rows {
+		out = append(out, st.Dim.Render(fmt.Sprintf(txtRowsFmt, s.sel+1, n)))
+	}
+	return out
+}
+
+func (s *startScreen) cursor() *tea.Cursor { return nil }
+func (s *startScreen) typing() bool        { return false }
+
+func (s *startScreen) bindings() []key.Binding {
+	if s.loaded && len(s.list) == 0 {
+		return []key.Binding{dlgKeys.Open, dlgKeys.New, dlgKeys.Import, dlgKeys.Trash}
+	}
+	return []key.Binding{dlgKeys.Open, dlgKeys.New, dlgKeys.Import, dlgKeys.Roll,
+		dlgKeys.History, dlgKeys.Delete, dlgKeys.Trash}
+}
