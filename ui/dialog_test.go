@@ -52,6 +52,9 @@ func (g *stage) send(msg tea.Msg) {
 		return
 	case pushDialogMsg:
 		g.dialogs = append(g.dialogs, m.d)
+		if in, ok := m.d.(initer); ok {
+			g.run(in.init())
+		}
 		return
 	case popDialogMsg:
 		if len(g.dialogs) == 0 {
@@ -83,17 +86,27 @@ func (g *stage) send(msg tea.Msg) {
 		}
 		return
 	}
-	n := len(g.dialogs)
-	var next screen
-	var cmd tea.Cmd
-	if n > 0 {
-		next, cmd = g.dialogs[n-1].update(msg)
-		g.dialogs[n-1] = next
-	} else {
-		next, cmd = g.cur.update(msg)
-		g.cur = next
+	if n := len(g.dialogs); n > 0 {
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.PasteMsg:
+			next, cmd := g.dialogs[n-1].update(msg)
+			g.dialogs[n-1] = next
+			g.run(cmd)
+			return
+		}
 	}
-	g.run(cmd)
+	// Results are offered to every dialog and the screen, as the root does.
+	var cmds []tea.Cmd
+	for i, d := range g.dialogs {
+		next, cmd := d.update(msg)
+		g.dialogs[i] = next
+		cmds = append(cmds, cmd)
+	}
+	next, cmd := g.cur.update(msg)
+	g.cur = next
+	for _, c := range append(cmds, cmd) {
+		g.run(c)
+	}
 }
 
 func (g *stage) run(c tea.Cmd) {
@@ -165,10 +178,13 @@ func (g *stage) wantScreen(subs ...string) {
 func fixedNow() time.Time { return time.Date(2025, 3, 10, 9, 30, 0, 0, time.UTC) }
 
 // openStore opens a draft file in a temporary folder with the test clock.
-func openStore(t *testing.T) *store.Store {
+func openStore(t *testing.T) *store.Store { t.Helper(); return openStoreClock(t, fixedNow) }
+
+// openStoreClock opens a draft file whose clock is now.
+func openStoreClock(t *testing.T, now func() time.Time) *store.Store {
 	t.Helper()
 	displayZone = time.UTC
-	db, err := store.Open(filepath.Join(t.TempDir(), "drafts.db"), store.Options{Now: fixedNow})
+	db, err := store.Open(filepath.Join(t.TempDir(), "drafts.db"), store.Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,8 +35,7 @@ type historyDialog struct {
 }
 
 // newHistoryDialog shows the history of report id; its list is read by
-// init's command (or on the first message, for a caller that does not call
-// init).
+// init's command, which the root runs when it pushes the dialog.
 func newHistoryDialog(db *store.Store, id string) screen {
 	return &historyDialog{db: db, id: id}
 }
@@ -73,10 +72,6 @@ func (d *historyDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		return d, tea.Sequence(send(popDialogMsg{}), send(openReportMsg{id: d.id}),
 			send(statusMsg{text: fmt.Sprintf(txtRestoredFmt, msg.n)}))
 	case tea.KeyPressMsg:
-		var load tea.Cmd
-		if !d.loading {
-			load = d.init()
-		}
 		switch {
 		case key.Matches(msg, dlgKeys.Cancel):
 			return d, send(popDialogMsg{})
@@ -97,10 +92,6 @@ func (d *historyDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 				return d, d.askRestore(d.revs[d.sel])
 			}
 		}
-		return d, load
-	}
-	if !d.loading {
-		return d, d.init()
 	}
 	return d, nil
 }

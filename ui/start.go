@@ -57,7 +57,7 @@ type startScreen struct {
 }
 
 // newStartScreen builds the start screen; its list is read by init's
-// command (or on the first message, for a root that does not call init).
+// command, which the root runs when it shows the screen.
 func newStartScreen(db *store.Store, now func() time.Time) screen {
 	if now == nil {
 		now = time.Now
@@ -119,23 +119,16 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	}
-	if !s.loading && !s.loaded {
-		return s, s.init()
-	}
 	return s, nil
 }
 
 func (s *startScreen) key(k tea.KeyPressMsg) tea.Cmd {
-	var load tea.Cmd
-	if !s.loading && !s.loaded {
-		load = s.init()
-	}
 	empty := s.loaded && s.loadErr == nil && len(s.list) == 0
 	switch {
 	case key.Matches(k, dlgKeys.New):
-		return tea.Batch(load, s.newReport())
+		return s.newReport()
 	case key.Matches(k, dlgKeys.Import):
-		return tea.Batch(load, s.importReport())
+		return s.importReport()
 	case empty && key.Matches(k, keys.Up, keys.Down, dlgKeys.Next, dlgKeys.Prev):
 		s.welcome = 1 - s.welcome
 	case empty && key.Matches(k, dlgKeys.Open):
@@ -165,21 +158,12 @@ func (s *startScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return s.deleteSelected()
 	case key.Matches(k, dlgKeys.History):
 		if r := s.selected(); r != nil {
-			return pushLoaded(newHistoryDialog(s.db, r.ID))
+			return send(pushDialogMsg{d: newHistoryDialog(s.db, r.ID)})
 		}
 	case key.Matches(k, dlgKeys.Trash):
-		return pushLoaded(newTrashDialog(s.db))
+		return send(pushDialogMsg{d: newTrashDialog(s.db)})
 	}
-	return load
-}
-
-// pushLoaded shows d and then starts its loading command, in that order,
-// so that the loaded message reaches d.
-func pushLoaded(d screen) tea.Cmd {
-	if i, ok := d.(interface{ init() tea.Cmd }); ok {
-		return tea.Sequence(send(pushDialogMsg{d: d}), i.init())
-	}
-	return send(pushDialogMsg{d: d})
+	return nil
 }
 
 func (s *startScreen) move(n int) {

@@ -69,10 +69,6 @@ func (d *trashDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		d.loading = false
 		return d, d.init()
 	case tea.KeyPressMsg:
-		var load tea.Cmd
-		if !d.loading {
-			load = d.init()
-		}
 		switch {
 		case key.Matches(msg, dlgKeys.Cancel):
 			if d.changed {
@@ -90,10 +86,6 @@ func (d *trashDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 				return d, func() tea.Msg { return trashUndeletedMsg{title, db.Undelete(r.ID)} }
 			}
 		}
-		return d, load
-	}
-	if !d.loading {
-		return d, d.init()
 	}
 	return d, nil
 }
