@@ -44,6 +44,7 @@ type (
 	saveReqMsg struct {
 		r       *model.Report
 		summary string
+		seq     int // the screen's count of requests, see saveCounter
 	}
 	// savedMsg reports a successful save.
 	savedMsg struct{ at time.Time }
@@ -72,6 +73,9 @@ type (
 	// flusher turns pending work (text typed within the debounce pause)
 	// into a save request before the program quits.
 	flusher interface{ flush() tea.Cmd }
+	// saveCounter counts the save requests a screen has issued, so that the
+	// root knows on quitting whether some are still on their way to it.
+	saveCounter interface{ issuedSaves() int }
 )
 
 // app is the root model.
@@ -92,6 +96,7 @@ type app struct {
 	lastSaved time.Time
 	retrying  bool
 
+	seenSeq     int  // highest saveReqMsg.seq received
 	confirmQuit bool // asking whether to quit although a save failed
 	quitting    bool // quit once the queue is empty
 }
@@ -157,7 +162,12 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		st = newStyles(msg.IsDark())
 		return a, nil
 	case saveReqMsg:
-		return a, a.enqueue(msg)
+		a.seenSeq = max(a.seenSeq, msg.seq)
+		cmd := a.enqueue(msg)
+		if cmd == nil && a.quitting {
+			cmd = a.next()
+		}
+		return a, cmd
 	case savedMsg:
 		a.saving, a.failed, a.lastSaved = false, nil, msg.at
 		return a, a.next()
@@ -313,7 +323,7 @@ func (a *app) next() tea.Cmd {
 		a.pending = nil
 		return a.enqueue(req)
 	}
-	if a.quitting && a.failed == nil {
+	if a.quitting && a.failed == nil && !a.inFlight() {
 		return tea.Quit
 	}
 	if a.quitting && a.failed != nil {
@@ -333,11 +343,18 @@ func (a *app) quit() tea.Cmd {
 		a.confirmQuit = true
 		return nil
 	}
-	if flush == nil && !a.saving && a.pending == nil {
+	if flush == nil && !a.saving && a.pending == nil && !a.inFlight() {
 		return tea.Quit
 	}
 	a.quitting = true
 	return flush
+}
+
+// inFlight reports save requests issued by the screen that have not reached
+// the queue yet (commands run on their own goroutines).
+func (a *app) inFlight() bool {
+	sc, ok := a.cur.(saveCounter)
+	return ok && sc.issuedSaves() > a.seenSeq
 }
 
 type errNoStore struct{}
@@ -414,6 +431,7 @@ func (a *app) helpLine(top screen) string {
 func helpBar(bs []key.Binding, w int) string {
 	var b strings.Builder
 	used := 0
+	hk, hd := wrapOf(st.HelpKey), wrapOf(st.HelpDesc)
 	for _, k := range bs {
 		h := k.Help()
 		if h.Key == "" {
@@ -424,7 +442,7 @@ func helpBar(bs []key.Binding, w int) string {
 		if used+iw > w {
 			break
 		}
-		b.WriteString(st.HelpKey.Render(h.Key) + " " + st.HelpDesc.Render(h.Desc) + "  ")
+		b.WriteString(hk.render(h.Key) + " " + hd.render(h.Desc) + "  ")
 		used += iw
 	}
 	return strings.TrimRight(b.String(), " ")

@@ -98,6 +98,7 @@ type editor struct {
 
 	textSeq   int
 	textDirty bool
+	issued    int // save requests issued
 
 	undo, redo []undoStep
 
@@ -220,8 +221,11 @@ func (e *editor) committed(summary string) tea.Cmd {
 }
 
 func (e *editor) save(summary string) tea.Cmd {
-	return send(saveReqMsg{r: e.r.Clone(), summary: summary})
+	e.issued++
+	return send(saveReqMsg{r: e.r.Clone(), summary: summary, seq: e.issued})
 }
+
+func (e *editor) issuedSaves() int { return e.issued }
 
 // markOf is the finding mark of a cell: '!' error, '?' warning, 0 none.
 func (e *editor) markOf(a model.CellAddr) byte { return e.marks[a] }

@@ -3,12 +3,42 @@ package ui
 import (
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
 // dw is the display width of s (styles ignored), with ambiguous-width
 // characters counted as 1, as the renderer does.
-func dw(s string) int { return ansi.StringWidth(s) }
+func dw(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] == 0x1b {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s) // plain ASCII: the common case of figures
+}
+
+// ansiWrap is a style reduced to the escape codes around its text, so a
+// grid of 175 cells costs a few string joins instead of 175 Render calls
+// (View runs after every keystroke).
+type ansiWrap struct{ pre, post string }
+
+func wrapOf(s lipgloss.Style) ansiWrap {
+	r := s.Render("\x00")
+	i := strings.IndexByte(r, 0)
+	if i < 0 {
+		return ansiWrap{}
+	}
+	return ansiWrap{r[:i], r[i+1:]}
+}
+
+func (w ansiWrap) render(s string) string {
+	if w.pre == "" && w.post == "" {
+		return s
+	}
+	return w.pre + s + w.post
+}
 
 // cut truncates s (which may carry styles) to w columns, marking a cut with
 // "~" (ASCII: "…" is of ambiguous width).
@@ -41,14 +71,13 @@ func center(s string, w int) string {
 	return strings.Repeat(" ", l) + s + strings.Repeat(" ", max(0, w-l-dw(s)))
 }
 
-// fitLines splits s into exactly h lines of at most w columns.
+// fitLines splits s into exactly h lines. Screens draw lines of at most w
+// columns themselves (measuring every line again here would double the
+// cost of a frame).
 func fitLines(s string, w, h int) []string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
-	}
-	for i, l := range lines {
-		lines[i] = cut(l, w)
 	}
 	for len(lines) < h {
 		lines = append(lines, "")

@@ -25,15 +25,18 @@ func (e *editor) view(w, h int) string {
 	mainW := w - mainX
 	e.lay.mainX, e.lay.mainY, e.lay.mainW, e.lay.mainH = mainX, 1, mainW, bodyH
 	main := e.renderMain(mainW, bodyH)
+	blank := strings.Repeat(" ", sideW)
 	for i := 0; i < bodyH; i++ {
-		l, m := "", ""
+		l, m := blank, ""
 		if i < len(side) {
 			l = side[i]
 		}
 		if i < len(main) {
 			m = main[i]
 		}
-		lines = append(lines, pad(l, sideW)+"|"+cut(m, mainW))
+		// Both parts are drawn to their widths already: measuring the
+		// lines again would double the cost of a frame.
+		lines = append(lines, l+"|"+m)
 	}
 	e.lay.findY, e.lay.findH = 1+bodyH, findH
 	lines = append(lines, e.fp.render(e, w, findH)...)
@@ -129,7 +132,7 @@ func (e *editor) renderList(w, h int) []string {
 		e.lay.listY[i] = len(lines)
 		lines = append(lines, label)
 		if prog != "" {
-			lines = append(lines, st.Dim.Render("   "+prog))
+			lines = append(lines, wrapOf(st.Dim).render(pad("   "+prog, w)))
 		}
 	}
 	// Scroll so that the selection is visible.

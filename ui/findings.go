@@ -127,19 +127,20 @@ func (p *findingsPanel) render(e *editor, w, h int) []string {
 	}
 	p.top = max(0, min(p.top, len(p.items)-rows))
 	e.lay.findTop = p.top
+	cur, errW, warnW, dim := wrapOf(st.Cursor), wrapOf(st.Error), wrapOf(st.Warning), wrapOf(st.Dim)
 	for i := p.top; i < len(p.items) && i < p.top+rows; i++ {
 		it := p.items[i]
 		line := string(it.sev) + " " + onScreen(it.text)
 		line = pad(line, w)
 		switch {
 		case i == p.sel && focused:
-			line = st.Cursor.Render(line)
+			line = cur.render(line)
 		case it.sev == '!':
-			line = st.Error.Render(line)
+			line = errW.render(line)
 		case it.sev == '?':
-			line = st.Warning.Render(line)
+			line = warnW.render(line)
 		default:
-			line = st.Dim.Render(line)
+			line = dim.render(line)
 		}
 		lines = append(lines, line)
 	}

@@ -83,6 +83,20 @@ type gridState struct {
 	top      int // first body line shown
 	left     int // first value column shown
 	lastRows int // body lines shown in the last frame (for PgUp/PgDn)
+
+	// Row labels padded to the label width of the last frame.
+	labelW     int
+	labelCache map[int]string
+}
+
+// styleSet is the styles of a frame, reduced to escape codes.
+type styleSet struct{ plain, computed, err, warn, cursor, cursorOff, editing ansiWrap }
+
+func frameStyles() styleSet {
+	return styleSet{
+		plain: wrapOf(st.Label), computed: wrapOf(st.Computed), err: wrapOf(st.Error), warn: wrapOf(st.Warning),
+		cursor: wrapOf(st.Cursor), cursorOff: wrapOf(st.CursorOff), editing: wrapOf(st.Editing),
+	}
 }
 
 func newGridState(t *model.Table) *gridState {
@@ -220,6 +234,10 @@ func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit
 		g.left = 0
 	}
 
+	if g.labelW != lw || g.labelCache == nil {
+		g.labelW, g.labelCache = lw, map[int]string{}
+	}
+	ss := frameStyles()
 	// Frozen header.
 	var head []string
 	if len(t.Header) > 0 && !t.OneRow {
@@ -270,13 +288,18 @@ func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit
 		case glData:
 			var b strings.Builder
 			row := t.Blocks[l.b].Rows[l.row]
-			b.WriteString(st.Label.Render(pad(ind+onScreen(l.label), lw)))
+			lab, ok := g.labelCache[i]
+			if !ok {
+				lab = ss.plain.render(pad(ind+onScreen(l.label), lw))
+				g.labelCache[i] = lab
+			}
+			b.WriteString(lab)
 			x := lw
 			cols := t.Blocks[l.b].Cols
 			for ci := g.left; ci < len(cols) && ci < g.left+nvis; ci++ {
 				c, _ := model.Cell(t.Addr(row.Key, cols[ci].Key))
 				cur := l.b == g.b && l.row == g.row && ci == g.col
-				s, ex := g.cellText(v, c, cur, cw)
+				s, ex := g.cellText(v, ss, c, cur, cw)
 				if ex >= 0 {
 					cx, cy = x+ex, y
 				}
@@ -293,14 +316,14 @@ func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit
 // cellText draws one cell slot: a separator (">" at the cursor), the value
 // right-aligned and a marker: "!" error, "?" warning, "~" incomplete total.
 // ex is the caret's column inside the slot while editing, else -1.
-func (g *gridState) cellText(v gridView, c *model.CellSpec, cur bool, cw int) (string, int) {
+func (g *gridState) cellText(v gridView, ss styleSet, c *model.CellSpec, cur bool, cw int) (string, int) {
 	sep := " "
 	if cur {
 		sep = strSymCursor
 	}
 	if cur && v.edit != nil {
 		text, caret := v.edit.visible(cw - 1)
-		return sep + st.Editing.Render(pad(text, cw-1)) + " ", 1 + caret
+		return sep + ss.editing.render(pad(text, cw-1)) + " ", 1 + caret
 	}
 	val, state := v.r.ValueOf(c)
 	txt := ""
@@ -308,9 +331,9 @@ func (g *gridState) cellText(v gridView, c *model.CellSpec, cur bool, cw int) (s
 		txt = val.String()
 	}
 	mark := " "
-	style := st.Label
+	style := ss.plain
 	if c.Computed {
-		style = st.Computed
+		style = ss.computed
 		if state == model.Incomplete {
 			mark = strSymIncomp
 		}
@@ -318,19 +341,19 @@ func (g *gridState) cellText(v gridView, c *model.CellSpec, cur bool, cw int) (s
 	if v.marks != nil {
 		switch v.marks(c.Addr) {
 		case '!':
-			mark, style = strSymError, st.Error
+			mark, style = strSymError, ss.err
 		case '?':
-			mark, style = strSymWarning, st.Warning
+			mark, style = strSymWarning, ss.warn
 		}
 	}
 	body := padL(txt, cw-1) + mark
 	if cur {
 		if v.focused {
-			return st.Cursor.Render(sep + body), -1
+			return ss.cursor.render(sep + body), -1
 		}
-		return sep + st.CursorOff.Render(body), -1
+		return sep + ss.cursorOff.render(body), -1
 	}
-	return sep + style.Render(body), -1
+	return sep + style.render(body), -1
 }
 
 // colHeader is a one-line header of a block's columns.
