@@ -115,7 +115,7 @@ func (d *historyDialog) view(w, h int) string {
 	case len(d.revs) == 0 && d.problem == "":
 		body = append(body, txtNoHistory)
 	default:
-		body = append(body, st.Header.Render(pad(txtColRevision, 8)+" "+pad(txtColTime, 16)+"  "+txtColSummary))
+		body = append(body, st.Header.Render("  "+pad(txtColRevision, 8)+" "+pad(txtColTime, 16)+"  "+txtColSummary))
 		rows := max(1, h-10)
 		if d.sel < d.top {
 			d.top = d.sel

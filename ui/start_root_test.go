@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// rootDriver runs the real root model with its commands executed in
+// order. A command that does not return quickly (a timer: autosave retry,
+// idle commit) is dropped, as if the test ended before it fired.
+type rootDriver struct {
+	t *testing.T
+	m tea.Model
+}
+
+func newRootDriver(t *testing.T, cfg Config, w, h int) *rootDriver {
+	d := &rootDriver{t: t, m: New(cfg)}
+	d.run(d.m.Init())
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return d
+}
+
+func (d *rootDriver) send(msg tea.Msg) {
+	d.t.Helper()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range b {
+			d.run(c)
+		}
+		return
+	}
+	if v := reflect.ValueOf(msg); v.IsValid() && v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+		for i := range v.Len() {
+			d.run(v.Index(i).Interface().(tea.Cmd))
+		}
+		return
+	}
+	m, cmd := d.m.Update(msg)
+	d.m = m
+	d.run(cmd)
+}
+
+func (d *rootDriver) run(c tea.Cmd) {
+	d.t.Helper()
+	if c == nil {
+		return
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- c() }()
+	select {
+	case msg := <-ch:
+		if msg != nil {
+			d.send(msg)
+		}
+	case <-time.After(300 * time.Millisecond):
+	}
+}
+
+func (d *rootDriver) press(names ...string) {
+	for _, n := range names {
+		d.send(keyMsg(n))
+	}
+}
+
+func (d *rootDriver) typeText(s string) {
+	for _, r := range s {
+		d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func (d *rootDriver) screen() string { return ansi.Strip(d.m.View().Content) }
+
+// The start screen and its dialogs work inside the real root model: a new
+// report opens the editor, and Esc comes back to the list with it.
+func TestRootNewReportOpensEditor(t *testing.T) {
+	db := openStore(t)
+	d := newRootDriver(t, Config{Store: db, Now: fixedNow}, 120, 40)
+	if s := d.screen(); !strings.Contains(s, "新建报告") || !strings.Contains(s, "F3 导入") {
+		t.Fatalf("start screen:\n%s", s)
+	}
+	d.press("f2")
+	d.typeText("北京市密云区科学技术委员会")
+	v := d.m.View()
+	if v.Cursor == nil {
+		t.Fatal("no real cursor while typing the agency name")
+	}
+	d.press("enter", "enter")
+	for range 8 {
+		d.press("right")
+	}
+	d.press("enter", "enter")
+	if _, err := db.Find("北京市密云区科学技术委员会", 2024); err != nil {
+		t.Fatalf("not created: %v\n%s", err, d.screen())
+	}
+	if s := d.screen(); !strings.Contains(s, "封面与说明") {
+		t.Fatalf("the editor did not open:\n%s", s)
+	}
+	d.press("esc")
+	if s := d.screen(); !strings.Contains(s, "草稿文件：") || !strings.Contains(s, "北京市密云区科学技术委员会") {
+		t.Fatalf("Esc did not come back to the list:\n%s", s)
+	}
+}
