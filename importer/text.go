@@ -99,6 +99,9 @@ func textBlocks(s string) []block {
 		}
 		inTableSection := section >= 2 && section <= 4
 		switch {
+		case inTableSection && !strings.Contains(line, "\t") && isSentence(trim):
+			flush()
+			out = append(out, block{para: trim})
 		case inTableSection:
 			run = append(run, line)
 		case strings.Contains(line, "\t"):
@@ -186,4 +189,19 @@ func cleanCells(f []string) []string {
 		out[i] = cleanCell(s)
 	}
 	return out
+}
+
+// isSentence tells a paragraph under a table heading (「本年度未发生行政复议。」)
+// from a row of cells: it ends a sentence or is longer than any label.
+func isSentence(s string) bool {
+	fields := strings.Fields(s)
+	if len(fields) == 0 {
+		return false
+	}
+	for _, f := range fields[1:] {
+		if kindOf(f) != vText {
+			return false // a row: label and figures
+		}
+	}
+	return strings.ContainsAny(s, "。；！？") || utf8.RuneCountInString(s) > 60
 }

@@ -1,0 +1,142 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+
+	"nianbao/model"
+)
+
+func TestReadFees(t *testing.T) {
+	tests := []struct {
+		text                       string
+		notices, billed, collected string // "" = not stated
+		rest                       string
+		notes                      []string
+	}{
+		{text: "2023年度政府信息公开工作过程中未发生收取信息处理费情况，发出收费通知0件，实际收取总金额0元。",
+			notices: "0", collected: "0", rest: "2023年度政府信息公开工作过程中未发生收取信息处理费情况。",
+			notes: []string{"原文未写明收费通知总金额（元），已留空"}},
+		{text: "本年度发出收费通知 3 件，总金额 150.5 元，实际收取总金额 100 元。\n无其他需要报告的事项。",
+			notices: "3", billed: "150.5", collected: "100", rest: "无其他需要报告的事项。"},
+		{text: "本机关未收取信息处理费。发出收费通知书２件，收费通知总金额为0.02万元；实际收取的总金额200元。",
+			notices: "2", billed: "200", collected: "200", rest: "本机关未收取信息处理费。"},
+		{text: "本年度无其他需要报告的事项。", rest: "本年度无其他需要报告的事项。",
+			notes: []string{"原文未写明发出收费通知件数，已留空", "原文未写明收费通知总金额（元），已留空", "原文未写明实际收取总金额（元），已留空"}},
+		// An unreadable figure stays in the text, so that nothing is lost.
+		{text: "发出收费通知1件，总金额12.345元，实际收取总金额0元。", notices: "1", collected: "0", rest: "总金额12.345元。",
+			notes: []string{"六、其他需要报告的事项中的收费通知总金额（元）「12.345」无法读取（金额（元）最多保留 2 位小数（12.345）），已留空"}},
+		{text: "发出收费通知1件。另外，再次发出收费通知2件。实际收取总金额0元。", collected: "0",
+			rest:  "发出收费通知1件。另外，再次发出收费通知2件。",
+			notes: []string{"六、其他需要报告的事项中发出收费通知件数出现了多次且不一致，已留空", "原文未写明收费通知总金额（元），已留空"}},
+	}
+	for _, tt := range tests {
+		a := &assembler{}
+		r := model.New("某局", 2023, model.KindOther, model.ScopeSelf)
+		rest := a.readFees(r, tt.text)
+		if rest != tt.rest {
+			t.Errorf("%s\nrest = %q, want %q", tt.text, rest, tt.rest)
+		}
+		for key, want := range map[string]string{"notices": tt.notices, "billed": tt.billed, "collected": tt.collected} {
+			v, ok := r.Get(model.S6.Addr("fee", key))
+			got := ""
+			if ok {
+				got = v.String()
+			}
+			if got != want {
+				t.Errorf("%s\n%s = %q, want %q", tt.text, key, got, want)
+			}
+		}
+		if strings.Join(a.notes, "|") != strings.Join(tt.notes, "|") {
+			t.Errorf("%s\nnotes = %q\nwant %q", tt.text, a.notes, tt.notes)
+		}
+	}
+}
+
+func TestGuessKind(t *testing.T) {
+	tests := []struct {
+		name string
+		want model.Kind
+		ok   bool
+	}{
+		{"北京市密云区科学技术委员会", model.KindCountyDept, true},
+		{"北京市密云区人民政府", model.KindCountyGov, true},
+		{"北京市密云区市场监督管理局", model.KindCountyDept, true},
+		{"河北省涞水县教育局", model.KindCountyDept, true},
+		{"北京市科学技术委员会", model.KindProvincialDept, true},
+		{"北京市人民政府", model.KindProvincialGov, true},
+		{"浙江省人民政府", model.KindProvincialGov, true},
+		{"广西壮族自治区人民政府", model.KindProvincialGov, true},
+		{"北京市密云区溪翁庄镇人民政府", model.KindTownshipGov, true},
+		{"北京市密云区鼓楼街道办事处", model.KindTownshipGov, true},
+		{"中华人民共和国生态环境部", model.KindStateCouncilDept, true},
+		{"浙江省杭州市人民政府", model.KindOther, false}, // 市 may be of either level: not guessed
+		{"浙江省义乌市教育局", model.KindOther, false},
+		{"浙江省市场监督管理局", model.KindOther, false},
+		{"某某学会", model.KindOther, false},
+	}
+	for _, tt := range tests {
+		got, ok := guessKind(tt.name)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("guessKind(%s) = %s, %v; want %s, %v", tt.name, got, ok, tt.want, tt.ok)
+		}
+	}
+	// An agency whose kind cannot be told is set to 其他机关 with a note.
+	seed := strings.Replace(readSeed(t), "北京市密云区科学技术委员会", "某某学会", 1)
+	res := mustImport(t, []byte(seed), "seed.txt")
+	if res.Report.Kind != model.KindOther || len(res.Notes) != 2 || !strings.Contains(res.Notes[0], "已设为「其他机关」") {
+		t.Errorf("kind %s notes %q", res.Report.Kind, res.Notes)
+	}
+}
+
+func TestSection1Parts(t *testing.T) {
+	s := splitSection1([]string{
+		"开头。",
+		"（一）主动公开情况。本年主动公开信息10条。",
+		"第二段。",
+		"(二) 依申请公开",
+		"全年未收到申请。",
+	})
+	if s.Intro != "开头。" || len(s.Parts) != 2 {
+		t.Fatalf("%+v", s)
+	}
+	if s.Parts[0] != (model.Part{Title: "主动公开情况", Body: "本年主动公开信息10条。\n第二段。"}) {
+		t.Errorf("part 1 = %+v", s.Parts[0])
+	}
+	if s.Parts[1] != (model.Part{Title: "依申请公开", Body: "全年未收到申请。"}) {
+		t.Errorf("part 2 = %+v", s.Parts[1])
+	}
+}
+
+func TestSignatureNotImported(t *testing.T) {
+	seed := strings.TrimRight(readSeed(t), "\n") + "\n\n北京市密云区科学技术委员会\n2024年1月19日\n"
+	res := mustImport(t, []byte(seed), "seed.txt")
+	if res.Report.S6 != "2023年度政府信息公开工作过程中未发生收取信息处理费情况。" {
+		t.Errorf("S6 = %q", res.Report.S6)
+	}
+	want := []string{"文末落款「2024年1月19日」不属于报告正文，未导入", "文末落款「北京市密云区科学技术委员会」不属于报告正文，未导入", billedNote}
+	if strings.Join(res.Notes, "|") != strings.Join(want, "|") {
+		t.Errorf("notes = %q", res.Notes)
+	}
+}
+
+func TestUnplacedTextAndMissingTable(t *testing.T) {
+	seed := readSeed(t)
+	i := strings.Index(seed, "四、政府信息公开行政复议")
+	j := strings.Index(seed, "五、存在的主要问题")
+	text := seed[:i] + "四、政府信息公开行政复议、行政诉讼情况\n\n本年度未发生行政复议、行政诉讼。\n\n" + seed[j:]
+	res := mustImport(t, []byte(text), "seed.txt")
+	want := seedWant()
+	for _, c := range model.S4.Inputs() {
+		want[c.Addr] = ""
+	}
+	checkCells(t, res.Report, want)
+	wantNotes := []string{
+		"「四、政府信息公开行政复议、行政诉讼情况」部分有一段文字未能放入报告：「本年度未发生行政复议、行政诉讼。」",
+		"原文中没有找到表四（政府信息公开行政复议、行政诉讼情况）的数字（表格可能是图片或缺失），表四留空",
+		billedNote,
+	}
+	if strings.Join(res.Notes, "|") != strings.Join(wantNotes, "|") {
+		t.Errorf("notes = %q", res.Notes)
+	}
+}
