@@ -465,3 +465,33 @@ func TestCrash(t *testing.T) {
 		s.Close()
 	}
 }
+
+func TestOpenOddPlaces(t *testing.T) {
+	dir := t.TempDir()
+	// The folder cannot be made: a file stands where it should be.
+	blocker := filepath.Join(dir, "blocker")
+	os.WriteFile(blocker, []byte("x"), 0o600)
+	_, err := Open(filepath.Join(blocker, "drafts.db"), Options{})
+	wantErr(t, err, nil, "不能打开草稿文件进行写入", "--db")
+	if fe, ok := err.(*FileError); !ok || fe.Problem != NotWritable {
+		t.Fatalf("%#v", err)
+	}
+	// A directory in place of the file.
+	_, err = Open(dir, Options{})
+	wantErr(t, err, nil, "是一个文件夹")
+	// An empty file (a crash while creating it) with no backups starts afresh.
+	empty := filepath.Join(dir, "empty.db")
+	os.WriteFile(empty, nil, 0o600)
+	s := openAt(t, empty, nil)
+	if err := s.Create(model.New("某机关", 2024, model.KindOther, model.ScopeSelf), ""); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	// With backups beside it, an emptied file is treated as damaged.
+	os.WriteFile(empty, nil, 0o600)
+	_, err = Open(empty, Options{})
+	wantErr(t, err, nil, "文件是空的", "empty-")
+	if fi, _ := os.Stat(empty); fi.Size() != 0 {
+		t.Fatal("emptied file was written")
+	}
+}
