@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"golang.org/x/text/width"
 
 	"nianbao/importer"
 	"nianbao/model"
@@ -35,15 +38,27 @@ type (
 	}
 )
 
+// Fields of the import dialog's first step.
+const (
+	ifPath = iota
+	ifAgency
+	ifYear
+	ifCount
+)
+
 // importDialog imports a published report (its page saved as .html, its
 // text copied into a .txt) or a JSON file: the path typed with Tab
 // completion, then the file read in a command; a report of the same agency
 // and year is replaced only after asking; the importer's notes are shown
-// before the report opens.
+// before the report opens. 机关名称 and 年度 may be given when the file
+// does not say them (text copied without its title).
 type importDialog struct {
 	db       *store.Store
 	step     int
+	focus    int
 	path     lineInput
+	agency   lineInput
+	year     lineInput
 	comp     completion // last completion shown
 	problem  string
 	res      *importer.Result
@@ -52,11 +67,18 @@ type importDialog struct {
 	id       string // stored report
 	scroll   int    // first note shown
 	b        box
+	curLine  int // body line and column of the caret
 	curCol   int
 }
 
 func newImportDialog(db *store.Store) screen {
-	return &importDialog{db: db, path: newLineInput("", 0)}
+	return &importDialog{db: db, path: newLineInput("", 0), agency: newLineInput("", agencyMaxLen),
+		year: newLineInput("", 8)}
+}
+
+// input is the focused field.
+func (d *importDialog) input() *lineInput {
+	return [...]*lineInput{&d.path, &d.agency, &d.year}[d.focus]
 }
 
 func (d *importDialog) update(msg tea.Msg) (screen, tea.Cmd) {
@@ -89,7 +111,7 @@ func (d *importDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		return d, nil
 	case tea.PasteMsg:
 		if d.step == impPath {
-			d.path.update(msg)
+			d.input().update(msg)
 			d.problem, d.comp = "", completion{}
 		}
 		return d, nil
@@ -128,19 +150,32 @@ func (d *importDialog) key(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, dlgKeys.Cancel):
 		return send(popDialogMsg{})
-	case key.Matches(k, dlgKeys.Complete):
+	case d.focus == ifPath && key.Matches(k, dlgKeys.Complete):
 		in := d.path.value()
 		return func() tea.Msg { return importCompletedMsg{completePath(in)} }
+	case key.Matches(k, dlgKeys.Next):
+		d.focus = (d.focus + 1) % ifCount
+	case key.Matches(k, dlgKeys.Prev):
+		d.focus = (d.focus + ifCount - 1) % ifCount
 	case key.Matches(k, dlgKeys.Confirm):
 		p := cleanPath(d.path.value())
 		if p == "" {
-			d.problem = txtNeedPath
+			d.focus, d.problem = ifPath, txtNeedPath
 			return nil
+		}
+		opt := importer.Options{Agency: strings.TrimSpace(d.agency.value())}
+		if ys := strings.TrimSpace(width.Narrow.String(d.year.value())); ys != "" {
+			y, err := strconv.Atoi(ys)
+			if err != nil || y < firstYear || y > 2100 {
+				d.focus, d.problem = ifYear, fmt.Sprintf(txtImportBadYearFmt, firstYear)
+				return nil
+			}
+			opt.Year = y
 		}
 		d.step, d.problem = impBusy, ""
 		db := d.db
 		return func() tea.Msg {
-			res, err := importer.ImportFile(p, importer.Options{})
+			res, err := importer.ImportFile(p, opt)
 			if err != nil {
 				return importReadMsg{err: err}
 			}
@@ -151,7 +186,7 @@ func (d *importDialog) key(k tea.KeyPressMsg) tea.Cmd {
 			return importReadMsg{res: res, existing: old, path: p, err: err}
 		}
 	default:
-		if d.path.update(k) {
+		if d.input().update(k) {
 			d.problem, d.comp = "", completion{}
 		}
 	}
@@ -194,9 +229,31 @@ func (d *importDialog) view(w, h int) string {
 	case impPath, impBusy:
 		body = append(body, txtImportIntro...)
 		body = append(body, "")
-		text, col := d.path.render(inner - 2)
-		d.curCol = 1 + col
-		body = append(body, "["+st.Editing.Render(pad(text, inner-2))+"]")
+		field := func(i int, label string, in *lineInput, fw int) {
+			m := "  "
+			if d.focus == i && d.step == impPath {
+				m = "> "
+			}
+			text, col := in.render(fw)
+			t := pad(text, fw)
+			if d.focus == i {
+				d.curLine, d.curCol = len(body), labelW+1+col
+				t = st.Editing.Render(t)
+			}
+			body = append(body, pad(m+label, labelW)+"["+t+"]")
+		}
+		field(ifPath, txtImportFile, &d.path, inner-labelW-2)
+		if len(d.comp.matches) > 0 && d.problem == "" {
+			for _, m := range d.comp.matches {
+				body = append(body, st.Dim.Render(strings.Repeat(" ", labelW+1)+m))
+			}
+			if d.comp.more > 0 {
+				body = append(body, st.Dim.Render(strings.Repeat(" ", labelW+1)+fmt.Sprintf(txtMoreMatchesFmt, d.comp.more)))
+			}
+		}
+		field(ifAgency, strFieldAgency, &d.agency, inner-labelW-2)
+		field(ifYear, strFieldYear, &d.year, 6)
+		body = append(body, st.Dim.Render(txtImportOptional), "")
 		switch {
 		case d.step == impBusy:
 			body = append(body, txtImportReading)
@@ -204,15 +261,8 @@ func (d *importDialog) view(w, h int) string {
 			for _, l := range wrapWidth(d.problem, inner) {
 				body = append(body, st.Error.Render(l))
 			}
-		case len(d.comp.matches) > 0:
-			for _, m := range d.comp.matches {
-				body = append(body, st.Dim.Render("  "+m))
-			}
-			if d.comp.more > 0 {
-				body = append(body, st.Dim.Render(fmt.Sprintf(txtMoreMatchesFmt, d.comp.more)))
-			}
 		}
-		body = append(body, "", st.Dim.Render(txtImportKeys))
+		body = append(body, st.Dim.Render(txtImportKeys))
 	case impReplace:
 		r := d.res.Report
 		of, total := d.existing.FilledCount(nil)
@@ -249,7 +299,7 @@ func (d *importDialog) cursor() *tea.Cursor {
 	if d.step != impPath || d.b.lines == nil {
 		return nil
 	}
-	return d.b.cursorAt(len(txtImportIntro)+1, d.curCol)
+	return d.b.cursorAt(d.curLine, d.curCol)
 }
 
 func (d *importDialog) typing() bool { return d.step == impPath }

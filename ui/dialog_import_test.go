@@ -125,3 +125,51 @@ func TestImportJSONAndErrors(t *testing.T) {
 		t.Fatalf("JSON import lost data: %v %v %s", v, ok, r.Kind)
 	}
 }
+
+// Text copied without its title: the importer cannot tell the agency and
+// year, and the officer gives them in the dialog.
+func TestImportWithoutTitle(t *testing.T) {
+	seed, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(seed)
+	i := strings.Index(body, "依据")
+	if i < 0 {
+		t.Fatal("seed changed: no 依据 paragraph")
+	}
+	path := filepath.Join(t.TempDir(), "正文.txt")
+	if err := os.WriteFile(path, []byte(body[i:]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := openStore(t)
+	g := newStage(t, newStartScreen(db, fixedNow))
+	g.press("f3")
+	g.typeText(path)
+	g.press("enter")
+	g.wantScreen("没有在文件中找到报告标题")
+	g.press("down")
+	g.typeText("北京市密云区科学技术委员会")
+	lines := strings.Split(g.screenText(), "\n")
+	cur := g.top().cursor()
+	if cur == nil {
+		t.Fatal("no cursor in the 机关名称 field")
+	}
+	line := lines[cur.Y]
+	if open := strings.Index(line, "["); !strings.Contains(line, "机关名称") ||
+		cur.X != dw(line[:open])+1+dw("北京市密云区科学技术委员会") {
+		t.Fatalf("cursor (%d,%d) not after the typed name in %q", cur.X, cur.Y, line)
+	}
+	g.press("down")
+	g.typeText("２０x３")
+	g.press("enter")
+	g.wantScreen("年度应为四位数字")
+	g.press("backspace", "backspace")
+	g.typeText("23")
+	g.press("enter")
+	g.wantScreen("已导入：北京市密云区科学技术委员会2023年")
+	g.press("enter")
+	if _, err := db.Find("北京市密云区科学技术委员会", 2023); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -234,13 +234,16 @@ var txtScopeHint = [...]string{"（本机关自己的报告）", "（汇总本�
 
 // Import dialog.
 var txtImportIntro = []string{
-	"要导入的文件：已发布报告的网页（另存为 .html）、复制成 .txt 的正文，",
-	"或 nianbao 导出的 JSON。输入路径，Tab 补全文件名。",
+	"可以导入：已发布报告的网页（另存为 .html）、复制成 .txt 的正文，",
+	"或 nianbao 导出的 JSON。输入文件路径，Tab 补全文件名。",
 }
 
 const (
 	txtImportTitle       = "导入报告"
-	txtImportKeys        = "Enter 导入  Tab 补全  Esc 取消"
+	txtImportKeys        = "Enter 导入  Tab 补全  Up/Down 切换  Esc 取消"
+	txtImportFile        = "文件"
+	txtImportOptional    = "机关名称和年度可不填：默认取文件中的标题。"
+	txtImportBadYearFmt  = "年度应为四位数字，如 2023（%d 年以后），也可以不填。"
 	txtImportReading     = "正在读取……"
 	txtNeedPath          = "请输入文件路径。"
 	txtNoSuchDir         = "找不到文件夹："
