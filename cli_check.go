@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -48,30 +50,42 @@ REPORT 可以是草稿文件中的报告（机关名称/年度），也可以是
 }
 
 func (a *app) runCheck(args []string, all, jsonOut bool) error {
-	items := make([]*checkItem, 0, len(args))
-	var fileItems []*checkItem
+	items := make([]*checkItem, len(args))
 	var dbRefs []reportRef
-	var dbSlots []int
-	for _, arg := range args {
+	var dbSlots, fileSlots []int
+	refs := make([]reportRef, len(args))
+	for i, arg := range args {
 		ref, err := parseReportRef(arg)
 		if err != nil {
 			a.fail(err)
 			continue
 		}
+		refs[i] = ref
 		if ref.isFile() {
-			r, err := readJSONReport(ref.file)
-			if err != nil {
-				a.fail(err)
-				continue
-			}
-			it := &checkItem{name: ref.file, r: r}
-			items = append(items, it)
-			fileItems = append(fileItems, it)
+			fileSlots = append(fileSlots, i)
 			continue
 		}
 		dbRefs = append(dbRefs, ref)
-		dbSlots = append(dbSlots, len(items))
-		items = append(items, nil)
+		dbSlots = append(dbSlots, i)
+	}
+	// Reading and decoding a thousand files is most of the work: use every core.
+	readErrs := make([]error, len(args))
+	parallel(len(fileSlots), func(j int) {
+		i := fileSlots[j]
+		r, err := readJSONReport(refs[i].file)
+		if err != nil {
+			readErrs[i] = err
+			return
+		}
+		items[i] = &checkItem{name: refs[i].file, r: r}
+	})
+	var fileItems []*checkItem
+	for _, i := range fileSlots {
+		if readErrs[i] != nil {
+			a.fail(readErrs[i])
+		} else {
+			fileItems = append(fileItems, items[i])
+		}
 	}
 	if all || len(dbRefs) > 0 {
 		// Only reports named by 机关名称/年度 (or --all) need the draft file;
@@ -100,13 +114,19 @@ func (a *app) runCheck(args []string, all, jsonOut bool) error {
 	}
 	jf := []jsonFinding{}
 	w := bufio.NewWriter(a.stdout)
+	findings := make([][]model.Finding, len(items))
+	parallel(len(items), func(i int) {
+		if it := items[i]; it != nil {
+			findings[i] = model.Check(it.r, it.prev)
+		}
+	})
 	checked := 0
-	for _, it := range items {
+	for i, it := range items {
 		if it == nil {
 			continue // could not be read; already reported
 		}
 		checked++
-		for _, f := range model.Check(it.r, it.prev) {
+		for _, f := range findings[i] {
 			if f.Severity == model.SevError {
 				errs++
 				if f.ID == "missing" {
@@ -181,4 +201,35 @@ func pairPrevious(items []*checkItem) {
 			it.prev = p
 		}
 	}
+}
+
+// parallel runs f(0..n-1) on as many goroutines as there are cores.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
