@@ -5,27 +5,27 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/width"
-
 	"nianbao/model"
 )
 
-// labelReplacer removes the marks that differ between published copies of
-// the same label: quotes of every style, spaces, and the full stop forms used
-// after item numbers.
-var labelReplacer = strings.NewReplacer(
-	"“", "", "”", "", "\"", "", "‘", "", "’", "", "'", "", "「", "", "」", "", "『", "", "』", "",
-	"．", ".", "。", ".", "、", ".", "，", ",", "：", ":", "（", "(", "）", ")",
-)
-
 // normLabel folds a label or heading to the form in which two copies of it
-// compare equal: narrow ASCII, no whitespace, no quotes, one style of
-// brackets and item separators.
+// compare equal: full-width ASCII made narrow, no whitespace, no quotes of
+// any style, one style of brackets and of the mark after an item number
+// (1． 1、 1. all become 1.). It runs for every cell of every table, so it
+// is written out rather than built from width.Fold and a Replacer.
 func normLabel(s string) string {
-	s = width.Fold.String(s)
-	s = labelReplacer.Replace(s)
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0 // full-width ASCII
+		}
+		switch r {
+		case '“', '”', '"', '‘', '’', '\'', '「', '」', '『', '』':
+			continue
+		case '。', '、':
+			r = '.'
+		}
 		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
 			continue
 		}

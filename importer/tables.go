@@ -31,7 +31,7 @@ func kindOf(cell string) valueKind {
 	if dashes[s] {
 		return vDash
 	}
-	if numberLike.MatchString(model.NormalizeInput(s)) {
+	if numberLike.MatchString(narrowNumber(s)) {
 		return vNum
 	}
 	return vText
@@ -246,4 +246,30 @@ func (a *assembler) setCell(r *model.Report, spec *model.CellSpec, text string) 
 			a.note("%s：%s", spec.ShortLabel(), err)
 		}
 	}
+}
+
+// narrowNumber writes full-width digits and signs narrow, as model.ParseInput
+// will when the figure is read.
+func narrowNumber(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
+		case r == '。':
+			r = '.'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
