@@ -71,6 +71,13 @@ func (d *historyDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return d, tea.Sequence(send(popDialogMsg{}), send(openReportMsg{id: d.id}),
 			send(statusMsg{text: fmt.Sprintf(txtRestoredFmt, msg.n)}))
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			d.sel = max(0, d.sel-1)
+		case tea.MouseWheelDown:
+			d.sel = max(0, min(d.sel+1, len(d.revs)-1))
+		}
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, dlgKeys.Cancel):

@@ -54,6 +54,8 @@ type startScreen struct {
 
 	note    string // result of the last action
 	noteErr bool
+
+	rowY, rows int // where the list's rows were drawn (for the mouse)
 }
 
 // newStartScreen builds the start screen; its list is read by init's
@@ -118,6 +120,20 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, send(openReportMsg{id: msg.r.ID})
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			s.move(-1)
+		case tea.MouseWheelDown:
+			s.move(1)
+		}
+	case tea.MouseClickMsg:
+		// A click selects a row; opening stays on Enter, so that a stray
+		// click never opens a report.
+		if i := msg.Y - s.rowY; msg.Button == tea.MouseLeft && i >= 0 && i < s.rows && s.top+i < len(s.list) {
+			s.sel = s.top + i
+			s.note = ""
+		}
 	}
 	return s, nil
 }
@@ -229,6 +245,7 @@ func (s *startScreen) view(w, h int) string {
 	case len(s.list) == 0:
 		lines = append(lines, s.welcomeLines(w)...)
 	default:
+		s.rowY = len(lines) + 1 // under the header
 		lines = append(lines, s.tableLines(w, h-len(lines)-2)...)
 	}
 	if s.note != "" {
@@ -296,6 +313,7 @@ func (s *startScreen) tableLines(w, h int) []string {
 		s.top = s.sel - rows + 1
 	}
 	s.top = max(0, min(s.top, len(s.list)-rows))
+	s.rows = rows
 	for i := s.top; i < len(s.list) && i < s.top+rows; i++ {
 		r := s.list[i]
 		errs := padL(fmt.Sprint(r.Errors), colCount)

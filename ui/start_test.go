@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -59,13 +60,35 @@ func TestStartGolden(t *testing.T) {
 
 func TestStartLoadsAndOpens(t *testing.T) {
 	db := openStore(t)
-	addReport(t, db, "北京市密云区科学技术委员会", 2023)
+	r23 := addReport(t, db, "北京市密云区科学技术委员会", 2023)
 	r24 := addReport(t, db, "北京市密云区科学技术委员会", 2024)
 	g := newStage(t, newStartScreen(db, fixedNow))
 	g.wantScreen("草稿文件："+db.Path(), "北京市密云区科学技术委员会", "2024", "2023", "2025-03-10 09:30")
 	g.press("enter") // newest year first
 	if len(g.opened) != 1 || g.opened[0] != r24.ID {
 		t.Fatalf("Enter opened %v, want the 2024 report %s", g.opened, r24.ID)
+	}
+
+	// The mouse: a click selects (never opens), the wheel moves.
+	lines := strings.Split(g.screenText(), "\n")
+	y := -1
+	for i, l := range lines {
+		if strings.Contains(l, "2023") {
+			y = i
+		}
+	}
+	g.send(tea.MouseClickMsg{X: 10, Y: y, Button: tea.MouseLeft})
+	if len(g.opened) != 1 {
+		t.Fatal("a click opened a report")
+	}
+	g.press("enter")
+	if g.opened[1] != r23.ID {
+		t.Fatalf("click on the 2023 row, Enter opened %s", g.opened[1])
+	}
+	g.send(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	g.press("enter")
+	if g.opened[2] != r24.ID {
+		t.Fatal("the wheel did not move the selection up")
 	}
 }
 

@@ -68,6 +68,13 @@ func (d *trashDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		d.note, d.noteErr, d.changed = fmt.Sprintf(txtUndeletedFmt, msg.title), false, true
 		d.loading = false
 		return d, d.init()
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			d.sel = max(0, d.sel-1)
+		case tea.MouseWheelDown:
+			d.sel = max(0, min(d.sel+1, len(d.list)-1))
+		}
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, dlgKeys.Cancel):
