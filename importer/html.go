@@ -234,11 +234,21 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 	case html.CommentNode, html.DoctypeNode:
 		return
 	case html.ElementNode:
-		if n.DataAtom == atom.Title && w.title == "" {
-			w.title = cleanHTMLText(textOf(n))
+		if n.DataAtom == atom.Title {
+			if w.title == "" {
+				w.title = cleanHTMLText(textOf(n))
+			}
 			return
 		}
-		if skipElement(n) || n.DataAtom == atom.Head {
+		if n.DataAtom == atom.Head {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && c.DataAtom == atom.Title {
+					w.walk(c, depth+1)
+				}
+			}
+			return
+		}
+		if skipElement(n) {
 			return
 		}
 	}

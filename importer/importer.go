@@ -60,6 +60,16 @@ func Import(data []byte, name string, opt Options) (*Result, error) {
 			if r.ID == "" {
 				r.ID = model.NewID()
 			}
+			if r.Scope == "" {
+				r.Scope = model.ScopeSelf
+			}
+			if r.Kind == "" {
+				kind, ok := guessKind(r.Agency)
+				r.Kind = kind
+				if !ok {
+					notes = append(notes, "文件没有写明机关类型，已设为「"+model.KindOther.Name()+"」，请核对")
+				}
+			}
 		}
 	case "html":
 		r, notes, err = importHTML(data, opt)

@@ -291,10 +291,24 @@ func TestWordHTMLPageInGBK(t *testing.T) {
 		t.Fatal(err)
 	}
 	seed := mustImport(t, []byte(readSeed(t)), "seed.txt").Report
+	toGBK := func(b []byte) []byte {
+		out, err := simplifiedchinese.GBK.NewEncoder().Bytes(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	noMeta := regexp.MustCompile(`<meta[^>]*>`).ReplaceAll(src, nil)
+	noH1 := regexp.MustCompile(`(?s)<h1.*?</h1>`).ReplaceAll(src, nil)
 	for _, tc := range []struct {
 		name string
 		data []byte
-	}{{"GBK", gbk}, {"UTF-8", src}} {
+	}{
+		{"GBK", gbk},
+		{"UTF-8", src},
+		{"GBK without a meta charset", toGBK(noMeta)},
+		{"title only in <title>", toGBK(noH1)},
+	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := mustImport(t, tc.data, "report.html")
 			r := res.Report

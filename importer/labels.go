@@ -202,6 +202,9 @@ func (m *rowMatcher) isFrame(cell string) bool {
 		return true
 	}
 	n := normLabel(cell)
+	if strings.HasPrefix(n, "单位:") || strings.HasPrefix(n, "(单位:") {
+		return true // 单位：件, printed above or inside a table
+	}
 	if m.parents[n] || m.known[n] || m.known[stripParens(n)] {
 		return true
 	}
