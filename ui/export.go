@@ -24,8 +24,8 @@ type exportChoice struct {
 }
 
 var exportChoices = []exportChoice{
-	{txtExportHTML, "HTML 文档", export.HTML, export.Options{}},
-	{txtExportFragment, "HTML 片段", export.HTML, export.Options{Fragment: true}},
+	{txtExportHTML, sumExportHTML, export.HTML, export.Options{}},
+	{txtExportFragment, sumExportFragment, export.HTML, export.Options{Fragment: true}},
 	{txtExportMarkdown, "Markdown", export.Markdown, export.Options{}},
 	{txtExportJSON, "JSON", export.JSON, export.Options{}},
 }
