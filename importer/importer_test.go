@@ -186,6 +186,9 @@ func TestDashesAndBlanksLeftEmpty(t *testing.T) {
 		if hasLabel(c, "行政许可") {
 			c[len(c)-1] = "／"
 		}
+		if hasLabel(c, "行政规范性文件") {
+			c[len(c)-1] = "6件" // a unit in the cell is read past
+		}
 		return c
 	})
 	res := mustImport(t, []byte(seed), "seed.txt")

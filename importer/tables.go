@@ -31,7 +31,7 @@ func kindOf(cell string) valueKind {
 	if dashes[s] {
 		return vDash
 	}
-	if numberLike.MatchString(narrowNumber(s)) {
+	if numberLike.MatchString(narrowNumber(stripUnit(s))) {
 		return vNum
 	}
 	return vText
@@ -237,7 +237,11 @@ func (a *assembler) setCell(r *model.Report, spec *model.CellSpec, text string) 
 	case vDash:
 		a.note("%s：原文为「%s」，已留空（不当作 0）", spec.ShortLabel(), text)
 	default:
-		v, err := model.ParseInput(spec.Unit, text)
+		if spec.Unit == model.Wan && strings.HasSuffix(text, "元") && !strings.HasSuffix(text, "万元") {
+			a.note("%s：原文「%s」的单位是元，本栏单位是万元，未导入，已留空", spec.ShortLabel(), text)
+			return
+		}
+		v, err := model.ParseInput(spec.Unit, stripUnit(text))
 		if err != nil {
 			a.note("%s：原文「%s」无法读取（%s），已留空", spec.ShortLabel(), text, err)
 			return
@@ -272,4 +276,15 @@ func narrowNumber(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// stripUnit drops a unit printed after a figure in a cell (3件, 12.5万元);
+// the column already says what the figure counts.
+func stripUnit(s string) string {
+	for _, u := range []string{"万元", "件", "个", "项", "次", "元"} {
+		if t, ok := strings.CutSuffix(s, u); ok && t != "" && !strings.HasSuffix(t, "万") {
+			return strings.TrimSpace(t)
+		}
+	}
+	return s
 }
