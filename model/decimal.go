@@ -130,6 +130,22 @@ func parseDec(s string) (Dec, error) {
 		}
 		return Dec(v), nil
 	}
+	// Bound the exponent before big.Rat sees it: 1e999999999 would take
+	// seconds and gigabytes to expand.
+	mant, exp, _ := strings.Cut(strings.ToLower(s), "e")
+	e, err := strconv.Atoi(exp)
+	if err != nil || mant == "" {
+		return 0, errDecSyntax
+	}
+	if e > 40 || e < -40 {
+		if strings.Trim(mant, "+-0.") != "" || strings.Trim(mant, "+-.0123456789") != "" {
+			if e > 0 {
+				return 0, errDecRange
+			}
+			return 0, errDecPlaces
+		}
+		return 0, nil // 0e999
+	}
 	r, ok := new(big.Rat).SetString(s)
 	if !ok {
 		return 0, errDecSyntax

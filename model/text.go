@@ -172,8 +172,16 @@ func isClauseSep(r rune) bool {
 	return isSentenceSep(r)
 }
 
+// maxStatements bounds what one text contributes: a real narrative states a
+// handful of figures; a pasted table must not flood the officer.
+const maxStatements = 50
+
 func parseStatements(part, text string, out []statement) []statement {
+	first := len(out)
 	for _, sent := range strings.FieldsFunc(text, isSentenceSep) {
+		if len(out)-first >= maxStatements {
+			return out[:first+maxStatements]
+		}
 		withCarried := strings.Contains(sent, "结转")
 		out = parseAllDone(part, sent, out)
 		for _, cl := range splitClauses(sent) {
@@ -181,7 +189,7 @@ func parseStatements(part, text string, out []statement) []statement {
 			out = parseFigures(part, cl, withCarried, out)
 		}
 	}
-	return out
+	return out[:min(len(out), first+maxStatements)]
 }
 
 // splitClauses splits a sentence at commas, colons, brackets and quotes,
@@ -253,7 +261,10 @@ func parseFigures(part, cl string, withCarried bool, out []statement) []statemen
 		if !ok {
 			continue
 		}
-		prefix := cl[:start]
+		// Only the runes just before the number can say what it is; the
+		// window also keeps a long clause (a pasted table) linear.
+		prefix := lastRunes(cl[:start], figureWindow)
+		base := start - len(prefix) // prefix's offset in cl
 		if r, _ := utf8.DecodeLastRuneInString(prefix); r == '每' || r == '第' || r == '各' || r == '单' {
 			continue
 		}
@@ -266,14 +277,18 @@ func parseFigures(part, cl string, withCarried bool, out []statement) []statemen
 			// 共收到群众来信 12 件 is not about applications; 上年结转和本年
 			// 新收申请共 12 件 is not 新收 alone.
 			kw := prefix[kwStart:kwEnd]
-			if kw != "新收" && !containsAny(cl[kwEnd:], asksWords) {
+			if kw != "新收" && !containsAny(firstRunes(cl[base+kwEnd:], figureWindow), asksWords) {
 				continue
 			}
 			if strings.Contains(prefix[:kwStart], "结转") {
 				continue
 			}
 		}
-		out = append(out, statement{kind: kind, n: Int(n), part: part, quote: quote(cl), withCarried: withCarried})
+		q := quote(cl)
+		if strings.HasSuffix(q, "…") { // a long clause: quote what leads to the figure
+			q = "…" + strings.TrimSpace(lastRunes(cl[:off], figureWindow))
+		}
+		out = append(out, statement{kind: kind, n: Int(n), part: part, quote: q, withCarried: withCarried})
 	}
 }
 
@@ -415,24 +430,37 @@ func parseChineseNumber(s string) (int64, bool) {
 	return total + cur, true
 }
 
-var zeroMarkers = []string{"未收到", "未接到", "没有收到", "未发生", "未出现", "没有发生"}
+var zeroMarkers = [...]string{"未收到", "未接到", "没有收到", "未发生", "未出现", "没有发生"}
 
 var notApplications = []string{"建议", "提案", "咨询", "投诉", "举报", "信访", "来信"}
 
 // parseZero finds 未收到…申请 and 未发生…行政复议/行政诉讼 in a clause.
 func parseZero(part, cl string, out []statement) []statement {
+	// next[k] is where zeroMarkers[k] next occurs at or after off (-1: no
+	// more), searched again only once passed, so that the scan stays linear.
+	var next [len(zeroMarkers)]int
+	for k, m := range zeroMarkers {
+		next[k] = strings.Index(cl, m)
+	}
 	for off := 0; off < len(cl); {
 		i, mlen := -1, 0
-		for _, m := range zeroMarkers {
-			if j := strings.Index(cl[off:], m); j >= 0 && (i < 0 || j < i) {
-				i, mlen = j, len(m)
+		for k, m := range zeroMarkers {
+			if next[k] >= 0 && next[k] < off {
+				if j := strings.Index(cl[off:], m); j >= 0 {
+					next[k] = off + j
+				} else {
+					next[k] = -1
+				}
+			}
+			if next[k] >= 0 && (i < 0 || next[k] < i) {
+				i, mlen = next[k], len(m)
 			}
 		}
 		if i < 0 {
 			break
 		}
-		rest := cl[off+i+mlen:]
-		off += i + mlen
+		rest := firstRunes(cl[i+mlen:], figureWindow)
+		off = i + mlen
 		// The claim runs to the next marker.
 		for _, m := range zeroMarkers {
 			if j := strings.Index(rest, m); j >= 0 {
@@ -489,6 +517,21 @@ func parseAllDone(part, sent string, out []statement) []statement {
 	return out
 }
 
+// figureWindow is how many runes around a figure or a claim are read.
+const figureWindow = 40
+
+// firstRunes is s cut after n runes.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// lastRunes is the last n runes of s.
 func lastRunes(s string, n int) string {
 	i := len(s)
 	for ; n > 0 && i > 0; n-- {
@@ -498,18 +541,12 @@ func lastRunes(s string, n int) string {
 	return s[i:]
 }
 
-// quote shortens a clause for a message.
+// quote shortens a clause for a message to at most 60 runes, in time
+// independent of the clause's length.
 func quote(s string) string {
 	s = strings.TrimSpace(s)
-	if utf8.RuneCountInString(s) <= 60 {
+	if t := firstRunes(s, 60); len(t) == len(s) {
 		return s
 	}
-	n := 0
-	for i := range s {
-		if n == 59 {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
+	return firstRunes(s, 59) + "…"
 }
