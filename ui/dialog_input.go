@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -76,32 +77,32 @@ func (in *lineInput) update(msg tea.Msg) bool {
 		in.insert(c)
 		return true
 	case tea.KeyPressMsg:
-		switch msg.Keystroke() {
-		case "left", "ctrl+b":
+		switch {
+		case key.Matches(msg, lineKeys.Left):
 			if in.pos > 0 {
 				in.pos--
 			}
-		case "right", "ctrl+f":
+		case key.Matches(msg, lineKeys.Right):
 			if in.pos < len(in.text) {
 				in.pos++
 			}
-		case "home", "ctrl+a":
+		case key.Matches(msg, lineKeys.Home):
 			in.pos = 0
-		case "end", "ctrl+e":
+		case key.Matches(msg, lineKeys.End):
 			in.pos = len(in.text)
-		case "backspace", "ctrl+h":
+		case key.Matches(msg, lineKeys.Backspace):
 			if in.pos > 0 {
 				in.text = append(in.text[:in.pos-1], in.text[in.pos:]...)
 				in.pos--
 			}
-		case "delete", "ctrl+d":
+		case key.Matches(msg, lineKeys.Delete):
 			if in.pos < len(in.text) {
 				in.text = append(in.text[:in.pos], in.text[in.pos+1:]...)
 			}
-		case "ctrl+u":
+		case key.Matches(msg, lineKeys.KillBefore):
 			in.text = append([]rune(nil), in.text[in.pos:]...)
 			in.pos = 0
-		case "ctrl+k":
+		case key.Matches(msg, lineKeys.KillAfter):
 			in.text = in.text[:in.pos]
 		default:
 			if msg.Text == "" || msg.Mod.Contains(tea.ModCtrl) || msg.Mod.Contains(tea.ModAlt) {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -24,6 +26,8 @@ func helpGroups(km keyMap) []helpGroup {
 			dlgKeys.Delete, dlgKeys.Trash}},
 		{txtHelpDialogs, []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel, dlgKeys.Next, dlgKeys.Prev, dlgKeys.Choose,
 			dlgKeys.Complete, dlgKeys.Restore, dlgKeys.Undelete}},
+		{txtHelpLine, []key.Binding{lineKeys.Left, lineKeys.Right, lineKeys.Home, lineKeys.End, lineKeys.Backspace,
+			lineKeys.Delete, lineKeys.KillBefore, lineKeys.KillAfter}},
 	}
 }
 
@@ -41,6 +45,49 @@ func (g helpGroup) lines() []string {
 		out = append(out, "  "+st.HelpKey.Render(pad(h.Key, helpKeyW))+" "+h.Desc)
 	}
 	return append(out, "")
+}
+
+// splitColumns puts the groups' lines into n columns, the groups in order
+// and whole, so that the tallest column is as short as it can be.
+func splitColumns(gls [][]string, n int) [][]string {
+	height := func(from, to int) int {
+		h := 0
+		for _, g := range gls[from:to] {
+			h += len(g)
+		}
+		return h
+	}
+	// cuts[k] is where column k+1 starts; try every way (few groups).
+	best, bestH := []int(nil), 1<<30
+	var try func(cuts []int, from int)
+	try = func(cuts []int, from int) {
+		if len(cuts) == n-1 {
+			h, prev := 0, 0
+			for _, c := range append(append([]int(nil), cuts...), len(gls)) {
+				h = max(h, height(prev, c))
+				prev = c
+			}
+			if h < bestH {
+				best, bestH = append([]int(nil), cuts...), h
+			}
+			return
+		}
+		for c := from; c < len(gls); c++ {
+			try(append(cuts, c), c+1)
+		}
+	}
+	try(nil, 1)
+	cols := make([][]string, 0, n)
+	prev := 0
+	for _, c := range append(best, len(gls)) {
+		var col []string
+		for _, g := range gls[prev:c] {
+			col = append(col, g...)
+		}
+		cols = append(cols, col)
+		prev = c
+	}
+	return cols
 }
 
 // helpDialog is the help screen, built from the key map. It scrolls when
@@ -80,46 +127,33 @@ func (d *helpDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (d *helpDialog) view(w, h int) string {
-	colW := 2 + helpKeyW + 1 + 14
+	colW := 2 + helpKeyW + 1 + 14 + 4 // key, description, gap
+	gls := make([][]string, len(d.groups))
+	for i, g := range d.groups {
+		gls[i] = g.lines()
+	}
+	// As many columns as fit (at most three), the groups in reading order,
+	// split where the tallest column is shortest.
+	ncol := max(1, min(3, (w-8)/colW, len(gls)))
+	cols := splitColumns(gls, ncol)
 	var lines []string
-	if w >= 2*colW+16 {
-		// Two columns: the first groups on the left, the others on the
-		// right, split where the taller column is shortest.
-		gls := make([][]string, len(d.groups))
-		total := 0
-		for i, g := range d.groups {
-			gls[i] = g.lines()
-			total += len(gls[i])
-		}
-		split, best, n := 0, total, 0
-		for i := range gls {
-			n += len(gls[i])
-			if tall := max(n, total-n); tall < best {
-				split, best = i+1, tall
+	for i := 0; ; i++ {
+		var b strings.Builder
+		filled := false
+		for c, col := range cols {
+			var l string
+			if i < len(col) {
+				l, filled = col[i], true
 			}
-		}
-		var left, right []string
-		for i, gl := range gls {
-			if i < split {
-				left = append(left, gl...)
-			} else {
-				right = append(right, gl...)
+			if c < len(cols)-1 {
+				l = pad(l, colW)
 			}
+			b.WriteString(l)
 		}
-		for i := 0; i < max(len(left), len(right)); i++ {
-			var l, r string
-			if i < len(left) {
-				l = left[i]
-			}
-			if i < len(right) {
-				r = right[i]
-			}
-			lines = append(lines, pad(l, colW+4)+r)
+		if !filled {
+			break
 		}
-	} else {
-		for _, g := range d.groups {
-			lines = append(lines, g.lines()...)
-		}
+		lines = append(lines, b.String())
 	}
 	for len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]

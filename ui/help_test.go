@@ -17,7 +17,7 @@ func TestHelpListsEveryBinding(t *testing.T) {
 	for _, g := range d.groups {
 		listed = append(listed, g.bindings...)
 	}
-	for _, km := range []any{keys, dlgKeys} {
+	for _, km := range []any{keys, dlgKeys, lineKeys} {
 		v := reflect.ValueOf(km)
 		for i := range v.NumField() {
 			b, ok := v.Field(i).Interface().(key.Binding)
@@ -47,7 +47,7 @@ func TestHelpScrollsOnASmallScreen(t *testing.T) {
 		d.update(keyMsg("down"))
 	}
 	end := ansi.Strip(d.view(60, 22))
-	if !strings.Contains(end, dlgKeys.Undelete.Help().Desc) || strings.Contains(end, "通用") {
+	if !strings.Contains(end, lineKeys.KillAfter.Help().Desc) || strings.Contains(end, "通用") {
 		t.Fatalf("scrolled to the end:\n%s", end)
 	}
 	wide := ansi.Strip(newHelpDialog(keys).view(120, 38))

@@ -133,3 +133,23 @@ var dlgKeys = dialogKeyMap{
 	Choose:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("Left/Right", helpChoice)),
 	Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", helpComplete)),
 }
+
+// lineKeyMap holds the editing keys of the dialogs' one-line fields
+// (机关名称, 年度, file names); the Ctrl letters are the usual readline ones.
+type lineKeyMap struct {
+	Left, Right, Home, End key.Binding
+	Backspace, Delete      key.Binding
+	KillBefore, KillAfter  key.Binding
+}
+
+// lineKeys is the key map of the one-line fields.
+var lineKeys = lineKeyMap{
+	Left:       key.NewBinding(key.WithKeys("left", "ctrl+b"), key.WithHelp("Left", helpLeft)),
+	Right:      key.NewBinding(key.WithKeys("right", "ctrl+f"), key.WithHelp("Right", helpRight)),
+	Home:       key.NewBinding(key.WithKeys("home", "ctrl+a"), key.WithHelp("Home/Ctrl+A", helpLineHome)),
+	End:        key.NewBinding(key.WithKeys("end", "ctrl+e"), key.WithHelp("End/Ctrl+E", helpLineEnd)),
+	Backspace:  key.NewBinding(key.WithKeys("backspace", "ctrl+h"), key.WithHelp("Backspace", helpBackspace)),
+	Delete:     key.NewBinding(key.WithKeys("delete", "ctrl+d"), key.WithHelp("Delete", helpDeleteChar)),
+	KillBefore: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("Ctrl+U", helpKillBefore)),
+	KillAfter:  key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("Ctrl+K", helpKillAfter)),
+}

@@ -319,12 +319,19 @@ const (
 
 // Key help of the start screen and dialogs.
 const (
-	helpNewReport = "新建报告"
-	helpImport    = "导入"
-	helpRoll      = "从上年报告创建"
-	helpDelete    = "删除"
-	helpTrash     = "回收站"
-	helpUndelete  = "恢复"
-	helpRestore   = "恢复此版本"
-	helpComplete  = "补全文件名"
+	helpNewReport  = "新建报告"
+	helpImport     = "导入"
+	helpRoll       = "从上年报告创建"
+	helpDelete     = "删除"
+	helpTrash      = "回收站"
+	helpUndelete   = "恢复"
+	helpRestore    = "恢复此版本"
+	helpComplete   = "补全文件名"
+	helpLineHome   = "到开头"
+	helpLineEnd    = "到末尾"
+	helpBackspace  = "删除前一字"
+	helpDeleteChar = "删除后一字"
+	helpKillBefore = "删除光标前的全部"
+	helpKillAfter  = "删除光标后的全部"
+	txtHelpLine    = "输入框"
 )
