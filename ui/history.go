@@ -46,6 +46,9 @@ func (d *historyDialog) init() tea.Cmd {
 	}
 	d.loading = true
 	db, id := d.db, d.id
+	if db == nil {
+		return send(historyLoadedMsg{err: errNoDraftFile})
+	}
 	return func() tea.Msg {
 		revs, err := db.History(id)
 		return historyLoadedMsg{revs, err}

@@ -13,6 +13,10 @@ import (
 	"nianbao/store"
 )
 
+// errNoDraftFile is what a screen without a draft file reports (only a
+// misconfigured program, or a test, has none).
+var errNoDraftFile = errors.New(strNoStore)
+
 // displayZone is the time zone times are shown in; tests pin it.
 var displayZone = time.Local
 
@@ -74,6 +78,9 @@ func (s *startScreen) init() tea.Cmd {
 	}
 	s.loading = true
 	db := s.db
+	if db == nil {
+		return send(startListMsg{err: errNoDraftFile})
+	}
 	return func() tea.Msg {
 		l, err := db.List()
 		return startListMsg{l, err}
@@ -141,6 +148,8 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 func (s *startScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	empty := s.loaded && s.loadErr == nil && len(s.list) == 0
 	switch {
+	case s.db == nil && key.Matches(k, dlgKeys.New, dlgKeys.Import, dlgKeys.Trash):
+		s.setNote(strNoStore, true)
 	case key.Matches(k, dlgKeys.New):
 		return s.newReport()
 	case key.Matches(k, dlgKeys.Import):

@@ -245,3 +245,16 @@ func TestStartLoadError(t *testing.T) {
 		t.Fatalf("load error not shown:\n%s", got)
 	}
 }
+
+// Without a draft file (a misconfigured program) nothing panics: the screens
+// say so.
+func TestStartWithoutDraftFile(t *testing.T) {
+	g := newStage(t, newStartScreen(nil, fixedNow))
+	g.wantScreen("读取失败：没有打开草稿文件")
+	g.press("f2", "f3", "f7")
+	if len(g.dialogs) != 0 {
+		t.Fatalf("a dialog opened without a draft file: %T", g.top())
+	}
+	g.send(pushDialogMsg{d: newHistoryDialog(nil, "x")})
+	g.wantScreen("读取失败：没有打开草稿文件")
+}

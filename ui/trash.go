@@ -43,6 +43,9 @@ func (d *trashDialog) init() tea.Cmd {
 	}
 	d.loading = true
 	db := d.db
+	if db == nil {
+		return send(trashLoadedMsg{err: errNoDraftFile})
+	}
 	return func() tea.Msg {
 		l, err := db.Trash()
 		return trashLoadedMsg{l, err}
