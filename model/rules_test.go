@@ -438,3 +438,26 @@ func TestPartName(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyReport: a new report has nothing filled, and no rule but
+// missing reads an empty cell or text, even against a complete last year.
+func TestEmptyReport(t *testing.T) {
+	r := New("某局", 2024, KindCountyGov, ScopeArea)
+	fs := Check(r, baseReport(t))
+	var parts []string
+	for _, f := range fs {
+		if f.ID != "missing" {
+			t.Errorf("unexpected %s: %s", f.ID, f.Message)
+		}
+		if f.Part != "" {
+			parts = append(parts, f.Part)
+		}
+	}
+	if len(fs) != NumInputs+3 || !slices.Equal(parts, []string{"s1", "s5", "s6"}) {
+		t.Errorf("%d findings, texts %v", len(fs), parts)
+	}
+	// Reading order: 一, the cells of 二 to 四, 五, 六's text, 六's figures.
+	if fs[0].Part != "s1" || fs[1].Cells[0] != "s2.rules.issued" || fs[len(fs)-1].Cells[0] != "s6.fee.collected" || fs[len(fs)-5].Part != "s5" {
+		t.Errorf("order: first %v %s, last %v", fs[0].Cells, fs[0].Part, fs[len(fs)-1].Cells)
+	}
+}
