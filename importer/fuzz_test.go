@@ -11,7 +11,10 @@ import (
 // FuzzImport: no input panics or hangs, and each returns either a report or
 // a clear (Chinese) error. Run it locally for a short while:
 //
-//	go test ./importer/ -run '^$' -fuzz FuzzImport -fuzztime 20s
+//	go test ./importer/ -run '^$' -fuzz FuzzImport -fuzztime 20s -fuzzminimizetime 50x
+//
+// (without -fuzzminimizetime the engine spends the whole run minimising the
+// first new input, the seed corpus being whole reports).
 func FuzzImport(f *testing.F) {
 	seed := readSeed(f)
 	html, err := os.ReadFile("testdata/miyun-word.html")
