@@ -21,10 +21,12 @@ type Summary struct {
 	ID, Agency string
 	Year       int
 	Updated    time.Time
-	// Errors and Warnings count model.Check's findings (against last
-	// year's report) at the last save.
-	Errors, Warnings int
-	Deleted          time.Time // zero unless in the trash
+	// Errors, Missing and Warnings count model.Check's findings (against
+	// last year's report) at the last save. Errors leaves out the empty
+	// cells and texts, which Missing counts: while a report is being filled
+	// they are progress, not mistakes.
+	Errors, Missing, Warnings int
+	Deleted                   time.Time // zero unless in the trash
 }
 
 // info is the stored summary of a report.
@@ -34,13 +36,14 @@ type info struct {
 	Previous string    `json:"previous,omitempty"`
 	Updated  time.Time `json:"updated"`
 	Errors   int       `json:"errors"`
+	Missing  int       `json:"missing"`
 	Warnings int       `json:"warnings"`
 	Deleted  time.Time `json:"deleted,omitzero"`
 }
 
 func (in *info) summary(id string) Summary {
 	return Summary{ID: id, Agency: in.Agency, Year: in.Year, Updated: in.Updated,
-		Errors: in.Errors, Warnings: in.Warnings, Deleted: in.Deleted}
+		Errors: in.Errors, Missing: in.Missing, Warnings: in.Warnings, Deleted: in.Deleted}
 }
 
 func indexKey(agency string, year int) []byte {
@@ -124,15 +127,18 @@ func previousTx(tx *bolt.Tx, r *model.Report) (*model.Report, error) {
 	return nil, nil
 }
 
-func countFindings(r, prev *model.Report) (errs, warns int) {
+func countFindings(r, prev *model.Report) (errs, missing, warns int) {
 	for _, f := range model.Check(r, prev) {
-		if f.Severity == model.SevError {
+		switch {
+		case f.ID == "missing":
+			missing++
+		case f.Severity == model.SevError:
 			errs++
-		} else {
+		default:
 			warns++
 		}
 	}
-	return errs, warns
+	return errs, missing, warns
 }
 
 // writeReport stores a live report: its JSON, the (机关名称, 年度) index
@@ -178,7 +184,7 @@ func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, err
 		return nil, false, err
 	}
 	in := &info{Agency: r.Agency, Year: r.Year, Previous: r.Previous, Updated: now}
-	in.Errors, in.Warnings = countFindings(r, prev)
+	in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
 	if err := putInfo(tx, r.ID, in); err != nil {
 		return nil, false, err
 	}
@@ -214,7 +220,7 @@ func refreshNext(tx *bolt.Tx, r *model.Report) error {
 		if err != nil {
 			continue
 		}
-		in.Errors, in.Warnings = countFindings(next, prev)
+		in.Errors, in.Missing, in.Warnings = countFindings(next, prev)
 		if err := putInfo(tx, id, in); err != nil {
 			return err
 		}

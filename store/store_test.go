@@ -86,16 +86,19 @@ func TestSaveLoadFullReport(t *testing.T) {
 	if err != nil || len(list) != 1 {
 		t.Fatalf("List: %v %v", list, err)
 	}
-	var e, w int
+	var e, m, w int
 	for _, f := range model.Check(r, nil) {
-		if f.Severity == model.SevError {
+		switch {
+		case f.ID == "missing":
+			m++
+		case f.Severity == model.SevError:
 			e++
-		} else {
+		default:
 			w++
 		}
 	}
-	if l := list[0]; l.ID != r.ID || l.Agency != r.Agency || l.Year != 2023 || l.Errors != e || l.Warnings != w || l.Updated.IsZero() {
-		t.Fatalf("summary %+v, want errors %d warnings %d", l, e, w)
+	if l := list[0]; l.ID != r.ID || l.Agency != r.Agency || l.Year != 2023 || l.Errors != e || l.Missing != m || l.Warnings != w || l.Updated.IsZero() {
+		t.Fatalf("summary %+v, want errors %d missing %d warnings %d", l, e, m, w)
 	}
 	_, err = s.Get("nope")
 	wantErr(t, err, ErrNotFound)

@@ -307,9 +307,9 @@ const (
 )
 
 func (s *startScreen) tableLines(w, h int) []string {
-	agencyW := max(12, min(w-42, colAgencyMax))
+	agencyW := max(12, min(w-49, colAgencyMax))
 	head := "  " + pad(txtColAgency, agencyW) + " " + padL(txtColYear, colYear) + " " +
-		padL(txtColErrors, colCount) + " " + padL(txtColWarnings, colCount) + "  " + txtColUpdated
+		padL(txtColErrors, colCount) + " " + padL(txtColMissing, colCount) + " " + padL(txtColWarnings, colCount) + "  " + txtColUpdated
 	out := []string{st.Header.Render(head)}
 	rows := max(1, h-1)
 	if len(s.list) > rows {
@@ -330,7 +330,7 @@ func (s *startScreen) tableLines(w, h int) []string {
 			errs = st.Error.Render(errs)
 		}
 		line := pad(cut(r.Agency, agencyW), agencyW) + " " + padL(fmt.Sprint(r.Year), colYear) + " " +
-			errs + " " + padL(fmt.Sprint(r.Warnings), colCount) + "  " + fmtDateTime(r.Updated)
+			errs + " " + padL(fmt.Sprint(r.Missing), colCount) + " " + padL(fmt.Sprint(r.Warnings), colCount) + "  " + fmtDateTime(r.Updated)
 		if i == s.sel {
 			out = append(out, st.Cursor.Render("> "+line))
 		} else {

@@ -195,6 +195,7 @@ const (
 	txtColYear       = "年度"
 	txtColErrors     = "错误"
 	txtColWarnings   = "提示"
+	txtColMissing    = "未填"
 	txtColUpdated    = "最后修改"
 	txtColDeleted    = "删除时间"
 	txtRowsFmt       = "  第 %d 份，共 %d 份"
