@@ -95,6 +95,21 @@ func TestSeedVariantsImportTheSame(t *testing.T) {
 			}
 			return strings.Join(keep, "  ")
 		}, false), "seed.txt"},
+		{"labels on their own lines, figures space-separated below", renderRows(seedRows(seed), func(c []string) string {
+			var labels, figures []string
+			for _, x := range c {
+				if kindOf(x) == vNum {
+					figures = append(figures, x)
+				} else {
+					labels = append(labels, x)
+				}
+			}
+			out := seedStyle(labels)
+			if len(figures) > 0 {
+				out += "\n" + strings.Join(figures, " ")
+			}
+			return out
+		}, false), "seed.txt"},
 		{"full-width digits", editRows(seed, func(c []string) []string {
 			for i := range c {
 				c[i] = fullWidth.Replace(c[i])

@@ -164,11 +164,11 @@ func tableRowsOfText(lines []string) [][]string {
 			contOK = false
 			continue
 		}
-		if contOK && len(cur) > 0 {
+		fields := strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' })
+		if contOK && len(cur) > 0 && len(fields) == 1 && kindOf(fields[0]) == vText {
 			cur[len(cur)-1] += cleanCell(line)
 			continue
 		}
-		fields := strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' })
 		if len(fields) > 1 {
 			flushRow()
 			rows = append(rows, cleanCells(fields))
