@@ -179,7 +179,7 @@ func TestMarkdownStructure(t *testing.T) {
 		r     *model.Report
 		draft []string
 	}{
-		{"seed", seedReport(t), []string{"未填写：表六「信息处理费」收费通知总金额（元）（填报完整性）"}},
+		{"seed", seedReport(t), []string{"未填写：六、收费通知总金额（元）（填报完整性）"}},
 		{"complete", completeReport(t), nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -18,12 +18,16 @@ type InputError struct {
 
 func (e *InputError) Error() string { return e.Reason }
 
+// inputPunct maps the IME's full-width punctuation that width.Narrow does not
+// turn into what a number needs. Built once: it is used for every cell.
+var inputPunct = strings.NewReplacer("，", ",", "。", ".", "－", "-")
+
 // NormalizeInput turns what an officer typed into plain ASCII: full-width
 // digits and signs (as an IME sends them) become narrow, surrounding spaces
 // and thousands separators go.
 func NormalizeInput(s string) string {
 	// Before narrowing: width.Narrow turns 。 into the half-width ｡, not '.'.
-	s = strings.NewReplacer("，", ",", "。", ".", "－", "-").Replace(s)
+	s = inputPunct.Replace(s)
 	s = width.Narrow.String(s)
 	s = strings.TrimSpace(s)
 	return s
