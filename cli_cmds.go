@@ -273,7 +273,8 @@ func (a *app) listCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "列出草稿文件中的报告",
-		Long: `列出草稿文件中的全部报告（不含回收站）：报告（机关名称/年度）、错误数、提示数、最后修改时间、ID。
+		Long: `列出草稿文件中的全部报告（不含回收站）：报告（机关名称/年度）、错误数（含未填写）、提示数、
+最后修改时间、ID。错误数和提示数与 nianbao check 的结果一致。
 --json 输出 JSON 数组：[{"id", "agency", "year", "updated", "errors", "warnings"}]，时间为 RFC 3339 格式。`,
 		Example: `  nianbao list
   nianbao list --json`,
@@ -295,7 +296,8 @@ func (a *app) listCmd() *cobra.Command {
 					}
 					out := []item{}
 					for _, x := range sums {
-						out = append(out, item{x.ID, x.Agency, x.Year, x.Updated.Format(time.RFC3339), x.Errors, x.Warnings})
+						// errors counts what `check` counts as errors: empty cells too.
+						out = append(out, item{x.ID, x.Agency, x.Year, x.Updated.Format(time.RFC3339), x.Errors + x.Missing, x.Warnings})
 					}
 					return a.writeJSON(out)
 				}
@@ -304,8 +306,8 @@ func (a *app) listCmd() *cobra.Command {
 					return nil
 				}
 				for _, x := range sums {
-					fmt.Fprintf(a.stdout, "%s\t错误 %d\t提示 %d\t%s\t%s\n", reportName(x.Agency, x.Year), x.Errors, x.Warnings,
-						x.Updated.Local().Format(timeLayout), x.ID)
+					fmt.Fprintf(a.stdout, "%s\t错误 %d（其中未填写 %d）\t提示 %d\t%s\t%s\n", reportName(x.Agency, x.Year),
+						x.Errors+x.Missing, x.Missing, x.Warnings, x.Updated.Local().Format(timeLayout), x.ID)
 				}
 				return nil
 			})
