@@ -107,7 +107,7 @@ func migrate1to2(tx *bolt.Tx, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		in.Errors, in.Warnings = countFindings(r, prev)
+		in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
 		if err := putInfo(tx, r.ID, in); err != nil {
 			return err
 		}
