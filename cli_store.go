@@ -109,14 +109,36 @@ func (a *app) checkItemsFromStore(refs []reportRef, all bool) ([]*checkItem, err
 			if err != nil {
 				return storeErr(err)
 			}
-			for _, sum := range sums {
-				r, err := s.Get(sum.ID)
+			// Decoding is most of the work: bbolt allows concurrent readers, so
+			// load on every core, and find last year's report among those loaded
+			// rather than decoding it a second time.
+			reports := make([]*model.Report, len(sums))
+			errs := make([]error, len(sums))
+			parallel(len(sums), func(i int) { reports[i], errs[i] = s.Get(sums[i].ID) })
+			for _, err := range errs {
 				if err != nil {
 					return storeErr(err)
 				}
-				prev, err := s.Previous(r)
-				if err != nil {
-					return storeErr(err)
+			}
+			type key struct {
+				agency string
+				year   int
+			}
+			byID := make(map[string]*model.Report, len(reports))
+			byKey := make(map[key]*model.Report, len(reports))
+			for _, r := range reports {
+				byID[r.ID] = r
+				byKey[key{r.Agency, r.Year}] = r
+			}
+			for _, r := range reports {
+				// As the store's Previous: the linked report if it is live, else
+				// the same agency's report for year − 1.
+				prev := byKey[key{r.Agency, r.Year - 1}]
+				if p, ok := byID[r.Previous]; ok && r.Previous != "" {
+					prev = p
+				}
+				if prev == r {
+					prev = nil
 				}
 				items = append(items, &checkItem{name: reportName(r.Agency, r.Year), r: r, prev: prev})
 			}
