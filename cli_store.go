@@ -58,7 +58,15 @@ func (a *app) resolve(s *store.Store, ref reportRef) (*model.Report, error) {
 		if errors.Is(err, store.ErrNotFound) {
 			return nil, usageErr("草稿文件中没有 ID 为 %s 的报告（用 nianbao list 查看全部报告）", ref.id)
 		}
-		return r, storeErr(err)
+		if err != nil {
+			return nil, storeErr(err)
+		}
+		// Get also finds reports in the trash, which no command but
+		// undelete may touch.
+		if live, err := s.Find(r.Agency, r.Year); err != nil || live.ID != r.ID {
+			return nil, usageErr("ID 为 %s 的报告在回收站中（用 nianbao undelete %s 恢复）", ref.id, ref.id)
+		}
+		return r, nil
 	}
 	r, err := s.Find(ref.agency, ref.year)
 	if errors.Is(err, store.ErrNotFound) {

@@ -677,10 +677,16 @@ func TestTrash(t *testing.T) {
 	if strings.Count(res.out, name) != 2 {
 		t.Fatalf("trash:\n%s", res.out)
 	}
+	c.run("set", first, "s3.new.natural=1").want(t, exitUsage, "回收站")
 	c.run("undelete", name).want(t, exitUsage, "请用 ID 指定", first)
 	c.ok("undelete", first)
 	if c.report(name).ID != first {
 		t.Error("undelete by id brought back the wrong report")
+	}
+	// A live report may be named by its id too.
+	c.ok("set", first, "s3.new.natural=1")
+	if v, _ := c.report(first).Get("s3.new.natural"); v != model.Int(1) {
+		t.Errorf("set by id: %v", v)
 	}
 	// The other one cannot come back while the name is taken.
 	c.run("undelete", name).want(t, exitUsage, "已有")
