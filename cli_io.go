@@ -238,6 +238,9 @@ Markdown 或 JSON。REPORT 可以是草稿文件中的报告（机关名称/年�
 					where := path
 					if where == "-" {
 						where = "标准输出"
+					} else if _, err := os.Stat(path); err == nil && !force {
+						// Refuse before recording an export that will not happen.
+						return usageErr("目标文件已存在：%s（加 --force 覆盖）", path)
 					}
 					// A revision before every export, so the exported state can be found again.
 					return storeErr(s.MarkExport(r.ID, fmt.Sprintf("导出 %s 到 %s", f.Name(), where)))
