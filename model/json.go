@@ -3,8 +3,13 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"reflect"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // SchemaVersion is the version of the JSON form written by Encode.
@@ -39,8 +44,8 @@ type jsonPart struct {
 
 // Encode writes r in the JSON form of FORMAT.md: cells keyed by address in
 // reading order, each number in its shortest exact form, empty and computed
-// cells absent, indented for people. Encoding what Decode read gives the same
-// bytes.
+// cells absent, text with \n line ends, indented for people. Encoding what
+// Decode read gives the same bytes.
 func Encode(r *Report) ([]byte, error) {
 	var cells bytes.Buffer
 	cells.WriteByte('{')
@@ -60,12 +65,12 @@ func Encode(r *Report) ([]byte, error) {
 	cells.WriteByte('}')
 	j := jsonReport{
 		Schema: SchemaVersion, ID: r.ID, Previous: r.Previous, Agency: r.Agency, Year: r.Year,
-		Kind: r.Kind, Scope: r.Scope, Preface: r.Preface,
-		S1: jsonS1{Intro: r.S1.Intro, Parts: []jsonPart{}},
-		S5: r.S5, S6: r.S6, Cells: cells.Bytes(),
+		Kind: r.Kind, Scope: r.Scope, Preface: lineEnds(r.Preface),
+		S1: jsonS1{Intro: lineEnds(r.S1.Intro), Parts: []jsonPart{}},
+		S5: lineEnds(r.S5), S6: lineEnds(r.S6), Cells: cells.Bytes(),
 	}
 	for _, p := range r.S1.Parts {
-		j.S1.Parts = append(j.S1.Parts, jsonPart{Title: p.Title, Body: p.Body})
+		j.S1.Parts = append(j.S1.Parts, jsonPart{Title: lineEnds(p.Title), Body: lineEnds(p.Body)})
 	}
 	var out bytes.Buffer
 	enc := json.NewEncoder(&out)
@@ -75,6 +80,20 @@ func Encode(r *Report) ([]byte, error) {
 		return nil, err
 	}
 	return out.Bytes(), nil
+}
+
+// crlf turns Windows (\r\n) and old Mac (\r) line ends into \n.
+var crlf = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
+// lineEnds gives text the \n line ends of the JSON form: text pasted on
+// Windows arrives with \r\n, and the same report must give the same bytes
+// whichever system it was typed on. Read files get the same treatment, so
+// that a report in memory is what reading its file back would give.
+func lineEnds(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s // the common case: no allocation
+	}
+	return crlf.Replace(s)
 }
 
 // DecodeError explains in Chinese why a JSON file is not a report.
@@ -91,7 +110,7 @@ func Decode(data []byte) (*Report, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&j); err != nil {
-		return nil, &DecodeError{Reason: jsonReason(err)}
+		return nil, &DecodeError{Reason: jsonReason(err, data)}
 	}
 	if dec.More() {
 		return nil, &DecodeError{Reason: "报告对象之后还有多余的内容"}
@@ -109,45 +128,104 @@ func Decode(data []byte) (*Report, error) {
 		return nil, &DecodeError{Reason: fmt.Sprintf("不认识的范围 scope：%q（应为 self 或 area）", j.Scope)}
 	}
 	r := &Report{ID: j.ID, Previous: j.Previous, Agency: j.Agency, Year: j.Year, Kind: j.Kind, Scope: j.Scope,
-		Preface: j.Preface, S5: j.S5, S6: j.S6}
-	r.S1.Intro = j.S1.Intro
+		Preface: lineEnds(j.Preface), S5: lineEnds(j.S5), S6: lineEnds(j.S6)}
+	r.S1.Intro = lineEnds(j.S1.Intro)
 	for _, p := range j.S1.Parts {
-		r.S1.Parts = append(r.S1.Parts, Part{Title: p.Title, Body: p.Body})
+		r.S1.Parts = append(r.S1.Parts, Part{Title: lineEnds(p.Title), Body: lineEnds(p.Body)})
 	}
-	if len(j.Cells) > 0 && !bytes.Equal(bytes.TrimSpace(j.Cells), []byte("null")) {
-		// RawMessage, not json.Number: json.Number would also take "1", a
-		// string, and the form allows numbers only.
-		var cells map[string]json.RawMessage
-		if err := json.Unmarshal(j.Cells, &cells); err != nil {
-			return nil, &DecodeError{Reason: "cells 中的值必须是数字：" + jsonReason(err)}
-		}
-		for k, n := range cells {
-			c, ok := cellSpecs[CellAddr(k)]
-			if !ok {
-				return nil, &DecodeError{Reason: fmt.Sprintf("cells 中有不认识的单元格地址 %q", k)}
-			}
-			if c.Computed {
-				return nil, &DecodeError{Reason: fmt.Sprintf("cells 中不应有自动计算的合计 %q", k)}
-			}
-			if len(n) == 0 || n[0] != '-' && (n[0] < '0' || n[0] > '9') {
-				return nil, &DecodeError{Reason: fmt.Sprintf("cells 中的值必须是数字：单元格 %s 的值是 %s", k, n)}
-			}
-			v, err := parseDec(string(n))
-			if err != nil {
-				return nil, &DecodeError{Reason: fmt.Sprintf("单元格 %s 的值 %s 无法精确表示", k, n)}
-			}
-			r.cells[c.Index], r.filled[c.Index] = v, true
-		}
+	if err := decodeCells(j.Cells, r); err != nil {
+		return nil, err
 	}
 	return r, nil
 }
 
-func jsonReason(err error) string {
-	switch e := err.(type) {
-	case *json.SyntaxError:
-		return fmt.Sprintf("第 %d 字节处语法错误", e.Offset)
-	case *json.UnmarshalTypeError:
-		return fmt.Sprintf("字段 %s 的类型不对（应为 %s）", e.Field, e.Type)
+// decodeCells reads the cells object into r. It walks the object token by
+// token rather than into a map, so that an address given twice is refused
+// instead of silently losing one of its values.
+func decodeCells(raw json.RawMessage, r *Report) error {
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+		return nil
 	}
-	return err.Error()
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return &DecodeError{Reason: "cells 应为以单元格地址为键的对象，例如 {\"s3.new.natural\": 12}"}
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return &DecodeError{Reason: "cells 中" + jsonReason(err, raw)}
+		}
+		k, _ := t.(string) // inside an object json.Decoder yields only string keys here
+		// RawMessage, not json.Number: json.Number would also take "1", a
+		// string, and the form allows numbers only.
+		var n json.RawMessage
+		if err := dec.Decode(&n); err != nil {
+			return &DecodeError{Reason: "cells 中" + jsonReason(err, raw)}
+		}
+		c, ok := cellSpecs[CellAddr(k)]
+		switch {
+		case !ok:
+			return &DecodeError{Reason: fmt.Sprintf("cells 中有不认识的单元格地址 %q", k)}
+		case c.Computed:
+			return &DecodeError{Reason: fmt.Sprintf("cells 中不应有自动计算的合计 %q", k)}
+		case r.filled[c.Index]:
+			return &DecodeError{Reason: fmt.Sprintf("cells 中单元格 %s 出现了两次，无法确定用哪个值", k)}
+		case len(n) == 0 || n[0] != '-' && (n[0] < '0' || n[0] > '9'):
+			return &DecodeError{Reason: fmt.Sprintf("cells 中的值必须是数字：单元格 %s 的值是 %s", k, n)}
+		}
+		v, err := parseDec(string(n))
+		if err != nil {
+			return &DecodeError{Reason: fmt.Sprintf("单元格 %s 的值 %s 无法精确表示", k, n)}
+		}
+		r.cells[c.Index], r.filled[c.Index] = v, true
+	}
+	return nil
+}
+
+// jsonReason says in Chinese what encoding/json found wrong in data, so
+// that an officer who edited a file by hand learns where to look.
+func jsonReason(err error, data []byte) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.EOF):
+		return "文件是空的"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "内容不完整，文件可能被截断了"
+	case errors.As(err, &syn):
+		line, col := position(data, syn.Offset)
+		return fmt.Sprintf("第 %d 行第 %d 个字附近有语法错误", line, col)
+	case errors.As(err, &typ):
+		if typ.Field == "" {
+			return "应为一个 JSON 对象（{…}）"
+		}
+		return fmt.Sprintf("字段 %s 的类型不对：应为%s", typ.Field, typeName(typ.Type))
+	}
+	// encoding/json reports an unknown field only as text.
+	if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return "有不认识的字段 " + f
+	}
+	return "无法读取（" + err.Error() + "）"
+}
+
+// position turns a byte offset into a 1-based line and character column.
+func position(data []byte, off int64) (line, col int) {
+	off = min(max(off, 0), int64(len(data)))
+	before := data[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	return line, max(col, 1)
+}
+
+// typeName names the JSON type a Go type is read from.
+func typeName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "文字（带引号）"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return "整数"
+	case reflect.Slice:
+		return "数组（[…]）"
+	}
+	return "对象（{…}）"
 }

@@ -130,17 +130,28 @@ func TestDecodeNormalizes(t *testing.T) {
 func TestDecodeErrors(t *testing.T) {
 	base := `{"schema":1,"id":"x","agency":"某局","year":2024,"kind":"other","scope":"self","preface":"","s1":{"intro":"","parts":[]},"s5":"","s6":"","cells":{}}`
 	cases := []struct{ in, msg string }{
-		{"", "不是有效的 nianbao 报告 JSON：EOF"},
-		{"{", "不是有效的 nianbao 报告 JSON："},
+		{"", "不是有效的 nianbao 报告 JSON：文件是空的"},
+		{"{", "不是有效的 nianbao 报告 JSON：内容不完整，文件可能被截断了"},
+		{"{\n  \"schema\": 1,\n  \"id\": \"x\",,\n}", "不是有效的 nianbao 报告 JSON：第 3 行第 13 个字附近有语法错误"},
+		{`[]`, "不是有效的 nianbao 报告 JSON：应为一个 JSON 对象（{…}）"},
+		{strings.Replace(base, `"year":2024`, `"year":"2024"`, 1), "字段 year 的类型不对：应为整数"},
+		{strings.Replace(base, `"year":2024`, `"year":2024.5`, 1), "字段 year 的类型不对：应为整数"},
+		{strings.Replace(base, `"agency":"某局"`, `"agency":1`, 1), "字段 agency 的类型不对：应为文字（带引号）"},
+		{strings.Replace(base, `"parts":[]`, `"parts":[1]`, 1), "字段 s1.parts 的类型不对：应为对象（{…}）"},
+		{strings.Replace(base, `"parts":[]`, `"parts":{}`, 1), "字段 s1.parts 的类型不对：应为数组（[…]）"},
+		{strings.Replace(base, `"cells":{}`, `"cells":[]`, 1), `cells 应为以单元格地址为键的对象，例如 {"s3.new.natural": 12}`},
 		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.total":1}`, 1), `cells 中不应有自动计算的合计 "s3.new.total"`},
 		{strings.Replace(base, `"cells":{}`, `"cells":{"s9.x.y":1}`, 1), `cells 中有不认识的单元格地址 "s9.x.y"`},
 		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":"1"}`, 1), "cells 中的值必须是数字"},
+		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":true}`, 1), "cells 中的值必须是数字：单元格 s3.new.natural 的值是 true"},
+		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":1,"s3.new.natural":2}`, 1), "cells 中单元格 s3.new.natural 出现了两次，无法确定用哪个值"},
 		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":1e-7}`, 1), "单元格 s3.new.natural 的值 1e-7 无法精确表示"},
 		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":1e30}`, 1), "单元格 s3.new.natural 的值 1e30 无法精确表示"},
 		{strings.Replace(base, `"schema":1`, `"schema":2`, 1), "文件格式版本 2 比本程序支持的 1 新，请升级 nianbao"},
 		{strings.Replace(base, `"schema":1,`, ``, 1), "缺少或不认识的文件格式版本 schema：0"},
 		{strings.Replace(base, `"kind":"other"`, `"kind":"mayor"`, 1), `不认识的机关类型 kind："mayor"`},
-		{strings.Replace(base, `"id":"x"`, `"id":"x","extra":1`, 1), "不是有效的 nianbao 报告 JSON："},
+		{strings.Replace(base, `"scope":"self"`, `"scope":"all"`, 1), `不认识的范围 scope："all"（应为 self 或 area）`},
+		{strings.Replace(base, `"id":"x"`, `"id":"x","extra":1`, 1), `不是有效的 nianbao 报告 JSON：有不认识的字段 "extra"`},
 		{base + "{}", "报告对象之后还有多余的内容"},
 	}
 	for _, tc := range cases {
@@ -149,8 +160,39 @@ func TestDecodeErrors(t *testing.T) {
 		if !errors.As(err, &de) || !strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("Decode(%.60s…) = %v, want %q", tc.in, err, tc.msg)
 		}
+		// The officer reads these: no English from encoding/json or Go type names.
+		if err != nil && (strings.Contains(err.Error(), "json:") || strings.Contains(err.Error(), "EOF") || strings.Contains(err.Error(), "model.")) {
+			t.Errorf("Decode(%.60s…): untranslated error %q", tc.in, err)
+		}
 	}
 	if _, err := Decode([]byte(base)); err != nil {
 		t.Errorf("base: %v", err)
+	}
+}
+
+// TestLineEnds: text pasted on Windows (\r\n) or an old Mac (\r) is
+// written with \n line ends, and a file holding such text reads as \n, so
+// the same report gives the same bytes whatever system it was typed on.
+func TestLineEnds(t *testing.T) {
+	r := New("某局", 2024, KindOther, ScopeSelf)
+	r.ID = "x"
+	r.S5 = "第一行\r\n第二行\r第三行\n"
+	r.S1.Parts[0].Body = "甲\r\n乙"
+	a, err := Encode(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(a, []byte(`\r`)) || !bytes.Contains(a, []byte(`"s5": "第一行\n第二行\n第三行\n"`)) {
+		t.Errorf("line ends not normalized:\n%s", a)
+	}
+	d, err := Decode(bytes.Replace(a, []byte(`甲\n乙`), []byte(`甲\r\n乙`), 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.S1.Parts[0].Body != "甲\n乙" {
+		t.Errorf("decoded body %q", d.S1.Parts[0].Body)
+	}
+	if b, _ := Encode(d); !bytes.Equal(a, b) {
+		t.Errorf("not the same bytes:\n%s\n%s", a, b)
 	}
 }
