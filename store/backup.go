@@ -124,12 +124,29 @@ func (s *Store) copyTo(dst string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".tmp-*")
+	name, err := writeTemp(dir, "."+filepath.Base(dst)+".tmp-*", func(w io.Writer) error {
+		return s.db.View(func(tx *bolt.Tx) error { _, err := tx.WriteTo(w); return err })
+	})
 	if err != nil {
 		return err
 	}
+	if err := placeNew(name, dst); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
+}
+
+// writeTemp makes a new file (mode 0600) in dir named after pattern, fills
+// it and syncs it, so that it is complete on disk before it is renamed into
+// place. On failure the file is removed again.
+func writeTemp(dir, pattern string, fill func(io.Writer) error) (string, error) {
+	tmp, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return "", err
+	}
 	name := tmp.Name()
-	err = s.db.View(func(tx *bolt.Tx) error { _, err := tx.WriteTo(tmp); return err })
+	err = fill(tmp)
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -139,13 +156,11 @@ func (s *Store) copyTo(dst string) error {
 	if err == nil {
 		err = os.Chmod(name, 0o600)
 	}
-	if err == nil {
-		err = placeNew(name, dst)
-	}
 	if err != nil {
 		os.Remove(name)
+		return "", err
 	}
-	return err
+	return name, nil
 }
 
 // placeNew moves the finished file src to dst, failing if dst exists.
@@ -228,27 +243,15 @@ func Recover(dbPath, backupName string) (keptAside string, err error) {
 		return "", notWritableError(abs, err)
 	}
 	dir := filepath.Dir(abs)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+".recover-*")
+	tmpName, err := writeTemp(dir, "."+filepath.Base(abs)+".recover-*", func(w io.Writer) error {
+		if _, err := bf.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		_, err := io.Copy(w, bf)
+		return err
+	})
 	if err != nil {
-		return "", notWritableError(abs, err)
-	}
-	tmpName := tmp.Name()
-	_, err = bf.Seek(0, io.SeekStart)
-	if err == nil {
-		_, err = io.Copy(tmp, bf)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmpName, 0o600)
-	}
-	if err != nil {
-		os.Remove(tmpName)
-		return "", fmt.Errorf("不能从备份恢复：%s", ioReason(err))
+		return "", fmt.Errorf("不能从备份恢复：%s。当前草稿文件没有改动", ioReason(err))
 	}
 	if exists {
 		stamp := time.Now().Format("20060102-150405")

@@ -137,6 +137,12 @@ func recordEdit(tx *bolt.Tx, id string, now time.Time, summary string, js []byte
 		return addRevision(tx, id, now, summary, js, false)
 	}
 	h.Time = now
+	return rewriteRevision(b, k, h, summary, js, now)
+}
+
+// rewriteRevision adds summary to the revision at key k, stores it with the
+// report JSON js and prunes the history.
+func rewriteRevision(b *bolt.Bucket, k []byte, h *revRec, summary string, js []byte, now time.Time) error {
 	h.add(summary)
 	v, err := encodeRev(h, js)
 	if err != nil {
@@ -167,15 +173,7 @@ func sealCurrent(tx *bolt.Tx, id string, now time.Time, label string) error {
 	}
 	if h != nil && bytes.Equal(js, cur) {
 		h.Sealed = true
-		h.add(label)
-		v, err := encodeRev(h, js)
-		if err != nil {
-			return err
-		}
-		if err := b.Put(k, v); err != nil {
-			return err
-		}
-		return prune(b, now)
+		return rewriteRevision(b, k, h, label, js, now)
 	}
 	return addRevision(tx, id, now, label, append([]byte(nil), cur...), true)
 }

@@ -96,15 +96,15 @@ func validateFile(f *os.File) string {
 	// Meta 0 sits at the start; meta 1 one page further. When meta 0 is
 	// bad, find meta 1 at each possible page size, as bbolt does.
 	m0, why0 := parseMeta(read(0, pageHeaderSize+metaSize))
+	// One torn meta page is what bbolt itself survives (it falls back to
+	// the other), so a bad second meta is left out; the remaining ones must
+	// be sound.
 	var metas []metaInfo
-	var why1 string
 	if why0 == "" {
 		metas = append(metas, m0)
-		m1, w := parseMeta(read(int64(m0.pageSize), pageHeaderSize+metaSize))
-		if w == "" {
+		if m1, w := parseMeta(read(int64(m0.pageSize), pageHeaderSize+metaSize)); w == "" {
 			metas = append(metas, m1)
 		}
-		why1 = w
 	} else {
 		for ps := int64(minPageSize); ps <= maxPageSize && ps < size; ps <<= 1 {
 			if m1, w := parseMeta(read(ps, pageHeaderSize+metaSize)); w == "" && int64(m1.pageSize) == ps {
@@ -116,9 +116,6 @@ func validateFile(f *os.File) string {
 	if len(metas) == 0 {
 		return why0
 	}
-	// One torn meta page is what bbolt itself survives (it falls back to
-	// the other); the remaining one must still be sound.
-	_ = why1
 	for _, m := range metas {
 		if m.pageSize != metas[0].pageSize {
 			return "两个文件头的页大小不一致"
