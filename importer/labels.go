@@ -195,7 +195,7 @@ func (m *rowMatcher) row(cell string) (int, bool) {
 	return 0, false
 }
 
-// isLabel reports whether a cell is a row label, a parent label or a known
+// isFrame reports whether a cell is a row label, a parent label or a known
 // header text: text that is part of the table's frame, not data.
 func (m *rowMatcher) isFrame(cell string) bool {
 	if _, ok := m.row(cell); ok {

@@ -78,6 +78,15 @@ func TestNumberedSeedVariants(t *testing.T) {
 			}
 			return c
 		})},
+		{"row labels, printed totals and the 总计 row of 三 missing", editRows(base, func(c []string) []string {
+			switch {
+			case hasLabel(c, "（七）总计"):
+				return nil
+			case len(c) >= 8 && len(c) < 15:
+				return c[len(c)-7 : len(c)-1]
+			}
+			return c
+		})},
 		{"one row per line", renderRows(seedRows(base), func(c []string) string { return strings.Join(c, "\t") }, true)},
 		{"四 as three labelled rows", editRows(base, func(c []string) []string {
 			if len(c) == 15 {
@@ -93,6 +102,49 @@ func TestNumberedSeedVariants(t *testing.T) {
 			checkCells(t, res.Report, want)
 			if len(res.Notes) != 1 || res.Notes[0] != billedNote {
 				t.Errorf("notes = %q, want only %q", res.Notes, billedNote)
+			}
+		})
+	}
+}
+
+// TestUnlabelledRowsThatDoNotFit: when a page leaves out the row labels and
+// also a row, placing by position would shift every figure below the gap
+// into the wrong row; the rows are left empty and reported instead.
+func TestUnlabelledRowsThatDoNotFit(t *testing.T) {
+	base := numberedSeed(t)
+	for _, tt := range []struct {
+		name string
+		drop string
+		rows int
+	}{
+		{"a data row missing", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 24},
+		// Totals column printed, so a missing 总计 row cannot be told from
+		// a missing data row.
+		{"the 总计 row missing, totals printed", "（七）总计", 24},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := editRows(base, func(c []string) []string {
+				switch {
+				case hasLabel(c, tt.drop):
+					return nil
+				case len(c) >= 8 && len(c) < 15:
+					return c[len(c)-7:]
+				}
+				return c
+			})
+			res := mustImport(t, []byte(data), "seed.txt")
+			want := htmlWant()
+			want["s2.fees.amount"] = "0"
+			for _, c := range model.S3.Inputs() {
+				want[c.Addr] = ""
+			}
+			checkCells(t, res.Report, want)
+			wantNotes := []string{
+				"表三有 " + strconv.Itoa(tt.rows) + " 行数字没有行名，而「一、本年新收政府信息公开申请数量」至「四、结转下年度继续办理」按格式应有 25 行，无法确定各属哪一行，均未导入，已留空",
+				billedNote,
+			}
+			if strings.Join(res.Notes, "\n") != strings.Join(wantNotes, "\n") {
+				t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(res.Notes, "\n"), strings.Join(wantNotes, "\n"))
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -44,9 +45,13 @@ func kindOf(cell string) valueKind {
 // A row is placed by its label: the last cell in it that is a data-row label
 // of t (with rowspan labels, earlier cells hold the parents); the cells after
 // it are the figures, in the official column order, the printed total last
-// and optional. A row of figures without a label follows the previous placed
-// row (pages that leave the label cells out). Table 四 printed as one row of
-// 15 (or 12, without totals) figures is split into its three groups.
+// and optional. Rows of figures without a label (pages that leave the label
+// cells out) are placed by position between the labelled rows around them,
+// but only when their number fits the rows the format has there: a page that
+// also drops a row would otherwise shift every figure below it into the
+// wrong row, so such a run is left empty and reported instead. Table 四
+// printed as one row of 15 (or 12, without totals) figures is split into its
+// three groups.
 func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) {
 	name := "表" + t.Number + "（" + t.Title + "）"
 	if len(rows) == 0 {
@@ -61,7 +66,11 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 	trs := tableRows(t)
 	got := make([][]string, len(trs))
 	bad := make([]bool, len(trs))
-	cursor := 0
+	// anchor is the first row the next unlabelled figures may fill; run
+	// holds those figures until the next labelled row (or the end) says how
+	// many rows they must fill.
+	anchor := 0
+	var run [][]string
 	unplaced := map[string]bool{}
 	notePlace := func(text string) {
 		if !unplaced[text] && len(unplaced) < 20 {
@@ -132,19 +141,24 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		}
 		switch {
 		case li >= 0 && len(vals) > 0:
+			a.placeRun(t, trs, run, anchor, ri, take, bad)
+			run = nil
 			take(ri, vals)
-			cursor = ri + 1
+			anchor = ri + 1
+		case li >= 0 && labelOnly(m, row, li):
+			// A label on its own line: the figures below it are its row's.
+			a.placeRun(t, trs, run, anchor, ri, take, bad)
+			run = nil
+			anchor = ri
 		case li >= 0 || figures == 0:
-			// A label alone, or empty placeholder cells.
-		case t.OneRow && a.oneRow(trs, got, vals):
-			cursor = len(trs)
-		case cursor < len(trs):
-			take(cursor, vals)
-			cursor++
+			// A label among column headers, or empty placeholder cells.
+		case t.OneRow && len(run) == 0 && a.oneRow(trs, got, vals):
+			anchor = len(trs)
 		default:
-			a.note("表%s中有一行数字（%s）无法确定属于哪一行，未导入", t.Number, clip(strings.Join(vals, " ")))
+			run = append(run, vals)
 		}
 	}
+	a.placeRun(t, trs, run, anchor, len(trs), take, bad)
 
 	printed := map[model.CellAddr]string{}
 	for ri, vals := range got {
@@ -185,6 +199,64 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 			sign, diff = "少", -diff
 		}
 		a.note("%s：原文印的合计是 %s，按各项计算是 %s，%s %s；已按各项导入，合计由程序计算", c.ShortLabel(), p, v, sign, diff)
+	}
+}
+
+// labelOnly reports whether row holds nothing but the data-row label at li
+// and, before it, blank placeholders and its parent labels.
+func labelOnly(m *rowMatcher, row []string, li int) bool {
+	for i, c := range row {
+		if i != li && kindOf(c) != vBlank && (i > li || !m.isParent(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// placeRun places rows of figures that have no label into the rows from..to-1
+// of the format, in order. The run must fill them exactly, or fill exactly
+// their input rows when the page leaves out the computed row (（七）总计) and,
+// with it, the totals column; any other count means a row was dropped or
+// added somewhere, and placing by position would put figures in the wrong
+// rows, so the run is left out and reported.
+func (a *assembler) placeRun(t *model.Table, trs []tableRow, run [][]string, from, to int, take func(int, []string), bad []bool) {
+	if len(run) == 0 {
+		return
+	}
+	var all, inputs []int
+	for i := from; i < to; i++ {
+		all = append(all, i)
+		if !trs[i].row.Computed {
+			inputs = append(inputs, i)
+		}
+	}
+	noTotals := true
+	for k, vals := range run {
+		if k < len(inputs) {
+			tr := trs[inputs[k]]
+			if n := len(tr.cells); !tr.cells[n-1].Computed || len(vals) != n-1 {
+				noTotals = false
+			}
+		}
+	}
+	slots := all
+	switch {
+	case len(run) == len(all):
+	case len(run) == len(inputs) && noTotals:
+		slots = inputs
+	default:
+		where := "表末"
+		if len(all) > 0 {
+			where = fmt.Sprintf("「%s」至「%s」", trs[all[0]].row.Label, trs[all[len(all)-1]].row.Label)
+		}
+		a.note("表%s有 %d 行数字没有行名，而%s按格式应有 %d 行，无法确定各属哪一行，均未导入，已留空", t.Number, len(run), where, len(all))
+		for _, i := range all {
+			bad[i] = true
+		}
+		return
+	}
+	for k, i := range slots {
+		take(i, run[k])
 	}
 }
 
