@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"html"
 	"strconv"
 	"strings"
@@ -215,7 +216,7 @@ func (w *htmlWriter) tableS2(r *model.Report) {
 	w.open("colgroup", "")
 	w.open("col", ` style="width:34%"`)
 	for range width {
-		w.open("col", ` style="width:`+strconv.FormatFloat(66/float64(width), 'f', 2, 64)+`%"`)
+		w.open("col", ` style="width:`+percent(66, width)+`"`)
 	}
 	w.close("colgroup")
 	for _, b := range t.Blocks {
@@ -243,6 +244,14 @@ func (w *htmlWriter) tableS2(r *model.Report) {
 		w.close("tbody")
 	}
 	w.close("table")
+}
+
+// percent is share/n per cent as CSS, rounded to hundredths ("16.50%"), in
+// integer arithmetic: the package keeps float64 out altogether, so that no
+// float can ever stand between a model.Dec and the printed figure.
+func percent(share, n int) string {
+	h := (share*100*2 + n) / (2 * n) // hundredths of a per cent, rounded half up
+	return fmt.Sprintf("%d.%02d%%", h/100, h%100)
 }
 
 // spanLast is the colspan of column i of n in a table width columns wide.
@@ -282,29 +291,17 @@ func (w *htmlWriter) tableLabelled(r *model.Report, t *model.Table) {
 	if depth != 3 {
 		labelWidths = nil
 		for range depth {
-			labelWidths = append(labelWidths, strconv.FormatFloat(38/float64(depth), 'f', 2, 64)+"%")
+			labelWidths = append(labelWidths, percent(38, depth))
 		}
 	}
 	for _, lw := range labelWidths {
 		w.open("col", ` style="width:`+lw+`"`)
 	}
 	for range b.Cols {
-		w.open("col", ` style="width:`+strconv.FormatFloat(62/float64(len(b.Cols)), 'f', 2, 64)+`%"`)
+		w.open("col", ` style="width:`+percent(62, len(b.Cols))+`"`)
 	}
 	w.close("colgroup")
-	w.open("thead", "")
-	w.b.WriteString("\n")
-	for i, hr := range header {
-		w.open("tr", "")
-		if i == 0 {
-			w.cell("th", corner, len(header), depth, "corner")
-		}
-		for _, h := range hr {
-			w.cell("th", h.Text, h.RowSpan, h.ColSpan)
-		}
-		w.close("tr")
-	}
-	w.close("thead")
+	w.thead(header, func() { w.cell("th", corner, len(header), depth, "corner") })
 	w.open("tbody", "")
 	w.b.WriteString("\n")
 	for i, row := range b.Rows {
@@ -337,6 +334,25 @@ func (w *htmlWriter) tableLabelled(r *model.Report, t *model.Table) {
 	w.close("table")
 }
 
+// thead writes the official multi-row column header as a thead, which a
+// printed table repeats on every page it runs over. corner, when not nil,
+// writes the cells that stand left of the first header row.
+func (w *htmlWriter) thead(header [][]model.HeaderCell, corner func()) {
+	w.open("thead", "")
+	w.b.WriteString("\n")
+	for i, hr := range header {
+		w.open("tr", "")
+		if i == 0 && corner != nil {
+			corner()
+		}
+		for _, h := range hr {
+			w.cell("th", h.Text, h.RowSpan, h.ColSpan)
+		}
+		w.close("tr")
+	}
+	w.close("thead")
+}
+
 // samePrefix reports whether a and b share their first n labels.
 func samePrefix(a, b []string, n int) bool {
 	if len(a) < n || len(b) < n {
@@ -360,19 +376,10 @@ func (w *htmlWriter) tableOneRow(r *model.Report, t *model.Table) {
 	w.open("colgroup", "")
 	n := len(b.Rows) * len(b.Cols)
 	for range n {
-		w.open("col", ` style="width:`+strconv.FormatFloat(100/float64(n), 'f', 2, 64)+`%"`)
+		w.open("col", ` style="width:`+percent(100, n)+`"`)
 	}
 	w.close("colgroup")
-	w.open("thead", "")
-	w.b.WriteString("\n")
-	for _, hr := range t.Header {
-		w.open("tr", "")
-		for _, h := range hr {
-			w.cell("th", h.Text, h.RowSpan, h.ColSpan)
-		}
-		w.close("tr")
-	}
-	w.close("thead")
+	w.thead(t.Header, nil)
 	w.open("tbody", "")
 	w.b.WriteString("\n")
 	w.open("tr", "")
