@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -188,44 +189,63 @@ func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, err
 	if err := putInfo(tx, r.ID, in); err != nil {
 		return nil, false, err
 	}
-	return js, true, refreshNext(tx, r)
+	keys := [][]byte{indexKey(r.Agency, r.Year+1)}
+	if old != nil {
+		keys = append(keys, indexKey(old.Agency, old.Year+1))
+	}
+	return js, true, refreshNext(tx, r.ID, keys...)
 }
 
-// refreshNext recounts the findings of the live reports that read r as last
-// year's, since the cross-year rules depend on it.
-func refreshNext(tx *bolt.Tx, r *model.Report) error {
+// refreshNext recounts the findings of the live reports that may read the
+// report id as last year's, since the cross-year rules depend on it: those
+// linked to it, and those the index holds under keys (the next year of its
+// (机关名称, 年度), before and after a rename). Each is recounted against the
+// last year's report it has now, which after a rename, delete or undelete
+// may be another one or none.
+func refreshNext(tx *bolt.Tx, id string, keys ...[]byte) error {
 	var ids []string
 	tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
-		if bytes.Contains(v, []byte(r.ID)) { // cheap filter before decoding
+		if bytes.Contains(v, []byte(id)) { // cheap filter before decoding
 			var in info
-			if json.Unmarshal(v, &in) == nil && in.Previous == r.ID && in.Deleted.IsZero() {
+			if json.Unmarshal(v, &in) == nil && in.Previous == id && in.Deleted.IsZero() {
 				ids = append(ids, string(k))
 			}
 		}
 		return nil
 	})
-	if id := tx.Bucket(bucketIndex).Get(indexKey(r.Agency, r.Year+1)); id != nil {
-		ids = append(ids, string(id))
+	for _, k := range keys {
+		if v := tx.Bucket(bucketIndex).Get(k); v != nil && !slices.Contains(ids, string(v)) {
+			ids = append(ids, string(v))
+		}
 	}
-	for _, id := range ids {
-		next, err := getReport(tx, id)
-		if err != nil || next.ID == r.ID {
+	for _, next := range ids {
+		if next == id {
 			continue
 		}
-		prev, err := previousTx(tx, next)
-		if err != nil || prev == nil || prev.ID != r.ID {
-			continue
-		}
-		in, err := getInfo(tx, id)
-		if err != nil {
-			continue
-		}
-		in.Errors, in.Missing, in.Warnings = countFindings(next, prev)
-		if err := putInfo(tx, id, in); err != nil {
+		if err := recount(tx, next); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// recount refreshes the stored counts of a live report. A report that cannot
+// be read is left alone: a damaged neighbour must not stop this save.
+func recount(tx *bolt.Tx, id string) error {
+	in, err := getInfo(tx, id)
+	if err != nil || !in.Deleted.IsZero() {
+		return nil
+	}
+	r, err := getReport(tx, id)
+	if err != nil {
+		return nil
+	}
+	prev, err := previousTx(tx, r)
+	if err != nil {
+		return nil
+	}
+	in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
+	return putInfo(tx, id, in)
 }
 
 var sortCollator = collate.New(language.Chinese)
@@ -438,7 +458,10 @@ func (s *Store) Delete(id string) error {
 			return err
 		}
 		in.Deleted = now
-		return putInfo(tx, id, in)
+		if err := putInfo(tx, id, in); err != nil {
+			return err
+		}
+		return refreshNext(tx, id, indexKey(in.Agency, in.Year+1))
 	})
 }
 
@@ -461,7 +484,10 @@ func (s *Store) Undelete(id string) error {
 			return err
 		}
 		in.Deleted = time.Time{}
-		return putInfo(tx, id, in)
+		if err := putInfo(tx, id, in); err != nil {
+			return err
+		}
+		return refreshNext(tx, id, indexKey(in.Agency, in.Year+1))
 	})
 }
 

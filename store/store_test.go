@@ -86,20 +86,10 @@ func TestSaveLoadFullReport(t *testing.T) {
 	if err != nil || len(list) != 1 {
 		t.Fatalf("List: %v %v", list, err)
 	}
-	var e, m, w int
-	for _, f := range model.Check(r, nil) {
-		switch {
-		case f.ID == "missing":
-			m++
-		case f.Severity == model.SevError:
-			e++
-		default:
-			w++
-		}
+	if l := list[0]; l.ID != r.ID || l.Agency != r.Agency || l.Year != 2023 || l.Updated.IsZero() {
+		t.Fatalf("summary %+v", l)
 	}
-	if l := list[0]; l.ID != r.ID || l.Agency != r.Agency || l.Year != 2023 || l.Errors != e || l.Missing != m || l.Warnings != w || l.Updated.IsZero() {
-		t.Fatalf("summary %+v, want errors %d missing %d warnings %d", l, e, m, w)
-	}
+	wantCounts(t, s, r, nil)
 	_, err = s.Get("nope")
 	wantErr(t, err, ErrNotFound)
 	wantErr(t, s.Create(fullReport(t, "北京市密云区科学技术委员会", 2023), ""), ErrDuplicate, "北京市密云区科学技术委员会2023年")
@@ -443,4 +433,87 @@ func TestSaveErrors(t *testing.T) {
 			t.Errorf("%v: a failed save must not make the file unusable", tc.err)
 		}
 	}
+}
+
+// TestSummaryFollowsLastYear: the list's counts include the cross-year
+// warnings, so they change when last year's report is edited, deleted,
+// restored from the trash or renamed away, without touching this year's.
+func TestSummaryFollowsLastYear(t *testing.T) {
+	s := openAt(t, tempDB(t), nil)
+	last := fullReport(t, "某县科学技术委员会", 2023)
+	s.Create(last, "")
+	next, err := s.RollForward(last.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set(t, next, "s3.carried.natural", 99) // prev.carried: last year forwarded less
+	if err := s.Save(next, ""); err != nil {
+		t.Fatal(err)
+	}
+	withPrev := wantCounts(t, s, next, last)
+	if withPrev.Warnings == 0 {
+		t.Fatal("fixture: no cross-year warning")
+	}
+	set(t, last, "s3.forward.natural", 99) // last year's edit settles it
+	s.Save(last, "")
+	if got := wantCounts(t, s, next, last); got.Warnings >= withPrev.Warnings {
+		t.Fatalf("warnings %d after last year agreed, were %d", got.Warnings, withPrev.Warnings)
+	}
+	set(t, last, "s3.forward.natural", 1)
+	s.Save(last, "")
+	wantCounts(t, s, next, last)
+	if err := s.Delete(last.ID); err != nil {
+		t.Fatal(err)
+	}
+	wantCounts(t, s, next, nil)
+	if err := s.Undelete(last.ID); err != nil {
+		t.Fatal(err)
+	}
+	wantCounts(t, s, next, last)
+
+	// Not linked, found by the same name: a rename of last year's report
+	// ends that, and the one renamed onto the name starts it.
+	a := fullReport(t, "甲", 2023)
+	b := model.New("甲", 2024, model.KindCountyDept, model.ScopeSelf)
+	b.S1 = a.S1 // prev.copied with last year
+	s.Create(a, "")
+	s.Create(b, "")
+	wantCounts(t, s, b, a)
+	a.Agency = "乙"
+	s.Save(a, "改名")
+	wantCounts(t, s, b, nil)
+	a.Agency = "甲"
+	s.Save(a, "改回")
+	wantCounts(t, s, b, a)
+}
+
+// wantCounts checks the listed counts of r against model.Check with prev,
+// and returns them.
+func wantCounts(t *testing.T, s *Store, r, prev *model.Report) Summary {
+	t.Helper()
+	var want Summary
+	for _, f := range model.Check(r, prev) {
+		switch {
+		case f.ID == "missing":
+			want.Missing++
+		case f.Severity == model.SevError:
+			want.Errors++
+		default:
+			want.Warnings++
+		}
+	}
+	list, err := s.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range list {
+		if l.ID == r.ID {
+			if l.Errors != want.Errors || l.Missing != want.Missing || l.Warnings != want.Warnings {
+				t.Fatalf("%s: listed errors %d missing %d warnings %d; want %d %d %d", r.Title(), l.Errors, l.Missing, l.Warnings, want.Errors, want.Missing, want.Warnings)
+			}
+			return l
+		}
+	}
+	t.Fatalf("%s not listed", r.Title())
+	return want
 }
