@@ -83,6 +83,7 @@ func TestSeedVariantsImportTheSame(t *testing.T) {
 		{"no file extension", seed, "seed"},
 		{"title on one line", strings.Replace(seed, "北京市密云区科学技术委员会\n\n2023年", "北京市密云区科学技术委员会 2023年", 1), "seed.txt"},
 		{"title year first", strings.Replace(seed, "北京市密云区科学技术委员会\n\n2023年政府信息公开工作年度报告", "2023年北京市密云区科学技术委员会政府信息公开工作年度报告", 1), "seed.txt"},
+		{"every paragraph, heading and title tab-indented", tabIndentText(seed), "seed.txt"},
 		{"headings without numbers", sectionNumber.ReplaceAllString(seed, ""), "seed.txt"},
 		{"cells tab-separated on one line", renderRows(seedRows(seed), func(c []string) string { return strings.Join(c, "\t") }, false), "seed.txt"},
 		{"rows on one line, no blank lines", renderRows(seedRows(seed), func(c []string) string { return "\t" + strings.Join(c, "\t") }, true), "seed.txt"},
@@ -179,6 +180,18 @@ func TestSeedVariantsImportTheSame(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tabIndentText indents every line outside the tables with a tab, as
+// pages and word processors do with paragraphs.
+func tabIndentText(s string) string {
+	lines := seedRows(s)
+	for i, l := range lines {
+		if l.cells == nil && l.text != "" {
+			lines[i].text = "\t" + l.text
+		}
+	}
+	return renderRows(lines, seedStyle, false)
 }
 
 func firstDiff(a, b string) string {

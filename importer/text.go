@@ -88,7 +88,10 @@ func textBlocks(s string) []block {
 	for _, raw := range lines {
 		line := strings.TrimRight(raw, " \u3000\u00a0\r")
 		trim := strings.TrimSpace(strings.Trim(line, "\t \u3000\u00a0"))
-		if !strings.HasPrefix(line, "\t") && trim != "" {
+		// One field: no tab after the indent. Pages and word processors
+		// indent paragraphs, headings and titles with a tab too.
+		single := !strings.Contains(strings.TrimLeft(line, "\t"), "\t")
+		if single && trim != "" {
 			if k := headingNumber(trim); k > section {
 				flush()
 				section = k
@@ -104,7 +107,7 @@ func textBlocks(s string) []block {
 			out = append(out, block{para: trim})
 		case inTableSection:
 			run = append(run, line)
-		case strings.Contains(line, "\t"):
+		case strings.Contains(line, "\t") && !(single && !isCellText(trim)):
 			run = append(run, line)
 			prevTabCell = strings.HasPrefix(line, "\t") && !strings.Contains(line[1:], "\t")
 			continue
@@ -189,6 +192,22 @@ func cleanCells(f []string) []string {
 		out[i] = cleanCell(s)
 	}
 	return out
+}
+
+// isCellText reports whether a tab-indented line outside 二, 三 and 四 is a
+// table cell: a figure, a dash, a blank, or a label or header of one of the
+// tables (a page whose headings were not recognised). Anything else is a
+// tab-indented paragraph, the title or the agency's name.
+func isCellText(s string) bool {
+	if kindOf(s) != vText || is2019([][]string{{s}}) {
+		return true
+	}
+	for _, m := range matchers {
+		if m.isFrame(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // isSentence tells a paragraph under a table heading (「本年度未发生行政复议。」)
