@@ -237,7 +237,7 @@ func rulePrevJump(in *checkInput, out []Finding) []Finding {
 		out = append(out, Finding{ID: "prev.jump", Severity: SevWarning, Cells: []CellAddr{c.addr()},
 			Message: fmt.Sprintf("%s：本年 %s，上年 %s，%s，请核实（%s）", c.spec.ShortLabel(), now, before, how, srcCompare),
 			Source:  srcCompare,
-			Arith:   arith("本年 与 上年", now, before),
+			Arith:   arith(fmt.Sprintf("上年的五分之一 ≤ 本年 ≤ 上年的 %d 倍", jumpFactor), now, before),
 		})
 	}
 	return out

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -11,7 +12,12 @@ type want struct {
 	cells   []CellAddr
 	part    string
 	message string
+	arith   string // for arithmetic rules: "formula: left right diff", if pinned
 }
+
+// arithRules are the rules whose findings carry their arithmetic.
+var arithRules = map[string]bool{"s3.balance": true, "prev.carried": true, "prev.in_force": true, "prev.jump": true,
+	"s6.collected": true, "s6.unpaid": true, "text.numbers": true}
 
 func set(tb testing.TB, r *Report, a CellAddr, s string) {
 	tb.Helper()
@@ -49,7 +55,8 @@ func TestRules(t *testing.T) {
 		{rule: "s3.balance", name: "unbalanced natural column", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s3.forward.natural", "3")
 		}, want: []want{{cells: []CellAddr{"s3.new.natural", "s3.carried.natural", "s3.handled.natural", "s3.forward.natural"},
-			message: "三、自然人列：新收 10 + 上年结转 1 = 11，办理结果总计 9 + 结转下年度 3 = 12，相差 1（表三勾稽关系）"}}},
+			message: "三、自然人列：新收 10 + 上年结转 1 = 11，办理结果总计 9 + 结转下年度 3 = 12，相差 1（表三勾稽关系）",
+			arith:   "新收 + 上年结转 = 办理结果总计 + 结转下年度: 11 12 -1"}}},
 		{rule: "s3.balance", name: "two columns", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s3.new.business", "5")
 			set(t, r, "s3.carried.legal", "1")
@@ -109,7 +116,8 @@ func TestRules(t *testing.T) {
 			set(t, p, "s3.forward.natural", "2")
 			set(t, p, "s3.forward.research", "1")
 		}, want: []want{
-			{cells: []CellAddr{"s3.carried.natural"}, message: "三、自然人列：上年结转 1，上年报告的结转下年度继续办理 2，相差 1（跨年度衔接）"},
+			{cells: []CellAddr{"s3.carried.natural"}, message: "三、自然人列：上年结转 1，上年报告的结转下年度继续办理 2，相差 1（跨年度衔接）",
+				arith: "本年上年结转 = 上年结转下年度继续办理: 1 2 -1"},
 			{cells: []CellAddr{"s3.carried.research"}, message: "三、科研机构列：上年结转 0，上年报告的结转下年度继续办理 1，相差 1（跨年度衔接）"},
 		}},
 		{rule: "prev.carried", name: "no last year", noPrev: true, edit: func(t *testing.T, r, p *Report) {
@@ -123,14 +131,16 @@ func TestRules(t *testing.T) {
 		{rule: "prev.in_force", name: "does not follow from last year", edit: func(t *testing.T, r, p *Report) {
 			set(t, p, "s2.normative.in_force", "5")
 		}, want: []want{{cells: []CellAddr{"s2.normative.issued", "s2.normative.repealed", "s2.normative.in_force"},
-			message: "二、行政规范性文件：现行有效 7，上年现行有效 5 + 本年制发 2 − 本年废止 1 = 6，相差 1；修订计为制发、失效计为废止时可能不一致，请核实（跨年度衔接）"}}},
+			message: "二、行政规范性文件：现行有效 7，上年现行有效 5 + 本年制发 2 − 本年废止 1 = 6，相差 1；修订计为制发、失效计为废止时可能不一致，请核实（跨年度衔接）",
+			arith:   "现行有效 = 上年现行有效 + 本年制发 − 本年废止: 7 6 1"}}},
 		// prev.jump
 		{rule: "prev.jump", name: "over 5x and under a fifth", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s2.licensing.decisions", "101")
 			set(t, p, "s2.punishment.decisions", "61")
 			set(t, p, "s3.new.natural", "100")
 		}, want: []want{
-			{cells: []CellAddr{"s2.licensing.decisions"}, message: "表二「行政许可」本年处理决定数量：本年 101，上年 20，超过上年的 5 倍，请核实（跨年度对比）"},
+			{cells: []CellAddr{"s2.licensing.decisions"}, message: "表二「行政许可」本年处理决定数量：本年 101，上年 20，超过上年的 5 倍，请核实（跨年度对比）",
+				arith: "上年的五分之一 ≤ 本年 ≤ 上年的 5 倍: 101 20 81"},
 			{cells: []CellAddr{"s2.punishment.decisions"}, message: "表二「行政处罚」本年处理决定数量：本年 12，上年 61，不到上年的五分之一，请核实（跨年度对比）"},
 			{cells: []CellAddr{"s3.new.total"}, message: "表三「一、本年新收政府信息公开申请数量」总计：本年 12，上年 100，不到上年的五分之一，请核实（跨年度对比）"},
 		}},
@@ -163,12 +173,14 @@ func TestRules(t *testing.T) {
 		{rule: "s6.collected", name: "more collected than billed", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s6.fee.collected", "150")
 		}, want: []want{{cells: []CellAddr{"s6.fee.billed", "s6.fee.collected"},
-			message: "六、实际收取总金额 150 元多于收费通知总金额 100 元，相差 50 元；只有上年发出的收费通知在本年缴费时才会如此（《政府信息公开信息处理费管理办法》）"}}},
+			message: "六、实际收取总金额 150 元多于收费通知总金额 100 元，相差 50 元；只有上年发出的收费通知在本年缴费时才会如此（《政府信息公开信息处理费管理办法》）",
+			arith:   "实际收取总金额 ≤ 收费通知总金额: 150 100 50"}}},
 		// s6.unpaid
 		{rule: "s6.unpaid", name: "more dropped for unpaid fees than notices", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s3.other_unpaid.natural", "1")
 		}, want: []want{{cells: []CellAddr{"s3.other_unpaid.total", "s6.fee.notices"},
-			message: "三、逾期未缴纳费用不再处理的申请总计 2 件，多于六、发出收费通知 1 件，相差 1；每件这样的申请都应发过收费通知，除非通知在上年发出（《政府信息公开信息处理费管理办法》）"}}},
+			message: "三、逾期未缴纳费用不再处理的申请总计 2 件，多于六、发出收费通知 1 件，相差 1；每件这样的申请都应发过收费通知，除非通知在上年发出（《政府信息公开信息处理费管理办法》）",
+			arith:   "逾期未缴费不再处理 ≤ 发出收费通知件数: 2 1 1"}}},
 		{rule: "s6.unpaid", name: "total incomplete", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s3.other_unpaid.natural", "1")
 			clear(t, r, "s3.other_unpaid.other")
@@ -195,7 +207,8 @@ func TestRules(t *testing.T) {
 			r.S1.Parts[1].Body = "本年度共收到政府信息公开申请10件，上年结转两件。受理政府信息公开申请十五件。"
 			r.S5 = "上年问题已整改。全年未收到政府信息公开申请，未发生行政复议、行政诉讼。结转１件。"
 		}, want: []want{
-			{cells: []CellAddr{"s3.new.total"}, part: "s1.parts.1", message: "一、（二）依申请公开：正文「本年度共收到政府信息公开申请10件」为 10 件，表三新收申请总计为 12，相差 2（正文与表格一致）"},
+			{cells: []CellAddr{"s3.new.total"}, part: "s1.parts.1", message: "一、（二）依申请公开：正文「本年度共收到政府信息公开申请10件」为 10 件，表三新收申请总计为 12，相差 2（正文与表格一致）",
+				arith: "正文所述 = 表格: 10 12 -2"},
 			{cells: []CellAddr{"s3.carried.total"}, part: "s1.parts.1", message: "一、（二）依申请公开：正文「上年结转两件」为 2 件，表三上年结转申请总计为 1，相差 1（正文与表格一致）"},
 			{cells: []CellAddr{"s3.new.total", "s3.carried.total"}, part: "s1.parts.1", message: "一、（二）依申请公开：正文「受理政府信息公开申请十五件」为 15 件，表三新收申请总计 12，加上年结转为 13，都不相符（正文与表格一致）"},
 			{cells: []CellAddr{"s3.new.total"}, part: "s5", message: "五、存在的主要问题及改进情况：正文「全年未收到政府信息公开申请」，但表三新收申请总计为 12（正文与表格一致）"},
@@ -280,6 +293,15 @@ func TestRules(t *testing.T) {
 				g := got[i]
 				if !slices.Equal(g.Cells, w.cells) || g.Part != w.part || g.Message != w.message || g.Severity != sev {
 					t.Errorf("finding %d:\n got  %v %q %q %v\n want %v %q %q %v", i, g.Cells, g.Part, g.Message, g.Severity, w.cells, w.part, w.message, sev)
+				}
+				a := g.Arith
+				switch {
+				case arithRules[tc.rule] && (a == nil || a.Formula == "" || a.Diff != a.Left-a.Right):
+					t.Errorf("finding %d of an arithmetic rule: arith %+v", i, a)
+				case !arithRules[tc.rule] && a != nil:
+					t.Errorf("finding %d has arith %+v", i, a)
+				case w.arith != "" && fmt.Sprintf("%s: %s %s %s", a.Formula, a.Left, a.Right, a.Diff) != w.arith:
+					t.Errorf("finding %d: arith %+v, want %s", i, a, w.arith)
 				}
 				if g.Source == "" || !strings.HasSuffix(g.Message, "（"+g.Source+"）") {
 					t.Errorf("message does not end with its source %q: %s", g.Source, g.Message)
