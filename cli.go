@@ -161,7 +161,7 @@ func (a *app) rootArgs(cmd *cobra.Command, args []string) error {
 	return usageErr("%s（用 nianbao --help 查看全部命令）", msg)
 }
 
-// argsExact, argsRange and argsMin check the number of arguments with a
+// argsRange and argsExact check the number of arguments (max < 0: any) with a
 // Chinese message that names what is expected.
 func argsRange(min, max int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {

@@ -472,8 +472,10 @@ func TestCheckJSONFiles(t *testing.T) {
 	if after, _ := os.ReadFile(c.db); !bytes.Equal(before, after) {
 		t.Error("check of JSON files touched the draft file")
 	}
-	// While a check that needs the draft file gives exit 3.
+	// While a check that needs the draft file gives exit 3, the largest
+	// even beside an unreadable file (2).
 	c.run("check", "--all").want(t, exitDraft, "损坏")
+	c.run("check", broken, agency+"/2023").want(t, exitDraft, "broken.json", "损坏")
 }
 
 func TestPairPrevious(t *testing.T) {
@@ -711,8 +713,8 @@ func TestDraftFileUnusable(t *testing.T) {
 	}
 	defer s.Close()
 	start := time.Now()
-	// Exit 3 wins over the bad value's 2? No: the value is parsed first and
-	// nothing is opened, so it is 2; a valid set meets the held file: 3.
+	// A bad value is refused before the draft file is opened (2); a good
+	// one meets the held file (3) within about a second.
 	c2.run("set", agency+"/2023", "s3.new.natural=x").want(t, exitUsage)
 	c2.run("set", agency+"/2023", "s3.new.natural=1").want(t, exitDraft, "另一个 nianbao 窗口")
 	if d := time.Since(start); d > 3*time.Second {
