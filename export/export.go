@@ -220,14 +220,17 @@ const draftTitle = "草稿：本报告还有以下错误，尚不能作为正式
 // indent) go: the layout indents paragraphs itself.
 func lines(s string) []string {
 	var out []string
-	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		l = strings.TrimSpace(strings.TrimSuffix(l, "\r"))
+	// Text pasted from old files may end lines in \r alone.
+	for _, l := range strings.Split(lineEnds.Replace(s), "\n") {
+		l = strings.TrimSpace(l)
 		if l != "" {
 			out = append(out, l)
 		}
 	}
 	return out
 }
+
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 // cellText is what a table prints for a cell: its value, or blank while it
 // is empty or (for a total) incomplete.

@@ -500,3 +500,99 @@ func TestHTMLFragmentInline(t *testing.T) {
 		t.Errorf("fragment does not start with the styled report div: %.60q", s)
 	}
 }
+
+// blocks lists the report's blocks in document order, one string each:
+// "h1 …", "h2 …", "h3 …", "p …", "table", "banner".
+func blocks(t *testing.T, out []byte) []string {
+	t.Helper()
+	var report *html.Node
+	for _, d := range findAll(parseHTML(t, out), atom.Div) {
+		if d.Parent.DataAtom == atom.Body {
+			report = d
+			break
+		}
+	}
+	if report == nil {
+		t.Fatal("no report div")
+	}
+	var got []string
+	for c := report.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type != html.ElementNode:
+		case c.DataAtom == atom.Table:
+			got = append(got, "table")
+		case c.DataAtom == atom.Div && attr(c, "role") == "alert":
+			got = append(got, "banner")
+		default:
+			got = append(got, c.Data+" "+textOf(c))
+		}
+	}
+	return got
+}
+
+// TestHTMLDocumentOrder: title, opening, the six sections in order with 一's
+// opening and numbered sub-parts, one paragraph per line the officer typed
+// (blank lines dropped, indents left to the layout), the tables where they
+// belong, and 六's text followed by the generated fee sentence.
+func TestHTMLDocumentOrder(t *testing.T) {
+	typed := completeReport(t)
+	typed.Preface = "　　本报告依据条例编制。\r\n\r\n统计期限为2024年1月1日至12月31日。"
+	typed.S1.Intro = "第一段。\r第二段。\n\n\n"
+	typed.S5 = "  一是问题。\n\t二是整改。  "
+	for _, tc := range []struct {
+		name string
+		r    *model.Report
+		want []string
+	}{
+		{"seed", seedReport(t), nil},
+		{"typed", typed, []string{
+			"h1 示例市科学技术局2024年政府信息公开工作年度报告",
+			"p 本报告依据条例编制。", "p 统计期限为2024年1月1日至12月31日。",
+			"h2 一、总体情况", "p 第一段。", "p 第二段。",
+			"h3 （一）主动公开", "p 全年主动公开政府信息356条。", "p 其中政策文件48条，工作动态210条。",
+			"h3 （二）依申请公开", "p 全年新收政府信息公开申请，均依法按时答复。",
+			"h3 （三）政府信息管理", "p 健全信息发布审查制度，落实保密审查。",
+			"h3 （四）政府信息公开平台建设", "p 优化政府网站信息公开专栏，及时更新公开指南。",
+			"h3 （五）监督保障", "p 开展信息公开培训2次，主动接受社会监督。",
+			"h2 二、主动公开政府信息情况", "table",
+			"h2 三、收到和处理政府信息公开申请情况", "table",
+			"h2 四、政府信息公开行政复议、行政诉讼情况", "table",
+			"h2 五、存在的主要问题及改进情况", "p 一是问题。", "p 二是整改。",
+			"h2 六、其他需要报告的事项", "p 无其他需要报告的事项。",
+			"p 本年度发出收费通知2件，总金额150.5元，实际收取总金额100元。",
+		}},
+	} {
+		if tc.want == nil { // the seed, stated from its parts
+			r := tc.r
+			tc.want = []string{"banner", "h1 " + r.Title()}
+			for _, l := range lines(r.Preface) {
+				tc.want = append(tc.want, "p "+l)
+			}
+			tc.want = append(tc.want, "h2 一、总体情况", "p "+r.S1.Intro)
+			for i, p := range r.S1.Parts {
+				tc.want = append(tc.want, "h3 "+model.PartNumber(i)+p.Title, "p "+p.Body)
+			}
+			tc.want = append(tc.want, "h2 二、主动公开政府信息情况", "table", "h2 三、收到和处理政府信息公开申请情况", "table",
+				"h2 四、政府信息公开行政复议、行政诉讼情况", "table", "h2 五、存在的主要问题及改进情况")
+			for _, l := range lines(r.S5) {
+				tc.want = append(tc.want, "p "+l)
+			}
+			tc.want = append(tc.want, "h2 六、其他需要报告的事项", "p 2023年度政府信息公开工作过程中未发生收取信息处理费情况。",
+				"p 本年度发出收费通知0件，实际收取总金额0元。")
+		}
+		for _, fragment := range []bool{false, true} {
+			t.Run(tc.name+"/fragment="+strconv.FormatBool(fragment), func(t *testing.T) {
+				out, err := Render(tc.r, HTML, Options{Fragment: fragment})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if fragment { // a pasted fragment has no body: give it one
+					out = append([]byte("<body>"), out...)
+				}
+				if got := blocks(t, out); !slices.Equal(got, tc.want) {
+					t.Errorf("document blocks:\n got %q\nwant %q", got, tc.want)
+				}
+			})
+		}
+	}
+}
