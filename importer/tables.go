@@ -159,6 +159,7 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		}
 	}
 	a.placeRun(t, trs, run, anchor, len(trs), take, bad)
+	a.dropShortRows(t, trs, got, bad)
 
 	printed := map[model.CellAddr]string{}
 	for ri, vals := range got {
@@ -199,6 +200,29 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 			sign, diff = "少", -diff
 		}
 		a.note("%s：原文印的合计是 %s，按各项计算是 %s，%s %s；已按各项导入，合计由程序计算", c.ShortLabel(), p, v, sign, diff)
+	}
+}
+
+// dropShortRows handles a row one figure short of the others. A row with a
+// totals column may be printed without its total; but when other rows of the
+// same table print theirs, a row one short has lost a figure somewhere, and
+// reading it as the row without its total would shift its figures into the
+// wrong columns. Such a row is left empty and reported.
+func (a *assembler) dropShortRows(t *model.Table, trs []tableRow, got [][]string, bad []bool) {
+	withTotals := false
+	for ri, vals := range got {
+		if n := len(trs[ri].cells); vals != nil && trs[ri].cells[n-1].Computed && len(vals) == n {
+			withTotals = true
+		}
+	}
+	if !withTotals {
+		return
+	}
+	for ri, vals := range got {
+		if n := len(trs[ri].cells); vals != nil && trs[ri].cells[n-1].Computed && len(vals) == n-1 {
+			a.note("表%s「%s」这一行原文有 %d 个数，其他行都有 %d 个（含合计），无法确定缺的是哪一栏，该行未导入，已留空", t.Number, trs[ri].row.Label, len(vals), n)
+			got[ri], bad[ri] = nil, true
+		}
 	}
 }
 
