@@ -146,7 +146,12 @@ func writeTemp(dir, pattern string, fill func(io.Writer) error) (string, error) 
 		return "", err
 	}
 	name := tmp.Name()
-	err = fill(tmp)
+	w := &firstErrWriter{w: tmp}
+	if err = fill(w); err != nil && w.err != nil {
+		// bbolt's WriteTo reports a failed write as text ("meta 0 copy:
+		// …"), losing the errno that says the disk is full.
+		err = w.err
+	}
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -161,6 +166,20 @@ func writeTemp(dir, pattern string, fill func(io.Writer) error) (string, error) 
 		return "", err
 	}
 	return name, nil
+}
+
+// firstErrWriter keeps the first error of the writer it wraps.
+type firstErrWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (f *firstErrWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
 }
 
 // placeNew moves the finished file src to dst, failing if dst exists.
