@@ -105,6 +105,32 @@ func TestMigrateFromV1(t *testing.T) {
 	}
 }
 
+// TestMigrateUnreadableReport: a report of the old file that cannot be read
+// stops the migration with a clear message; the file is left as it was and
+// the copy made before is there.
+func TestMigrateUnreadableReport(t *testing.T) {
+	path := tempDB(t)
+	writeV1(t, path, "1", fullReport(t, "某县科委", 2023))
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("reports")).Put([]byte("bad"), []byte("{not json")) })
+	db.Close()
+	before, _ := os.ReadFile(path)
+	_, err = Open(path, Options{})
+	wantErr(t, err, nil, "不能把草稿文件", "升级到新格式", "报告 bad 无法读取", "文件没有改动", path+".v1.bak")
+	if !Unusable(err) {
+		t.Fatalf("%#v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatal("the old file was changed by a failed migration")
+	}
+	if _, err := os.Stat(path + ".v1.bak"); err != nil {
+		t.Fatalf("no copy of the old file: %v", err)
+	}
+}
+
 func TestRefusedFiles(t *testing.T) {
 	dir := t.TempDir()
 	newer := filepath.Join(dir, "newer.db")
@@ -216,6 +242,10 @@ func TestDamagedFiles(t *testing.T) {
 			}
 			if fi, _ := os.Stat(path); fi.ModTime().After(start) {
 				t.Fatal("damaged file was written")
+			}
+			// A damaged file is never backed up.
+			if b, _ := ListBackups(path); len(b) != 0 && f.name != "random.db" {
+				t.Fatalf("backups of a damaged file: %+v", b)
 			}
 		})
 	}
