@@ -45,6 +45,7 @@ type (
 		r       *model.Report
 		summary string
 		seq     int // the screen's count of requests, see saveCounter
+		from    saveCounter
 	}
 	// savedMsg reports a successful save.
 	savedMsg struct{ at time.Time }
@@ -55,11 +56,25 @@ type (
 	}
 	// retrySaveMsg fires saveRetryDelay after a failure.
 	retrySaveMsg struct{}
-	// reportLoadedMsg carries a report read for the editor.
+	// reportLoadedMsg carries a report read for the editor, and when it
+	// was last saved (zero when unknown).
 	reportLoadedMsg struct {
 		r, prev *model.Report
+		updated time.Time
 		err     error
 	}
+	// afterSavesMsg runs a command once every save asked for before it is
+	// done (successfully or not), with the queue held until the command
+	// returns: opening the export dialog must see the last keystroke in
+	// the draft file, and a restore must not be overwritten by a save of
+	// the old text. Saves of report drop that have not started yet are
+	// dropped first (a restore replaces them).
+	afterSavesMsg struct {
+		run  tea.Cmd
+		drop string
+	}
+	// jobDoneMsg carries the result of an afterSavesMsg command.
+	jobDoneMsg struct{ msg tea.Msg }
 )
 
 // Optional screen abilities, checked by the root with type assertions.
@@ -96,7 +111,9 @@ type app struct {
 	lastSaved time.Time
 	retrying  bool
 
-	seenSeq     int  // highest saveReqMsg.seq received
+	waits     []afterSavesMsg // run in order when no save is pending
+
+	seenSeq     int  // highest saveReqMsg.seq received from the current screen
 	confirmQuit bool // asking whether to quit although a save failed
 	quitting    bool // quit once the queue is empty
 }
@@ -123,6 +140,7 @@ func (a *app) Init() tea.Cmd {
 // setScreen makes s the current screen and starts its initial work.
 func (a *app) setScreen(s screen) tea.Cmd {
 	a.cur = s
+	a.seenSeq = 0 // the new screen counts its own save requests
 	if in, ok := s.(initer); ok {
 		return in.init()
 	}
@@ -162,7 +180,18 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		st = newStyles(msg.IsDark())
 		return a, nil
 	case saveReqMsg:
-		a.seenSeq = max(a.seenSeq, msg.seq)
+		if msg.from != nil && any(msg.from) == any(a.cur) {
+			// Commands run concurrently, so requests can arrive out of
+			// order; each is the whole report, and an older one must not
+			// overwrite a newer one already queued or saved.
+			if msg.seq <= a.seenSeq {
+				if a.quitting {
+					return a, a.next()
+				}
+				return a, nil
+			}
+			a.seenSeq = msg.seq
+		}
 		cmd := a.enqueue(msg)
 		if cmd == nil && a.quitting {
 			cmd = a.next()
@@ -175,17 +204,34 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.saving = false
 		a.failed = &msg
 		var cmd tea.Cmd
-		if a.pending == nil && !a.retrying {
+		if a.pending == nil && len(a.waits) == 0 && !a.retrying {
 			a.retrying = true
 			cmd = tea.Tick(saveRetryDelay, func(time.Time) tea.Msg { return retrySaveMsg{} })
 		}
-		if a.pending != nil {
+		if a.pending != nil || len(a.waits) > 0 {
 			cmd = a.next()
 		}
 		return a, cmd
+	case afterSavesMsg:
+		if msg.drop != "" {
+			if a.pending != nil && a.pending.r.ID == msg.drop {
+				a.pending = nil
+			}
+			if a.failed != nil && a.failed.req.r.ID == msg.drop {
+				a.failed = nil
+			}
+		}
+		a.waits = append(a.waits, msg)
+		if a.saving || a.pending != nil {
+			return a, nil
+		}
+		return a, a.next()
+	case jobDoneMsg:
+		a.saving = false
+		return a, tea.Sequence(send(msg.msg), a.next())
 	case retrySaveMsg:
 		a.retrying = false
-		if a.failed != nil && a.pending == nil && !a.saving {
+		if a.failed != nil && a.pending == nil && !a.saving && len(a.waits) == 0 {
 			req := a.failed.req
 			return a, a.enqueue(req)
 		}
@@ -199,6 +245,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.dialogs = nil
 		a.note = ""
+		if !msg.updated.IsZero() && a.failed == nil && !a.saving && a.pending == nil {
+			a.lastSaved = msg.updated
+		}
 		return a, a.setScreen(newEditor(msg.r, msg.prev, a.cfg))
 	case showStartMsg:
 		a.dialogs = nil
@@ -287,7 +336,7 @@ func (a *app) load(id string) tea.Cmd {
 			return reportLoadedMsg{err: err}
 		}
 		prev, _ := db.Previous(r) // last year is optional: its rules just stay silent
-		return reportLoadedMsg{r: r, prev: prev}
+		return reportLoadedMsg{r: r, prev: prev, updated: updatedOf(db, id)}
 	}
 }
 
@@ -318,10 +367,27 @@ func (a *app) enqueue(req saveReqMsg) tea.Cmd {
 }
 
 func (a *app) next() tea.Cmd {
+	if a.saving {
+		return nil
+	}
 	if a.pending != nil {
 		req := *a.pending
 		a.pending = nil
 		return a.enqueue(req)
+	}
+	if len(a.waits) > 0 {
+		w := a.waits[0]
+		a.waits = a.waits[1:]
+		if w.run == nil {
+			return a.next()
+		}
+		a.saving = true
+		run := w.run
+		return func() tea.Msg { return jobDoneMsg{run()} }
+	}
+	if a.failed != nil && !a.retrying && !a.quitting {
+		a.retrying = true
+		return tea.Tick(saveRetryDelay, func(time.Time) tea.Msg { return retrySaveMsg{} })
 	}
 	if a.quitting && a.failed == nil && !a.inFlight() {
 		return tea.Quit
@@ -343,7 +409,7 @@ func (a *app) quit() tea.Cmd {
 		a.confirmQuit = true
 		return nil
 	}
-	if flush == nil && !a.saving && a.pending == nil && !a.inFlight() {
+	if flush == nil && !a.saving && a.pending == nil && len(a.waits) == 0 && !a.inFlight() {
 		return tea.Quit
 	}
 	a.quitting = true
@@ -355,6 +421,25 @@ func (a *app) quit() tea.Cmd {
 func (a *app) inFlight() bool {
 	sc, ok := a.cur.(saveCounter)
 	return ok && sc.issuedSaves() > a.seenSeq
+}
+
+// updatedOf is when report id was last saved, read from the draft file's
+// list (zero when the store cannot say).
+func updatedOf(db reportStore, id string) time.Time {
+	l, ok := db.(interface{ List() ([]store.Summary, error) })
+	if !ok {
+		return time.Time{}
+	}
+	sums, err := l.List()
+	if err != nil {
+		return time.Time{}
+	}
+	for _, s := range sums {
+		if s.ID == id {
+			return s.Updated
+		}
+	}
+	return time.Time{}
 }
 
 type errNoStore struct{}

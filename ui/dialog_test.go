@@ -73,6 +73,10 @@ func (g *stage) send(msg tea.Msg) {
 	case statusMsg:
 		g.status = append(g.status, m)
 		return
+	case afterSavesMsg:
+		// The stage has no save queue: nothing to wait for.
+		g.run(m.run)
+		return
 	case tea.BatchMsg:
 		for _, c := range m {
 			g.run(c)

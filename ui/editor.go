@@ -222,7 +222,7 @@ func (e *editor) committed(summary string) tea.Cmd {
 
 func (e *editor) save(summary string) tea.Cmd {
 	e.issued++
-	return send(saveReqMsg{r: e.r.Clone(), summary: summary, seq: e.issued})
+	return send(saveReqMsg{r: e.r.Clone(), summary: summary, seq: e.issued, from: e})
 }
 
 func (e *editor) issuedSaves() int { return e.issued }
@@ -281,8 +281,29 @@ func (e *editor) update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
+	var commit tea.Cmd
 	if e.edit != nil {
-		return e.editKey(k)
+		switch {
+		case key.Matches(k, keys.Undo):
+			// As in a spreadsheet: undo while typing drops the typing.
+			e.edit, e.msg = nil, ""
+			return nil
+		case key.Matches(k, keys.NextPane), key.Matches(k, keys.PrevPane), key.Matches(k, keys.FindNext),
+			key.Matches(k, keys.FindPrev), key.Matches(k, keys.Save), key.Matches(k, keys.FillZero),
+			key.Matches(k, keys.Export), key.Matches(k, keys.History), key.Matches(k, keys.Redo):
+			// A command of the whole editor commits the typing first;
+			// a bad value stays open with the parser's message.
+			cmd, ok := e.commitEdit()
+			if !ok {
+				return nil
+			}
+			commit = cmd
+		default:
+			return e.editKey(k)
+		}
+	}
+	if commit != nil {
+		return tea.Sequence(commit, e.key(k))
 	}
 	// Keys of the whole editor.
 	switch {
@@ -307,9 +328,13 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.FillZero):
 		return e.askFillZero()
 	case key.Matches(k, keys.Export):
-		return tea.Batch(e.flush(), send(pushDialogMsg{newExportDialog(e.r.Clone(), e.db, e.exportDir)}))
+		// The dialog records the stored report as a revision before it
+		// writes the file: it opens once the last edit is saved.
+		flush := e.flush()
+		return tea.Sequence(flush, send(afterSavesMsg{run: send(pushDialogMsg{newExportDialog(e.r.Clone(), e.db, e.exportDir)})}))
 	case key.Matches(k, keys.History):
-		return tea.Batch(e.flush(), send(pushDialogMsg{newHistoryDialog(e.db, e.r.ID)}))
+		flush := e.flush()
+		return tea.Sequence(flush, send(afterSavesMsg{run: send(pushDialogMsg{newHistoryDialog(e.db, e.r.ID)})}))
 	case key.Matches(k, keys.PartAdd), key.Matches(k, keys.PartDel), key.Matches(k, keys.PartUp), key.Matches(k, keys.PartDown):
 		if it := e.item(); it.kind == secS1 || it.kind == secPart {
 			return e.partKey(k)
@@ -341,7 +366,10 @@ func (e *editor) back() tea.Cmd {
 	case e.focus == paneMain && e.form != nil && e.form.cur().isText():
 		return tea.Batch(e.flush(), e.setFocus(paneList))
 	}
-	return tea.Sequence(e.flush(), send(showStartMsg{}))
+	// The start list shows each report's state at its last save: go
+	// there once this report's last edit is saved.
+	flush := e.flush()
+	return tea.Sequence(flush, send(afterSavesMsg{run: send(showStartMsg{})}))
 }
 
 func (e *editor) setFocus(p pane) tea.Cmd {

@@ -351,7 +351,7 @@ func TestEditorS6FeeSentence(t *testing.T) {
 	e := d.ed()
 	e.gotoSection(e.itemIndex(navItem{kind: secS6}))
 	d.keys("2", "enter", "100", "enter", "50.5", "enter")
-	d.wantScreen("本年度发出收费通知 2 件，总金额 100 元，实际收取总金额 50.5 元。")
+	d.wantScreen("本年度发出收费通知2件，总金额100元，实际收取总金额50.5元。")
 	if e.form.cur().kind != fText {
 		t.Fatal("after the last fee figure the text of 六 should have focus")
 	}

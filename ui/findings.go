@@ -53,7 +53,12 @@ func (p *findingsPanel) build(e *editor) {
 			continue
 		}
 		filled, total := e.r.FilledCount(t)
-		p.items = append(p.items, findItem{text: strf(strMissingLine, t.Number, total-filled, filled, total), sev: ' ', cell: first})
+		// 六's fee figures are three numbers in a sentence, not a table.
+		text := strf(strMissingLine, t.Number, total-filled, filled, total)
+		if t == model.S6 {
+			text = strf(strMissingFees, total-filled, filled, total)
+		}
+		p.items = append(p.items, findItem{text: text, sev: ' ', cell: first})
 	}
 	for _, f := range e.finds {
 		if f.ID == "missing" && len(f.Cells) == 0 {

@@ -108,10 +108,14 @@ func (d *historyDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 
 func (d *historyDialog) askRestore(rv store.Revision) tea.Cmd {
 	db, id, n := d.db, d.id, rv.N
-	yes := func() tea.Msg {
+	restore := func() tea.Msg {
 		_, err := db.Restore(id, n)
 		return historyRestoredMsg{n, err}
 	}
+	// The root runs the restore once the saves already asked for are
+	// written, after dropping those of this report not yet started, and
+	// holds later saves until it is done: none can overwrite it.
+	yes := send(afterSavesMsg{run: restore, drop: id})
 	q := fmt.Sprintf(txtRestoreAskFmt, rv.N, fmtDateTime(rv.Time), rv.Summary)
 	return send(pushDialogMsg{d: newConfirmDialog(q, yes)})
 }

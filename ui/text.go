@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/export"
 	"nianbao/model"
 )
 
@@ -298,34 +299,6 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmd, tea.Tick(textIdle, func(time.Time) tea.Msg { return textIdleMsg{seq} }))
 }
 
-// feeSentence is 六's generated sentence (FORMAT.md "Generated text"): a
-// clause whose figure is empty is left out.
-func feeSentence(r *model.Report) string {
-	get := func(col string) (string, bool) {
-		v, ok := r.Get(model.S6.Addr("fee", col))
-		return v.String(), ok
-	}
-	var parts []string
-	n, okN := get("notices")
-	if okN {
-		parts = append(parts, "发出收费通知 "+n+" 件")
-	}
-	if b, ok := get("billed"); ok {
-		if okN {
-			parts = append(parts, "总金额 "+b+" 元")
-		} else {
-			parts = append(parts, "收费通知总金额 "+b+" 元")
-		}
-	}
-	if c, ok := get("collected"); ok {
-		parts = append(parts, "实际收取总金额 "+c+" 元")
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "本年度" + strings.Join(parts, "，") + "。"
-}
-
 // renderForm draws the form into w×h; it records the caret for the real
 // cursor (relative to the form's corner) in cx, cy (-1 when none).
 func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
@@ -405,7 +378,7 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 	}
 	if e.item().kind == secS6 {
 		lines = append(lines, "", st.Dim.Render(strS6Fees))
-		s := feeSentence(e.r)
+		s := export.FeeSentence(e.r)
 		if s == "" {
 			s = strS6FeesNone
 		}

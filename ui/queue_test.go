@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"nianbao/model"
+)
+
+// gatedStore is a fakeStore whose saves wait until the test opens the gate,
+// like a slow disk.
+type gatedStore struct {
+	*fakeStore
+	gate chan struct{}
+}
+
+func (g *gatedStore) Save(r *model.Report, summary string) error {
+	<-g.gate
+	return g.fakeStore.Save(r, summary)
+}
+
+// TestExportOpensAfterTheLastSave: Ctrl+E while a figure is still being
+// typed commits it and opens the export dialog only once that save is in
+// the draft file (the dialog records the stored report as a revision).
+func TestExportOpensAfterTheLastSave(t *testing.T) {
+	r := newTestReport()
+	gs := &gatedStore{fakeStore: newFakeStore(r), gate: make(chan struct{})}
+	a := newApp(Config{Now: edNow}, gs, nil)
+	a.cur = newEditor(r.Clone(), nil, a.cfg)
+	d := &driver{t: t, a: a, db: gs.fakeStore}
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d.keys("7", "ctrl+e") // the save blocks: the driver gives up on it
+	if len(a.dialogs) != 0 {
+		t.Fatal("export dialog opened before the last edit was saved")
+	}
+	if !a.saving || len(a.waits) != 1 {
+		t.Fatalf("saving %v, waits %d", a.saving, len(a.waits))
+	}
+	close(gs.gate)
+	// The blocked save finishes; its message was dropped by the driver,
+	// so deliver what it reports.
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		if v, ok := gs.stored(r.ID).Get("s3.new.natural"); ok && v == model.Int(7) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the 7 never reached the store")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	d.send(savedMsg{at: edNow()})
+	if len(a.dialogs) != 1 {
+		t.Fatalf("dialogs %d after the save", len(a.dialogs))
+	}
+	if _, ok := a.dialogs[0].(*exportDialog); !ok {
+		t.Fatalf("top dialog is %T", a.dialogs[0])
+	}
+	d.wantScreen("导出")
+}
+
+// TestRestoreDropsStaleSaves: a restore asked for while a save of the old
+// text is in flight waits for it, drops the queued and failed saves of that
+// report, and nothing is saved after it.
+func TestRestoreDropsStaleSaves(t *testing.T) {
+	r := newTestReport()
+	db := newFakeStore(r)
+	a := newApp(Config{Now: edNow}, db, nil)
+	a.cur = newEditor(r.Clone(), nil, a.cfg)
+	old := r.Clone()
+	_ = old.Set("s3.new.natural", 9)
+
+	a.saving = true // a save is on its way
+	a.Update(saveReqMsg{r: old, summary: "旧", seq: 1})
+	if a.pending == nil {
+		t.Fatal("second save not queued")
+	}
+	var order []string
+	restore := func() tea.Msg {
+		order = append(order, "restore")
+		return historyRestoredMsg{n: 1}
+	}
+	_, cmd := a.Update(afterSavesMsg{run: restore, drop: r.ID})
+	if cmd != nil || len(order) != 0 {
+		t.Fatal("restore ran while a save was in flight")
+	}
+	if a.pending != nil {
+		t.Fatal("queued save of the restored report kept")
+	}
+	// The save in flight finishes; the restore runs next.
+	_, cmd = a.Update(savedMsg{at: edNow()})
+	if cmd == nil {
+		t.Fatal("nothing run after the save")
+	}
+	done := cmd()
+	if _, ok := done.(jobDoneMsg); !ok || len(order) != 1 {
+		t.Fatalf("after the save: %T, order %v", done, order)
+	}
+	if len(db.saves) != 0 {
+		t.Fatalf("a stale save was written: %v", db.saves)
+	}
+
+	// A failed save of that report is not retried over a restore either.
+	a = newApp(Config{Now: edNow}, db, nil)
+	a.cur = newEditor(r.Clone(), nil, a.cfg)
+	a.failed = &saveFailedMsg{req: saveReqMsg{r: old}, err: errors.New("磁盘已满")}
+	_, cmd = a.Update(afterSavesMsg{run: restore, drop: r.ID})
+	if a.failed != nil || cmd == nil {
+		t.Fatal("failed save of the restored report kept")
+	}
+	cmd()
+	a.Update(retrySaveMsg{})
+	if len(db.saves) != 0 || len(order) != 2 {
+		t.Fatalf("saves %v, order %v", db.saves, order)
+	}
+}
