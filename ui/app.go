@@ -111,7 +111,7 @@ type app struct {
 	lastSaved time.Time
 	retrying  bool
 
-	waits     []afterSavesMsg // run in order when no save is pending
+	waits []afterSavesMsg // run in order when no save is pending
 
 	seenSeq     int  // highest saveReqMsg.seq received from the current screen
 	confirmQuit bool // asking whether to quit although a save failed
@@ -426,7 +426,9 @@ func (a *app) inFlight() bool {
 // updatedOf is when report id was last saved, read from the draft file's
 // list (zero when the store cannot say).
 func updatedOf(db reportStore, id string) time.Time {
-	l, ok := db.(interface{ List() ([]store.Summary, error) })
+	l, ok := db.(interface {
+		List() ([]store.Summary, error)
+	})
 	if !ok {
 		return time.Time{}
 	}
