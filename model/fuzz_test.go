@@ -46,6 +46,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"schema":1,"cells":null,"s1":{"parts":null}}`))
 	f.Add([]byte(`{"schema":1,"cells":{"s3.new.total":1}}`))
 	f.Add([]byte(`{"schema":1,"cells":{"s3.new.natural":"1"}}`))
+	f.Add([]byte(`{"schema":1,"cells":{"s3.new.natural":1,"s3.new.natural":2}}`))
+	f.Add([]byte(`{"schema":1,"s5":"a\r\nb\rc","s1":{"parts":[{"title":"t\r","body":"\r\n"}]}}`))
 	f.Add([]byte("\ufeff{}"))
 	f.Add([]byte(`[]`))
 	f.Fuzz(func(t *testing.T, data []byte) {

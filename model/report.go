@@ -195,9 +195,6 @@ func (r *Report) Get(a CellAddr) (Dec, bool) {
 	return r.cells[c.Index], r.filled[c.Index]
 }
 
-// GetIndex returns the i-th input cell (reading order).
-func (r *Report) GetIndex(i int) (Dec, bool) { return r.cells[i], r.filled[i] }
-
 // Set fills an input cell. It does not judge the value: out-of-range values
 // are kept and reported by the value.range check.
 func (r *Report) Set(a CellAddr, v Dec) error {

@@ -38,7 +38,6 @@ type cellRefs struct {
 	jump                                      []cellRef      // totals compared with last year's
 	s4Total                                   [3]cellRef     // review, suit_direct, suit_after
 	fees, feeNotices, feeBilled, feeCollected cellRef
-	inputs                                    []cellRef // every input cell, reading order
 }
 
 type inForceRefs struct {
@@ -106,8 +105,5 @@ func buildRefs() *cellRefs {
 	f.feeNotices = mustRef("s6.fee.notices")
 	f.feeBilled = mustRef("s6.fee.billed")
 	f.feeCollected = mustRef("s6.fee.collected")
-	for _, c := range inputCells {
-		f.inputs = append(f.inputs, mustRef(c.Addr))
-	}
 	return f
 }

@@ -357,16 +357,6 @@ func InputCells() []*CellSpec { return inputCells }
 // AllCells lists every cell, input and computed, in reading order.
 func AllCells() []*CellSpec { return allCells }
 
-// TableByID returns the table with the given id ("s2", "s3", "s4", "s6").
-func TableByID(id string) *Table {
-	for _, t := range Tables {
-		if t.ID == id {
-			return t
-		}
-	}
-	return nil
-}
-
 // Addr builds the address of a cell of t.
 func (t *Table) Addr(row, col string) CellAddr { return CellAddr(t.ID + "." + row + "." + col) }
 
