@@ -36,6 +36,9 @@ var hostile = []string{
 	"x\\",
 	"\\*not emphasis\\*",
 	"价格<100元 & 数量>5件",
+	"见 http://www.bjmy.gov.cn/a_b_c/x.html 。",
+	"网址WWW.bjmy.gov.cn/col_1，https://x.cn/?a=1&b=2",
+	"邮箱 kjw_my@bj.gov.cn",
 }
 
 func hostileReport(t *testing.T) *model.Report {
@@ -152,6 +155,10 @@ func TestMarkdownTextEscaping(t *testing.T) {
 		{"<a>", `\<a\>`},
 		{"a & b", `a \& b`},
 		{"x\\", `x\\`},
+		{"http://a.cn/x_y", `http\://a.cn/x\_y`},
+		{"www.a.cn", `www\.a.cn`},
+		{"a@b.cn", `a\@b.cn`},
+		{"9:00 至 1.5", "9:00 至 1.5"},
 	} {
 		if got := mdText(tc.in); got != tc.want {
 			t.Errorf("mdText(%q) = %q, want %q", tc.in, got, tc.want)

@@ -8,11 +8,13 @@ import (
 
 // mdAlways are the characters escaped wherever they appear: each can open
 // inline syntax (emphasis, code, links, raw HTML, entities, table cells,
-// closing heading sequences, strikethrough) or is the escape itself.
-const mdAlways = "\\`*_[]<>|#~&"
+// closing heading sequences, strikethrough, e-mail autolinks) or is the
+// escape itself.
+const mdAlways = "\\`*_[]<>|#~&@"
 
 // mdText escapes one line of text so that it renders as exactly these
-// characters in any CommonMark/GFM renderer. It also neutralises what only
+// characters in any CommonMark/GFM renderer, with nothing turned into a
+// link. It also neutralises what only
 // matters at the start of a line: list markers (-, +, 1. 1)), setext and
 // thematic-break underlines (=, -), and blockquotes (handled by > above).
 func mdText(s string) string {
@@ -22,6 +24,13 @@ func mdText(s string) string {
 		if strings.ContainsRune(mdAlways, c) {
 			b.WriteByte('\\')
 		} else if i == 0 && (c == '-' || c == '+' || c == '=') {
+			b.WriteByte('\\')
+		} else if c == ':' && strings.HasPrefix(s[i:], "://") ||
+			c == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www") {
+			// GFM links a typed address (http://…, www.…) by itself, and
+			// the escapes inside it above would end the link early, at the
+			// first _ or &, so that it led somewhere else. Like the HTML
+			// export, show the address as the characters typed, unlinked.
 			b.WriteByte('\\')
 		}
 		b.WriteRune(c)
