@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/model"
 )
@@ -13,7 +14,7 @@ const feeNum = `([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)`
 var (
 	feeNotices   = regexp.MustCompile(`(?:发出|开具|发送)?(?:信息处理费)?收费通知(?:书|单)?(?:共|的件数为|件数为|件数|数量为|数量)?\s*` + feeNum + `\s*(?:件|份|次)`)
 	feeBilled    = regexp.MustCompile(`(?:收费通知(?:书|单)?(?:的)?)?总金额(?:为|共|共计)?\s*` + feeNum + `\s*(万)?元`)
-	feeCollected = regexp.MustCompile(`实际(?:收取|收缴|收到)(?:信息处理费)?(?:的)?(?:总)?金额(?:为|共|共计)?\s*` + feeNum + `\s*(万)?元`)
+	feeCollected = regexp.MustCompile(`实际(?:收取|收缴|收到)(?:信息处理费)?(?:的)?(?:总)?(?:金额)?(?:为|共|共计)?\s*` + feeNum + `\s*(万)?元`)
 )
 
 type feeHit struct {
@@ -103,10 +104,19 @@ func feeValue(u model.Unit, h feeHit) (model.Dec, error) {
 
 func isClauseSep(r rune) bool   { return strings.ContainsRune("，,；;", r) }
 func isSentenceEnd(r rune) bool { return strings.ContainsRune("。！？!?\n", r) }
+func isOpenParen(r rune) bool   { return r == '（' || r == '(' }
+func isCloseParen(r rune) bool  { return r == '）' || r == ')' }
 
-// removeClauses deletes the clauses (text between commas) that contain the
-// given spans, with one adjacent comma; a sentence left with no clause goes
-// entirely.
+// timePhrase is what is left of a sentence like 「2023年度，发出收费通知0件，
+// …」 once its fee clauses are gone: an opening phrase of time that says
+// nothing by itself.
+var timePhrase = regexp.MustCompile(`^(?:[0-9０-９]{4}年度?|本年度?|今年|全年|年内|报告期内)(?:内|中)?$`)
+
+// removeClauses deletes the clauses (text between commas, or between a
+// bracket and a comma) that contain the given spans, with one adjacent comma.
+// What a sentence keeps is kept as written; a sentence left with nothing, or
+// with only an opening phrase of time, goes entirely, and brackets left empty
+// go too.
 func removeClauses(text string, spans [][2]int) string {
 	if len(spans) == 0 {
 		return text
@@ -122,10 +132,10 @@ func removeClauses(text string, spans [][2]int) string {
 	drop := make([]bool, len(rs))
 	for _, sp := range spans {
 		s, e := toRune(sp[0]), toRune(sp[1])
-		for s > 0 && !isClauseSep(rs[s-1]) && !isSentenceEnd(rs[s-1]) {
+		for s > 0 && !isClauseSep(rs[s-1]) && !isSentenceEnd(rs[s-1]) && !isOpenParen(rs[s-1]) {
 			s--
 		}
-		for e < len(rs) && !isClauseSep(rs[e]) && !isSentenceEnd(rs[e]) {
+		for e < len(rs) && !isClauseSep(rs[e]) && !isSentenceEnd(rs[e]) && !isCloseParen(rs[e]) {
 			e++
 		}
 		switch {
@@ -138,25 +148,52 @@ func removeClauses(text string, spans [][2]int) string {
 			drop[i] = true
 		}
 	}
+	// Rebuild sentence by sentence; only a sentence that lost a clause is
+	// tidied, so the rest of the text stays exactly as published.
 	var b strings.Builder
-	for i, r := range rs {
-		if !drop[i] {
-			b.WriteRune(r)
+	start := 0
+	for start < len(rs) {
+		end := start
+		for end < len(rs) && !isSentenceEnd(rs[end]) {
+			end++
 		}
+		if end < len(rs) {
+			end++ // with its end mark
+		}
+		touched := false
+		var kept []rune
+		for i := start; i < end; i++ {
+			if drop[i] {
+				touched = true
+			} else {
+				kept = append(kept, rs[i])
+			}
+		}
+		start = end
+		if !touched {
+			b.WriteString(string(kept))
+			continue
+		}
+		sentence := strings.NewReplacer("（）", "", "()", "", "（，", "（", "(,", "(").Replace(string(kept))
+		mark := ""
+		if r, n := utf8.DecodeLastRuneInString(sentence); n > 0 && isSentenceEnd(r) {
+			sentence, mark = sentence[:len(sentence)-n], string(r)
+		}
+		sentence = strings.TrimFunc(sentence, func(r rune) bool { return isClauseSep(r) || r == ' ' || r == '\u3000' })
+		if sentence == "" || timePhrase.MatchString(sentence) {
+			if mark == "\n" {
+				b.WriteString(mark)
+			}
+			continue
+		}
+		b.WriteString(sentence + mark)
 	}
-	// A sentence whose every clause went leaves its end mark alone.
-	out := b.String()
-	lines := strings.Split(out, "\n")
-	var kept []string
+	lines := strings.Split(b.String(), "\n")
+	var out []string
 	for _, l := range lines {
-		l = strings.TrimSpace(l)
-		for strings.HasPrefix(l, "。") {
-			l = strings.TrimSpace(strings.TrimPrefix(l, "。"))
-		}
-		l = strings.ReplaceAll(l, "。。", "。")
-		if l != "" {
-			kept = append(kept, l)
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
 		}
 	}
-	return strings.Join(kept, "\n")
+	return strings.Join(out, "\n")
 }

@@ -23,6 +23,14 @@ func TestReadFees(t *testing.T) {
 			notices: "2", billed: "200", collected: "200", rest: "本机关未收取信息处理费。"},
 		{text: "本年度无其他需要报告的事项。", rest: "本年度无其他需要报告的事项。",
 			notes: []string{"原文未写明发出收费通知件数，已留空", "原文未写明收费通知总金额（元），已留空", "原文未写明实际收取总金额（元），已留空"}},
+		// The clauses in brackets go with the brackets; the sentence stays.
+		{text: "本年度没有收取信息处理费（发出收费通知0件，总金额0元，实际收取总金额0元）。",
+			notices: "0", billed: "0", collected: "0", rest: "本年度没有收取信息处理费。"},
+		// A sentence left with only its opening phrase of time goes.
+		{text: "2023年度，本机关发出收费通知的件数为0件，总金额为0元，实际收取的总金额为0元。其他无。",
+			notices: "0", billed: "0", collected: "0", rest: "其他无。"},
+		{text: "本年度共发出收费通知1件，实际收取信息处理费20元。", notices: "1", collected: "20",
+			notes: []string{"原文未写明收费通知总金额（元），已留空"}},
 		// An unreadable figure stays in the text, so that nothing is lost.
 		{text: "发出收费通知1件，总金额12.345元，实际收取总金额0元。", notices: "1", collected: "0", rest: "总金额12.345元。",
 			notes: []string{"六、其他需要报告的事项中的收费通知总金额（元）「12.345」无法读取（金额（元）最多保留 2 位小数（12.345）），已留空"}},
