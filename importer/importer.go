@@ -36,7 +36,7 @@ const MaxSize = 8 << 20
 // when it says nothing.
 func Import(data []byte, name string, opt Options) (*Result, error) {
 	if len(data) > MaxSize {
-		return nil, fmt.Errorf("文件太大（%.1f MB，最多 %d MB），不像是一份年度报告", float64(len(data))/(1<<20), MaxSize>>20)
+		return nil, tooBig(int64(len(data)))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("文件是空的")
@@ -99,7 +99,8 @@ func ImportFile(path string, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("「%s」是文件夹，不是文件", path)
 	}
 	if st.Size() > MaxSize {
-		return nil, fmt.Errorf("文件「%s」太大（%.1f MB，最多 %d MB），不像是一份年度报告", path, float64(st.Size())/(1<<20), MaxSize>>20)
+		// Refused before reading it: the error names the file like any other.
+		return nil, fmt.Errorf("导入「%s」失败：%w", filepath.Base(path), tooBig(st.Size()))
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -110,6 +111,12 @@ func ImportFile(path string, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("导入「%s」失败：%w", filepath.Base(path), err)
 	}
 	return res, nil
+}
+
+// tooBig is the error for a file over MaxSize; its size is given in whole
+// megabytes, rounded up, so that it never reads as within the limit.
+func tooBig(size int64) error {
+	return fmt.Errorf("文件太大（约 %d MB，最多 %d MB），不像是一份年度报告", (size+(1<<20)-1)>>20, MaxSize>>20)
 }
 
 // sniff says what data is: by extension, else by content.
