@@ -466,6 +466,20 @@ func TestImportErrors(t *testing.T) {
 	if _, err := ImportFile("testdata", Options{}); err == nil || !strings.Contains(err.Error(), "文件夹") {
 		t.Errorf("directory: %v", err)
 	}
+	// A file too big is refused before it is read (a sparse file: no 8 MB
+	// written).
+	big := t.TempDir() + "/big.txt"
+	if f, err := os.Create(big); err != nil {
+		t.Fatal(err)
+	} else {
+		f.Close()
+	}
+	if err := os.Truncate(big, MaxSize+1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ImportFile(big, Options{}); err == nil || err.Error() != "导入「big.txt」失败：文件太大（约 9 MB，最多 8 MB），不像是一份年度报告" {
+		t.Errorf("big file: %v", err)
+	}
 }
 
 func TestImportFile(t *testing.T) {
