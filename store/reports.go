@@ -111,6 +111,14 @@ func checkHeader(r *model.Report) error {
 	if r.Year < 1000 || r.Year > 9999 {
 		return fmt.Errorf("年度 %d 不对，请填写四位数的年份", r.Year)
 	}
+	// model.Decode refuses these, so a report stored with them could not
+	// be read back: refuse it here, while it is still in memory.
+	if r.Kind != "" && !r.Kind.Valid() {
+		return fmt.Errorf("机关类型 %q 不对，不能保存", string(r.Kind))
+	}
+	if r.Scope != "" && !r.Scope.Valid() {
+		return fmt.Errorf("范围 %q 不对（应为本机关或汇总），不能保存", string(r.Scope))
+	}
 	return nil
 }
 
@@ -491,12 +499,29 @@ func (s *Store) Undelete(id string) error {
 	})
 }
 
+// NextHeader is what a report started from last year's changes in the
+// header, e.g. the agency's new name after a 机构改革; empty fields keep
+// last year's.
+type NextHeader struct {
+	Agency string
+	Kind   model.Kind
+	Scope  model.Scope
+}
+
 // RollForward starts next year's report from the report fromID (从上年报告
 // 创建): year + 1, linked to it, s3.carried taken from its s3.forward, the
 // header and the narratives copied as a starting draft, every other cell
 // empty. It refuses if that agency already has a report for that year, or
 // one was already started from this report.
 func (s *Store) RollForward(fromID string) (*model.Report, error) {
+	return s.RollForwardAs(fromID, NextHeader{})
+}
+
+// RollForwardAs is RollForward with the header changes h applied to the new
+// report in the same transaction, so that a renamed agency's report is
+// filed under its new name at once and (机关名称, 年度) is checked for that
+// name, not the old one.
+func (s *Store) RollForwardAs(fromID string, h NextHeader) (*model.Report, error) {
 	now := s.opt.Now()
 	var out *model.Report
 	err := s.update(func(tx *bolt.Tx) error {
@@ -508,8 +533,18 @@ func (s *Store) RollForward(fromID string) (*model.Report, error) {
 			return err
 		}
 		year := src.Year + 1
-		if tx.Bucket(bucketIndex).Get(indexKey(src.Agency, year)) != nil {
-			return duplicateError(src.Agency, year)
+		agency, kind, scope := src.Agency, src.Kind, src.Scope
+		if strings.TrimSpace(h.Agency) != "" {
+			agency = strings.TrimSpace(h.Agency)
+		}
+		if h.Kind != "" {
+			kind = h.Kind
+		}
+		if h.Scope != "" {
+			scope = h.Scope
+		}
+		if tx.Bucket(bucketIndex).Get(indexKey(agency, year)) != nil {
+			return duplicateError(agency, year)
 		}
 		var taken error
 		tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
@@ -522,7 +557,7 @@ func (s *Store) RollForward(fromID string) (*model.Report, error) {
 		if taken != nil {
 			return taken
 		}
-		r := model.New(src.Agency, year, src.Kind, src.Scope)
+		r := model.New(agency, year, kind, scope)
 		r.Previous = src.ID
 		r.Preface = src.Preface
 		r.S1.Intro = src.S1.Intro

@@ -398,6 +398,18 @@ func TestSaveErrors(t *testing.T) {
 	r := model.New("", 2024, model.KindOther, model.ScopeSelf)
 	wantErr(t, s.Create(r, ""), nil, "机关名称")
 	r.Agency = "某机关"
+	// What could not be read back is refused while it is still in memory.
+	r.Kind = "county"
+	wantErr(t, s.Create(r, ""), nil, "机关类型", "county")
+	r.Kind, r.Scope = model.KindOther, "all"
+	wantErr(t, s.Create(r, ""), nil, "范围", "all")
+	r.Scope = model.ScopeSelf
+	r.Year = 23
+	wantErr(t, s.Create(r, ""), nil, "年度 23 不对")
+	r.Year = 2024
+	if l, _ := s.List(); len(l) != 0 {
+		t.Fatalf("refused reports stored: %+v", l)
+	}
 	if err := s.Create(r, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -516,4 +528,47 @@ func wantCounts(t *testing.T, s *Store, r, prev *model.Report) Summary {
 	}
 	t.Fatalf("%s not listed", r.Title())
 	return want
+}
+
+// TestRollForwardRenamed: after a 机构改革 next year's report is started
+// under the new name in one step: the old name's slot is not needed, the
+// new one's is checked, and the link holds.
+func TestRollForwardRenamed(t *testing.T) {
+	s := openAt(t, tempDB(t), nil)
+	src := fullReport(t, "某县科学技术委员会", 2023)
+	set(t, src, "s3.forward.natural", 4)
+	s.Create(src, "")
+	// Someone imported a report under the old name for 2024 already.
+	s.Create(model.New("某县科学技术委员会", 2024, model.KindCountyDept, model.ScopeSelf), "导入")
+	_, err := s.RollForward(src.ID)
+	wantErr(t, err, ErrDuplicate, "某县科学技术委员会2024年")
+	taken := model.New("某县科学技术局", 2024, model.KindCountyDept, model.ScopeSelf)
+	s.Create(taken, "")
+	_, err = s.RollForwardAs(src.ID, NextHeader{Agency: "某县科学技术局"})
+	wantErr(t, err, ErrDuplicate, "某县科学技术局2024年")
+	s.Delete(taken.ID)
+
+	r, err := s.RollForwardAs(src.ID, NextHeader{Agency: " 某县科学技术局 ", Kind: model.KindCountyGov, Scope: model.ScopeArea})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Agency != "某县科学技术局" || r.Year != 2024 || r.Kind != model.KindCountyGov || r.Scope != model.ScopeArea || r.Previous != src.ID {
+		t.Fatalf("header: %+v", r)
+	}
+	if v, _ := r.Get("s3.carried.natural"); v != model.Int(4) {
+		t.Fatalf("carried %v", v)
+	}
+	stored, err := s.Find("某县科学技术局", 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameReport(t, stored, r)
+	if p, _ := s.Previous(stored); p == nil || p.ID != src.ID {
+		t.Fatalf("link: %v", p)
+	}
+	if h, _ := s.History(r.ID); len(h) != 1 {
+		t.Fatalf("one step, one revision: %+v", h)
+	}
+	_, err = s.RollForwardAs(src.ID, NextHeader{Agency: "又一个名称"})
+	wantErr(t, err, ErrDuplicate, "已从")
 }
