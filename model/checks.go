@@ -25,7 +25,22 @@ type Rule struct {
 	// textOnly: the rule reads no cell, so its findings are kept until a
 	// text (or the kind, the year, last year's texts) changes.
 	textOnly bool
-	run      func(in *checkInput, out []Finding) []Finding
+	// run appends what is wrong: cells, part, message (without its source)
+	// and arithmetic. The engine stamps the rest from this entry (see stamp),
+	// so that the table alone decides a rule's id, severity and source.
+	run func(in *checkInput, out []Finding) []Finding
+}
+
+// runRule runs rule i and stamps the findings it adds.
+func runRule(i int, in *checkInput, out []Finding) []Finding {
+	n := len(out)
+	out = rules[i].run(in, out)
+	for j := n; j < len(out); j++ {
+		f := &out[j]
+		f.ID, f.Severity, f.Source = rules[i].ID, rules[i].Severity, rules[i].Source
+		f.Message += "（" + rules[i].Source + "）"
+	}
+	return out
 }
 
 // Check runs every rule on r, with last year's report prev (may be nil), and
@@ -60,7 +75,7 @@ func (c *Checker) Run(r, prev *Report) []Finding {
 	if !c.text.done {
 		for i := range rules {
 			if rules[i].textOnly {
-				c.text.finds[i] = rules[i].run(&c.in, nil)
+				c.text.finds[i] = runRule(i, &c.in, nil)
 			}
 		}
 		c.text.done = true
@@ -71,7 +86,7 @@ func (c *Checker) Run(r, prev *Report) []Finding {
 			out = append(out, c.text.finds[i]...)
 			continue
 		}
-		out = rules[i].run(&c.in, out)
+		out = runRule(i, &c.in, out)
 	}
 	sortFindings(out)
 	return out

@@ -22,8 +22,10 @@ const (
 )
 
 // rules is the rule table: one line per rule, in the order findings of the
-// same severity are listed. Adding, relaxing or dropping a rule is a change
-// of one line here.
+// same severity are listed. Adding, relaxing (SevError → SevWarning) or
+// dropping a rule, or citing another source, is a change of one line here:
+// the rule functions below say only what is wrong, and the engine stamps
+// each finding with its entry's id, severity and source.
 var rules = []Rule{
 	{ID: "s3.balance", Severity: SevError, Source: srcBalance, run: ruleS3Balance},
 	{ID: "value.range", Severity: SevError, Source: srcRange, run: ruleValueRange},
@@ -69,12 +71,10 @@ func ruleS3Balance(in *checkInput, out []Finding) []Finding {
 		}
 		l, r := n+c, h+fw
 		out = append(out, Finding{
-			ID: "s3.balance", Severity: SevError,
 			Cells: []CellAddr{f.s3New[i].addr(), f.s3Carried[i].addr(), f.s3Handled[i].addr(), f.s3Forward[i].addr()},
-			Message: fmt.Sprintf("三、%s列：新收 %s + 上年结转 %s = %s，办理结果总计 %s + 结转下年度 %s = %s，相差 %s（%s）",
-				f.s3Cols[i].Label, n, c, l, h, fw, r, absDec(l-r), srcBalance),
-			Source: srcBalance,
-			Arith:  arith("新收 + 上年结转 = 办理结果总计 + 结转下年度", l, r),
+			Message: fmt.Sprintf("三、%s列：新收 %s + 上年结转 %s = %s，办理结果总计 %s + 结转下年度 %s = %s，相差 %s",
+				f.s3Cols[i].Label, n, c, l, h, fw, r, absDec(l-r)),
+			Arith: arith("新收 + 上年结转 = 办理结果总计 + 结转下年度", l, r),
 		})
 	}
 	return out
@@ -92,8 +92,8 @@ func ruleValueRange(in *checkInput, out []Finding) []Finding {
 			continue // fits every unit; the common case, kept cheap
 		}
 		if msg := RangeProblem(c.Unit, v); msg != "" {
-			out = append(out, Finding{ID: "value.range", Severity: SevError, Cells: []CellAddr{c.Addr},
-				Message: c.ShortLabel() + "：" + msg + "（" + srcRange + "）", Source: srcRange})
+			out = append(out, Finding{Cells: []CellAddr{c.Addr},
+				Message: c.ShortLabel() + "：" + msg})
 		}
 	}
 	return out
@@ -105,8 +105,8 @@ func ruleValueRange(in *checkInput, out []Finding) []Finding {
 func ruleMissing(in *checkInput, out []Finding) []Finding {
 	r := in.r
 	text := func(part string) Finding {
-		return Finding{ID: "missing", Severity: SevError, Part: part,
-			Message: "未填写：" + partName(r, part) + "（" + srcMissing + "）", Source: srcMissing}
+		return Finding{Part: part,
+			Message: "未填写：" + partName(r, part)}
 	}
 	if s1Blank(r) {
 		out = append(out, text("s1"))
@@ -118,8 +118,8 @@ func ruleMissing(in *checkInput, out []Finding) []Finding {
 			texts = true
 		}
 		if !r.filled[i] {
-			out = append(out, Finding{ID: "missing", Severity: SevError, Cells: []CellAddr{c.Addr},
-				Message: "未填写：" + c.ShortLabel() + "（" + srcMissing + "）", Source: srcMissing})
+			out = append(out, Finding{Cells: []CellAddr{c.Addr},
+				Message: "未填写：" + c.ShortLabel()})
 		}
 	}
 	if !texts {
@@ -171,12 +171,10 @@ func rulePrevCarried(in *checkInput, out []Finding) []Finding {
 		if !ok1 || !ok2 || c == p {
 			continue
 		}
-		out = append(out, Finding{ID: "prev.carried", Severity: SevWarning,
-			Cells: []CellAddr{f.s3Carried[i].addr()},
-			Message: fmt.Sprintf("三、%s列：上年结转 %s，上年报告的结转下年度继续办理 %s，相差 %s（%s）",
-				f.s3Cols[i].Label, c, p, absDec(c-p), srcCarry),
-			Source: srcCarry,
-			Arith:  arith("本年上年结转 = 上年结转下年度继续办理", c, p),
+		out = append(out, Finding{Cells: []CellAddr{f.s3Carried[i].addr()},
+			Message: fmt.Sprintf("三、%s列：上年结转 %s，上年报告的结转下年度继续办理 %s，相差 %s",
+				f.s3Cols[i].Label, c, p, absDec(c-p)),
+			Arith: arith("本年上年结转 = 上年结转下年度继续办理", c, p),
 		})
 	}
 	return out
@@ -201,12 +199,10 @@ func rulePrevInForce(in *checkInput, out []Finding) []Finding {
 		if now == want {
 			continue
 		}
-		out = append(out, Finding{ID: "prev.in_force", Severity: SevWarning,
-			Cells: []CellAddr{x.issued.addr(), x.repealed.addr(), x.inForce.addr()},
-			Message: fmt.Sprintf("二、%s：现行有效 %s，上年现行有效 %s + 本年制发 %s − 本年废止 %s = %s，相差 %s；修订计为制发、失效计为废止时可能不一致，请核实（%s）",
-				x.label, now, before, is, re, want, absDec(now-want), srcCarry),
-			Source: srcCarry,
-			Arith:  arith("现行有效 = 上年现行有效 + 本年制发 − 本年废止", now, want),
+		out = append(out, Finding{Cells: []CellAddr{x.issued.addr(), x.repealed.addr(), x.inForce.addr()},
+			Message: fmt.Sprintf("二、%s：现行有效 %s，上年现行有效 %s + 本年制发 %s − 本年废止 %s = %s，相差 %s；修订计为制发、失效计为废止时可能不一致，请核实",
+				x.label, now, before, is, re, want, absDec(now-want)),
+			Arith: arith("现行有效 = 上年现行有效 + 本年制发 − 本年废止", now, want),
 		})
 	}
 	return out
@@ -234,9 +230,8 @@ func rulePrevJump(in *checkInput, out []Finding) []Finding {
 		default:
 			continue
 		}
-		out = append(out, Finding{ID: "prev.jump", Severity: SevWarning, Cells: []CellAddr{c.addr()},
-			Message: fmt.Sprintf("%s：本年 %s，上年 %s，%s，请核实（%s）", c.spec.ShortLabel(), now, before, how, srcCompare),
-			Source:  srcCompare,
+		out = append(out, Finding{Cells: []CellAddr{c.addr()},
+			Message: fmt.Sprintf("%s：本年 %s，上年 %s，%s，请核实", c.spec.ShortLabel(), now, before, how),
 			Arith:   arith(fmt.Sprintf("上年的五分之一 ≤ 本年 ≤ 上年的 %d 倍", jumpFactor), now, before),
 		})
 	}
@@ -261,10 +256,10 @@ func ruleRulesPower(in *checkInput, out []Finding) []Finding {
 	if cells == nil {
 		return out
 	}
-	return append(out, Finding{ID: "s2.rules_power", Severity: SevWarning, Cells: cells,
-		Message: fmt.Sprintf("二、规章：%s，但%s不能制定规章，规章各项应填 0；执行上级机关的规章不计入（%s）",
-			strings.Join(said, "、"), k.Name(), srcLegis),
-		Source: srcLegis})
+	return append(out, Finding{Cells: cells,
+		Message: fmt.Sprintf("二、规章：%s，但%s不能制定规章，规章各项应填 0；执行上级机关的规章不计入",
+			strings.Join(said, "、"), k.Name()),
+	})
 }
 
 // ruleFeeCollected: 实际收取 > 收费通知总金额 (possible only when a notice of
@@ -276,12 +271,10 @@ func ruleFeeCollected(in *checkInput, out []Finding) []Finding {
 	if !ok1 || !ok2 || c <= b {
 		return out
 	}
-	return append(out, Finding{ID: "s6.collected", Severity: SevWarning,
-		Cells: []CellAddr{f.feeBilled.addr(), f.feeCollected.addr()},
-		Message: fmt.Sprintf("六、实际收取总金额 %s 元多于收费通知总金额 %s 元，相差 %s 元；只有上年发出的收费通知在本年缴费时才会如此（%s）",
-			c, b, c-b, srcFee),
-		Source: srcFee,
-		Arith:  arith("实际收取总金额 ≤ 收费通知总金额", c, b),
+	return append(out, Finding{Cells: []CellAddr{f.feeBilled.addr(), f.feeCollected.addr()},
+		Message: fmt.Sprintf("六、实际收取总金额 %s 元多于收费通知总金额 %s 元，相差 %s 元；只有上年发出的收费通知在本年缴费时才会如此",
+			c, b, c-b),
+		Arith: arith("实际收取总金额 ≤ 收费通知总金额", c, b),
 	})
 }
 
@@ -293,12 +286,10 @@ func ruleFeeUnpaid(in *checkInput, out []Finding) []Finding {
 	if !ok1 || !ok2 || u <= n {
 		return out
 	}
-	return append(out, Finding{ID: "s6.unpaid", Severity: SevWarning,
-		Cells: []CellAddr{f.s3UnpaidTotal.addr(), f.feeNotices.addr()},
-		Message: fmt.Sprintf("三、逾期未缴纳费用不再处理的申请总计 %s 件，多于六、发出收费通知 %s 件，相差 %s；每件这样的申请都应发过收费通知，除非通知在上年发出（%s）",
-			u, n, u-n, srcFee),
-		Source: srcFee,
-		Arith:  arith("逾期未缴费不再处理 ≤ 发出收费通知件数", u, n),
+	return append(out, Finding{Cells: []CellAddr{f.s3UnpaidTotal.addr(), f.feeNotices.addr()},
+		Message: fmt.Sprintf("三、逾期未缴纳费用不再处理的申请总计 %s 件，多于六、发出收费通知 %s 件，相差 %s；每件这样的申请都应发过收费通知，除非通知在上年发出",
+			u, n, u-n),
+		Arith: arith("逾期未缴费不再处理 ≤ 发出收费通知件数", u, n),
 	})
 }
 
@@ -311,12 +302,11 @@ func ruleFeeNoticesAmount(in *checkInput, out []Finding) []Finding {
 	if !ok1 || !ok2 || (n == 0) == (b == 0) {
 		return out
 	}
-	msg := fmt.Sprintf("六、发出收费通知 %s 件，但收费通知总金额为 0 元（%s）", n, srcFee)
+	msg := fmt.Sprintf("六、发出收费通知 %s 件，但收费通知总金额为 0 元", n)
 	if n == 0 {
-		msg = fmt.Sprintf("六、收费通知总金额 %s 元，但发出收费通知 0 件（%s）", b, srcFee)
+		msg = fmt.Sprintf("六、收费通知总金额 %s 元，但发出收费通知 0 件", b)
 	}
-	return append(out, Finding{ID: "s6.notices_amount", Severity: SevWarning,
-		Cells: []CellAddr{f.feeNotices.addr(), f.feeBilled.addr()}, Message: msg, Source: srcFee})
+	return append(out, Finding{Cells: []CellAddr{f.feeNotices.addr(), f.feeBilled.addr()}, Message: msg})
 }
 
 // ruleFeeInS2: the 信息处理费 is a 行政事业性收费, so collecting it shows in 二.
@@ -327,10 +317,9 @@ func ruleFeeInS2(in *checkInput, out []Finding) []Finding {
 	if !ok1 || !ok2 || c == 0 || a != 0 {
 		return out
 	}
-	return append(out, Finding{ID: "s6.fee_in_s2", Severity: SevWarning,
-		Cells:   []CellAddr{f.fees.addr(), f.feeCollected.addr()},
-		Message: fmt.Sprintf("六、实际收取信息处理费 %s 元，但二、行政事业性收费本年收费金额为 0 万元（%s）", c, srcFeeInS2),
-		Source:  srcFeeInS2})
+	return append(out, Finding{Cells: []CellAddr{f.fees.addr(), f.feeCollected.addr()},
+		Message: fmt.Sprintf("六、实际收取信息处理费 %s 元，但二、行政事业性收费本年收费金额为 0 万元", c),
+	})
 }
 
 // partName names a text of the report for messages.

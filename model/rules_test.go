@@ -483,3 +483,21 @@ func TestEmptyReport(t *testing.T) {
 		t.Errorf("order: first %v %s, last %v", fs[0].Cells, fs[0].Part, fs[len(fs)-1].Cells)
 	}
 }
+
+// TestRuleTableDecides: relaxing a rule or citing another source is a
+// change of its line in the table alone; its findings follow.
+func TestRuleTableDecides(t *testing.T) {
+	saved := rules[0]
+	t.Cleanup(func() { rules[0] = saved })
+	if rules[0].ID != "s3.balance" {
+		t.Fatalf("first rule %s", rules[0].ID)
+	}
+	rules[0].Severity, rules[0].Source = SevWarning, "某地细则"
+	r := baseReport(t)
+	set(t, r, "s3.forward.natural", "3")
+	fs := only(Check(r, nil), "s3.balance")
+	if len(fs) != 1 || fs[0].Severity != SevWarning || fs[0].Source != "某地细则" ||
+		fs[0].Message != "三、自然人列：新收 10 + 上年结转 1 = 11，办理结果总计 9 + 结转下年度 3 = 12，相差 1（某地细则）" {
+		t.Errorf("relaxed rule gave %+v", fs)
+	}
+}

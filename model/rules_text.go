@@ -32,8 +32,8 @@ func ruleTextNumbers(in *checkInput, out []Finding) []Finding {
 				continue
 			}
 			fd := figureFinding(r, st, "表三新收申请总计", v, f.s3NewTotal.addr(), f.s3CarriedTotal.addr())
-			fd.Message = fmt.Sprintf("%s：正文「%s」为 %s 件，表三新收申请总计 %s，加上年结转为 %s，都不相符（%s）",
-				partName(r, st.part), st.quote, st.n, v, v+c, srcText)
+			fd.Message = fmt.Sprintf("%s：正文「%s」为 %s 件，表三新收申请总计 %s，加上年结转为 %s，都不相符",
+				partName(r, st.part), st.quote, st.n, v, v+c)
 			out = append(out, fd)
 		case stCarried:
 			if v, ok := f.s3CarriedTotal.get(r); ok && st.n != v {
@@ -73,18 +73,16 @@ func ruleTextNumbers(in *checkInput, out []Finding) []Finding {
 }
 
 func figureFinding(r *Report, st *statement, what string, v Dec, cells ...CellAddr) Finding {
-	return Finding{ID: "text.numbers", Severity: SevWarning, Cells: cells, Part: st.part,
-		Message: fmt.Sprintf("%s：正文「%s」为 %s 件，%s为 %s，相差 %s（%s）",
-			partName(r, st.part), st.quote, st.n, what, v, absDec(st.n-v), srcText),
-		Source: srcText,
-		Arith:  arith("正文所述 = 表格", st.n, v),
+	return Finding{Cells: cells, Part: st.part,
+		Message: fmt.Sprintf("%s：正文「%s」为 %s 件，%s为 %s，相差 %s",
+			partName(r, st.part), st.quote, st.n, what, v, absDec(st.n-v)),
+		Arith: arith("正文所述 = 表格", st.n, v),
 	}
 }
 
 func zeroFinding(r *Report, st *statement, what string, v Dec, cells ...CellAddr) Finding {
-	return Finding{ID: "text.numbers", Severity: SevWarning, Cells: cells, Part: st.part,
-		Message: fmt.Sprintf("%s：正文「%s」，但%s为 %s（%s）", partName(r, st.part), st.quote, what, v, srcText),
-		Source:  srcText,
+	return Finding{Cells: cells, Part: st.part,
+		Message: fmt.Sprintf("%s：正文「%s」，但%s为 %s", partName(r, st.part), st.quote, what, v),
 		Arith:   arith("正文所述 = 表格", 0, v),
 	}
 }
@@ -99,11 +97,10 @@ func ruleTextAllDone(in *checkInput, out []Finding) []Finding {
 			continue
 		}
 		if v, ok := f.s3FwdTotal.get(in.r); ok && v != 0 {
-			out = append(out, Finding{ID: "text.all_done", Severity: SevWarning,
-				Cells: []CellAddr{f.s3FwdTotal.addr()}, Part: st.part,
-				Message: fmt.Sprintf("%s：正文「%s」说申请均已办结，但表三结转下年度继续办理总计为 %s（%s）",
-					partName(in.r, st.part), st.quote, v, srcText),
-				Source: srcText})
+			out = append(out, Finding{Cells: []CellAddr{f.s3FwdTotal.addr()}, Part: st.part,
+				Message: fmt.Sprintf("%s：正文「%s」说申请均已办结，但表三结转下年度继续办理总计为 %s",
+					partName(in.r, st.part), st.quote, v),
+			})
 		}
 	}
 	return out
@@ -136,10 +133,10 @@ func ruleS1Coverage(in *checkInput, out []Finding) []Finding {
 	if lacking == nil {
 		return out
 	}
-	return append(out, Finding{ID: "s1.coverage", Severity: SevWarning, Part: "s1",
-		Message: fmt.Sprintf("一、总体情况未提及%s；年度报告格式要求总体情况写明主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面%s（%s）",
-			strings.Join(lacking, "、"), govAspectsNote(r.Kind), srcFormat),
-		Source: srcFormat})
+	return append(out, Finding{Part: "s1",
+		Message: fmt.Sprintf("一、总体情况未提及%s；年度报告格式要求总体情况写明主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面%s",
+			strings.Join(lacking, "、"), govAspectsNote(r.Kind)),
+	})
 }
 
 func govAspectsNote(k Kind) string {
@@ -176,9 +173,9 @@ func ruleS5LastYear(in *checkInput, out []Finding) []Finding {
 	if containsAny(r.S5, lastYearCues) || (r.Year > 1 && strings.Contains(r.S5, strconv.Itoa(r.Year-1)+"年")) {
 		return out
 	}
-	return append(out, Finding{ID: "s5.last_year", Severity: SevWarning, Part: "s5",
-		Message: "五、存在的主要问题及改进情况未说明上年度存在问题的整改情况（未见“上年”“整改”等字样）；年度报告格式要求写明上年度问题的改进情况（" + srcFormat + "）",
-		Source:  srcFormat})
+	return append(out, Finding{Part: "s5",
+		Message: "五、存在的主要问题及改进情况未说明上年度存在问题的整改情况（未见“上年”“整改”等字样）；年度报告格式要求写明上年度问题的改进情况",
+	})
 }
 
 var lastYearCues = []string{"上年", "上一年", "去年", "整改", "往年"}
@@ -191,13 +188,13 @@ func rulePrefaceBasis(in *checkInput, out []Finding) []Finding {
 	var msg string
 	switch {
 	case strings.Contains(p, "201960号"):
-		msg = "开头段落引用了已被取代的 2019 年报告格式（国办公开办函〔2019〕60号），应改为 2021 年的《中华人民共和国政府信息公开工作年度报告格式》（" + srcFormat + "）"
+		msg = "开头段落引用了已被取代的 2019 年报告格式（国办公开办函〔2019〕60号），应改为 2021 年的《中华人民共和国政府信息公开工作年度报告格式》"
 	case !strings.Contains(p, "政府信息公开条例") && !strings.Contains(p, "年度报告格式") && !strings.Contains(p, "202130号"):
-		msg = "开头段落未说明编制依据：应引用《中华人民共和国政府信息公开条例》或《中华人民共和国政府信息公开工作年度报告格式》（" + srcFormat + "）"
+		msg = "开头段落未说明编制依据：应引用《中华人民共和国政府信息公开条例》或《中华人民共和国政府信息公开工作年度报告格式》"
 	default:
 		return out
 	}
-	return append(out, Finding{ID: "preface.basis", Severity: SevWarning, Part: "preface", Message: msg, Source: srcFormat})
+	return append(out, Finding{Part: "preface", Message: msg})
 }
 
 // rulePrevCopied: a narrative text 90 % or more the same as last year's.
@@ -214,9 +211,9 @@ func rulePrevCopied(in *checkInput, out []Finding) []Finding {
 		if n < minCopiedCount || pct < 90 {
 			return
 		}
-		out = append(out, Finding{ID: "prev.copied", Severity: SevWarning, Part: part,
-			Message: fmt.Sprintf("%s与上年报告的正文 %d%% 相同，请按本年度的实际情况撰写（%s）", partName(r, part), pct, srcCompare),
-			Source:  srcCompare})
+		out = append(out, Finding{Part: part,
+			Message: fmt.Sprintf("%s与上年报告的正文 %d%% 相同，请按本年度的实际情况撰写", partName(r, part), pct),
+		})
 	}
 	check("s1.intro", r.S1.Intro)
 	for i, p := range r.S1.Parts {
