@@ -190,3 +190,11 @@ func hasLabel(cells []string, label string) bool {
 	}
 	return false
 }
+
+// checkNotes asserts the import notes, in order.
+func checkNotes(t *testing.T, got []string, want ...string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
