@@ -174,8 +174,13 @@ func decodeCells(raw json.RawMessage, r *Report) error {
 			return &DecodeError{Reason: fmt.Sprintf("cells 中的值必须是数字：单元格 %s 的值是 %s", k, n)}
 		}
 		v, err := parseDec(string(n))
-		if err != nil {
-			return &DecodeError{Reason: fmt.Sprintf("单元格 %s 的值 %s 无法精确表示", k, n)}
+		switch {
+		case err == errDecRange:
+			// Far above the 1e9 any figure may hold; kept values that big
+			// could overflow the sums, so it is refused, not kept.
+			return &DecodeError{Reason: fmt.Sprintf("单元格 %s 的值 %s 太大（任何数值都不能超过 %d）", k, n, MaxValue)}
+		case err != nil:
+			return &DecodeError{Reason: fmt.Sprintf("单元格 %s 的值 %s 小数位数太多，无法精确表示", k, n)}
 		}
 		r.cells[c.Index], r.filled[c.Index] = v, true
 	}

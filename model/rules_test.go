@@ -259,6 +259,10 @@ func TestRules(t *testing.T) {
 			r.Preface = "本报告根据《中华人民共和国政府信息公开条例》和国办公开办函〔2019〕60号要求编制。"
 		}, want: []want{{part: "preface",
 			message: "开头段落引用了已被取代的 2019 年报告格式（国办公开办函〔2019〕60号），应改为 2021 年的《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"}}},
+		{rule: "preface.basis", name: "cites the 2019 format, written with square brackets", edit: func(t *testing.T, r, p *Report) {
+			r.Preface = "根据《条例》和国办公开办函[2019] 60 号编制。"
+		}, want: []want{{part: "preface",
+			message: "开头段落引用了已被取代的 2019 年报告格式（国办公开办函〔2019〕60号），应改为 2021 年的《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"}}},
 		{rule: "preface.basis", name: "cites nothing", edit: func(t *testing.T, r, p *Report) {
 			r.Preface = "现将本局年度报告公布如下。"
 		}, want: []want{{part: "preface",

@@ -180,11 +180,16 @@ func ruleS5LastYear(in *checkInput, out []Finding) []Finding {
 
 var lastYearCues = []string{"上年", "上一年", "去年", "整改", "往年"}
 
+// citeFold drops the brackets and spaces that vary in how a document number
+// is written (国办公开办函〔2019〕60号, [2019]60号, （2019）60 号), so that
+// every form of it reads as 201960号.
+var citeFold = strings.NewReplacer("〔", "", "〕", "", "[", "", "]", "", "【", "", "】", "", "（", "", "）", "",
+	"(", "", ")", "", " ", "", "\u3000", "")
+
 // rulePrefaceBasis: the opening should cite the 条例 or the 2021 format, and
 // never the superseded 2019 one.
 func rulePrefaceBasis(in *checkInput, out []Finding) []Finding {
-	p := strings.NewReplacer("〔", "", "〕", "", "[", "", "]", "", "【", "", "】", "", "（", "", "）", "",
-		"(", "", ")", "", " ", "", "\u3000", "").Replace(in.r.Preface)
+	p := citeFold.Replace(in.r.Preface)
 	var msg string
 	switch {
 	case strings.Contains(p, "201960号"):
