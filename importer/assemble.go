@@ -102,6 +102,7 @@ func assemble(blocks []block, opt Options, fallbackTitle string) (*model.Report,
 	a := &assembler{}
 	// The title: the first paragraph that parses as one, within the first
 	// paragraphs before any section heading.
+	// Without a title line the report starts at the first block (start 0).
 	agency, year, start := "", 0, 0
 	found := false
 	paras := 0
@@ -128,10 +129,6 @@ func assemble(blocks []block, opt Options, fallbackTitle string) (*model.Report,
 	}
 	if opt.Year != 0 {
 		year = opt.Year
-	}
-	if !found && (agency == "" || year == 0) {
-		// Without a title the report may still start at its first heading.
-		start = 0
 	}
 	agency = strings.TrimSpace(agency)
 	if agency == "" || year == 0 {
