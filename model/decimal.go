@@ -92,13 +92,8 @@ func parseDec(s string) (Dec, error) {
 			t = t[1:]
 		}
 		ip, fp, hasDot := strings.Cut(t, ".")
-		if ip == "" && fp == "" || hasDot && fp == "" && ip == "" {
-			return 0, errDecSyntax
-		}
-		if !allDigits(ip) || !allDigits(fp) || (ip == "" && !hasDot) {
-			return 0, errDecSyntax
-		}
-		if hasDot && fp == "" {
+		// ".5" is a number, "5." and "." are not (JSON agrees on "5.").
+		if !allDigits(ip) || !allDigits(fp) || ip == "" && fp == "" || hasDot && fp == "" {
 			return 0, errDecSyntax
 		}
 		fp = strings.TrimRight(fp, "0")
@@ -138,7 +133,10 @@ func parseDec(s string) (Dec, error) {
 		return 0, errDecSyntax
 	}
 	if e > 40 || e < -40 {
-		if strings.Trim(mant, "+-0.") != "" || strings.Trim(mant, "+-.0123456789") != "" {
+		if strings.Trim(mant, "+-.0123456789") != "" {
+			return 0, errDecSyntax
+		}
+		if strings.Trim(mant, "+-0.") != "" {
 			if e > 0 {
 				return 0, errDecRange
 			}

@@ -95,7 +95,7 @@ func TestDecExact(t *testing.T) {
 
 func TestParseDec(t *testing.T) {
 	for in, want := range map[string]string{"12.5": "12.5", "1.25e1": "12.5", "-0.5": "-0.5", "1E2": "100",
-		"10000000000": "10000000000", "0.000001": "0.000001", "12.500": "12.5", "0e99999": "0", "-1.5E-1": "-0.15"} {
+		"10000000000": "10000000000", "0.000001": "0.000001", "12.500": "12.5", "0e99999": "0", "-1.5E-1": "-0.15", ".5": "0.5", "+7": "7"} {
 		d, err := parseDec(in)
 		if err != nil || d.String() != want {
 			t.Errorf("parseDec(%s) = %s, %v", in, d, err)
@@ -104,7 +104,8 @@ func TestParseDec(t *testing.T) {
 	for in, want := range map[string]error{"": errDecSyntax, "1.": errDecSyntax, "x": errDecSyntax, "--1": errDecSyntax,
 		"0.0000001": errDecPlaces, "10000000001": errDecRange, "9999999999999": errDecRange,
 		"99999999999999999999": errDecRange, "1e11": errDecRange, "1e-7": errDecPlaces,
-		"1e999999999": errDecRange, "1e-999999999": errDecPlaces} { // fast: the exponent is bounded first
+		"1e999999999": errDecRange, "1e-999999999": errDecPlaces, ".": errDecSyntax, "-": errDecSyntax, "+.": errDecSyntax,
+		"1x2e99": errDecSyntax, "1.2.3": errDecSyntax} { // fast: the exponent is bounded first
 		if _, err := parseDec(in); err != want {
 			t.Errorf("parseDec(%q) error %v, want %v", in, err, want)
 		}
