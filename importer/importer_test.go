@@ -239,6 +239,10 @@ func TestPrintedTotalsThatDisagree(t *testing.T) {
 		switch {
 		case hasLabel(c, "一、本年新收政府信息公开申请数量"):
 			c[n-7] = "3" // natural 3, printed total still 0
+		case hasLabel(c, "二、上年结转政府信息公开申请数量"):
+			c[n-1] = "1件" // a unit in a printed total is read past
+		case hasLabel(c, "四、结转下年度继续办理"):
+			c[n-1] = "0.5"
 		case hasLabel(c, "（七）总计"):
 			c[n-6] = "2" // business printed 2, computed 0
 		case n == 15:
@@ -252,7 +256,9 @@ func TestPrintedTotalsThatDisagree(t *testing.T) {
 	checkCells(t, res.Report, want)
 	checkNotes(t, res.Notes,
 		"表三「一、本年新收政府信息公开申请数量」总计：原文印的合计是 0，按各项计算是 3，少 3；已按各项导入，合计由程序计算",
+		"表三「二、上年结转政府信息公开申请数量」总计：原文印的合计是 1，按各项计算是 0，多 1；已按各项导入，合计由程序计算",
 		"表三「（七）总计」商业企业：原文印的合计是 2，按各项计算是 0，多 2；已按各项导入，合计由程序计算",
+		"表三「四、结转下年度继续办理」总计：原文印的合计「0.5」无法读取（件数必须是整数（0.5）），合计由程序计算",
 		"表四「行政复议」总计：原文印的合计是 1，按各项计算是 0，多 1；已按各项导入，合计由程序计算",
 		billedNote,
 	)

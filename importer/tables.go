@@ -186,8 +186,9 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		if !ok || c.Table != t || kindOf(text) != vNum {
 			continue
 		}
-		p, err := model.ParseInput(c.Unit, text)
+		p, err := model.ParseInput(c.Unit, stripUnit(text))
 		if err != nil {
+			a.note("%s：原文印的合计「%s」无法读取（%s），合计由程序计算", c.ShortLabel(), text, err)
 			continue
 		}
 		v, st := r.ValueOf(c)
