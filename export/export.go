@@ -140,12 +140,18 @@ func reason(err error) string {
 		return "磁盘空间不足"
 	case errors.Is(err, syscall.EROFS):
 		return "磁盘是只读的"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "路径中有一段是文件而不是文件夹"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "文件名或路径太长，请换一个短一些的名字"
 	}
+	// Anything else still gets a Chinese sentence, with the system's own
+	// words (often English) kept for whoever helps the clerk.
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		err = pe.Err
 	}
-	return err.Error()
+	return "系统报告：" + err.Error()
 }
 
 // FeeSentence is the generated sentence of 六 about 信息处理费:

@@ -120,6 +120,19 @@ func TestWriteFile(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "文件夹") {
 		t.Errorf("writing onto a folder: %v", err)
 	}
+	// A file where a folder should be, and a name longer than any file
+	// system takes: still a Chinese reason, and nothing written.
+	err = WriteFile(filepath.Join(path, "a.html"), []byte("x"), false)
+	if err == nil || !strings.Contains(err.Error(), "不是文件夹") {
+		t.Errorf("a file as the folder: %v", err)
+	}
+	err = WriteFile(filepath.Join(dir, strings.Repeat("报告", 60)+".html"), []byte("x"), false)
+	if err == nil || !strings.Contains(err.Error(), "太长") {
+		t.Errorf("a name of 360 bytes: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("failed writes left %d entries", len(entries))
+	}
 	if runtime.GOOS != "windows" && os.Geteuid() != 0 {
 		ro := filepath.Join(dir, "ro")
 		os.Mkdir(ro, 0o555)

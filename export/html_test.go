@@ -392,9 +392,14 @@ func TestHTMLDocumentSelfContained(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(out)
-	for _, bad := range []string{"<script", "src=", "href=", "@import", "url(", "<link"} {
-		if strings.Contains(strings.ToLower(s), bad) {
-			t.Errorf("document contains %q", bad)
+	frag, _ := Render(seedReport(t), HTML, Options{Fragment: true})
+	// Nothing fetched, no web fonts; and nothing hidden, so that the draft
+	// banner prints as it shows on screen.
+	for _, bad := range []string{"<script", "src=", "href=", "@import", "url(", "<link", "@font-face", "display:none", "visibility:hidden"} {
+		for name, b := range map[string][]byte{"document": out, "fragment": frag} {
+			if strings.Contains(strings.ToLower(string(b)), bad) {
+				t.Errorf("%s contains %q", name, bad)
+			}
 		}
 	}
 	for _, need := range []string{`<meta charset="utf-8">`, "@page{size:A4 portrait", "thead{display:table-header-group}",
