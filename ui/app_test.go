@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
+	"nianbao/store"
 )
 
 // fakeStore is an in-memory reportStore; fail makes saves fail.
@@ -53,6 +54,18 @@ func (f *fakeStore) Save(r *model.Report, summary string) error {
 
 func (f *fakeStore) Previous(*model.Report) (*model.Report, error) { return nil, nil }
 
+// List gives each report's last save as edNow's time, as the draft file's
+// list would.
+func (f *fakeStore) List() ([]store.Summary, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []store.Summary
+	for id, r := range f.reports {
+		out = append(out, store.Summary{ID: id, Agency: r.Agency, Year: r.Year, Updated: edNow().Add(-time.Hour)})
+	}
+	return out, nil
+}
+
 func (f *fakeStore) stored(id string) *model.Report {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -80,9 +93,13 @@ func newTestReport() *model.Report {
 func newDriver(t testing.TB, r *model.Report, w, h int) *driver {
 	db := newFakeStore(r)
 	a := newApp(Config{Now: edNow}, db, nil)
-	a.cur = newEditor(r.Clone(), nil, a.cfg)
 	d := &driver{t: t, a: a, db: db}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	// Opened as the start screen does, through the root.
+	d.send(openReportMsg{id: r.ID})
+	if _, ok := a.cur.(*editor); !ok {
+		t.Fatalf("report %s not opened", r.ID)
+	}
 	return d
 }
 

@@ -10,29 +10,69 @@ import (
 
 const sideW = 22 // width of the section list
 
-func (e *editor) view(w, h int) string {
-	e.lay = layout{sideW: sideW}
-	findH := 5
+// Below this width the section list is hidden while it has no focus, so
+// that the grids keep their columns: F6 (or Shift+F6) shows it.
+const narrowW = 100
+
+// findRows is how many findings the panel lists at once: the panel is only
+// as tall as its findings, up to this, so that the grid gets the rest.
+func findRows(h int) int {
 	if h >= 34 {
-		findH = 8
+		return 4
 	}
+	return 2
+}
+
+func (e *editor) view(w, h int) string {
+	sw := sideW
+	if w < narrowW && e.focus != paneList {
+		sw = 0
+	}
+	e.lay = layout{sideW: sw}
+	rows := findRows(h)
+	if e.focus == paneFinds {
+		// Focused, the panel grows to half the screen to browse.
+		rows = max(rows, h/2-1)
+	}
+	findH := 1 + min(max(1, len(e.fp.items)), rows)
 	bodyH := h - 1 - findH
-	title := st.Title.Render(cut(e.r.Title(), w/2)) + "  " + st.Dim.Render(e.heading(e.item()))
+	it := e.item()
+	head := e.heading(it)
+	if sw == 0 {
+		// The list is hidden: the title line says where this section
+		// stands and how to reach the others.
+		mark, prog := e.sectionState(it)
+		for _, p := range []string{mark, prog, strListHidden} {
+			if p != "" {
+				head += "  " + p
+			}
+		}
+	}
+	title := st.Title.Render(cut(e.r.Title(), max(10, w-dw(head)-2))) + "  " + st.Dim.Render(head)
 	lines := []string{cut(title, w)}
 
-	side := e.renderList(sideW, bodyH)
-	mainX := sideW + 1
+	var side []string
+	mainX := 0
+	if sw > 0 {
+		side = e.renderList(sw, bodyH)
+		mainX = sw + 1
+	}
 	mainW := w - mainX
 	e.lay.mainX, e.lay.mainY, e.lay.mainW, e.lay.mainH = mainX, 1, mainW, bodyH
 	main := e.renderMain(mainW, bodyH)
-	blank := strings.Repeat(" ", sideW)
+	blank := strings.Repeat(" ", sw)
 	for i := 0; i < bodyH; i++ {
-		l, m := blank, ""
-		if i < len(side) {
-			l = side[i]
-		}
+		m := ""
 		if i < len(main) {
 			m = main[i]
+		}
+		if sw == 0 {
+			lines = append(lines, m)
+			continue
+		}
+		l := blank
+		if i < len(side) {
+			l = side[i]
 		}
 		// Both parts are drawn to their widths already: measuring the
 		// lines again would double the cost of a frame.
@@ -170,25 +210,31 @@ func (e *editor) renderMain(w, h int) []string {
 			e.lay.hits[i].x1 += e.lay.mainX
 		}
 	} else {
+		// The section's heading is on the title line: the grid starts
+		// at the top of the pane and gets every line the detail leaves.
 		g := e.grids[it.table()]
-		const detailH = 3
-		tl := st.Bold.Render(cut(e.heading(it), w))
-		gl, hits, gx, gy := g.render(gridView{r: e.r, marks: e.markOf, focused: e.focus == paneMain, edit: e.editFor(g.t)}, w, h-1-detailH)
-		lines = append([]string{tl}, gl...)
-		for len(lines) < h-detailH {
+		det := e.detail(g, w)
+		if h < 24 {
+			// Short screens: the label, then the findings or the guide.
+			if det[2] == "" {
+				det = det[:2]
+			} else {
+				det = []string{det[0], det[2]}
+			}
+		}
+		gl, hits, gx, gy := g.render(gridView{r: e.r, marks: e.markOf, focused: e.focus == paneMain, edit: e.editFor(g.t)}, w, h-len(det))
+		lines = gl
+		for len(lines) < h-len(det) {
 			lines = append(lines, "")
 		}
-		lines = append(lines, e.detail(g, w)...)
+		lines = append(lines, det...)
 		for _, ht := range hits {
-			ht.y += e.lay.mainY + 1
+			ht.y += e.lay.mainY
 			ht.x0 += e.lay.mainX
 			ht.x1 += e.lay.mainX
 			e.lay.hits = append(e.lay.hits, ht)
 		}
-		cx, cy = gx, -1
-		if gx >= 0 {
-			cy = gy + 1
-		}
+		cx, cy = gx, gy
 	}
 	if cx >= 0 && cy >= 0 && cy < h {
 		e.lay.cursor = tea.NewCursor(e.lay.mainX+cx, e.lay.mainY+cy)
@@ -264,7 +310,7 @@ func (e *editor) click(m tea.Mouse) tea.Cmd {
 			}
 		}
 		return cmd
-	case m.X > e.lay.sideW:
+	case m.X >= e.lay.mainX:
 		var commit tea.Cmd
 		if e.edit != nil {
 			c, ok := e.commitEdit()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,5 +116,49 @@ func TestRestoreDropsStaleSaves(t *testing.T) {
 	a.Update(retrySaveMsg{})
 	if len(db.saves) != 0 || len(order) != 2 {
 		t.Fatalf("saves %v, order %v", db.saves, order)
+	}
+}
+
+// TestStatusShowsSaveStateFromOpening: the status line says when the
+// report was last saved from the moment it is opened, then 保存中 while a
+// save runs, and empty cells do not count as errors.
+func TestStatusShowsSaveStateFromOpening(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	// fakeStore.List says the report was saved an hour before edNow.
+	d.wantScreen("已保存 13:02:33 | 错误 0 提示 0 | 已填 0/169")
+	d.a.saving = true
+	d.wantScreen("保存中 | 错误 0")
+	d.a.saving = false
+	d.keys("5", "enter")
+	d.wantScreen("已保存 14:02:33 | 错误 0 提示 0 | 已填 1/169")
+}
+
+// TestNarrowScreenHidesList: at 80 columns the section list gives its room
+// to the grid (all seven columns of 三 show) and F6 brings it back.
+func TestNarrowScreenHidesList(t *testing.T) {
+	d := newDriver(t, newTestReport(), 80, 24)
+	d.wantScreen("三、收到和处理政府信息公开申请情况  已填 0/144  F6 章节", "总计", "其他")
+	if strings.Contains(d.screen(), "封面与说明") {
+		t.Fatalf("list shown on a narrow screen:\n%s", d.screen())
+	}
+	d.keys("shift+f6")
+	d.wantScreen(">三、依申请公开", "封面与说明")
+	d.keys("up", "enter") // 二, back to the main pane
+	if d.ed().item().kind != secS2 || d.ed().focus != paneMain {
+		t.Fatalf("section %v focus %v", d.ed().item(), d.ed().focus)
+	}
+	if strings.Contains(d.screen(), "封面与说明") {
+		t.Fatalf("list still shown:\n%s", d.screen())
+	}
+	// Every line fits, and the grid uses the height: the detail sits
+	// right above the findings panel.
+	lines := strings.Split(d.screen(), "\n")
+	if len(lines) != 24 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	for _, l := range lines {
+		if dw(l) > 80 {
+			t.Fatalf("line %d wide: %q", dw(l), l)
+		}
 	}
 }

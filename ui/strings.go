@@ -49,6 +49,7 @@ const (
 	strPaneFinds   = "检查结果"
 	strNoFindings  = "没有发现问题。"
 	strMissingLine = "表%s 还有 %d 格未填（已填 %d/%d）"
+	strListHidden  = "F6 章节"
 	strMissingFees = "六、信息处理费 还有 %d 项未填（已填 %d/%d）"
 	strTextMissing = "%s 尚未填写"
 )
