@@ -17,6 +17,13 @@ const (
 	fontKai   = `楷体, KaiTi, 楷体_GB2312, STKaiti, "Noto Serif CJK SC", serif`
 )
 
+// The print rules go into styles too, so that a fragment printed from a
+// website keeps rows whole and headings with what follows, like the document.
+const (
+	keepWhole    = "break-inside:avoid;page-break-inside:avoid"
+	keepWithNext = "break-after:avoid;page-break-after:avoid"
+)
+
 // styles is the single source of the layout. A key without a dot styles an
 // element, a key with a dot a class. The document turns them into a <style>
 // element; the fragment writes the same declarations into style attributes,
@@ -24,8 +31,8 @@ const (
 var styles = []struct{ key, decl string }{
 	{".report", "font-family:" + fontSerif + ";font-size:16px;line-height:1.8;color:#000"},
 	{"h1", "font-size:22px;font-weight:bold;text-align:center;margin:0.8em 0 1em;line-height:1.5"},
-	{"h2", "font-family:" + fontHei + ";font-size:17px;font-weight:bold;margin:1.4em 0 0.6em;text-indent:2em"},
-	{"h3", "font-family:" + fontKai + ";font-size:16px;font-weight:bold;margin:0.8em 0 0.4em;text-indent:2em"},
+	{"h2", "font-family:" + fontHei + ";font-size:17px;font-weight:bold;margin:1.4em 0 0.6em;text-indent:2em;" + keepWithNext},
+	{"h3", "font-family:" + fontKai + ";font-size:16px;font-weight:bold;margin:0.8em 0 0.4em;text-indent:2em;" + keepWithNext},
 	{"p", "margin:0.3em 0;text-indent:2em;text-align:justify"},
 	{"table", "border-collapse:collapse;width:100%;margin:0.6em 0 1.2em;font-size:14px;line-height:1.4"},
 	{".t4", "font-size:12px"},
@@ -36,7 +43,8 @@ var styles = []struct{ key, decl string }{
 	{".block", "background:#f0f0f0"},
 	{".corner", "font-weight:normal;font-size:12px;text-align:left"},
 	{".num", "text-align:right;white-space:nowrap"},
-	{".keep", "break-inside:avoid;page-break-inside:avoid"},
+	{"tr", keepWhole}, // a page break never splits a row
+	{".keep", keepWhole},
 	{".spanrow", "break-inside:auto;page-break-inside:auto"},
 	{".banner", "border:2px solid #c00;background:#fff0f0;color:#900;padding:8px 14px;margin:0 0 1em;line-height:1.6"},
 	{".banner-title", "font-weight:bold;text-indent:0;margin:0 0 0.3em"},
@@ -48,8 +56,6 @@ var styles = []struct{ key, decl string }{
 const docCSS = `body{margin:0;background:#fff}
 .report{max-width:52em;margin:2em auto;padding:0 1.5em}
 thead{display:table-header-group}
-tr{break-inside:avoid;page-break-inside:avoid}
-h2,h3{break-after:avoid;page-break-after:avoid}
 .banner{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @page{size:A4 portrait;margin:20mm 16mm}
 @media print{

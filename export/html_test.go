@@ -489,11 +489,23 @@ func TestHTMLFragmentInline(t *testing.T) {
 		}
 	}
 	doc := parseHTML(t, out)
-	for _, a := range []atom.Atom{atom.Th, atom.Td, atom.H1, atom.H2, atom.H3, atom.P, atom.Table} {
+	for _, a := range []atom.Atom{atom.Th, atom.Td, atom.Tr, atom.H1, atom.H2, atom.H3, atom.P, atom.Table} {
 		for _, n := range findAll(doc, a) {
 			if attr(n, "style") == "" {
 				t.Fatalf("fragment <%s> %q has no style attribute", n.Data, textOf(n))
 			}
+		}
+	}
+	// The print rules travel too: a page printed from the website keeps
+	// rows whole and section headings with what follows them.
+	for _, tr := range findAll(doc, atom.Tr) {
+		if !strings.Contains(attr(tr, "style"), "break-inside:") {
+			t.Fatalf("fragment row %q has no page-break rule", textOf(tr))
+		}
+	}
+	for _, h := range findAll(doc, atom.H2) {
+		if !strings.Contains(attr(h, "style"), "break-after:avoid") {
+			t.Errorf("fragment heading %q may be left alone at a page foot", textOf(h))
 		}
 	}
 	for _, td := range findAll(doc, atom.Td) {
