@@ -22,9 +22,6 @@ const (
 	JSON     Format = "json"
 )
 
-// Formats lists the formats in the order a menu offers them.
-var Formats = []Format{HTML, Markdown, JSON}
-
 // Ext is the file name extension of the format, without the dot.
 func (f Format) Ext() string { return string(f) }
 
