@@ -237,11 +237,11 @@ func refreshNext(tx *bolt.Tx, id string, keys ...[]byte) error {
 	return nil
 }
 
-// recount refreshes the stored counts of a live report. A report that cannot
-// be read is left alone: a damaged neighbour must not stop this save.
+// recount refreshes the stored counts of a report. A report that cannot be
+// read is left alone: a damaged neighbour must not stop this save.
 func recount(tx *bolt.Tx, id string) error {
 	in, err := getInfo(tx, id)
-	if err != nil || !in.Deleted.IsZero() {
+	if err != nil {
 		return nil
 	}
 	r, err := getReport(tx, id)

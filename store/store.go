@@ -100,6 +100,7 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.backupErr = s.dailyBackup()
+	s.recountIfRulesChanged() // after the backup, which keeps the file as it was
 	return s, nil
 }
 

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"nianbao/model"
 )
 
@@ -571,4 +573,48 @@ func TestRollForwardRenamed(t *testing.T) {
 	}
 	_, err = s.RollForwardAs(src.ID, NextHeader{Agency: "又一个名称"})
 	wantErr(t, err, ErrDuplicate, "已从")
+}
+
+// TestRecountAfterUpgrade: counts stored by another version of nianbao
+// (other rules) are made again at the first open, so the list shows what
+// this program finds.
+func TestRecountAfterUpgrade(t *testing.T) {
+	path := tempDB(t)
+	s := openAt(t, path, nil)
+	last := fullReport(t, "某机关", 2023)
+	s.Create(last, "")
+	r, _ := s.RollForward(last.ID)
+	set(t, r, "s3.carried.natural", 99)
+	s.Save(r, "")
+	gone := model.New("某机关", 2022, model.KindOther, model.ScopeSelf)
+	s.Create(gone, "")
+	s.Delete(gone.ID)
+	// What an older version left: other counts under another fingerprint.
+	stale := func(fp string) {
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			for _, id := range []string{last.ID, r.ID, gone.ID} {
+				in, _ := getInfo(tx, id)
+				in.Errors, in.Missing, in.Warnings = 50, 50, 50
+				putInfo(tx, id, in)
+			}
+			return tx.Bucket(bucketMeta).Put(keyRules, []byte(fp))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	stale(string(currentRules()))
+	s.Close()
+	s = openAt(t, path, nil)
+	if l, _ := s.List(); l[0].Errors != 50 {
+		t.Fatalf("recounted though the rules are the same: %+v", l)
+	}
+	stale("older")
+	s.Close()
+	s = openAt(t, path, nil)
+	wantCounts(t, s, r, last)
+	wantCounts(t, s, last, nil)
+	if tr, _ := s.Trash(); tr[0].Errors == 50 {
+		t.Fatalf("a report in the trash was not recounted: %+v", tr)
+	}
 }

@@ -96,9 +96,12 @@ func validateFile(f *os.File) string {
 	// Meta 0 sits at the start; meta 1 one page further. When meta 0 is
 	// bad, find meta 1 at each possible page size, as bbolt does.
 	m0, why0 := parseMeta(read(0, pageHeaderSize+metaSize))
-	// One torn meta page is what bbolt itself survives (it falls back to
-	// the other), so a bad second meta is left out; the remaining ones must
-	// be sound.
+	// bbolt uses the sound meta with the highest txid and nothing else, so
+	// only that one is checked further. The older meta may point to pages
+	// a later transaction has reused: a crash between that transaction's
+	// page writes and its meta write leaves exactly that, and the file is
+	// sound all the same. A torn meta page (bad checksum) is skipped, as
+	// bbolt skips it.
 	var metas []metaInfo
 	if why0 == "" {
 		metas = append(metas, m0)
@@ -116,25 +119,22 @@ func validateFile(f *os.File) string {
 	if len(metas) == 0 {
 		return why0
 	}
-	for _, m := range metas {
-		if m.pageSize != metas[0].pageSize {
-			return "两个文件头的页大小不一致"
+	m := metas[0]
+	if len(metas) == 2 && metas[1].txid > m.txid {
+		m = metas[1]
+	}
+	ps := int64(m.pageSize)
+	if m.pgid < 2 || m.pgid > uint64(size/ps) {
+		return fmt.Sprintf("文件被截断：应有 %d 字节，实际只有 %d 字节", int64(m.pgid)*ps, size)
+	}
+	if m.root < 2 || m.root >= m.pgid {
+		return "根页位置超出文件"
+	}
+	if m.freelist != noFreelist {
+		if m.freelist < 2 || m.freelist >= m.pgid {
+			return "空闲页表位置超出文件"
 		}
-		ps := int64(m.pageSize)
-		if m.pgid < 2 || m.pgid > uint64(size/ps) {
-			return fmt.Sprintf("文件被截断：应有 %d 字节，实际只有 %d 字节", int64(m.pgid)*ps, size)
-		}
-		if m.root < 2 || m.root >= m.pgid {
-			return "根页位置超出文件"
-		}
-		if m.freelist != noFreelist {
-			if m.freelist < 2 || m.freelist >= m.pgid {
-				return "空闲页表位置超出文件"
-			}
-			if why := checkFreelistPage(read(int64(m.freelist)*ps, pageHeaderSize+8), m, size); why != "" {
-				return why
-			}
-		}
+		return checkFreelistPage(read(int64(m.freelist)*ps, pageHeaderSize+8), m, size)
 	}
 	return ""
 }
