@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -134,15 +135,22 @@ func TestE2ETmux(t *testing.T) {
 	s.typeText("2023")
 	s.keys("Enter")
 	s.waitText("< （请选择） >")
-	for i := 0; ; i++ {
-		if strings.Contains(s.screen(), "< 政府部门（县级） >") {
-			break
+	// Step through the choices one at a time, each step seen on screen, so
+	// that a slow render never makes us overshoot.
+	choice := regexp.MustCompile(`机关类型\s*< (.+?) >`)
+	shown := func(scr string) string {
+		if m := choice.FindStringSubmatch(scr); m != nil {
+			return m[1]
 		}
+		return ""
+	}
+	for i := 0; shown(s.screen()) != "政府部门（县级）"; i++ {
 		if i > len(model.Kinds) {
 			t.Fatalf("机关类型 never showed 政府部门（县级）:\n%s", s.screen())
 		}
+		before := shown(s.screen())
 		s.keys("Right")
-		time.Sleep(60 * time.Millisecond)
+		s.waitFor("the next 机关类型", e2eWait, func(scr string) bool { return shown(scr) != before })
 	}
 	s.keys("Enter", "Enter")
 	s.waitText(agency+"2023年政府信息公开工作年度报告", "已填 0/144")
