@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
 )
 
@@ -50,10 +51,27 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"schema":1,"s5":"a\r\nb\rc","s1":{"parts":[{"title":"t\r","body":"\r\n"}]}}`))
 	f.Add([]byte("\ufeff{}"))
 	f.Add([]byte(`[]`))
+	f.Add([]byte("{\"schema\":1,\"cells\":{ \"s3.new.natural\" :\n1 ,\"s3.ne\\u0077.business\":\t2.50}}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Decode(data)
 		if err != nil {
 			return
+		}
+		// The hand scanner of cells reads what encoding/json reads.
+		var j struct {
+			Cells map[string]json.RawMessage `json:"cells"`
+		}
+		if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\ufeff")), &j); err != nil {
+			t.Fatalf("Decode accepted what encoding/json refuses: %v", err)
+		}
+		if n, _ := r.FilledCount(nil); n != len(j.Cells) {
+			t.Fatalf("%d cells read, encoding/json sees %d", n, len(j.Cells))
+		}
+		for k, raw := range j.Cells {
+			want, _ := parseDec(string(raw))
+			if got, ok := r.Get(CellAddr(k)); !ok || got != want {
+				t.Fatalf("cell %s = %s %v, encoding/json reads %s", k, got, ok, raw)
+			}
 		}
 		a, err := Encode(r)
 		if err != nil {

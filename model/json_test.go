@@ -142,7 +142,11 @@ func TestDecodeErrors(t *testing.T) {
 		{strings.Replace(base, `"cells":{}`, `"cells":[]`, 1), `cells 应为以单元格地址为键的对象，例如 {"s3.new.natural": 12}`},
 		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.total":1}`, 1), `cells 中不应有自动计算的合计 "s3.new.total"`},
 		{strings.Replace(base, `"cells":{}`, `"cells":{"s9.x.y":1}`, 1), `cells 中有不认识的单元格地址 "s9.x.y"`},
-		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":"1"}`, 1), "cells 中的值必须是数字"},
+		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":"1"}`, 1), `cells 中的值必须是数字：单元格 s3.new.natural 的值是 "1"`},
+		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":[1, "]"]}`, 1), `cells 中的值必须是数字：单元格 s3.new.natural 的值是 [1, "]"]`},
+		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":{"v":"}\""},"s3.new.business":1}`, 1), `cells 中的值必须是数字：单元格 s3.new.natural 的值是 {"v":"}\""}`},
+		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":1,"s3.ne\u0077.natural":2}`, 1), "cells 中单元格 s3.new.natural 出现了两次，无法确定用哪个值"},
+		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":null}`, 1), "cells 中的值必须是数字：单元格 s3.new.natural 的值是 null"},
 		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":true}`, 1), "cells 中的值必须是数字：单元格 s3.new.natural 的值是 true"},
 		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":1,"s3.new.natural":2}`, 1), "cells 中单元格 s3.new.natural 出现了两次，无法确定用哪个值"},
 		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":1e-7}`, 1), "单元格 s3.new.natural 的值 1e-7 小数位数太多，无法精确表示"},
@@ -153,6 +157,8 @@ func TestDecodeErrors(t *testing.T) {
 		{strings.Replace(base, `"scope":"self"`, `"scope":"all"`, 1), `不认识的范围 scope："all"（应为 self 或 area）`},
 		{strings.Replace(base, `"id":"x"`, `"id":"x","extra":1`, 1), `不是有效的 nianbao 报告 JSON：有不认识的字段 "extra"`},
 		{base + "{}", "报告对象之后还有多余的内容"},
+		{base + "}", "报告对象之后还有多余的内容"},
+		{base + " ]\n", "报告对象之后还有多余的内容"},
 	}
 	for _, tc := range cases {
 		_, err := Decode([]byte(tc.in))
