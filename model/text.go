@@ -289,7 +289,26 @@ func parseFigures(part, cl string, withCarried bool, out []statement) []statemen
 			q = "…" + strings.TrimSpace(lastRunes(cl[:off], figureWindow))
 		}
 		out = append(out, statement{kind: kind, n: Int(n), part: part, quote: q, withCarried: withCarried})
+		// 行政复议、行政诉讼均为 0 件 states the figure of both.
+		if other, ok := bothCases(kind, prefix[:kwStart], prefix[kwEnd:]); ok {
+			out = append(out, statement{kind: other, n: Int(n), part: part, quote: q})
+		}
 	}
+}
+
+// bothCases: for a figure of 复议 (or 诉讼) said with 均 of both, as in
+// 行政复议、行政诉讼均为 0 件, the other kind the figure also states.
+func bothCases(kind stmtKind, before, after string) (stmtKind, bool) {
+	if !strings.Contains(after, "均") {
+		return 0, false
+	}
+	switch {
+	case kind == stSuit && strings.Contains(before, "复议"):
+		return stReview, true
+	case kind == stReview && strings.Contains(before, "诉讼"):
+		return stSuit, true
+	}
+	return 0, false
 }
 
 // nearestKeyword finds the figure keyword ending last in s.
