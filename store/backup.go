@@ -33,9 +33,13 @@ type Backup struct {
 
 func backupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), BackupDir) }
 
+// backupPrefix starts the names of dbPath's backups: drafts.db's are
+// drafts-2026-11-25.db. Only a .db ending is dropped, so that draft files
+// beside each other (x.db, x.dat, x.db.old) never take each other's backups
+// for their own, nor prune them (x and x.db still share: a draft file is
+// named *.db unless someone renames it by hand).
 func backupPrefix(dbPath string) string {
-	base := filepath.Base(dbPath)
-	return strings.TrimSuffix(base, filepath.Ext(base)) + "-"
+	return strings.TrimSuffix(filepath.Base(dbPath), ".db") + "-"
 }
 
 func backupName(dbPath string, day time.Time) string {

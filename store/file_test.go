@@ -350,6 +350,31 @@ func TestBackupsAndRecover(t *testing.T) {
 	}
 }
 
+// TestBackupsOfNeighbours: two draft files in one folder keep their
+// backups apart.
+func TestBackupsOfNeighbours(t *testing.T) {
+	dir := t.TempDir()
+	c := newClock()
+	for _, name := range []string{"x.db", "x.dat", "x.db.old"} {
+		s := openAt(t, filepath.Join(dir, name), c)
+		if err := s.BackupErr(); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	seen := map[string]bool{}
+	for _, name := range []string{"x.db", "x.dat", "x.db.old"} {
+		list, err := ListBackups(filepath.Join(dir, name))
+		if err != nil || len(list) != 1 {
+			t.Fatalf("%s: %+v %v", name, list, err)
+		}
+		if seen[list[0].Name] {
+			t.Fatalf("%s: backup %s is another file's", name, list[0].Name)
+		}
+		seen[list[0].Name] = true
+	}
+}
+
 const childEnv = "NIANBAO_STORE_CHILD"
 
 func child(t *testing.T, name, path string) *exec.Cmd {
