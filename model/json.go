@@ -101,9 +101,10 @@ type DecodeError struct{ Reason string }
 
 func (e *DecodeError) Error() string { return "不是有效的 nianbao 报告 JSON：" + e.Reason }
 
-// Decode reads the JSON form. Unknown fields, unknown or computed cell
-// addresses, and numbers that are not exact decimals are refused with a
+// Decode reads the JSON form. Unknown fields, unknown, computed or repeated
+// cell addresses, and numbers that are not exact decimals are refused with a
 // Chinese message; out-of-range values are kept for value.range to report.
+// Text is given \n line ends.
 func Decode(data []byte) (*Report, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var j jsonReport
@@ -123,7 +124,11 @@ func Decode(data []byte) (*Report, error) {
 		return nil, &DecodeError{Reason: fmt.Sprintf("缺少或不认识的文件格式版本 schema：%d", j.Schema)}
 	}
 	if j.Kind != "" && !j.Kind.Valid() {
-		return nil, &DecodeError{Reason: fmt.Sprintf("不认识的机关类型 kind：%q", j.Kind)}
+		var names []string
+		for _, k := range Kinds {
+			names = append(names, string(k)+" "+k.Name())
+		}
+		return nil, &DecodeError{Reason: fmt.Sprintf("不认识的机关类型 kind：%q（应为 %s 之一）", j.Kind, strings.Join(names, "、"))}
 	}
 	if j.Scope != "" && !j.Scope.Valid() {
 		return nil, &DecodeError{Reason: fmt.Sprintf("不认识的范围 scope：%q（应为 self 或 area）", j.Scope)}

@@ -153,7 +153,7 @@ func TestDecodeErrors(t *testing.T) {
 		{strings.Replace(base, `"cells":{}`, `"cells":{"s3.new.natural":1e30}`, 1), "单元格 s3.new.natural 的值 1e30 太大（任何数值都不能超过 1000000000）"},
 		{strings.Replace(base, `"schema":1`, `"schema":2`, 1), "文件格式版本 2 比本程序支持的 1 新，请升级 nianbao"},
 		{strings.Replace(base, `"schema":1,`, ``, 1), "缺少或不认识的文件格式版本 schema：0"},
-		{strings.Replace(base, `"kind":"other"`, `"kind":"mayor"`, 1), `不认识的机关类型 kind："mayor"`},
+		{strings.Replace(base, `"kind":"other"`, `"kind":"mayor"`, 1), `不认识的机关类型 kind："mayor"（应为 state_council_dept 国务院部门、provincial_gov 省级人民政府、`},
 		{strings.Replace(base, `"scope":"self"`, `"scope":"all"`, 1), `不认识的范围 scope："all"（应为 self 或 area）`},
 		{strings.Replace(base, `"id":"x"`, `"id":"x","extra":1`, 1), `不是有效的 nianbao 报告 JSON：有不认识的字段 "extra"`},
 		{base + "{}", "报告对象之后还有多余的内容"},
