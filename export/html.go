@@ -204,9 +204,9 @@ func renderHTML(r *model.Report, fragment bool) []byte {
 	return []byte(w.b.String())
 }
 
-func (w *htmlWriter) numCell(r *model.Report, t *model.Table, row model.Row, col model.Col, colspan int) {
+func (w *htmlWriter) numCell(r *model.Report, t *model.Table, row model.Row, col model.Col, colspan int, classes ...string) {
 	c, _ := model.Cell(t.Addr(row.Key, col.Key))
-	w.cell("td", cellText(r, c), 1, colspan, "num")
+	w.cell("td", cellText(r, c), 1, colspan, append([]string{"num"}, classes...)...)
 }
 
 // tableS2 draws 二 as one table of blocks, each a block row, a header row
@@ -311,12 +311,17 @@ func (w *htmlWriter) tableLabelled(r *model.Report, t *model.Table) {
 	w.open("tbody", "")
 	w.b.WriteString("\n")
 	for i, row := range b.Rows {
-		// A row that starts a label spanning rows below may break: kept
-		// whole, it would carry all 22 rows of 三、本年度办理结果 to the next
-		// page as one unit and leave half a page blank.
+		// A row that starts a label spanning rows below must be allowed to
+		// break: kept whole, Chromium carries everything its label spans
+		// (all 22 rows of 三、本年度办理结果) to the next page as one unit and
+		// leaves half a page blank. Its own cells are kept whole instead,
+		// so a break can fall only below them, inside the spanning labels,
+		// never through the row's own text and figures.
+		var own []string
 		if i+1 < len(b.Rows) && len(row.Parents) > 0 && samePrefix(b.Rows[i+1].Parents, row.Parents, 1) &&
 			(i == 0 || !samePrefix(b.Rows[i-1].Parents, row.Parents, len(row.Parents))) {
 			w.open("tr", "", "spanrow")
+			own = []string{"keep"}
 		} else {
 			w.open("tr", "")
 		}
@@ -330,9 +335,9 @@ func (w *htmlWriter) tableLabelled(r *model.Report, t *model.Table) {
 			}
 			w.cell("th", row.Parents[lv], n, 1, "parent")
 		}
-		w.cell("th", row.Label, 1, depth-row.Level(), "label")
+		w.cell("th", row.Label, 1, depth-row.Level(), append([]string{"label"}, own...)...)
 		for _, col := range b.Cols {
-			w.numCell(r, t, row, col, 1)
+			w.numCell(r, t, row, col, 1, own...)
 		}
 		w.close("tr")
 	}
