@@ -138,6 +138,9 @@ func (s *Store) copyTo(dst string) error {
 		os.Remove(name)
 		return err
 	}
+	// The copy kept before a migration must outlive a power cut that the
+	// migrated file survives: make its name durable too.
+	syncDir(dir)
 	return nil
 }
 
