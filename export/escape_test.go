@@ -158,10 +158,33 @@ func TestMarkdownTextEscaping(t *testing.T) {
 		{"http://a.cn/x_y", `http\://a.cn/x\_y`},
 		{"www.a.cn", `www\.a.cn`},
 		{"a@b.cn", `a\@b.cn`},
+		{"标题\n# 假标题\r\n- 项", `标题 \# 假标题  - 项`},
 		{"9:00 至 1.5", "9:00 至 1.5"},
 	} {
 		if got := mdText(tc.in); got != tc.want {
 			t.Errorf("mdText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestMarkdownTitleLineBreaks: a line break typed into the agency's name or
+// a sub-part title stays inside its heading instead of opening a new block.
+func TestMarkdownTitleLineBreaks(t *testing.T) {
+	r := completeReport(t)
+	r.Agency = "示例市\n# 科学技术局"
+	r.S1.Parts[1].Title = "依申请\r\n- 公开"
+	out, err := Render(r, Markdown, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := mdToHTML(t, out)
+	if h1 := findAll(doc, atom.H1); len(h1) != 1 || textOf(h1[0]) != "示例市 # 科学技术局2024年政府信息公开工作年度报告" {
+		t.Errorf("title: %d h1, %q", len(h1), textOf(h1[0]))
+	}
+	if h3 := findAll(doc, atom.H3); len(h3) != 5 || textOf(h3[1]) != "（二）依申请  - 公开" {
+		t.Errorf("sub-part title: %d h3, %q", len(h3), textOf(h3[1]))
+	}
+	if n := len(findAll(doc, atom.Ul)); n != 0 {
+		t.Errorf("a title's line break made %d lists", n)
 	}
 }

@@ -21,6 +21,12 @@ func mdText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i, c := range s {
+		if c == '\n' || c == '\r' {
+			// A heading or list item ends at a line end; a line break
+			// typed into a title must not start a block of its own.
+			b.WriteByte(' ')
+			continue
+		}
 		if strings.ContainsRune(mdAlways, c) {
 			b.WriteByte('\\')
 		} else if i == 0 && (c == '-' || c == '+' || c == '=') {
