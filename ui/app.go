@@ -178,6 +178,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.BackgroundColorMsg:
 		st = newStyles(msg.IsDark())
+		curStyles = new(styles)
 		return a, nil
 	case saveReqMsg:
 		if msg.from != nil && any(msg.from) == any(a.cur) {
@@ -480,7 +481,7 @@ func (a *app) statusLine() string {
 	var parts []string
 	switch {
 	case a.failed != nil:
-		parts = append(parts, st.StatusErr.Render(strSymError+" "+strf(strSaveFailed, a.failed.err.Error())+strSaveRetry))
+		parts = append(parts, st.w.StatusErr.render(strSymError+" "+strf(strSaveFailed, a.failed.err.Error())+strSaveRetry))
 	case a.saving || a.pending != nil:
 		parts = append(parts, strSaving)
 	case !a.lastSaved.IsZero():
@@ -494,7 +495,7 @@ func (a *app) statusLine() string {
 	if a.note != "" {
 		n := a.note
 		if a.noteErr {
-			n = st.Error.Render(strSymError + " " + n)
+			n = st.w.Error.render(strSymError + " " + n)
 		}
 		parts = append(parts, n)
 	}
@@ -504,7 +505,7 @@ func (a *app) statusLine() string {
 // helpLine is the key help of the top screen, or its message.
 func (a *app) helpLine(top screen) string {
 	if a.confirmQuit {
-		return cut(st.Error.Render(strSymError+" "+strQuitUnsaved)+" "+strConfirmHint, a.w)
+		return cut(st.w.Error.render(strSymError+" "+strQuitUnsaved)+" "+strConfirmHint, a.w)
 	}
 	if ho, ok := top.(helpOverrider); ok {
 		if s := ho.helpLine(); s != "" {
@@ -514,11 +515,32 @@ func (a *app) helpLine(top screen) string {
 	return helpBar(top.bindings(), a.w)
 }
 
-// helpBar renders bindings as "F1 帮助  Ctrl+Q 退出 …", cut to width.
+// The last help bar drawn, and what it was drawn from.
+var helpCache struct {
+	key string
+	bar string
+}
+
+// helpBar renders bindings as "F1 帮助  Ctrl+Q 退出 …", cut to width. The
+// bar changes far less often than the frame: the last one is kept.
 func helpBar(bs []key.Binding, w int) string {
+	var kb strings.Builder
+	for _, k := range bs {
+		kb.WriteString(k.Help().Key)
+		kb.WriteByte(0)
+	}
+	k := kb.String() + itoa(w) + strf("%p", curStyles)
+	if k == helpCache.key {
+		return helpCache.bar
+	}
+	helpCache.key, helpCache.bar = k, drawHelpBar(bs, w)
+	return helpCache.bar
+}
+
+func drawHelpBar(bs []key.Binding, w int) string {
 	var b strings.Builder
 	used := 0
-	hk, hd := wrapOf(st.HelpKey), wrapOf(st.HelpDesc)
+	hk, hd := st.w.HelpKey, st.w.HelpDesc
 	for _, k := range bs {
 		h := k.Help()
 		if h.Key == "" {

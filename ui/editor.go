@@ -106,6 +106,17 @@ type editor struct {
 	findAt int // position of F8 in the findings panel's items
 
 	lay layout
+
+	// gen counts runChecks, so that drawn parts of the frame that only
+	// change with the report or its findings are cached between keys.
+	gen         int
+	listK       listKey
+	listLines   []string
+	listY       []int
+	findK       findKey
+	findLines   []string
+	detailK     detailKey
+	detailLines []string
 }
 
 // layout is where things were drawn in the last frame (for the mouse and
@@ -182,6 +193,7 @@ func (e *editor) grid() *gridState {
 
 // runChecks re-runs the rules and indexes their findings by cell.
 func (e *editor) runChecks() {
+	e.gen++
 	e.finds = e.checker.Run(e.r, e.prev)
 	e.marks = map[model.CellAddr]byte{}
 	e.errs, e.warns = 0, 0
@@ -687,7 +699,7 @@ func (e *editor) status() string {
 	f, t := e.r.FilledCount(nil)
 	s := strf(strErrCount, e.errs) + " " + strf(strWarnCount, e.warns) + " | " + strf(strFilledAll, f, t)
 	if e.errs > 0 {
-		s = st.Error.Render(strSymError+" ") + s
+		s = st.w.Error.render(strSymError+" ") + s
 	}
 	return s
 }
@@ -695,12 +707,12 @@ func (e *editor) status() string {
 func (e *editor) helpLine() string {
 	if e.msg == "" {
 		if e.edit != nil {
-			return st.HelpDesc.Render(strEditingHint)
+			return st.w.HelpDesc.render(strEditingHint)
 		}
 		return ""
 	}
 	if e.msgErr {
-		return st.Error.Render(strSymError + " " + e.msg)
+		return st.w.Error.render(strSymError + " " + e.msg)
 	}
 	return e.msg
 }

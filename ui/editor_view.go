@@ -48,7 +48,7 @@ func (e *editor) view(w, h int) string {
 			}
 		}
 	}
-	title := st.Title.Render(cut(e.r.Title(), max(10, w-dw(head)-2))) + "  " + st.Dim.Render(head)
+	title := st.w.Title.render(cut(e.r.Title(), max(10, w-dw(head)-2))) + "  " + st.w.Dim.render(head)
 	lines := []string{cut(title, w)}
 
 	var side []string
@@ -143,7 +143,25 @@ func (e *editor) sectionState(it navItem) (mark, progress string) {
 
 func itoa(n int) string { return strf("%d", n) }
 
+// listKey is what the section list's frame depends on.
+type listKey struct {
+	gen, textSeq, sel, n, w, h int
+	focused                    bool
+	st                         *styles
+}
+
 func (e *editor) renderList(w, h int) []string {
+	k := listKey{e.gen, e.textSeq, e.sel, len(e.items), w, h, e.focus == paneList, curStyles}
+	if k == e.listK && e.listLines != nil {
+		e.lay.listY = e.listY
+		return e.listLines
+	}
+	lines := e.drawList(w, h)
+	e.listK, e.listLines, e.listY = k, lines, e.lay.listY
+	return lines
+}
+
+func (e *editor) drawList(w, h int) []string {
 	focused := e.focus == paneList
 	var lines []string
 	e.lay.listY = make([]int, len(e.items))
@@ -163,16 +181,16 @@ func (e *editor) renderList(w, h int) []string {
 		label := lead + pad(ind+name, w-markW-2) + " " + mark
 		switch {
 		case i == e.sel && focused:
-			label = st.Cursor.Render(label)
+			label = st.w.Cursor.render(label)
 		case i == e.sel:
-			label = st.PaneOff.Render(label)
+			label = st.w.PaneOff.render(label)
 		case strings.HasPrefix(mark, strSymError):
-			label = st.Error.Render(label)
+			label = st.w.Error.render(label)
 		}
 		e.lay.listY[i] = len(lines)
 		lines = append(lines, label)
 		if prog != "" {
-			lines = append(lines, wrapOf(st.Dim).render(pad("   "+prog, w)))
+			lines = append(lines, st.w.Dim.render(pad("   "+prog, w)))
 		}
 	}
 	// Scroll so that the selection is visible.
@@ -222,7 +240,7 @@ func (e *editor) renderMain(w, h int) []string {
 				det = []string{det[0], det[2]}
 			}
 		}
-		gl, hits, gx, gy := g.render(gridView{r: e.r, marks: e.markOf, focused: e.focus == paneMain, edit: e.editFor(g.t)}, w, h-len(det))
+		gl, hits, gx, gy := g.render(gridView{gen: e.gen, r: e.r, marks: e.markOf, focused: e.focus == paneMain, edit: e.editFor(g.t)}, w, h-len(det))
 		lines = gl
 		for len(lines) < h-len(det) {
 			lines = append(lines, "")
@@ -248,6 +266,22 @@ func (e *editor) renderMain(w, h int) []string {
 // detail is the focused cell's full label, its row's guide and every
 // finding that touches it.
 func (e *editor) detail(g *gridState, w int) []string {
+	k := detailKey{g.addr(), e.gen, w, curStyles}
+	if k == e.detailK && e.detailLines != nil {
+		return e.detailLines
+	}
+	e.detailK, e.detailLines = k, e.drawDetail(g, w)
+	return e.detailLines
+}
+
+type detailKey struct {
+	addr model.CellAddr
+	gen  int
+	w    int
+	st   *styles
+}
+
+func (e *editor) drawDetail(g *gridState, w int) []string {
 	c := g.spec()
 	label := "表" + c.Table.Number + "：" + onScreen(c.Label())
 	guide := strf(strGuide, onScreen(c.RowSpec().Guide))
@@ -275,15 +309,15 @@ func (e *editor) detail(g *gridState, w int) []string {
 			}
 		}
 	}
-	out := []string{st.Bold.Render(cut(label, w)), st.Dim.Render(cut(guide, w))}
+	out := []string{st.w.Bold.render(cut(label, w)), st.w.Dim.render(cut(guide, w))}
 	fl := strings.Join(fs, "；")
 	switch {
 	case len(fs) == 0:
 		out = append(out, "")
 	case e.marks[c.Addr] == '!':
-		out = append(out, st.Error.Render(cut(fl, w)))
+		out = append(out, st.w.Error.render(cut(fl, w)))
 	default:
-		out = append(out, st.Warning.Render(cut(fl, w)))
+		out = append(out, st.w.Warning.render(cut(fl, w)))
 	}
 	return out
 }

@@ -112,7 +112,26 @@ func (e *editor) stepFinding(dir int) tea.Cmd {
 
 // render draws the panel: a title line and the items, scrolled to the
 // selection.
+// findKey is what the findings panel's frame depends on.
+type findKey struct {
+	gen, sel, top, w, h, errs, warns int
+	focused                          bool
+	st                               *styles
+}
+
 func (p *findingsPanel) render(e *editor, w, h int) []string {
+	k := findKey{e.gen, p.sel, p.top, w, h, e.errs, e.warns, e.focus == paneFinds, curStyles}
+	if k == e.findK && e.findLines != nil {
+		e.lay.findTop = p.top
+		return e.findLines
+	}
+	lines := p.draw(e, w, h)
+	k.top = p.top // draw scrolls to the selection
+	e.findK, e.findLines = k, lines
+	return lines
+}
+
+func (p *findingsPanel) draw(e *editor, w, h int) []string {
 	focused := e.focus == paneFinds
 	title := strPaneFinds + "  " + strf(strErrCount, e.errs) + " " + strf(strWarnCount, e.warns)
 	ts := st.PaneOff
@@ -122,7 +141,7 @@ func (p *findingsPanel) render(e *editor, w, h int) []string {
 	lines := []string{ts.Render(pad(title, w))}
 	rows := h - 1
 	if len(p.items) == 0 {
-		return append(lines, st.OK.Render(strNoFindings))
+		return append(lines, st.w.OK.render(strNoFindings))
 	}
 	if p.sel < p.top {
 		p.top = p.sel
@@ -132,7 +151,7 @@ func (p *findingsPanel) render(e *editor, w, h int) []string {
 	}
 	p.top = max(0, min(p.top, len(p.items)-rows))
 	e.lay.findTop = p.top
-	cur, errW, warnW, dim := wrapOf(st.Cursor), wrapOf(st.Error), wrapOf(st.Warning), wrapOf(st.Dim)
+	cur, errW, warnW, dim := st.w.Cursor, st.w.Error, st.w.Warning, st.w.Dim
 	for i := p.top; i < len(p.items) && i < p.top+rows; i++ {
 		it := p.items[i]
 		line := string(it.sev) + " " + onScreen(it.text)

@@ -53,12 +53,33 @@ func gridLines(t *model.Table) []gline {
 	return out
 }
 
-// Precomputed line lists, one per table.
-var gridLineCache = map[*model.Table][]gline{}
+// Precomputed line lists, one per table, and the width of their widest
+// label (indent included).
+var (
+	gridLineCache = map[*model.Table][]gline{}
+	gridMaxLabel  = map[*model.Table]int{}
+	// gridCells[t][block][row][col] is the cell's spec.
+	gridCells = map[*model.Table][][][]*model.CellSpec{}
+)
 
 func init() {
 	for _, t := range model.Tables {
-		gridLineCache[t] = gridLines(t)
+		bs := make([][][]*model.CellSpec, len(t.Blocks))
+		for bi, b := range t.Blocks {
+			bs[bi] = make([][]*model.CellSpec, len(b.Rows))
+			for ri, r := range b.Rows {
+				for _, c := range b.Cols {
+					spec, _ := model.Cell(t.Addr(r.Key, c.Key))
+					bs[bi][ri] = append(bs[bi][ri], spec)
+				}
+			}
+		}
+		gridCells[t] = bs
+		gl := gridLines(t)
+		gridLineCache[t] = gl
+		for _, l := range gl {
+			gridMaxLabel[t] = max(gridMaxLabel[t], dw(onScreen(l.label))+2*l.level)
+		}
 	}
 }
 
@@ -84,9 +105,20 @@ type gridState struct {
 	left     int // first value column shown
 	lastRows int // body lines shown in the last frame (for PgUp/PgDn)
 
-	// Row labels padded to the label width of the last frame.
-	labelW     int
+	// What does not change from one keystroke to the next: the frozen
+	// header and every line's label, drawn for the layout in key.
+	key        frameKey
+	head       []string
 	labelCache map[int]string
+	// Data lines without the cursor, drawn for the findings of gen.
+	rowGen   int
+	rowCache map[int]string
+}
+
+// frameKey is what the cached parts of a grid's frame depend on.
+type frameKey struct {
+	w, lw, left, nvis int
+	st                *styles
 }
 
 // styleSet is the styles of a frame, reduced to escape codes.
@@ -94,8 +126,8 @@ type styleSet struct{ plain, computed, err, warn, cursor, cursorOff, editing ans
 
 func frameStyles() styleSet {
 	return styleSet{
-		plain: wrapOf(st.Label), computed: wrapOf(st.Computed), err: wrapOf(st.Error), warn: wrapOf(st.Warning),
-		cursor: wrapOf(st.Cursor), cursorOff: wrapOf(st.CursorOff), editing: wrapOf(st.Editing),
+		plain: st.w.Label, computed: st.w.Computed, err: st.w.Error, warn: st.w.Warning,
+		cursor: st.w.Cursor, cursorOff: st.w.CursorOff, editing: st.w.Editing,
 	}
 }
 
@@ -190,6 +222,7 @@ func (g *gridState) stepInput(dir int) bool {
 // gridView is what the editor needs to draw a grid: the report, its
 // findings per cell, and the cell being typed into.
 type gridView struct {
+	gen     int // changes with the report's values and findings
 	r       *model.Report
 	marks   func(model.CellAddr) byte // '!' error, '?' warning, 0 none
 	focused bool
@@ -211,12 +244,9 @@ func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit
 	cw := cellWidth(t)
 	gl := gridLineCache[t]
 	maxCols := 0
-	maxLabel := 0
+	maxLabel := gridMaxLabel[t]
 	for _, b := range t.Blocks {
 		maxCols = max(maxCols, len(b.Cols))
-	}
-	for _, l := range gl {
-		maxLabel = max(maxLabel, dw(onScreen(l.label))+2*l.level)
 	}
 	slot := cw + 1
 	lw := min(maxLabel+1, max(w-maxCols*slot, 16))
@@ -234,20 +264,27 @@ func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit
 		g.left = 0
 	}
 
-	if g.labelW != lw || g.labelCache == nil {
-		g.labelW, g.labelCache = lw, map[int]string{}
+	if k := (frameKey{w, lw, g.left, nvis, curStyles}); g.key != k || g.labelCache == nil {
+		g.key, g.labelCache = k, map[int]string{}
+		// Frozen header.
+		var head []string
+		if len(t.Header) > 0 && !t.OneRow {
+			head = spanHeader(t.Header, g.left, nvis, cw, lw, t.Blocks[0].ItemHeader)
+		} else if len(t.Blocks) == 1 {
+			head = []string{colHeader(t.Blocks[0], g.left, nvis, cw, lw)}
+		}
+		g.head = g.head[:0]
+		for _, hl := range head {
+			g.head = append(g.head, st.w.Header.render(hl))
+		}
+	}
+	if g.rowCache == nil || g.rowGen != v.gen || len(g.labelCache) == 0 {
+		g.rowGen, g.rowCache = v.gen, map[int]string{}
 	}
 	ss := frameStyles()
-	// Frozen header.
-	var head []string
-	if len(t.Header) > 0 && !t.OneRow {
-		head = spanHeader(t.Header, g.left, nvis, cw, lw, t.Blocks[0].ItemHeader)
-	} else if len(t.Blocks) == 1 {
-		head = []string{colHeader(t.Blocks[0], g.left, nvis, cw, lw)}
-	}
-	for _, hl := range head {
-		lines = append(lines, st.Header.Render(hl))
-	}
+	head := g.head
+	lines = make([]string, 0, h)
+	lines = append(lines, head...)
 	bodyH := max(1, h-len(head))
 	g.lastRows = bodyH
 
@@ -277,37 +314,53 @@ func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit
 	for i := g.top; i < len(gl) && i < g.top+bodyH; i++ {
 		l := gl[i]
 		y := len(lines)
-		ind := strings.Repeat(" ", 2*l.level)
-		switch l.kind {
-		case glBlockTitle:
-			lines = append(lines, st.Bold.Render(cut(l.label, w)))
-		case glBlockHeader:
-			lines = append(lines, st.Header.Render(colHeader(t.Blocks[l.b], g.left, nvis, cw, lw)))
-		case glParent:
-			lines = append(lines, st.Label.Render(cut(ind+onScreen(l.label), w)))
-		case glData:
-			var b strings.Builder
-			row := t.Blocks[l.b].Rows[l.row]
-			lab, ok := g.labelCache[i]
-			if !ok {
+		lab, cached := g.labelCache[i]
+		if !cached {
+			ind := strings.Repeat(" ", 2*l.level)
+			switch l.kind {
+			case glBlockTitle:
+				lab = st.w.Bold.render(cut(l.label, w))
+			case glBlockHeader:
+				lab = st.w.Header.render(colHeader(t.Blocks[l.b], g.left, nvis, cw, lw))
+			case glParent:
+				lab = st.w.Label.render(cut(ind+onScreen(l.label), w))
+			case glData:
 				lab = ss.plain.render(pad(ind+onScreen(l.label), lw))
-				g.labelCache[i] = lab
 			}
-			b.WriteString(lab)
+			g.labelCache[i] = lab
+		}
+		switch l.kind {
+		case glBlockTitle, glBlockHeader, glParent:
+			lines = append(lines, lab)
+		case glData:
+			specs := gridCells[t][l.b][l.row]
+			curRow := l.b == g.b && l.row == g.row
 			x := lw
-			cols := t.Blocks[l.b].Cols
-			for ci := g.left; ci < len(cols) && ci < g.left+nvis; ci++ {
-				c, _ := model.Cell(t.Addr(row.Key, cols[ci].Key))
-				cur := l.b == g.b && l.row == g.row && ci == g.col
-				s, ex := g.cellText(v, ss, c, cur, cw)
+			for ci := g.left; ci < len(specs) && ci < g.left+nvis; ci++ {
+				hits = append(hits, cellHit{y: y, x0: x, x1: x + slot, addr: specs[ci].Addr})
+				x += slot
+			}
+			if line, ok := g.rowCache[i]; ok && !curRow {
+				lines = append(lines, line)
+				continue
+			}
+			var b strings.Builder
+			b.Grow(len(lab) + nvis*(slot+24))
+			b.WriteString(lab)
+			x = lw
+			for ci := g.left; ci < len(specs) && ci < g.left+nvis; ci++ {
+				s, ex := g.cellText(v, ss, specs[ci], curRow && ci == g.col, cw)
 				if ex >= 0 {
 					cx, cy = x+ex, y
 				}
-				hits = append(hits, cellHit{y: y, x0: x, x1: x + slot, addr: c.Addr})
 				b.WriteString(s)
 				x += slot
 			}
-			lines = append(lines, b.String())
+			line := b.String()
+			if !curRow {
+				g.rowCache[i] = line
+			}
+			lines = append(lines, line)
 		}
 	}
 	return lines, hits, cx, cy

@@ -35,6 +35,16 @@ type styles struct {
 	PaneTitle lipgloss.Style // title of a focused pane
 	PaneOff   lipgloss.Style // title of an unfocused pane
 	Dialog    lipgloss.Style // dialog box
+
+	// w holds the one-line styles reduced to their escape codes: the
+	// editor's frame uses them instead of Render (View runs after every
+	// keystroke, and Render re-measures and re-wraps its text each time).
+	w wraps
+}
+
+// wraps are the styles of styles as ansiWraps, for one-line text.
+type wraps struct {
+	Title, Dim, Bold, Error, Warning, OK, Cursor, CursorOff, Header, Label, Computed, Editing, Status, StatusErr, HelpKey, HelpDesc, PaneTitle, PaneOff ansiWrap
 }
 
 func newStyles(dark bool) styles {
@@ -65,11 +75,35 @@ func newStyles(dark bool) styles {
 	s.PaneTitle = lipgloss.NewStyle().Bold(true).Reverse(true)
 	s.PaneOff = lipgloss.NewStyle().Bold(true)
 	s.Dialog = lipgloss.NewStyle().Border(lipgloss.ASCIIBorder()).Padding(0, 1)
+	s.w = wraps{
+		Title:     wrapOf(s.Title),
+		Dim:       wrapOf(s.Dim),
+		Bold:      wrapOf(s.Bold),
+		Error:     wrapOf(s.Error),
+		Warning:   wrapOf(s.Warning),
+		OK:        wrapOf(s.OK),
+		Cursor:    wrapOf(s.Cursor),
+		CursorOff: wrapOf(s.CursorOff),
+		Header:    wrapOf(s.Header),
+		Label:     wrapOf(s.Label),
+		Computed:  wrapOf(s.Computed),
+		Editing:   wrapOf(s.Editing),
+		Status:    wrapOf(s.Status),
+		StatusErr: wrapOf(s.StatusErr),
+		HelpKey:   wrapOf(s.HelpKey),
+		HelpDesc:  wrapOf(s.HelpDesc),
+		PaneTitle: wrapOf(s.PaneTitle),
+		PaneOff:   wrapOf(s.PaneOff),
+	}
 	return s
 }
 
 // st is the current style set; the root model replaces it when the
 // terminal reports its background colour.
 var st = newStyles(true)
+
+// curStyles identifies the style set in caches of drawn text: it changes
+// whenever st is replaced.
+var curStyles = new(styles)
 
 // --- start screen and dialogs ---

@@ -364,7 +364,7 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 		case fGrid:
 			lines = append(lines, nameSt.Render(name))
 			g := e.grids[model.S6]
-			gl, hits, gx, gy := g.render(gridView{r: e.r, marks: e.markOf, focused: focused && cur, edit: e.editFor(model.S6)}, w, 3)
+			gl, hits, gx, gy := g.render(gridView{gen: e.gen, r: e.r, marks: e.markOf, focused: focused && cur, edit: e.editFor(model.S6)}, w, 3)
 			top := len(lines)
 			for _, h := range hits {
 				h.y += top
