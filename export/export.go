@@ -105,8 +105,8 @@ var ErrExists = errors.New("目标文件已存在")
 // folder, then a rename), so a reader never sees half a report. It replaces
 // an existing file only when force is set. Errors are in Chinese.
 func WriteFile(path string, data []byte, force bool) error {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("无法写入 %s：这是一个文件夹，请给出文件名", path)
+	if err := CheckTarget(path, force); err != nil {
+		return err
 	}
 	err := atomicfile.Write(path, data, 0o644, force)
 	switch {
@@ -116,6 +116,24 @@ func WriteFile(path string, data []byte, force bool) error {
 		return &existsError{path: path}
 	}
 	return fmt.Errorf("无法写入 %s：%s", path, reason(err))
+}
+
+// CheckTarget tells in advance what WriteFile(path, …, force) would refuse
+// for a reason known before anything is rendered: path is a folder, or a file
+// is there and force is not set (the error then wraps ErrExists). A caller
+// that records the export before writing asks this first, so that it never
+// records an export that cannot happen.
+func CheckTarget(path string, force bool) error {
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil // nothing there; WriteFile says why if it cannot write
+	case fi.IsDir():
+		return fmt.Errorf("无法写入 %s：这是一个文件夹，请给出文件名", path)
+	case !force:
+		return &existsError{path: path}
+	}
+	return nil
 }
 
 type existsError struct{ path string }

@@ -116,9 +116,23 @@ func TestWriteFile(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), "无法写入 ") || !strings.Contains(err.Error(), "文件夹不存在") {
 		t.Errorf("missing folder: %v", err)
 	}
-	err = WriteFile(dir, []byte("x"), true)
-	if err == nil || !strings.Contains(err.Error(), "文件夹") {
-		t.Errorf("writing onto a folder: %v", err)
+	for _, force := range []bool{false, true} {
+		// A folder is never "a file that exists": replacing will not help.
+		err = WriteFile(dir, []byte("x"), force)
+		if err == nil || errors.Is(err, ErrExists) || !strings.Contains(err.Error(), "这是一个文件夹") {
+			t.Errorf("writing onto a folder, force=%v: %v", force, err)
+		}
+		if err2 := CheckTarget(dir, force); err2 == nil || err2.Error() != err.Error() {
+			t.Errorf("CheckTarget(folder, %v) = %v, want WriteFile's %v", force, err2, err)
+		}
+	}
+	if err := CheckTarget(path, false); !errors.Is(err, ErrExists) {
+		t.Errorf("CheckTarget(existing file) = %v, want ErrExists", err)
+	}
+	for _, p := range []string{path, filepath.Join(dir, "新文件.md"), filepath.Join(dir, "没有这个文件夹", "a.md")} {
+		if err := CheckTarget(p, p == path); err != nil {
+			t.Errorf("CheckTarget(%s) = %v, want nil (WriteFile would try)", p, err)
+		}
 	}
 	// A file where a folder should be, and a name longer than any file
 	// system takes: still a Chinese reason, and nothing written.
