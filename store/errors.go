@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"syscall"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 var (
@@ -61,6 +63,23 @@ func damagedError(path, reason, newestBackup string, err error) error {
 		msg += "没有找到这个文件的备份。请把它交给技术人员检查，或用 --db 换一个新的草稿文件。"
 	}
 	return &FileError{Problem: Damaged, Path: path, Msg: msg, Err: err}
+}
+
+// openError explains why bbolt could not open the file: held by another
+// window, no file locks where it lies, not writable, or damaged.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, bolt.ErrTimeout):
+		return heldError(path, err)
+	case isNoLock(err):
+		// Without locks a second window could write at the same time and
+		// ruin the file: refuse rather than open it unprotected.
+		return &FileError{Problem: NotWritable, Path: path, Err: err,
+			Msg: "草稿文件所在的文件夹不支持文件锁（常见于网络共享文件夹）：" + path + "。程序没有改动这个文件。请把草稿文件放在本机磁盘上（用 --db 指定）。"}
+	case isReadOnly(err) || isDiskFull(err):
+		return notWritableError(path, err)
+	}
+	return damagedError(path, "bbolt 无法打开："+err.Error(), newestBackup(path), err)
 }
 
 func notWritableError(path string, err error) error {

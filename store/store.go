@@ -86,13 +86,7 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	db, err := bolt.Open(abs, 0o600, &bolt.Options{Timeout: opt.Timeout})
 	if err != nil {
-		switch {
-		case errors.Is(err, bolt.ErrTimeout):
-			return nil, heldError(abs, err)
-		case isReadOnly(err) || isDiskFull(err):
-			return nil, notWritableError(abs, err)
-		}
-		return nil, damagedError(abs, "bbolt 无法打开："+err.Error(), newestBackup(abs), err)
+		return nil, openError(abs, err)
 	}
 	s := &Store{db: db, path: abs, opt: opt}
 	if err := s.prepare(); err != nil {

@@ -618,3 +618,27 @@ func TestRecountAfterUpgrade(t *testing.T) {
 		t.Fatalf("a report in the trash was not recounted: %+v", tr)
 	}
 }
+
+// TestOpenErrorKinds: each way bbolt can refuse a file gets its own
+// Chinese message naming the file; only real damage says 已损坏.
+func TestOpenErrorKinds(t *testing.T) {
+	path := tempDB(t)
+	tests := []struct {
+		err     error
+		problem FileProblem
+		says    string
+	}{
+		{bolt.ErrTimeout, Held, "正被另一个 nianbao 窗口使用"},
+		{fmt.Errorf("flock: %w", syscall.ENOLCK), NotWritable, "不支持文件锁"},
+		{&os.PathError{Op: "open", Path: path, Err: syscall.EROFS}, NotWritable, "文件夹只读"},
+		{fmt.Errorf("write: %w", syscall.ENOSPC), NotWritable, "磁盘已满"},
+		{errors.New("invalid database"), Damaged, "已损坏"},
+	}
+	for _, tc := range tests {
+		err := openError(path, tc.err)
+		var fe *FileError
+		if !errors.As(err, &fe) || fe.Problem != tc.problem || !strings.Contains(err.Error(), tc.says) || !strings.Contains(err.Error(), path) {
+			t.Errorf("%v: %#v", tc.err, err)
+		}
+	}
+}

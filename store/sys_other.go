@@ -8,3 +8,5 @@ import (
 )
 
 func isDiskFull(err error) bool { return errors.Is(err, syscall.ENOSPC) }
+
+func isNoLock(err error) bool { return errors.Is(err, syscall.ENOLCK) }

@@ -13,3 +13,10 @@ func isDiskFull(err error) bool {
 	}
 	return false
 }
+
+// isNoLock: LockFileEx is not supported where the file lies
+// (ERROR_NOT_SUPPORTED, ERROR_INVALID_FUNCTION from some network redirectors).
+func isNoLock(err error) bool {
+	var en syscall.Errno
+	return errors.As(err, &en) && (en == 50 || en == 1)
+}

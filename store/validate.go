@@ -173,8 +173,9 @@ func checkFreelistPage(hdr []byte, m metaInfo, size int64) string {
 func checkOpen(path string, timeout time.Duration) (reason string, err error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: timeout})
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
-			return "", heldError(path, err)
+		var fe *FileError
+		if errors.As(openError(path, err), &fe) && fe.Problem != Damaged {
+			return "", fe
 		}
 		return "bbolt 无法打开：" + err.Error(), nil
 	}
