@@ -144,21 +144,25 @@ func (e *existsError) Error() string {
 
 func (e *existsError) Unwrap() error { return ErrExists }
 
-// reason says in Chinese why a write failed, for the failures a clerk can fix.
+// reasons are the write failures a clerk can fix, each said in Chinese.
+var reasons = []struct {
+	err error
+	why string
+}{
+	{fs.ErrPermission, "没有写入权限（请换一个文件夹，或检查文件是否只读）"},
+	{fs.ErrNotExist, "文件夹不存在"},
+	{syscall.ENOSPC, "磁盘空间不足"},
+	{syscall.EROFS, "磁盘是只读的"},
+	{syscall.ENOTDIR, "路径中有一段是文件而不是文件夹"},
+	{syscall.ENAMETOOLONG, "文件名或路径太长，请换一个短一些的名字"},
+}
+
+// reason says in Chinese why a write failed.
 func reason(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return "没有写入权限（请换一个文件夹，或检查文件是否只读）"
-	case errors.Is(err, fs.ErrNotExist):
-		return "文件夹不存在"
-	case errors.Is(err, syscall.ENOSPC):
-		return "磁盘空间不足"
-	case errors.Is(err, syscall.EROFS):
-		return "磁盘是只读的"
-	case errors.Is(err, syscall.ENOTDIR):
-		return "路径中有一段是文件而不是文件夹"
-	case errors.Is(err, syscall.ENAMETOOLONG):
-		return "文件名或路径太长，请换一个短一些的名字"
+	for _, r := range reasons {
+		if errors.Is(err, r.err) {
+			return r.why
+		}
 	}
 	// Anything else still gets a Chinese sentence, with the system's own
 	// words (often English) kept for whoever helps the clerk.
