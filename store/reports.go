@@ -273,7 +273,12 @@ func (s *Store) summaries(trash bool) ([]Summary, error) {
 		return tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
 			var in info
 			if err := json.Unmarshal(v, &in); err != nil {
-				return fmt.Errorf("草稿文件中报告 %s 的摘要已损坏：%v", k, err)
+				// A damaged summary must not hide every other report.
+				rebuilt, err := rebuildInfo(tx, string(k))
+				if err != nil {
+					return err
+				}
+				in = *rebuilt
 			}
 			if in.Deleted.IsZero() != trash {
 				list = append(list, in.summary(string(k)))
@@ -282,6 +287,32 @@ func (s *Store) summaries(trash bool) ([]Summary, error) {
 		})
 	})
 	return list, err
+}
+
+// rebuildInfo makes a report's summary again from the report itself, for a
+// summary that cannot be read (the next save stores it again). A report the
+// index does not hold is in the trash; the time of its newest revision
+// stands for when it changed and was deleted.
+func rebuildInfo(tx *bolt.Tx, id string) (*info, error) {
+	r, err := getReport(tx, id)
+	if err != nil {
+		return nil, fmt.Errorf("草稿文件中报告 %s 的摘要和内容都已损坏：%v", id, err)
+	}
+	in := &info{Agency: r.Agency, Year: r.Year, Previous: r.Previous}
+	if b := tx.Bucket(bucketRevs).Bucket([]byte(id)); b != nil {
+		if _, h, _, err := lastRevision(b); err == nil && h != nil {
+			in.Updated = h.Time
+		}
+	}
+	if owner := tx.Bucket(bucketIndex).Get(indexKey(r.Agency, r.Year)); string(owner) != id {
+		in.Deleted = in.Updated
+	}
+	prev, err := previousTx(tx, r)
+	if err != nil {
+		return nil, err
+	}
+	in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
+	return in, nil
 }
 
 // List returns the live reports, sorted by agency (pinyin order) then year,

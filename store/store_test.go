@@ -642,3 +642,51 @@ func TestOpenErrorKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestDamagedSummary: a summary that cannot be read does not hide the
+// other reports; it is made again from the report, and a save stores it.
+func TestDamagedSummary(t *testing.T) {
+	c := newClock()
+	s := openAt(t, tempDB(t), c)
+	a := fullReport(t, "甲", 2024)
+	b := model.New("乙", 2024, model.KindOther, model.ScopeSelf)
+	gone := model.New("丙", 2024, model.KindOther, model.ScopeSelf)
+	for _, r := range []*model.Report{a, b, gone} {
+		s.Create(r, "")
+	}
+	s.Delete(gone.ID)
+	s.db.Update(func(tx *bolt.Tx) error {
+		for _, id := range []string{a.ID, gone.ID} {
+			tx.Bucket(bucketInfo).Put([]byte(id), []byte("{garbage"))
+		}
+		return nil
+	})
+	list, err := s.List()
+	if err != nil || len(list) != 2 {
+		t.Fatalf("list: %+v %v", list, err)
+	}
+	wantCounts(t, s, a, nil)
+	if list[0].ID != a.ID || !list[0].Updated.Equal(c.Now()) { // 甲 (jia) before 乙 (yi)
+		t.Fatalf("rebuilt summary: %+v", list)
+	}
+	if tr, err := s.Trash(); err != nil || len(tr) != 1 || tr[0].ID != gone.ID || tr[0].Deleted.IsZero() {
+		t.Fatalf("trash: %+v %v", tr, err)
+	}
+	set(t, a, "s3.new.natural", 1)
+	if err := s.Save(a, ""); err != nil {
+		t.Fatal(err)
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		if _, err := getInfo(tx, a.ID); err != nil {
+			t.Errorf("not stored again: %v", err)
+		}
+		return nil
+	})
+	// Both summary and report unreadable: said, with the id.
+	s.db.Update(func(tx *bolt.Tx) error {
+		tx.Bucket(bucketInfo).Put([]byte(b.ID), []byte("{"))
+		return tx.Bucket(bucketReports).Put([]byte(b.ID), []byte("{"))
+	})
+	_, err = s.List()
+	wantErr(t, err, nil, "摘要和内容都已损坏", b.ID)
+}
