@@ -403,7 +403,8 @@ func TestHTMLDocumentSelfContained(t *testing.T) {
 		}
 	}
 	for _, need := range []string{`<meta charset="utf-8">`, "@page{size:A4 portrait", "thead{display:table-header-group}",
-		"tr{break-inside:avoid", `"Noto Serif CJK SC"`, "仿宋", "<title>北京市密云区科学技术委员会2023年政府信息公开工作年度报告</title>"} {
+		"tr{break-inside:avoid", `"Noto Serif CJK SC"`,
+		".t4{font-size:7.5pt}", `<table class="t4">`, "仿宋", "<title>北京市密云区科学技术委员会2023年政府信息公开工作年度报告</title>"} {
 		if !strings.Contains(s, need) {
 			t.Errorf("document lacks %q", need)
 		}
