@@ -729,7 +729,11 @@ func (e *editor) bindings() []key.Binding {
 		return []key.Binding{keys.Commit, keys.Back}
 	}
 	b := []key.Binding{keys.Help, keys.NextPane, keys.FindNext, keys.Undo, keys.Redo}
-	if e.item().table() != nil {
+	if e.focus == paneFinds {
+		jump := keys.Commit
+		jump.SetHelp("Enter", helpJump)
+		b = []key.Binding{keys.Help, keys.NextPane, keys.FindNext, keys.Up, keys.Down, jump}
+	} else if e.grid() != nil {
 		b = append(b, keys.FillZero, keys.Edit, keys.Clear)
 	}
 	if k := e.item().kind; k == secS1 || k == secPart {

@@ -217,10 +217,17 @@ func (e *editor) renderMain(w, h int) []string {
 	var lines []string
 	var cx, cy int
 	if e.form != nil {
-		lines, cx, cy = e.renderForm(w, h)
 		if it.kind == secS6 && e.form.cur().kind == fGrid {
-			lines = append(lines, "")
-			lines = append(lines, e.detail(e.grids[model.S6], w)...)
+			// The fee figure's label, guide and findings go below the
+			// form: the text above gives them its room.
+			det := e.detail(e.grids[model.S6], w)
+			lines, cx, cy = e.renderForm(w, h-1-len(det))
+			for len(lines) < h-1-len(det) {
+				lines = append(lines, "")
+			}
+			lines = append(append(lines[:h-1-len(det)], ""), det...)
+		} else {
+			lines, cx, cy = e.renderForm(w, h)
 		}
 		for i := range e.lay.hits {
 			e.lay.hits[i].y += e.lay.mainY

@@ -57,7 +57,8 @@ type exportDialog struct {
 	choice  int
 	step    int
 	name    lineInput
-	errors  int
+	errors  int // findings of severity error, empty cells and texts apart
+	missing int // empty input cells and required texts
 	result  exportResultMsg
 	problem string
 	b       box
@@ -72,7 +73,10 @@ func newExportDialog(r *model.Report, db *store.Store, dir string) screen {
 	d := &exportDialog{r: r.Clone(), db: db, dir: dir, name: newLineInput("", 0)}
 	d.name.setValue(d.defaultName())
 	for _, f := range model.Check(d.r, nil) {
-		if f.Severity == model.SevError {
+		switch {
+		case f.ID == "missing":
+			d.missing++
+		case f.Severity == model.SevError:
 			d.errors++
 		}
 	}
@@ -214,10 +218,24 @@ func (d *exportDialog) write(force bool) tea.Cmd {
 func (d *exportDialog) view(w, h int) string {
 	inner := min(76, w-8)
 	var body []string
-	if d.errors > 0 {
-		body = append(body, wrapWidth(fmt.Sprintf(txtExportHasErrorsFmt, d.errors), inner)...)
-		for i := range body {
-			body[i] = st.Error.Render(body[i])
+	// Counted as the status line counts them: errors, then what is still
+	// empty; either makes the exported file a draft.
+	warn := ""
+	switch {
+	case d.errors > 0 && d.missing > 0:
+		warn = fmt.Sprintf(txtExportErrorsMissingFmt, d.errors, d.missing)
+	case d.missing > 0:
+		warn = fmt.Sprintf(txtExportMissingFmt, d.missing)
+	case d.errors > 0:
+		warn = fmt.Sprintf(txtExportHasErrorsFmt, d.errors)
+	}
+	if warn != "" {
+		ws := st.Warning
+		if d.errors > 0 {
+			ws = st.Error
+		}
+		for _, l := range wrapWidth(warn, inner) {
+			body = append(body, ws.Render(l))
 		}
 		body = append(body, "")
 	}

@@ -28,22 +28,30 @@ func TestExportGolden(t *testing.T) {
 
 func TestExportWarnsAboutErrors(t *testing.T) {
 	r := model.New("甲单位", 2024, model.KindCountyDept, model.ScopeSelf)
-	want := 0
+	// Empty cells and texts are counted apart from errors, as the
+	// status line does.
+	want, missing := 0, 0
 	for _, f := range model.Check(r, nil) {
-		if f.Severity == model.SevError {
+		switch {
+		case f.ID == "missing":
+			missing++
+		case f.Severity == model.SevError:
 			want++
 		}
 	}
 	d := newExportDialog(r, nil, ".").(*exportDialog)
-	if d.errors != want {
-		t.Fatalf("dialog counts %d errors, model.Check %d", d.errors, want)
+	if d.errors != want || d.missing != missing || missing == 0 {
+		t.Fatalf("dialog counts %d errors %d missing, model.Check %d and %d", d.errors, d.missing, want, missing)
+	}
+	if s := area(d, 80, 24); !strings.Contains(s, strf("还有 %d 项未填，导出的文件会标为草稿", missing)) || strings.Contains(s, "处错误") {
+		t.Fatalf("missing not told apart:\n%s", s)
 	}
 	d.errors = 3
-	if s := area(d, 80, 24); !strings.Contains(s, "报告还有 3 处错误") {
+	if s := area(d, 80, 24); !strings.Contains(s, strf("还有 3 处错误、%d 项未填", missing)) {
 		t.Fatalf("no warning:\n%s", s)
 	}
-	d.errors = 0
-	if s := area(d, 80, 24); strings.Contains(s, "处错误") {
+	d.errors, d.missing = 0, 0
+	if s := area(d, 80, 24); strings.Contains(s, "注意") {
 		t.Fatalf("warning without errors:\n%s", s)
 	}
 }
