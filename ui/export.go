@@ -269,7 +269,13 @@ func (d *exportDialog) view(w, h int) string {
 				body = append(body, st.Error.Render(l))
 			}
 		}
-		body = append(body, "", st.Dim.Render(txtExportKeys))
+		// Enter on the format list goes to the file name; the hint says
+		// what Enter does in the step the officer is in.
+		hint := txtExportKeysName
+		if d.step == expFormat {
+			hint = txtExportKeys
+		}
+		body = append(body, "", st.Dim.Render(hint))
 	case expReplace:
 		body = append(body, wrapWidth(txtExportExists+d.result.path, inner)...)
 		body = append(body, txtExportReplaceAsk, "", buttons(false), "", st.Dim.Render(txtConfirmKeys))
