@@ -61,6 +61,7 @@ type (
 	reportLoadedMsg struct {
 		r, prev *model.Report
 		updated time.Time
+		note    string
 		err     error
 	}
 	// afterSavesMsg runs a command once every save asked for before it is
@@ -238,14 +239,14 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case openReportMsg:
-		return a, a.load(msg.id)
+		return a, a.load(msg.id, msg.note)
 	case reportLoadedMsg:
 		if msg.err != nil {
 			a.note, a.noteErr = msg.err.Error(), true
 			return a, nil
 		}
 		a.dialogs = nil
-		a.note = ""
+		a.note, a.noteErr = msg.note, false
 		if !msg.updated.IsZero() && a.failed == nil && !a.saving && a.pending == nil {
 			a.lastSaved = msg.updated
 		}
@@ -326,7 +327,7 @@ func (a *app) top() screen {
 	return a.cur
 }
 
-func (a *app) load(id string) tea.Cmd {
+func (a *app) load(id, note string) tea.Cmd {
 	db := a.db
 	if db == nil {
 		return send(statusMsg{text: strNoStore, err: true})
@@ -337,7 +338,7 @@ func (a *app) load(id string) tea.Cmd {
 			return reportLoadedMsg{err: err}
 		}
 		prev, _ := db.Previous(r) // last year is optional: its rules just stay silent
-		return reportLoadedMsg{r: r, prev: prev, updated: updatedOf(db, id)}
+		return reportLoadedMsg{r: r, prev: prev, updated: updatedOf(db, id), note: note}
 	}
 }
 

@@ -19,13 +19,14 @@ import (
 // commands go to the top one; the navigation messages are acted on as the
 // root does; every command runs at once, in order.
 type stage struct {
-	t       *testing.T
-	cur     screen
-	dialogs []screen
-	opened  []string // ids of openReportMsg, in order
-	status  []statusMsg
-	starts  int // showStartMsg seen
-	w, h    int
+	t         *testing.T
+	cur       screen
+	dialogs   []screen
+	opened    []string // ids of openReportMsg, in order
+	openNotes []string // their notes
+	status    []statusMsg
+	starts    int // showStartMsg seen
+	w, h      int
 }
 
 func newStage(t *testing.T, s screen) *stage {
@@ -64,6 +65,7 @@ func (g *stage) send(msg tea.Msg) {
 		return
 	case openReportMsg:
 		g.opened = append(g.opened, m.id)
+		g.openNotes = append(g.openNotes, m.note)
 		g.dialogs = nil
 		return
 	case showStartMsg:
@@ -299,5 +301,31 @@ func TestBoxIsASCIIAndCentred(t *testing.T) {
 	first := lines[b.top]
 	if !strings.HasPrefix(strings.TrimLeft(first, " "), "+- 标题 -") || b.left != (80-26)/2 {
 		t.Fatalf("top line %q at left %d", first, b.left)
+	}
+}
+
+// TestWrapWidthChinese: Chinese text breaks anywhere but before closing
+// punctuation, a date or a figure stays whole, no line is too wide.
+func TestWrapWidthChinese(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		w    int
+		want []string
+	}{
+		{"恢复到第 1 版（2026-11-25 18:52，新建报告）？现在的内容会先保存为一个版本", 30,
+			[]string{"恢复到第 1 版（2026-11-25", "18:52，新建报告）？现在的内容", "会先保存为一个版本"}},
+		{"把表三中还空着的 141 个单元格都填为 0？", 20, []string{"把表三中还空着的 141", "个单元格都填为 0？"}},
+		{"一二三四五六七八九，十", 18, []string{"一二三四五六七八", "九，十"}},
+		{"abcdefghijklmnop", 6, []string{"abcdef", "ghijkl", "mnop"}},
+	} {
+		got := wrapWidth(tc.in, tc.w)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("wrap(%q, %d) = %q, want %q", tc.in, tc.w, got, tc.want)
+		}
+		for _, l := range got {
+			if dw(l) > tc.w {
+				t.Errorf("line %q is %d wide", l, dw(l))
+			}
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
 )
 
 // dw is the display width of s (styles ignored), with ambiguous-width
@@ -90,15 +91,75 @@ func fitLines(s string, w, h int) []string {
 // the official text).
 var onScreen = strings.NewReplacer("“", "「", "”", "」").Replace
 
-// wrapWidth breaks s into lines of at most w columns, keeping words of
-// Latin text whole where it can and breaking Chinese anywhere.
+// wrapWidth breaks s into lines of at most w columns. Chinese text breaks
+// between any two characters (but not before closing punctuation), Latin
+// words and figures stay whole where they fit: a generic word wrapper would
+// treat a run of Chinese as one long word and break at the nearest space.
 func wrapWidth(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		out = append(out, strings.Split(ansi.Wrap(para, w, ""), "\n")...)
+		if strings.IndexByte(para, 0x1b) >= 0 {
+			out = append(out, strings.Split(ansi.Wrap(para, w, ""), "\n")...)
+			continue
+		}
+		out = append(out, wrapPlain(para, w)...)
 	}
 	return out
+}
+
+// noLineStart are characters that must not begin a line.
+const noLineStart = "，。、；：？！）」』》〉”’…—,.;:?!)]%"
+
+var narrowCond = &runewidth.Condition{EastAsianWidth: false}
+
+func wrapPlain(s string, w int) []string {
+	var out []string
+	var line []rune
+	lw := 0
+	canBreak := func(i int) bool { // between line[i-1] and line[i]
+		if i <= 0 || i >= len(line) || strings.ContainsRune(noLineStart, line[i]) {
+			return false
+		}
+		a, b := line[i-1], line[i]
+		return a == ' ' || narrowCond.RuneWidth(a) == 2 || narrowCond.RuneWidth(b) == 2
+	}
+	width := func(rs []rune) int {
+		n := 0
+		for _, r := range rs {
+			n += narrowCond.RuneWidth(r)
+		}
+		return n
+	}
+	for _, r := range s {
+		rw := narrowCond.RuneWidth(r)
+		if lw+rw > w && len(line) > 0 {
+			if r == ' ' {
+				out = append(out, strings.TrimRight(string(line), " "))
+				line, lw = line[:0], 0
+				continue
+			}
+			line = append(line, r)
+			bp := -1
+			for i := len(line) - 1; i > 0; i-- {
+				if canBreak(i) && width(line[:i]) <= w {
+					bp = i
+					break
+				}
+			}
+			if bp < 0 {
+				bp = len(line) - 1 // one long word: cut it
+			}
+			out = append(out, strings.TrimRight(string(line[:bp]), " "))
+			rest := []rune(strings.TrimLeft(string(line[bp:]), " "))
+			line = append(line[:0], rest...)
+			lw = width(line)
+			continue
+		}
+		line = append(line, r)
+		lw += rw
+	}
+	return append(out, strings.TrimRight(string(line), " "))
 }

@@ -72,8 +72,8 @@ func (d *historyDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 			d.problem = txtRestoreFailed + msg.err.Error()
 			return d, nil
 		}
-		return d, tea.Sequence(send(popDialogMsg{}), send(openReportMsg{id: d.id}),
-			send(statusMsg{text: fmt.Sprintf(txtRestoredFmt, msg.n)}))
+		// The note goes with the report: loading it clears older notes.
+		return d, tea.Sequence(send(popDialogMsg{}), send(openReportMsg{id: d.id, note: fmt.Sprintf(txtRestoredFmt, msg.n)}))
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelUp:

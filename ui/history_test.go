@@ -36,7 +36,7 @@ func TestHistoryRestore(t *testing.T) {
 		t.Fatalf("newest revision is not first:\n%s", text)
 	}
 	g.press("end", "enter") // the oldest: the empty report
-	g.wantScreen("恢复到第", "现在的内容会先保存为一个版本")
+	g.wantScreen("恢复到第", "现在的内容会先保存")
 	g.press("esc") // the confirmation only
 	if len(g.dialogs) != 1 {
 		t.Fatalf("Esc on the confirmation left %d dialogs, want the history", len(g.dialogs))
@@ -45,8 +45,8 @@ func TestHistoryRestore(t *testing.T) {
 	if len(g.opened) != 1 || g.opened[0] != r.ID || len(g.dialogs) != 0 {
 		t.Fatalf("after restoring: opened %v, dialogs %d", g.opened, len(g.dialogs))
 	}
-	if len(g.status) != 1 || !strings.HasPrefix(g.status[0].text, "已恢复到第") {
-		t.Fatalf("status %v", g.status)
+	if !strings.HasPrefix(g.openNotes[0], "已恢复到第") {
+		t.Fatalf("note %q", g.openNotes[0])
 	}
 	got, err := db.Get(r.ID)
 	if err != nil {

@@ -32,7 +32,10 @@ type screen interface {
 // and the root model acts on it.
 type (
 	// openReportMsg opens the editor on a stored report.
-	openReportMsg struct{ id string }
+	openReportMsg struct {
+		id   string
+		note string // shown in the status line once the report is open
+	}
 	// showStartMsg goes back to the start screen (reloading the list).
 	showStartMsg struct{}
 	// pushDialogMsg shows a dialog over the current screen.

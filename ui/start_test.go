@@ -156,7 +156,7 @@ func TestStartNewReport(t *testing.T) {
 	g.press("enter", "ctrl+u")
 	g.typeText("2023")
 	g.press("enter", "right", "enter", "enter")
-	g.wantScreen("已有"+agency, "2023", "年的报告，请在开始页面直接打开它")
+	g.wantScreen("已有"+agency, "2023", "年的报告，请在开始页面直接打")
 	if len(g.opened) != 1 || len(g.dialogs) != 1 {
 		t.Fatalf("duplicate: opened %v, dialogs %d", g.opened, len(g.dialogs))
 	}
