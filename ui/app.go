@@ -418,6 +418,13 @@ func (a *app) quit() tea.Cmd {
 	return flush
 }
 
+// editing reports whether a report is open: "已保存" speaks of it, and
+// means nothing on the start screen.
+func (a *app) editing() bool {
+	_, ok := a.cur.(saveCounter)
+	return ok
+}
+
 // inFlight reports save requests issued by the screen that have not reached
 // the queue yet (commands run on their own goroutines).
 func (a *app) inFlight() bool {
@@ -485,7 +492,7 @@ func (a *app) statusLine() string {
 		parts = append(parts, st.w.StatusErr.render(strSymError+" "+strf(strSaveFailed, a.failed.err.Error())+strSaveRetry))
 	case a.saving || a.pending != nil:
 		parts = append(parts, strSaving)
-	case !a.lastSaved.IsZero():
+	case !a.lastSaved.IsZero() && a.editing():
 		parts = append(parts, strf(strSaved, clockTime(a.lastSaved)))
 	}
 	if sp, ok := a.cur.(statusProvider); ok {

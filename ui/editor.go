@@ -320,8 +320,10 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 	// Keys of the whole editor.
 	switch {
 	case key.Matches(k, keys.NextPane):
+		e.msg = ""
 		return e.setFocus((e.focus + 1) % 3)
 	case key.Matches(k, keys.PrevPane):
+		e.msg = ""
 		return e.setFocus((e.focus + 2) % 3)
 	case key.Matches(k, keys.FindNext):
 		return e.stepFinding(1)

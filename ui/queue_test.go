@@ -162,3 +162,18 @@ func TestNarrowScreenHidesList(t *testing.T) {
 		}
 	}
 }
+
+// TestStartScreenHasNoSaveTime: back on the start screen the status line
+// does not speak of a report that is no longer open.
+func TestStartScreenHasNoSaveTime(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	d.keys("5", "enter")
+	d.wantScreen("已保存 14:02:33")
+	d.keys("esc")
+	if _, ok := d.a.cur.(*editor); ok {
+		t.Fatal("Esc did not leave the editor")
+	}
+	if strings.Contains(d.screen(), "已保存") {
+		t.Fatalf("save time on the start screen:\n%s", d.screen())
+	}
+}
