@@ -291,6 +291,9 @@ type detailKey struct {
 func (e *editor) drawDetail(g *gridState, w int) []string {
 	c := g.spec()
 	label := "表" + c.Table.Number + "：" + onScreen(c.Label())
+	if c.Table == model.S6 {
+		label = "六、" + onScreen(c.Label()) // three figures, not a table
+	}
 	guide := strf(strGuide, onScreen(c.RowSpec().Guide))
 	if c.Computed {
 		v, stt := e.r.ValueOf(c)

@@ -106,7 +106,7 @@ func (e *editor) stepFinding(dir int) tea.Cmd {
 	it := e.fp.items[e.findAt]
 	e.fp.sel = e.findAt
 	cmd := e.jumpTo(it.cell, it.part)
-	e.setMsg(strf(strFindingJump, e.findAt+1, n, it.text), it.sev == '!')
+	e.setMsg(strf(strFindingJump, e.findAt+1, n, onScreen(it.text)), it.sev == '!')
 	return cmd
 }
 

@@ -177,3 +177,78 @@ func TestStartScreenHasNoSaveTime(t *testing.T) {
 		t.Fatalf("save time on the start screen:\n%s", d.screen())
 	}
 }
+
+// TestMouseHitsMatchTheScreen: at both sizes (the list hidden at 80
+// columns) a click lands on the cell drawn under the pointer.
+func TestMouseHitsMatchTheScreen(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		d := newDriver(t, newTestReport(), size[0], size[1])
+		d.ed().grids[model.S3].setAddr("s3.carried.business")
+		d.keys("77", "enter")
+		lines := strings.Split(d.screen(), "\n")
+		var hit *cellHit
+		for i, h := range d.ed().lay.hits {
+			if h.addr == "s3.carried.business" {
+				hit = &d.ed().lay.hits[i]
+			}
+		}
+		if hit == nil {
+			t.Fatalf("%v: no hit for the cell", size)
+		}
+		row := lines[hit.y]
+		// Columns x0..x1 of the line hold the cell's value.
+		var b strings.Builder
+		x := 0
+		for _, r := range row {
+			if x >= hit.x0 && x < hit.x1 {
+				b.WriteRune(r)
+			}
+			x += dw(string(r))
+		}
+		if !strings.Contains(b.String(), "77") {
+			t.Fatalf("%v: under the hit %q, line %q", size, b.String(), row)
+		}
+		d.send(tea.MouseClickMsg{X: hit.x0 + 2, Y: hit.y, Button: tea.MouseLeft})
+		if a := d.ed().grids[model.S3].addr(); a != "s3.carried.business" {
+			t.Fatalf("%v: click went to %s", size, a)
+		}
+	}
+}
+
+// TestS6FeesShownAsFeesNotATable: 六's figures are named as what they are
+// in the findings panel, and the focused figure's label and guide show
+// below the form with the generated sentence.
+func TestS6FeesShownAsFeesNotATable(t *testing.T) {
+	d := newDriver(t, newTestReport(), 80, 24)
+	d.keys("f6", "end")
+	d.wantScreen("六、信息处理费 还有 3 项未填（已填 0/3）")
+	if strings.Contains(d.screen(), "表六") {
+		t.Fatalf("六 called a table:\n%s", d.screen())
+	}
+	d.keys("enter")
+	if it := d.ed().item(); it.kind != secS6 {
+		t.Fatalf("Enter on the fees line went to %v", it)
+	}
+	d.wantScreen("（收费数字尚未填写）", "六、信息处理费 / 发出收费通知件数")
+	d.keys("3", "enter")
+	d.wantScreen("本年度发出收费通知3件。", "六、信息处理费 / 收费通知总金额")
+	d.keys("12", "enter")
+	d.wantScreen("本年度发出收费通知3件，总金额12元。")
+	if strings.Contains(d.screen(), "表六") {
+		t.Fatalf("六 called a table:\n%s", d.screen())
+	}
+}
+
+// TestF8MessageShowsQuotesAsCornerBrackets: the finding quoted in the help
+// line uses 「」 like the panel (“” are of ambiguous width).
+func TestF8MessageShowsQuotesAsCornerBrackets(t *testing.T) {
+	r := newTestReport()
+	r.S5 = "今年没有问题。"
+	d := newDriver(t, r, 120, 40)
+	for i := 0; i < len(d.ed().fp.items); i++ {
+		d.keys("f8")
+		if strings.ContainsAny(d.ed().msg, "“”") {
+			t.Fatalf("ambiguous quotes in %q", d.ed().msg)
+		}
+	}
+}
