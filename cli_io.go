@@ -56,7 +56,7 @@ func (a *app) textCmd() *cobra.Command {
 			var err error
 			src := "标准输入"
 			if len(args) == 3 && args[2] != "-" {
-				src = args[2]
+				src = "文件 " + args[2]
 				data, err = os.ReadFile(args[2])
 				if err != nil {
 					return usageErr("无法读取文件 %s：%s", args[2], fileReason(err))

@@ -531,6 +531,12 @@ func TestText(t *testing.T) {
 		t.Errorf("s5 %q preface %q s6 %q", r.S5, r.Preface, r.S6)
 	}
 	c.run("text", name, "s5", filepath.Join(t.TempDir(), "missing.txt")).want(t, exitUsage, "文件不存在")
+	garbage := filepath.Join(t.TempDir(), "garbage.txt")
+	os.WriteFile(garbage, []byte("\x00\x00\x80\xff\xff\x81"), 0o644)
+	c.run("text", name, "s5", garbage).want(t, exitUsage, "无法读取文件 "+garbage)
+	if got := c.report(name).S5; got != r.S5 {
+		t.Errorf("an unreadable file changed 五: %q", got)
+	}
 }
 
 func TestExport(t *testing.T) {
