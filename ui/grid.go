@@ -87,7 +87,7 @@ func init() {
 func cellWidth(t *model.Table) int {
 	switch t {
 	case model.S2:
-		return 14
+		return 16 // 本年处理决定件数 whole
 	case model.S6:
 		return 16
 	case model.S4:
