@@ -134,25 +134,20 @@ func (a *app) newCmd() *cobra.Command {
 					if _, err := s.Find(target, src.Year+1); err == nil {
 						return usageErr("草稿文件中已有报告 %s", reportName(target, src.Year+1))
 					}
-					if r, err = s.RollForward(src.ID); err != nil {
+					// One transaction: the new report is filed under its new
+					// name and header at once, or not at all.
+					var h store.NextHeader
+					if fl.Changed("agency") {
+						h.Agency = agency
+					}
+					if fl.Changed("kind") {
+						h.Kind = k
+					}
+					if fl.Changed("scope") {
+						h.Scope = sc
+					}
+					if r, err = s.RollForwardAs(src.ID, h); err != nil {
 						return storeErr(err)
-					}
-					changed := fl.Changed("agency") && r.Agency != agency
-					if changed {
-						r.Agency = agency
-					}
-					if fl.Changed("kind") && r.Kind != k {
-						r.Kind, changed = k, true
-					}
-					if fl.Changed("scope") && r.Scope != sc {
-						r.Scope, changed = sc, true
-					}
-					if changed {
-						if err := s.Save(r, "修改机关信息"); err != nil {
-							// All or nothing: take the new report away again.
-							_ = s.Delete(r.ID)
-							return storeErr(err)
-						}
 					}
 				}
 				fmt.Fprintln(a.stdout, reportName(r.Agency, r.Year))

@@ -238,9 +238,9 @@ Markdown 或 JSON。REPORT 可以是草稿文件中的报告（机关名称/年�
 					where := path
 					if where == "-" {
 						where = "标准输出"
-					} else if _, err := os.Stat(path); err == nil && !force {
+					} else if err := export.CheckTarget(path, force); err != nil {
 						// Refuse before recording an export that will not happen.
-						return usageErr("目标文件已存在：%s（加 --force 覆盖）", path)
+						return usageErr("%s", err.Error())
 					}
 					// A revision before every export, so the exported state can be found again.
 					return storeErr(s.MarkExport(r.ID, fmt.Sprintf("导出 %s 到 %s", f.Name(), where)))
@@ -319,7 +319,12 @@ func (a *app) importCmd() *cobra.Command {
 			}
 			res, err := importer.ImportFile(path, importer.Options{Agency: agency, Year: year})
 			if err != nil {
-				return usageErr("无法导入 %s：%s", path, err.Error())
+				// The importer's message already names the file.
+				msg := err.Error()
+				if strings.Contains(msg, "请指定机关名称和年度") {
+					msg += "（用 --agency 和 --year）"
+				}
+				return usageErr("无法导入：%s", msg)
 			}
 			r := res.Report
 			if strings.TrimSpace(r.Agency) == "" {
