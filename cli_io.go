@@ -243,7 +243,7 @@ Markdown 或 JSON。REPORT 可以是草稿文件中的报告（机关名称/年�
 						return usageErr("%s", err.Error())
 					}
 					// A revision before every export, so the exported state can be found again.
-					return storeErr(s.MarkExport(r.ID, fmt.Sprintf("导出 %s 到 %s", f.Name(), where)))
+					return storeErr(s.MarkExport(r.ID, fmt.Sprintf("%s 到 %s", f.Name(), where)))
 				})
 				if err != nil {
 					return err
