@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"nianbao/model"
 	"nianbao/store"
@@ -63,6 +64,30 @@ func checkYear(y int) error {
 
 const kindHelp = "机关类型 `K`：state_council_dept 国务院部门、provincial_gov 省级人民政府、city_gov 设区的市级人民政府、county_gov 县级人民政府、township_gov 乡镇人民政府/街道办事处、provincial_dept / city_dept / county_dept 政府部门（省级/市级/县级）、other 其他机关；也可写中文名称"
 
+// parseHeaderFlags reads the header options that new and meta share
+// (--agency, --kind, --scope); a field stays zero when its option was not
+// given, which is also what store.RollForwardAs takes as "keep last year's".
+func parseHeaderFlags(fl *pflag.FlagSet, agency, kind, scope string) (store.NextHeader, error) {
+	var h store.NextHeader
+	var err error
+	if fl.Changed("agency") {
+		if h.Agency, err = checkAgency(agency); err != nil {
+			return h, err
+		}
+	}
+	if fl.Changed("kind") {
+		if h.Kind, err = parseKind(kind); err != nil {
+			return h, err
+		}
+	}
+	if fl.Changed("scope") {
+		if h.Scope, err = parseScope(scope); err != nil {
+			return h, err
+		}
+	}
+	return h, nil
+}
+
 func (a *app) newCmd() *cobra.Command {
 	var agency, kind, scope, from string
 	var year int
@@ -81,23 +106,17 @@ func (a *app) newCmd() *cobra.Command {
 		Args: argsExact(0, "不带参数（用选项 --agency 和 --year）"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fl := cmd.Flags()
-			var k model.Kind = model.KindOther
-			var sc model.Scope = model.ScopeSelf
-			var err error
+			h, err := parseHeaderFlags(fl, agency, kind, scope)
+			if err != nil {
+				return err
+			}
+			agency = h.Agency
+			k, sc := model.KindOther, model.ScopeSelf
 			if fl.Changed("kind") {
-				if k, err = parseKind(kind); err != nil {
-					return err
-				}
+				k = h.Kind
 			}
 			if fl.Changed("scope") {
-				if sc, err = parseScope(scope); err != nil {
-					return err
-				}
-			}
-			if fl.Changed("agency") {
-				if agency, err = checkAgency(agency); err != nil {
-					return err
-				}
+				sc = h.Scope
 			}
 			if fl.Changed("year") {
 				if err := checkYear(year); err != nil {
@@ -136,16 +155,6 @@ func (a *app) newCmd() *cobra.Command {
 					}
 					// One transaction: the new report is filed under its new
 					// name and header at once, or not at all.
-					var h store.NextHeader
-					if fl.Changed("agency") {
-						h.Agency = agency
-					}
-					if fl.Changed("kind") {
-						h.Kind = k
-					}
-					if fl.Changed("scope") {
-						h.Scope = sc
-					}
 					if r, err = s.RollForwardAs(src.ID, h); err != nil {
 						return storeErr(err)
 					}
@@ -184,24 +193,11 @@ func (a *app) metaCmd() *cobra.Command {
 			if !fl.Changed("agency") && !fl.Changed("kind") && !fl.Changed("scope") && !fl.Changed("previous") {
 				return usageErr("没有要修改的内容：请给出 --agency、--kind、--scope 或 --previous")
 			}
-			var err error
-			var k model.Kind
-			var sc model.Scope
-			if fl.Changed("agency") {
-				if agency, err = checkAgency(agency); err != nil {
-					return err
-				}
+			h, err := parseHeaderFlags(fl, agency, kind, scope)
+			if err != nil {
+				return err
 			}
-			if fl.Changed("kind") {
-				if k, err = parseKind(kind); err != nil {
-					return err
-				}
-			}
-			if fl.Changed("scope") {
-				if sc, err = parseScope(scope); err != nil {
-					return err
-				}
-			}
+			agency, k, sc := h.Agency, h.Kind, h.Scope
 			return a.withStore(func(s *store.Store) error {
 				r, err := a.resolveArg(s, args[0])
 				if err != nil {
