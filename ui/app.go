@@ -272,10 +272,10 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.quit()
 	case tea.KeyPressMsg:
 		if a.confirmQuit {
-			switch msg.String() {
-			case "enter":
+			switch {
+			case key.Matches(msg, dlgKeys.Confirm):
 				return a, tea.Quit
-			case "esc":
+			case key.Matches(msg, dlgKeys.Cancel):
 				a.confirmQuit = false
 			}
 			return a, nil
@@ -283,7 +283,8 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, keys.Quit) {
 			return a, a.quit()
 		}
-		if key.Matches(msg, keys.Help) && (msg.String() == "f1" || !a.top().typing()) {
+		// F1 opens help anywhere; '?' only where nothing is typed.
+		if key.Matches(msg, keys.Help) || (key.Matches(msg, keys.HelpQ) && !a.top().typing()) {
 			return a, send(pushDialogMsg{newHelpDialog(keys)})
 		}
 	}
@@ -507,8 +508,13 @@ func (a *app) statusLine() string {
 		}
 		parts = append(parts, n)
 	}
-	return cut(strings.Join(parts, " | "), a.w)
+	return cut(strings.Join(parts, statusSep), a.w)
 }
+
+// statusSep separates the parts of the status line: two spaces rather than
+// " | ", so that a note fits beside the save state and the counts at 80
+// columns.
+const statusSep = "  "
 
 // helpLine is the key help of the top screen, or its message.
 func (a *app) helpLine(top screen) string {
@@ -546,21 +552,35 @@ func helpBar(bs []key.Binding, w int) string {
 }
 
 func drawHelpBar(bs []key.Binding, w int) string {
+	var items []key.Help
+	total, hasF1 := 0, false
+	for _, k := range bs {
+		if h := k.Help(); h.Key != "" {
+			items = append(items, h)
+			total += lipgloss.Width(h.Key+" "+h.Desc) + 2
+			hasF1 = hasF1 || h.Key == keys.Help.Help().Key
+		}
+	}
+	// When not every key fits, the bar ends with "F1 更多" (the help
+	// screen lists them all) instead of silently dropping the last ones.
+	more := ""
+	if total-2 > w && !hasF1 {
+		more = keys.Help.Help().Key + " " + helpMore
+		w -= lipgloss.Width(more) + 2
+	}
 	var b strings.Builder
 	used := 0
 	hk, hd := st.w.HelpKey, st.w.HelpDesc
-	for _, k := range bs {
-		h := k.Help()
-		if h.Key == "" {
-			continue
-		}
-		item := h.Key + " " + h.Desc
-		iw := lipgloss.Width(item) + 2
-		if used+iw > w {
+	for _, h := range items {
+		iw := lipgloss.Width(h.Key+" "+h.Desc) + 2
+		if used+iw-2 > w {
 			break
 		}
 		b.WriteString(hk.render(h.Key) + " " + hd.render(h.Desc) + "  ")
 		used += iw
+	}
+	if more != "" {
+		b.WriteString(hk.render(keys.Help.Help().Key) + " " + hd.render(helpMore))
 	}
 	return strings.TrimRight(b.String(), " ")
 }

@@ -223,7 +223,7 @@ func (d *driver) cell(a model.CellAddr) string {
 
 func TestTooSmallWindow(t *testing.T) {
 	d := newDriver(t, newTestReport(), 70, 20)
-	d.wantScreen("窗口太小", "80", "24", "70 × 20")
+	d.wantScreen("窗口太小", "80", "24", "现在是 70 列、20 行")
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.wantScreen("三、收到和处理政府信息公开申请情况")
 }

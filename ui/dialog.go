@@ -104,7 +104,7 @@ func (d *confirmDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		return d, nil
 	}
 	switch {
-	case key.Matches(k, keys.Left), key.Matches(k, keys.Right), key.Matches(k, dlgKeys.Next), key.Matches(k, dlgKeys.Prev):
+	case key.Matches(k, dlgKeys.Choose, dlgKeys.Next, dlgKeys.Prev):
 		d.no = !d.no
 	case key.Matches(k, dlgKeys.Cancel):
 		return d, send(popDialogMsg{})
@@ -139,5 +139,5 @@ func buttons(no bool) string {
 func (d *confirmDialog) cursor() *tea.Cursor { return nil }
 func (d *confirmDialog) typing() bool        { return false }
 func (d *confirmDialog) bindings() []key.Binding {
-	return []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel, keys.Left}
+	return []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel, dlgKeys.Choose}
 }

@@ -242,5 +242,8 @@ func (d *newReportForm) cursor() *tea.Cursor {
 func (d *newReportForm) typing() bool { return d.input() != nil }
 
 func (d *newReportForm) bindings() []key.Binding {
-	return []key.Binding{dlgKeys.Confirm, dlgKeys.Next, keys.Left, dlgKeys.Cancel}
+	if d.focus == nfKind || d.focus == nfScope {
+		return []key.Binding{dlgKeys.Confirm, dlgKeys.Next, dlgKeys.Choose, dlgKeys.Cancel}
+	}
+	return []key.Binding{dlgKeys.Confirm, dlgKeys.Next, dlgKeys.Cancel}
 }

@@ -536,17 +536,17 @@ func (e *editor) editKey(k tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 		return nil
-	case k.String() == "left":
+	case key.Matches(k, keys.CaretLeft):
 		e.edit.left()
-	case k.String() == "right":
+	case key.Matches(k, keys.CaretRight):
 		e.edit.right()
-	case k.String() == "home":
+	case key.Matches(k, keys.CaretHome):
 		e.edit.caret = 0
-	case k.String() == "end":
+	case key.Matches(k, keys.CaretEnd):
 		e.edit.caret = len(e.edit.text)
-	case k.String() == "backspace":
+	case key.Matches(k, keys.DelBefore):
 		e.edit.backspace()
-	case k.String() == "delete":
+	case key.Matches(k, keys.DelAfter):
 		e.edit.del()
 	default:
 		if k.Text != "" && k.Mod&^1 == 0 {
@@ -699,7 +699,7 @@ func (e *editor) commitText() tea.Cmd {
 // status adds the editor's facts to the status line.
 func (e *editor) status() string {
 	f, t := e.r.FilledCount(nil)
-	s := strf(strErrCount, e.errs) + " " + strf(strWarnCount, e.warns) + " | " + strf(strFilledAll, f, t)
+	s := strf(strErrCount, e.errs) + " " + strf(strWarnCount, e.warns) + statusSep + strf(strFilledAll, f, t)
 	if e.errs > 0 {
 		s = st.w.Error.render(strSymError+" ") + s
 	}

@@ -290,9 +290,9 @@ type detailKey struct {
 
 func (e *editor) drawDetail(g *gridState, w int) []string {
 	c := g.spec()
-	label := "表" + c.Table.Number + "：" + onScreen(c.Label())
+	label := strf(strCellLabel, c.Table.Number, onScreen(c.Label()))
 	if c.Table == model.S6 {
-		label = "六、" + onScreen(c.Label()) // three figures, not a table
+		label = strf(strFeeLabel, onScreen(c.Label())) // three figures, not a table
 	}
 	guide := strf(strGuide, onScreen(c.RowSpec().Guide))
 	if c.Computed {
@@ -300,7 +300,7 @@ func (e *editor) drawDetail(g *gridState, w int) []string {
 		_ = v
 		guide = strComputed
 		if stt == model.Incomplete {
-			guide += "；" + strIncomplete
+			guide += strSep + strIncomplete
 		}
 	}
 	var fs []string
@@ -320,7 +320,7 @@ func (e *editor) drawDetail(g *gridState, w int) []string {
 		}
 	}
 	out := []string{st.w.Bold.render(cut(label, w)), st.w.Dim.render(cut(guide, w))}
-	fl := strings.Join(fs, "；")
+	fl := strings.Join(fs, strSep)
 	switch {
 	case len(fs) == 0:
 		out = append(out, "")

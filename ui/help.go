@@ -17,9 +17,10 @@ type helpGroup struct {
 // shows exactly the keys the program reacts to.
 func helpGroups(km keyMap) []helpGroup {
 	return []helpGroup{
-		{txtHelpGeneral, []key.Binding{km.Help, km.Quit, km.Back, km.NextPane, km.PrevPane}},
+		{txtHelpGeneral, []key.Binding{km.Help, km.HelpQ, km.Quit, km.Back, km.NextPane, km.PrevPane}},
 		{txtHelpMove, []key.Binding{km.Up, km.Down, km.Left, km.Right, km.NextCell, km.PrevCell, km.Home, km.End, km.PgUp, km.PgDn}},
-		{txtHelpCells, []key.Binding{km.Edit, km.Commit, km.Clear, km.FillZero, km.Undo, km.Redo}},
+		{txtHelpCells, []key.Binding{km.Edit, km.Commit, km.Clear, km.FillZero, km.Undo, km.Redo,
+			km.CaretLeft, km.CaretRight, km.CaretHome, km.CaretEnd, km.DelBefore, km.DelAfter}},
 		{txtHelpEditor, []key.Binding{km.FindNext, km.FindPrev, km.Save, km.Export, km.History,
 			km.PartAdd, km.PartDel, km.PartUp, km.PartDown}},
 		{txtHelpStart, []key.Binding{dlgKeys.Open, dlgKeys.New, dlgKeys.Import, dlgKeys.Roll, dlgKeys.History,

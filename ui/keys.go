@@ -10,6 +10,7 @@ import "charm.land/bubbles/v2/key"
 type keyMap struct {
 	// Everywhere.
 	Help     key.Binding
+	HelpQ    key.Binding // '?' opens help too, where nothing is typed
 	Quit     key.Binding
 	Back     key.Binding
 	NextPane key.Binding
@@ -32,6 +33,14 @@ type keyMap struct {
 	Commit key.Binding
 	Clear  key.Binding
 
+	// Inside a cell being typed into (the value, not the grid).
+	CaretLeft  key.Binding
+	CaretRight key.Binding
+	CaretHome  key.Binding
+	CaretEnd   key.Binding
+	DelBefore  key.Binding
+	DelAfter   key.Binding
+
 	// Editor commands.
 	FindNext key.Binding
 	FindPrev key.Binding
@@ -52,7 +61,8 @@ var keys = newKeyMap()
 
 func newKeyMap() keyMap {
 	km := keyMap{
-		Help:     key.NewBinding(key.WithKeys("f1", "?"), key.WithHelp("F1", helpHelp)),
+		Help:     key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", helpHelp)),
+		HelpQ:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", helpHelpQ)),
 		Quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("Ctrl+Q", helpQuit)),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpCancel)),
 		NextPane: key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", helpPane)),
@@ -72,6 +82,13 @@ func newKeyMap() keyMap {
 		Edit:   key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", helpEdit)),
 		Commit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpCommit)),
 		Clear:  key.NewBinding(key.WithKeys("delete", "backspace"), key.WithHelp("Delete", helpClear)),
+
+		CaretLeft:  key.NewBinding(key.WithKeys("left"), key.WithHelp("Left", helpCaretLeft)),
+		CaretRight: key.NewBinding(key.WithKeys("right"), key.WithHelp("Right", helpCaretRight)),
+		CaretHome:  key.NewBinding(key.WithKeys("home"), key.WithHelp("Home", helpLineHome)),
+		CaretEnd:   key.NewBinding(key.WithKeys("end"), key.WithHelp("End", helpLineEnd)),
+		DelBefore:  key.NewBinding(key.WithKeys("backspace"), key.WithHelp("Backspace", helpBackspace)),
+		DelAfter:   key.NewBinding(key.WithKeys("delete"), key.WithHelp("Delete", helpDeleteChar)),
 
 		FindNext: key.NewBinding(key.WithKeys("f8"), key.WithHelp("F8", helpFindNext)),
 		FindPrev: key.NewBinding(key.WithKeys("shift+f8"), key.WithHelp("Shift+F8", helpFindPrev)),
@@ -121,7 +138,7 @@ var dlgKeys = dialogKeyMap{
 	New:      key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", helpNewReport)),
 	Import:   key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", helpImport)),
 	Roll:     key.NewBinding(key.WithKeys("f4"), key.WithHelp("F4", helpRoll)),
-	History:  key.NewBinding(key.WithKeys("f5", "ctrl+r"), key.WithHelp("F5", helpHistory)),
+	History:  key.NewBinding(key.WithKeys("f5", "ctrl+r"), key.WithHelp("F5", helpStartHist)),
 	Delete:   key.NewBinding(key.WithKeys("delete"), key.WithHelp("Delete", helpDelete)),
 	Trash:    key.NewBinding(key.WithKeys("f7"), key.WithHelp("F7", helpTrash)),
 	Undelete: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpUndelete)),

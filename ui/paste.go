@@ -60,7 +60,7 @@ func (e *editor) pasteGrid(g *gridState, content string) tea.Cmd {
 	msg := strf(strPasteDone, res.n, res.rows, res.cols)
 	isErr := false
 	if len(res.totalsDiffs) > 0 {
-		msg += "；" + strf(strPasteTotalDiff, strings.Join(res.totalsDiffs, "；"))
+		msg += strSep + strf(strPasteTotalDiff, strings.Join(res.totalsDiffs, strSep))
 		isErr = true
 	} else if res.totalsSeen {
 		msg += strPasteTotalOK
@@ -159,7 +159,7 @@ func planPaste(r *model.Report, g *gridState, content string) (*pasteResult, str
 		isTotalRow := false
 		if row.Computed {
 			// A pasted （七）总计 row, or the officer's block skips it.
-			if strings.Contains(labels[pi], "总计") || len(rows)-pi > inputRowsLeft(ri) {
+			if strings.Contains(labels[pi], pasteTotalLabel) || len(rows)-pi > inputRowsLeft(ri) {
 				isTotalRow = true
 			} else {
 				ri++
@@ -200,9 +200,9 @@ func planPaste(r *model.Report, g *gridState, content string) (*pasteResult, str
 			spec, _ := model.Cell(tt.addr)
 			calc := v.String()
 			if stt == model.Empty {
-				calc = "空"
+				calc = strPasteCalcEmpty
 			} else if stt == model.Incomplete {
-				calc += "（不完整）"
+				calc += strPasteCalcPartial
 			}
 			res.totalsDiffs = append(res.totalsDiffs, strf(strPasteDiffOne, spec.ShortLabel(), tt.v, calc))
 		}

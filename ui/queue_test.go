@@ -125,12 +125,12 @@ func TestRestoreDropsStaleSaves(t *testing.T) {
 func TestStatusShowsSaveStateFromOpening(t *testing.T) {
 	d := newDriver(t, newTestReport(), 120, 40)
 	// fakeStore.List says the report was saved an hour before edNow.
-	d.wantScreen("已保存 13:02:33 | 错误 0 提示 0 | 已填 0/169")
+	d.wantScreen("已保存 13:02:33  错误 0 提示 0  已填 0/169")
 	d.a.saving = true
-	d.wantScreen("保存中 | 错误 0")
+	d.wantScreen("保存中  错误 0")
 	d.a.saving = false
 	d.keys("5", "enter")
-	d.wantScreen("已保存 14:02:33 | 错误 0 提示 0 | 已填 1/169")
+	d.wantScreen("已保存 14:02:33  错误 0 提示 0  已填 1/169")
 }
 
 // TestNarrowScreenHidesList: at 80 columns the section list gives its room

@@ -124,7 +124,7 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.setNote(txtRollFailed+msg.err.Error(), true)
 			return s, nil
 		}
-		return s, send(openReportMsg{id: msg.r.ID})
+		return s, send(openReportMsg{id: msg.r.ID, note: rolledNote(msg.r)})
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	case tea.MouseWheelMsg:
@@ -226,6 +226,32 @@ func (s *startScreen) rollForward() tea.Cmd {
 		return startRolledMsg{nr, err}
 	}
 }
+
+// rolledNote tells the officer what 从上年报告创建 brought over: the store
+// copies last year's 结转下年度 into this year's 二、上年结转 where it was
+// filled, so the note says so only when it did.
+func rolledNote(r *model.Report) string {
+	filled, total := 0, 0
+	for _, c := range model.S3.Inputs() {
+		if c.RowSpec().Key != s3CarriedRow {
+			continue
+		}
+		total++
+		if _, ok := r.Get(c.Addr); ok {
+			filled++
+		}
+	}
+	switch {
+	case filled == 0:
+		return strf(txtRolledNoCarryFmt, r.Year)
+	case filled < total:
+		return strf(txtRolledSomeCarryFmt, r.Year, filled, total)
+	}
+	return strf(txtRolledFmt, r.Year)
+}
+
+// s3CarriedRow is the key of 三's row 二、上年结转政府信息公开申请数量.
+const s3CarriedRow = "carried"
 
 func (s *startScreen) deleteSelected() tea.Cmd {
 	r := s.selected()

@@ -8,6 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"nianbao/model"
 )
 
 // rootDriver runs the real root model with its commands executed in
@@ -102,5 +104,51 @@ func TestRootNewReportOpensEditor(t *testing.T) {
 	d.press("esc")
 	if s := d.screen(); !strings.Contains(s, "草稿文件：") || !strings.Contains(s, "北京市密云区科学技术委员会") {
 		t.Fatalf("Esc did not come back to the list:\n%s", s)
+	}
+}
+
+// At 80 columns the start screen's help bar holds every key, F7 回收站
+// included; 从上年报告创建 opens next year's report with a note saying what
+// was carried over, and only what was.
+func TestRootStartHelpBarAndRollNote(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		forward int // 三's 结转下年度 cells filled in last year's report
+		want    string
+	}{
+		{"all carried", 7, "已创建 2024 年报告，上年结转数已带入"},
+		{"some carried", 2, "已创建 2024 年报告，带入结转 2/6 格"},
+		{"none carried", 0, "已创建 2024 年报告，上年结转数需补填"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := openStore(t)
+			r := model.New("北京市密云区科学技术委员会", 2023, model.KindCountyDept, model.ScopeSelf)
+			n := 0
+			for _, c := range model.S3.Inputs() {
+				if c.RowSpec().Key == "forward" && n < tc.forward {
+					if err := r.Set(c.Addr, model.Int(3)); err != nil {
+						t.Fatal(err)
+					}
+					n++
+				}
+			}
+			if err := db.Create(r, "test"); err != nil {
+				t.Fatal(err)
+			}
+			d := newRootDriver(t, Config{Store: db, Now: fixedNow}, 80, 24)
+			lines := strings.Split(d.screen(), "\n")
+			if bar := lines[len(lines)-1]; !strings.Contains(bar, "F7 回收站") || !strings.Contains(bar, "F4 从上年创建") {
+				t.Fatalf("help bar at 80 columns: %q", bar)
+			}
+			d.press("f4")
+			s := d.screen()
+			lines = strings.Split(s, "\n")
+			if status := lines[len(lines)-2]; !strings.Contains(status, tc.want) {
+				t.Fatalf("no note %q after 从上年报告创建:\n%s", tc.want, s)
+			}
+			if ed, ok := d.m.(*app).cur.(*editor); !ok || ed.r.Year != 2024 {
+				t.Fatalf("next year's report not open:\n%s", s)
+			}
+		})
 	}
 }

@@ -11,7 +11,7 @@ import (
 // Root model and frame.
 const (
 	strAppName        = "政府信息公开工作年度报告"
-	strTooSmall       = "窗口太小：请把终端窗口放大到至少 %d 列 × %d 行（现在是 %d × %d）。"
+	strTooSmall       = "窗口太小：请把终端窗口放大到至少 %d 列、%d 行（现在是 %d 列、%d 行）。"
 	strSaved          = "已保存 %s"
 	strSaving         = "保存中"
 	strSaveFailed     = "保存失败：%s"
@@ -105,21 +105,30 @@ const (
 	strEditCover     = "修改封面"
 	strS4Layout      = "（窄屏：三行五列显示）"
 	strGuide         = "说明：%s"
+	strCellLabel     = "表%s：%s" // the focused cell's full label
+	strFeeLabel      = "六、%s"   // 六's fee figures: three figures, not a table
+	strSep           = "；"      // between messages on one line
+	strFieldProblem  = "%s：%s"  // a text field's name and what is wrong with it
 	strEditingHint   = "Enter 确认  Esc 取消"
 )
 
 // Paste into a grid.
 const (
-	strPasteNotGrid   = "这里不能粘贴表格：请先把光标移到表格中的单元格"
-	strPasteEmpty     = "剪贴板中没有内容"
-	strPasteTooWide   = "粘贴的内容有 %d 列，从这里向右只有 %d 个可填的列，没有写入任何数字"
-	strPasteTooTall   = "粘贴的内容有 %d 行，从这里向下只有 %d 个可填的行，没有写入任何数字"
-	strPasteBad       = "第 %d 行第 %d 列「%s」：%s；没有写入任何数字"
-	strPasteDone      = "已粘贴 %d 个数字（%d 行 × %d 列）"
-	strPasteTotalDiff = "粘贴的总计与计算不符：%s"
-	strPasteTotalOK   = "，粘贴的总计与计算一致"
-	strPasteDiffOne   = "%s 粘贴 %s，计算 %s"
-	strPasteSummary   = "粘贴到表%s"
+	strPasteNotGrid     = "这里不能粘贴表格：请先把光标移到表格中的单元格"
+	strPasteEmpty       = "剪贴板中没有内容"
+	strPasteTooWide     = "粘贴的内容有 %d 列，从这里向右只有 %d 个可填的列，没有写入任何数字"
+	strPasteTooTall     = "粘贴的内容有 %d 行，从这里向下只有 %d 个可填的行，没有写入任何数字"
+	strPasteBad         = "第 %d 行第 %d 列「%s」：%s；没有写入任何数字"
+	strPasteDone        = "已粘贴 %d 个数字（%d 行 %d 列）"
+	strPasteTotalDiff   = "粘贴的总计与计算不符：%s"
+	strPasteTotalOK     = "，粘贴的总计与计算一致"
+	strPasteDiffOne     = "%s 粘贴 %s，计算 %s"
+	strPasteSummary     = "粘贴到表%s"
+	strPasteCalcEmpty   = "空"     // a computed total with nothing to add up
+	strPasteCalcPartial = "（不完整）" // a computed total of some empty cells
+	// pasteTotalLabel marks a pasted row as the table's 总计 row (compared
+	// with the computed totals, not written).
+	pasteTotalLabel = "总计"
 )
 
 // Save summaries (recorded in the store's revisions).
@@ -138,41 +147,45 @@ const (
 
 // Key help (short labels for the help bar).
 const (
-	helpUp        = "上移"
-	helpDown      = "下移"
-	helpLeft      = "左移"
-	helpRight     = "右移"
-	helpNextCell  = "下一格"
-	helpPrevCell  = "上一格"
-	helpHome      = "行首"
-	helpEnd       = "行尾"
-	helpPgUp      = "上翻页"
-	helpPgDn      = "下翻页"
-	helpEdit      = "修改"
-	helpCommit    = "确认"
-	helpJump      = "跳到该处"
-	helpCancel    = "取消/返回"
-	helpClear     = "清除"
-	helpHelp      = "帮助"
-	helpQuit      = "退出"
-	helpPane      = "切换窗格"
-	helpPanePrev  = "反向切换窗格"
-	helpFindNext  = "下一个问题"
-	helpFindPrev  = "上一个问题"
-	helpUndo      = "撤销"
-	helpRedo      = "重做"
-	helpFillZero  = "全部填 0"
-	helpExport    = "导出"
-	helpHistory   = "历史版本"
-	helpSave      = "立即保存"
-	helpPartAdd   = "添加小节"
-	helpPartDel   = "删除小节"
-	helpPartUp    = "小节上移"
-	helpPartDown  = "小节下移"
-	helpOpen      = "打开"
-	helpChoice    = "切换选项"
-	helpNextField = "下一项"
-	helpPrevField = "上一项"
+	helpUp         = "上移"
+	helpDown       = "下移"
+	helpLeft       = "左移"
+	helpRight      = "右移"
+	helpNextCell   = "下一格"
+	helpPrevCell   = "上一格"
+	helpHome       = "行首"
+	helpEnd        = "行尾"
+	helpPgUp       = "上翻页"
+	helpPgDn       = "下翻页"
+	helpEdit       = "修改"
+	helpCommit     = "确认"
+	helpJump       = "跳到该处"
+	helpCancel     = "取消/返回"
+	helpClear      = "清除"
+	helpHelp       = "帮助"
+	helpMore       = "更多"
+	helpHelpQ      = "帮助（不在输入文字时）"
+	helpCaretLeft  = "光标左移"
+	helpCaretRight = "光标右移"
+	helpQuit       = "退出"
+	helpPane       = "切换窗格"
+	helpPanePrev   = "反向切换窗格"
+	helpFindNext   = "下一个问题"
+	helpFindPrev   = "上一个问题"
+	helpUndo       = "撤销"
+	helpRedo       = "重做"
+	helpFillZero   = "全部填 0"
+	helpExport     = "导出"
+	helpHistory    = "历史版本"
+	helpSave       = "立即保存"
+	helpPartAdd    = "添加小节"
+	helpPartDel    = "删除小节"
+	helpPartUp     = "小节上移"
+	helpPartDown   = "小节下移"
+	helpOpen       = "打开"
+	helpChoice     = "切换选项"
+	helpNextField  = "下一项"
+	helpPrevField  = "上一项"
 )
 
 // clockTime is how the status line shows a save time.
@@ -187,7 +200,7 @@ func strf(format string, a ...any) string { return fmt.Sprintf(format, a...) }
 const (
 	txtAppTitle      = "nianbao  " + strAppName
 	txtDraftFile     = "草稿文件："
-	txtLoading       = "正在读取……"
+	txtLoading       = "正在读取..."
 	txtLoadFailed    = "读取失败："
 	txtWelcome       = "欢迎使用。这里填写、检查并导出政府信息公开工作年度报告。"
 	txtWelcomeEmpty  = "草稿文件里还没有报告，可以："
@@ -208,9 +221,15 @@ const (
 	txtRollExistsFmt = "已有%s %d 年的报告，不能再从上年报告创建；请直接打开它。"
 	txtRollDuplicate = "下一年度的报告已经存在，不能再从上年报告创建"
 	txtRollFailed    = "从上年报告创建失败："
-	txtConfirmTitle  = "请确认"
-	txtConfirmKeys   = "Enter 确定  Esc 取消  Left/Right 选择"
-	txtMoreBelow     = "……（Up/Down 滚动）"
+	// After 从上年报告创建, in the editor's status line: short enough to fit
+	// beside the save state and the counts at 80 columns (the agency is on
+	// the title line above).
+	txtRolledFmt          = "已创建 %d 年报告，上年结转数已带入"
+	txtRolledSomeCarryFmt = "已创建 %d 年报告，带入结转 %d/%d 格"
+	txtRolledNoCarryFmt   = "已创建 %d 年报告，上年结转数需补填"
+	txtConfirmTitle       = "请确认"
+	txtConfirmKeys        = "Enter 确定  Esc 取消  Left/Right 选择"
+	txtMoreBelow          = "...（Up/Down 滚动）"
 )
 
 // New-report form.
@@ -248,11 +267,11 @@ const (
 	txtImportFile        = "文件"
 	txtImportOptional    = "机关名称和年度可不填：默认取文件中的标题。"
 	txtImportBadYearFmt  = "年度应为四位数字，如 2023（%d 年以后），也可以不填。"
-	txtImportReading     = "正在读取……"
+	txtImportReading     = "正在读取..."
 	txtNeedPath          = "请输入文件路径。"
 	txtNoSuchDir         = "找不到文件夹："
 	txtNoMatch           = "没有以此开头的文件或文件夹。"
-	txtMoreMatchesFmt    = "  ……还有 %d 个"
+	txtMoreMatchesFmt    = "  ...还有 %d 个"
 	txtImportReplaceFmt  = "草稿文件里已有「%s」（已填 %d/%d 格）。用导入的内容（已填 %d/%d 格）替换它吗？替换前的内容会保存为历史版本，可以恢复。"
 	txtImportNotReplaced = "没有导入：已有的报告保持不变。"
 	txtImportStoreFailed = "保存导入的报告失败："
@@ -279,7 +298,7 @@ const (
 	txtExportFile             = "文件名："
 	txtExportKeys             = "Up/Down 选格式  Enter 下一步：文件名  Esc 取消"
 	txtExportKeysName         = "Enter 导出  Tab 回到格式  Esc 取消"
-	txtExportWriting          = "正在导出……"
+	txtExportWriting          = "正在导出..."
 	txtExportHasErrorsFmt     = "注意：还有 %d 处错误，导出的文件会标为草稿并列出这些错误。"
 	txtExportMissingFmt       = "注意：还有 %d 项未填，导出的文件会标为草稿。"
 	txtExportErrorsMissingFmt = "注意：还有 %d 处错误、%d 项未填，导出的文件会标为草稿。"
@@ -326,9 +345,11 @@ const (
 
 // Key help of the start screen and dialogs.
 const (
-	helpNewReport  = "新建报告"
+	// The start screen's bar holds seven keys at 80 columns: short labels.
+	helpNewReport  = "新建"
 	helpImport     = "导入"
-	helpRoll       = "从上年报告创建"
+	helpRoll       = "从上年创建"
+	helpStartHist  = "历史"
 	helpDelete     = "删除"
 	helpTrash      = "回收站"
 	helpUndelete   = "恢复"

@@ -290,7 +290,7 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 		e.textDirty = true
 	}
 	if p := fl.set(e.r, after); p != "" {
-		e.setMsg(fl.name+"："+p, true)
+		e.setMsg(strf(strFieldProblem, fl.name, p), true)
 	} else {
 		e.msg = ""
 	}
