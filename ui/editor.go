@@ -84,6 +84,7 @@ type editor struct {
 	marks     map[model.CellAddr]byte
 	errs      int
 	warns     int
+	counts    findCounts // errs and warns, and what is still empty
 
 	items   []navItem
 	sel     int
@@ -214,6 +215,7 @@ func (e *editor) runChecks() {
 			}
 		}
 	}
+	e.counts = countFindings(e.finds)
 	e.fp.build(e)
 }
 
@@ -345,7 +347,7 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 		// The dialog records the stored report as a revision before it
 		// writes the file: it opens once the last edit is saved.
 		flush := e.flush()
-		return tea.Sequence(flush, send(afterSavesMsg{run: send(pushDialogMsg{newExportDialog(e.r.Clone(), e.db, e.exportDir)})}))
+		return tea.Sequence(flush, send(afterSavesMsg{run: send(pushDialogMsg{newExportDialog(e.r.Clone(), e.db, e.exportDir, e.counts)})}))
 	case key.Matches(k, keys.History):
 		flush := e.flush()
 		return tea.Sequence(flush, send(afterSavesMsg{run: send(pushDialogMsg{newHistoryDialog(e.db, e.r.ID)})}))

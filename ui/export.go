@@ -57,8 +57,7 @@ type exportDialog struct {
 	choice  int
 	step    int
 	name    lineInput
-	errors  int // findings of severity error, empty cells and texts apart
-	missing int // empty input cells and required texts
+	counts  findCounts // as the editor counted them, for the warning
 	result  exportResultMsg
 	problem string
 	b       box
@@ -66,20 +65,15 @@ type exportDialog struct {
 	curCol  int
 }
 
-func newExportDialog(r *model.Report, db *store.Store, dir string) screen {
+// newExportDialog opens the dialog on a snapshot of r; n is the editor's
+// count of its findings (checked against last year too), so the warning
+// says what the status line says.
+func newExportDialog(r *model.Report, db *store.Store, dir string, n findCounts) screen {
 	if dir == "" {
 		dir = "."
 	}
-	d := &exportDialog{r: r.Clone(), db: db, dir: dir, name: newLineInput("", 0)}
+	d := &exportDialog{r: r.Clone(), db: db, dir: dir, name: newLineInput("", 0), counts: n}
 	d.name.setValue(d.defaultName())
-	for _, f := range model.Check(d.r, nil) {
-		switch {
-		case f.ID == "missing":
-			d.missing++
-		case f.Severity == model.SevError:
-			d.errors++
-		}
-	}
 	return d
 }
 
@@ -221,17 +215,18 @@ func (d *exportDialog) view(w, h int) string {
 	// Counted as the status line counts them: errors, then what is still
 	// empty; either makes the exported file a draft.
 	warn := ""
+	errs, missing := d.counts.errors, d.counts.missingText()
 	switch {
-	case d.errors > 0 && d.missing > 0:
-		warn = fmt.Sprintf(txtExportErrorsMissingFmt, d.errors, d.missing)
-	case d.missing > 0:
-		warn = fmt.Sprintf(txtExportMissingFmt, d.missing)
-	case d.errors > 0:
-		warn = fmt.Sprintf(txtExportHasErrorsFmt, d.errors)
+	case errs > 0 && missing != "":
+		warn = fmt.Sprintf(txtExportErrorsMissingFmt, errs, missing)
+	case missing != "":
+		warn = fmt.Sprintf(txtExportMissingFmt, missing)
+	case errs > 0:
+		warn = fmt.Sprintf(txtExportHasErrorsFmt, errs)
 	}
 	if warn != "" {
 		ws := st.Warning
-		if d.errors > 0 {
+		if errs > 0 {
 			ws = st.Error
 		}
 		for _, l := range wrapWidth(warn, inner) {

@@ -19,40 +19,51 @@ func TestExportGolden(t *testing.T) {
 	for _, sz := range sizes {
 		name := fmt.Sprintf("export_%dx%d", sz.w, sz.h)
 		t.Run(name, func(t *testing.T) {
-			d := newExportDialog(r, nil, ".").(*exportDialog)
-			d.errors = 2 // fixed, so that the file does not follow the rule table
+			// Fixed counts, so that the file does not follow the rule table.
+			d := newExportDialog(r, nil, ".", findCounts{errors: 2, cells: 169, texts: 3})
 			golden.RequireEqual(namedTB{t, name}, area(d, sz.w, sz.h))
 		})
 	}
 }
 
+// The export dialog counts what the status line and the findings panel
+// count: errors apart, and what is empty as cells and texts separately.
 func TestExportWarnsAboutErrors(t *testing.T) {
+	r := newTestReport()
+	d := newDriver(t, r, 120, 40)
+	// A new report: 169 empty cells; 一, 五 and 六 have no text.
+	d.wantScreen("已填 0/169", "检查结果  错误 0 提示 0  未填 169 格、3 段文字")
+	d.keys("ctrl+e")
+	d.wantScreen("注意：未填 169 格、3 段文字，导出的文件会标为草稿。")
+	d.keys("esc")
+	breakBalance(d)
+	n := d.ed().errs
+	if n == 0 {
+		t.Fatalf("no error after breaking 三's balance:\n%s", d.screen())
+	}
+	f, _ := d.ed().r.FilledCount(nil)
+	miss := strf("未填 %d 格、3 段文字", 169-f)
+	d.wantScreen(strf("已填 %d/169", f), strf("检查结果  错误 %d 提示 0  %s", n, miss))
+	d.keys("ctrl+e")
+	d.wantScreen(strf("注意：还有 %d 处错误，%s，导出的文件会标为草稿。", n, miss))
+}
+
+func TestExportWarningWording(t *testing.T) {
 	r := model.New("甲单位", 2024, model.KindCountyDept, model.ScopeSelf)
-	// Empty cells and texts are counted apart from errors, as the
-	// status line does.
-	want, missing := 0, 0
-	for _, f := range model.Check(r, nil) {
-		switch {
-		case f.ID == "missing":
-			missing++
-		case f.Severity == model.SevError:
-			want++
+	for _, tc := range []struct {
+		n    findCounts
+		want string
+	}{
+		{findCounts{cells: 2}, "注意：未填 2 格，"},
+		{findCounts{texts: 1}, "注意：未填 1 段文字，"},
+		{findCounts{errors: 3, cells: 2, texts: 1}, "注意：还有 3 处错误，未填 2 格、1 段文字，"},
+		{findCounts{errors: 3}, "注意：还有 3 处错误，导出"},
+		{findCounts{warnings: 4}, ""},
+	} {
+		s := area(newExportDialog(r, nil, ".", tc.n), 120, 40)
+		if tc.want == "" && strings.Contains(s, "注意") || tc.want != "" && !strings.Contains(s, tc.want) {
+			t.Errorf("%+v: want %q in\n%s", tc.n, tc.want, s)
 		}
-	}
-	d := newExportDialog(r, nil, ".").(*exportDialog)
-	if d.errors != want || d.missing != missing || missing == 0 {
-		t.Fatalf("dialog counts %d errors %d missing, model.Check %d and %d", d.errors, d.missing, want, missing)
-	}
-	if s := area(d, 80, 24); !strings.Contains(s, strf("还有 %d 项未填，导出的文件会标为草稿", missing)) || strings.Contains(s, "处错误") {
-		t.Fatalf("missing not told apart:\n%s", s)
-	}
-	d.errors = 3
-	if s := area(d, 80, 24); !strings.Contains(s, strf("还有 3 处错误、%d 项未填", missing)) {
-		t.Fatalf("no warning:\n%s", s)
-	}
-	d.errors, d.missing = 0, 0
-	if s := area(d, 80, 24); strings.Contains(s, "注意") {
-		t.Fatalf("warning without errors:\n%s", s)
 	}
 }
 
@@ -61,7 +72,7 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 	r := addReport(t, db, "北京市密云区科学技术委员会", 2024)
 	dir := t.TempDir()
 	g := newStage(t, newStartScreen(db, fixedNow))
-	open := func() { g.send(pushDialogMsg{d: newExportDialog(r, db, dir)}) }
+	open := func() { g.send(pushDialogMsg{d: newExportDialog(r, db, dir, findCounts{})}) }
 
 	// HTML document, default name, Enter Enter.
 	open()

@@ -17,6 +17,45 @@ type findItem struct {
 	part string
 }
 
+// findCounts counts findings the way every screen shows them: errors and
+// warnings, and apart from them what is still empty, input cells and texts
+// separately (「未填 169 格、2 段文字」), so that the status line, the findings
+// panel and the export dialog never disagree.
+type findCounts struct {
+	errors, warnings int
+	cells, texts     int // the missing rule's findings on a cell, on a text
+}
+
+func countFindings(fs []model.Finding) findCounts {
+	var n findCounts
+	for _, f := range fs {
+		switch {
+		case f.ID == "missing" && len(f.Cells) > 0:
+			n.cells++
+		case f.ID == "missing":
+			n.texts++
+		case f.Severity == model.SevError:
+			n.errors++
+		default:
+			n.warnings++
+		}
+	}
+	return n
+}
+
+// missingText is 「未填 169 格、2 段文字」, or "" when nothing is empty.
+func (n findCounts) missingText() string {
+	switch {
+	case n.cells > 0 && n.texts > 0:
+		return strf(strMissingBoth, n.cells, n.texts)
+	case n.cells > 0:
+		return strf(strMissingCells, n.cells)
+	case n.texts > 0:
+		return strf(strMissingTexts, n.texts)
+	}
+	return ""
+}
+
 type findingsPanel struct {
 	items []findItem
 	sel   int
@@ -134,6 +173,9 @@ func (p *findingsPanel) render(e *editor, w, h int) []string {
 func (p *findingsPanel) draw(e *editor, w, h int) []string {
 	focused := e.focus == paneFinds
 	title := strPaneFinds + "  " + strf(strErrCount, e.errs) + " " + strf(strWarnCount, e.warns)
+	if m := e.counts.missingText(); m != "" {
+		title += "  " + m
+	}
 	ts := st.PaneOff
 	if focused {
 		ts = st.PaneTitle
