@@ -513,3 +513,66 @@ func BenchmarkKeystrokeS3(b *testing.B) {
 		_ = d.a.View()
 	}
 }
+
+// Mixed Chinese and Latin text wraps like the rest of the screen, not at
+// the last space: 「政府信息 120 条」 does not leave a gap at the end of a
+// line. The real cursor follows the drawn lines, and Up/Down move by them.
+func TestEditorTextWrapsMixedText(t *testing.T) {
+	d := newDriver(t, newTestReport(), 80, 24)
+	e := d.ed()
+	e.gotoSection(e.itemIndex(navItem{kind: secPart, part: 0}))
+	d.keys("tab") // title -> body
+	// The run of Chinese after "120 " does not fit on the first line: the
+	// textarea would move all of it down and leave the line 14 columns short.
+	text := strings.Repeat("本机关严格落实条例", 3)[:75] + "全年主动公开政府信息 120 条其中机构职能类十二条法规文件类三十条" + "，二是加强平台建设。"
+	d.send(tea.PasteMsg{Content: text})
+	if got := e.r.S1.Parts[0].Body; got != text {
+		t.Fatalf("body %q", got)
+	}
+	var body []string
+	lines := strings.Split(d.screen(), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "本机关") {
+			body = lines[i : i+3]
+			break
+		}
+	}
+	if body == nil {
+		t.Fatalf("text not shown:\n%s", d.screen())
+	}
+	first := strings.TrimRight(body[0], " ")
+	if dw(first) < 77 || !strings.Contains(first, "120 条") {
+		t.Fatalf("first line %q is %d wide: broken at the space\n%s", first, dw(first), d.screen())
+	}
+	if got := strings.TrimRight(body[0], " ") + strings.TrimRight(body[1], " "); got != text {
+		t.Fatalf("lines %q do not make the text", body[:2])
+	}
+	// The caret is after the last character, on the second line.
+	c := d.a.View().Cursor
+	y0 := e.lay.mainY + 2 // title field, body's name
+	if c == nil || c.Y != y0+1 || c.X != e.lay.mainX+dw(strings.TrimRight(body[1], " ")) {
+		t.Fatalf("cursor %+v, want line %d after %q", c, y0+1, body[1])
+	}
+	// Up goes to the line above as drawn, at the same column; typing there
+	// inserts at that place in the text.
+	x := c.X - e.lay.mainX
+	d.keys("up")
+	c = d.a.View().Cursor
+	if c == nil || c.Y != y0 || c.X-e.lay.mainX > x || c.X-e.lay.mainX < x-1 {
+		t.Fatalf("after Up cursor %+v, want line %d near column %d", c, y0, x)
+	}
+	d.keys("甲")
+	at := 0
+	for w := 0; w+dw(string([]rune(text)[at])) <= c.X-e.lay.mainX; at++ {
+		w += dw(string([]rune(text)[at]))
+	}
+	want := string([]rune(text)[:at]) + "甲" + string([]rune(text)[at:])
+	if got := e.r.S1.Parts[0].Body; got != want {
+		t.Fatalf("typed after Up: %q, want %q", got, want)
+	}
+	// Down comes back to the last line.
+	d.keys("down")
+	if c2 := d.a.View().Cursor; c2 == nil || c2.Y != y0+1 {
+		t.Fatalf("after Down cursor %+v, want line %d", c2, y0+1)
+	}
+}

@@ -116,15 +116,29 @@ const noLineStart = "，。、；：？！）」』》〉”’…—,.;:?!)]%"
 var narrowCond = &runewidth.Condition{EastAsianWidth: false}
 
 func wrapPlain(s string, w int) []string {
-	var out []string
-	var line []rune
-	lw := 0
-	canBreak := func(i int) bool { // between line[i-1] and line[i]
-		if i <= 0 || i >= len(line) || strings.ContainsRune(noLineStart, line[i]) {
-			return false
+	rs := []rune(s)
+	starts := wrapStarts(rs, w)
+	out := make([]string, 0, len(starts))
+	for i, st := range starts {
+		end := len(rs)
+		if i+1 < len(starts) {
+			end = starts[i+1]
 		}
-		a, b := line[i-1], line[i]
-		return a == ' ' || narrowCond.RuneWidth(a) == 2 || narrowCond.RuneWidth(b) == 2
+		out = append(out, strings.TrimRight(string(rs[st:end]), " "))
+	}
+	return out
+}
+
+// wrapStarts is where each line of rs starts when it is wrapped to w
+// columns (the first is 0). Spaces at a break stay at the end of the line
+// before it, so every rune belongs to exactly one line: the text editor
+// uses it to place the caret. Chinese text breaks between any two
+// characters except before closing punctuation; Latin words and figures
+// stay whole where they fit.
+func wrapStarts(rs []rune, w int) []int {
+	starts := []int{0}
+	if w <= 0 {
+		return starts
 	}
 	width := func(rs []rune) int {
 		n := 0
@@ -133,33 +147,34 @@ func wrapPlain(s string, w int) []string {
 		}
 		return n
 	}
-	for _, r := range s {
+	canBreak := func(i int) bool { // between rs[i-1] and rs[i]
+		if i <= 0 || i >= len(rs) || rs[i] == ' ' || strings.ContainsRune(noLineStart, rs[i]) {
+			return false
+		}
+		a, b := rs[i-1], rs[i]
+		return a == ' ' || narrowCond.RuneWidth(a) == 2 || narrowCond.RuneWidth(b) == 2
+	}
+	from, lw := 0, 0 // the line being filled starts at from, lw wide so far
+	for i, r := range rs {
 		rw := narrowCond.RuneWidth(r)
-		if lw+rw > w && len(line) > 0 {
-			if r == ' ' {
-				out = append(out, strings.TrimRight(string(line), " "))
-				line, lw = line[:0], 0
-				continue
-			}
-			line = append(line, r)
+		if r != ' ' && lw+rw > w && i > from {
 			bp := -1
-			for i := len(line) - 1; i > 0; i-- {
-				if canBreak(i) && width(line[:i]) <= w {
-					bp = i
+			for j := i; j > from; j-- {
+				if canBreak(j) && width([]rune(strings.TrimRight(string(rs[from:j]), " "))) <= w {
+					bp = j
 					break
 				}
 			}
 			if bp < 0 {
-				bp = len(line) - 1 // one long word: cut it
+				bp = i // one long word: cut it
+				for bp > from+1 && width(rs[from:bp]) > w {
+					bp--
+				}
 			}
-			out = append(out, strings.TrimRight(string(line[:bp]), " "))
-			rest := []rune(strings.TrimLeft(string(line[bp:]), " "))
-			line = append(line[:0], rest...)
-			lw = width(line)
-			continue
+			starts = append(starts, bp)
+			from, lw = bp, width(rs[bp:i])
 		}
-		line = append(line, r)
 		lw += rw
 	}
-	return append(out, strings.TrimRight(string(line), " "))
+	return starts
 }

@@ -37,6 +37,10 @@ type field struct {
 	opts  []string                               // fChoice: names
 	pick  func(r *model.Report) int
 	apply func(r *model.Report, i int)
+
+	// fText is drawn by the form, not by the textarea (see drawText):
+	// top is the first line shown, wrapW the width last drawn at.
+	top, wrapW int
 }
 
 func (f *field) isText() bool { return f.kind == fLine || f.kind == fText }
@@ -230,6 +234,10 @@ func (f *form) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
 	}
 	// Text fields.
 	switch {
+	case fl.kind == fText && key.Matches(k, keys.Up) && fl.moveLine(-1):
+		return nil
+	case fl.kind == fText && key.Matches(k, keys.Down) && fl.moveLine(1):
+		return nil
 	case key.Matches(k, keys.NextCell):
 		return tea.Batch(e.flush(), f.nextOrSection(e))
 	case key.Matches(k, keys.PrevCell):
@@ -353,13 +361,10 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 			fl.ta.SetWidth(max(10, w))
 			fl.ta.SetHeight(textH)
 			top := len(lines)
-			for _, l := range strings.Split(fl.ta.View(), "\n") {
-				lines = append(lines, l)
-			}
-			if cur && focused {
-				if c := fl.ta.Cursor(); c != nil {
-					cx, cy = c.X, top+c.Y
-				}
+			tl, tx, ty := fl.drawText(max(10, w), textH, cur && focused)
+			lines = append(lines, tl...)
+			if ty >= 0 {
+				cx, cy = tx, top+ty
 			}
 		case fGrid:
 			lines = append(lines, nameSt.Render(name))
@@ -385,4 +390,115 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 		lines = append(lines, st.Dim.Render(s))
 	}
 	return lines, cx, cy
+}
+
+// Multi-line text is drawn here rather than by the textarea's View: the
+// textarea wraps at spaces only (its wrap is private to bubbles), so in
+// mixed text like 「政府信息 120 条」 a run of Chinese after a space is
+// treated as one long word and moved whole to the next line, leaving a gap
+// at the end of the line. The textarea still holds the text and the caret
+// (typing, deleting, IME input, paste, undo); the form wraps its lines with
+// the same rule as every other text on screen (wrapStarts), places the real
+// cursor on that layout, and moves Up/Down by the lines the officer sees.
+
+// textLine is one line on screen of a text field: runes [start, end) of
+// the textarea's logical line row.
+type textLine struct{ row, start, end int }
+
+// layout wraps the field's text to w columns; one column is kept free so
+// the caret can stand after a full line.
+func (fl *field) layout(w int) ([][]rune, []textLine) {
+	ww := max(1, w-1)
+	var rows [][]rune
+	var out []textLine
+	for i, l := range strings.Split(fl.ta.Value(), "\n") {
+		rs := []rune(l)
+		rows = append(rows, rs)
+		starts := wrapStarts(rs, ww)
+		for j, st := range starts {
+			end := len(rs)
+			if j+1 < len(starts) {
+				end = starts[j+1]
+			}
+			out = append(out, textLine{row: i, start: st, end: end})
+		}
+	}
+	return rows, out
+}
+
+// caretAt is the line on screen and the column of the textarea's caret.
+func (fl *field) caretAt(rows [][]rune, tl []textLine, w int) (line, x int) {
+	row, col := fl.ta.Line(), fl.ta.Column()
+	for i, t := range tl {
+		if t.row == row && t.start <= col {
+			line = i
+		}
+	}
+	t := tl[line]
+	col = min(col, len(rows[t.row]))
+	return line, min(dw(string(rows[t.row][t.start:col])), max(0, w-1))
+}
+
+// drawText draws the field in w×h, scrolled so that the caret is in view,
+// and returns the caret's place (-1, -1 without caret).
+func (fl *field) drawText(w, h int, caret bool) (lines []string, cx, cy int) {
+	fl.wrapW = w
+	rows, tl := fl.layout(w)
+	cx, cy = -1, -1
+	line, x := fl.caretAt(rows, tl, w)
+	if caret {
+		if line < fl.top {
+			fl.top = line
+		}
+		if line >= fl.top+h {
+			fl.top = line - h + 1
+		}
+	}
+	fl.top = max(0, min(fl.top, len(tl)-h))
+	for i := fl.top; i < len(tl) && i < fl.top+h; i++ {
+		t := tl[i]
+		lines = append(lines, strings.TrimRight(string(rows[t.row][t.start:t.end]), " "))
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	if caret && line >= fl.top && line < fl.top+h {
+		cx, cy = x, line-fl.top
+	}
+	return lines, cx, cy
+}
+
+// moveLine moves the caret to the line above (dir -1) or below (+1) as
+// drawn, keeping its column where that line is long enough; false when
+// there is no such line or the field has not been drawn yet.
+func (fl *field) moveLine(dir int) bool {
+	if fl.wrapW == 0 {
+		return false
+	}
+	rows, tl := fl.layout(fl.wrapW)
+	line, x := fl.caretAt(rows, tl, fl.wrapW)
+	to := line + dir
+	if to < 0 || to >= len(tl) {
+		return false
+	}
+	t := tl[to]
+	rs := rows[t.row]
+	last := t.end // the last line of a row may end with the caret after it
+	if to+1 < len(tl) && tl[to+1].row == t.row {
+		last = t.end - 1
+	}
+	col := t.start
+	for col < last && dw(string(rs[t.start:col+1])) <= x {
+		col++
+	}
+	// The textarea moves by lines of its own wrapping: step until the
+	// logical line is reached (each step moves at least one of them).
+	for i := 0; fl.ta.Line() < t.row && i < len(tl); i++ {
+		fl.ta.CursorDown()
+	}
+	for i := 0; fl.ta.Line() > t.row && i < len(tl); i++ {
+		fl.ta.CursorUp()
+	}
+	fl.ta.SetCursorColumn(col)
+	return true
 }
