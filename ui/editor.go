@@ -283,8 +283,7 @@ func (e *editor) update(msg tea.Msg) (screen, tea.Cmd) {
 	case tea.MouseClickMsg:
 		return e, e.click(msg.Mouse())
 	case tea.MouseWheelMsg:
-		e.wheel(msg.Mouse())
-		return e, nil
+		return e, e.wheel(msg.Mouse())
 	case tea.KeyPressMsg:
 		return e, e.key(msg)
 	}

@@ -576,3 +576,23 @@ func TestEditorTextWrapsMixedText(t *testing.T) {
 		t.Fatalf("after Down cursor %+v, want line %d", c2, y0+1)
 	}
 }
+
+// The wheel over the section list changes section like Up/Down there:
+// text still within the typing pause is committed and saved first.
+func TestEditorWheelOnListSavesText(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	e := d.ed()
+	e.gotoSection(e.itemIndex(navItem{kind: secPart, part: 0}))
+	d.keys("tab", "甲")
+	if !e.textDirty {
+		t.Fatal("typing did not start a pause")
+	}
+	d.screen() // lays out the frame the pointer is over
+	d.send(tea.MouseWheelMsg{X: 2, Y: 5, Button: tea.MouseWheelDown})
+	if e.item().kind != secPart || e.item().part != 1 {
+		t.Fatalf("wheel went to %+v", e.item())
+	}
+	if got := d.db.stored("test-report").S1.Parts[0].Body; got != "甲" {
+		t.Fatalf("saved body %q, want 甲", got)
+	}
+}

@@ -378,8 +378,10 @@ func (e *editor) click(m tea.Mouse) tea.Cmd {
 	return nil
 }
 
-// wheel scrolls what is under the pointer.
-func (e *editor) wheel(m tea.Mouse) {
+// wheel scrolls what is under the pointer. Over the section list it
+// changes section, which commits text still being typed: the save command
+// is returned like any other.
+func (e *editor) wheel(m tea.Mouse) tea.Cmd {
 	d := 0
 	switch m.Button {
 	case tea.MouseWheelUp:
@@ -387,13 +389,13 @@ func (e *editor) wheel(m tea.Mouse) {
 	case tea.MouseWheelDown:
 		d = 1
 	default:
-		return
+		return nil
 	}
 	switch {
 	case m.Y >= e.lay.findY:
 		e.fp.sel = min(max(e.fp.sel+d, 0), max(0, len(e.fp.items)-1))
 	case m.X < e.lay.sideW:
-		e.selectItem(e.sel + d)
+		return e.selectItem(e.sel + d)
 	default:
 		if g := e.grid(); g != nil && e.edit == nil {
 			g.moveRow(3 * d)
@@ -408,4 +410,5 @@ func (e *editor) wheel(m tea.Mouse) {
 			}
 		}
 	}
+	return nil
 }

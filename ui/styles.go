@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/lipgloss/v2"
 )
 
@@ -106,4 +107,12 @@ var st = newStyles(true)
 // whenever st is replaced.
 var curStyles = new(styles)
 
-// --- start screen and dialogs ---
+// textarea is the style of the text editors: the textarea's own, without
+// a highlighted cursor line, placeholders dimmed.
+func (s styles) textarea() textarea.Styles {
+	ts := textarea.DefaultStyles(s.dark)
+	ts.Focused.CursorLine = ts.Focused.Text
+	ts.Focused.Placeholder = s.Dim
+	ts.Blurred.Placeholder = s.Dim
+	return ts
+}

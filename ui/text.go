@@ -90,11 +90,7 @@ func newTextArea(value string, oneLine bool) textarea.Model {
 	ta.CharLimit = 0 // counts display width; limits are the model's business
 	ta.MaxHeight = 0
 	ta.SetVirtualCursor(false)
-	s := textarea.DefaultStyles(st.dark)
-	s.Focused.CursorLine = s.Focused.Text
-	s.Focused.Placeholder = st.Dim
-	s.Blurred.Placeholder = st.Dim
-	ta.SetStyles(s)
+	ta.SetStyles(st.textarea())
 	if oneLine {
 		ta.SetHeight(1)
 	}

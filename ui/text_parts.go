@@ -55,7 +55,11 @@ func (e *editor) partKey(k tea.KeyPressMsg) tea.Cmd {
 			e.setMsg(strPartNoMove, false)
 			return flush
 		}
-		e.change(e.r.Clone(), helpPartUp)
+		label := helpPartUp
+		if to > it.part {
+			label = helpPartDown
+		}
+		e.change(e.r.Clone(), label)
 		parts[it.part], parts[to] = parts[to], parts[it.part]
 		e.rebuildItems()
 		e.sel = e.itemIndex(navItem{kind: secPart, part: to})
