@@ -167,7 +167,7 @@ const (
 	helpClear      = "清除"
 	helpHelp       = "帮助"
 	helpMore       = "更多"
-	helpHelpQ      = "帮助（不在输入文字时）"
+	helpHelpQ      = "帮助（非输入时）"
 	helpCaretLeft  = "光标左移"
 	helpCaretRight = "光标右移"
 	helpQuit       = "退出"
