@@ -198,11 +198,12 @@ func (d *importDialog) key(k tea.KeyPressMsg) tea.Cmd {
 // restorable in its history).
 func (d *importDialog) store(replace bool) tea.Cmd {
 	d.step = impBusy
-	r := d.res.Report
+	// The command gets a copy: the store may give it an ID while the
+	// dialog goes on drawing its own.
+	r := d.res.Report.Clone()
 	summary := txtImportSummary + d.file
 	db := d.db
 	if replace {
-		r = r.Clone()
 		r.ID = d.existing.ID
 		if r.Previous == "" {
 			r.Previous = d.existing.Previous

@@ -737,9 +737,17 @@ func (e *editor) bindings() []key.Binding {
 		jump.SetHelp("Enter", helpJump)
 		b = []key.Binding{keys.Help, keys.NextPane, keys.FindNext, keys.Up, keys.Down, jump}
 	} else if e.grid() != nil {
-		b = append(b, keys.FillZero, keys.Edit, keys.Clear)
+		// 全部填 0 works from any pane; F2 and Delete act on the focused
+		// cell, in the main pane only.
+		b = append(b, keys.FillZero)
+		if e.focus == paneMain {
+			b = append(b, keys.Edit, keys.Clear)
+		}
 	}
-	if k := e.item().kind; k == secS1 || k == secPart {
+	switch e.item().kind {
+	case secS1:
+		b = append(b, keys.PartAdd)
+	case secPart:
 		b = append(b, keys.PartAdd, keys.PartDel, keys.PartUp)
 	}
 	return append(b, keys.Export, keys.History, keys.Back, keys.Quit)

@@ -596,3 +596,30 @@ func TestEditorWheelOnListSavesText(t *testing.T) {
 		t.Fatalf("saved body %q, want 甲", got)
 	}
 }
+
+// The help bar shows only keys that act where the focus is: F2 and Delete
+// act on a cell of the main pane, 删除小节 on a sub-part.
+func TestEditorHelpBarFollowsFocus(t *testing.T) {
+	d := newDriver(t, newTestReport(), 120, 40)
+	bar := func() string {
+		l := strings.Split(d.screen(), "\n")
+		return l[len(l)-1]
+	}
+	if b := bar(); !strings.Contains(b, "F2 修改") || !strings.Contains(b, "Delete 清除") {
+		t.Fatalf("grid bar %q", b)
+	}
+	d.keys("shift+f6") // the section list
+	if b := bar(); strings.Contains(b, "F2 修改") || strings.Contains(b, "Delete 清除") || !strings.Contains(b, "Ctrl+O 全部填 0") {
+		t.Fatalf("list bar %q", b)
+	}
+	// F2 there does nothing: no cell opens.
+	d.keys("f2")
+	if d.ed().edit != nil {
+		t.Fatal("F2 in the section list opened a cell")
+	}
+	e := d.ed()
+	e.gotoSection(e.itemIndex(navItem{kind: secS1}))
+	if b := bar(); strings.Contains(b, "删除小节") || !strings.Contains(b, "Ctrl+T 添加小节") {
+		t.Fatalf("一 bar %q", b)
+	}
+}
