@@ -623,3 +623,23 @@ func TestEditorHelpBarFollowsFocus(t *testing.T) {
 		t.Fatalf("一 bar %q", b)
 	}
 }
+
+// A section's ✓ follows the model's missing rule: 一's opening paragraph
+// may stay empty once a sub-part is written, 五 needs its text.
+func TestEditorSectionDoneFollowsModel(t *testing.T) {
+	r := newTestReport()
+	r.S1.Parts[0].Body = "本机关主动公开信息 120 条。"
+	d := newDriver(t, r, 120, 40)
+	e := d.ed()
+	if mark, _ := e.sectionState(navItem{kind: secS1}); mark != strSecDone {
+		t.Fatalf("一 with a written sub-part: mark %q", mark)
+	}
+	if mark, _ := e.sectionState(navItem{kind: secS5}); mark == strSecDone {
+		t.Fatal("empty 五 marked done")
+	}
+	r2 := newTestReport()
+	e2 := newDriver(t, r2, 120, 40).ed()
+	if mark, _ := e2.sectionState(navItem{kind: secS1}); mark == strSecDone {
+		t.Fatal("empty 一 marked done")
+	}
+}

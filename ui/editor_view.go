@@ -118,13 +118,20 @@ func (e *editor) sectionState(it navItem) (mark, progress string) {
 		progress = strf(strFilledAll, fl, tot)
 		complete = fl == tot
 	}
+	// Texts are complete when the model's missing rule has nothing to say
+	// about them (一's opening paragraph may stay empty when its sub-parts
+	// are written; 六's text when its fee figures are filled).
 	switch it.kind {
 	case secS1:
-		complete = strings.TrimSpace(e.r.S1.Intro) != ""
+		complete = !e.textMissing("s1")
 	case secPart:
+		// No rule asks for each sub-part: one without a body is shown
+		// as not done yet, which is all this mark claims.
 		complete = strings.TrimSpace(e.r.S1.Parts[it.part].Body) != ""
 	case secS5:
-		complete = strings.TrimSpace(e.r.S5) != ""
+		complete = !e.textMissing("s5")
+	case secS6:
+		complete = complete && !e.textMissing("s6")
 	case secCover:
 		complete = e.r.Agency != "" && e.r.Year > 0
 	}
@@ -139,6 +146,16 @@ func (e *editor) sectionState(it navItem) (mark, progress string) {
 		mark = strSecDone
 	}
 	return mark, progress
+}
+
+// textMissing reports whether the missing rule found text part empty.
+func (e *editor) textMissing(part string) bool {
+	for _, f := range e.finds {
+		if f.ID == "missing" && len(f.Cells) == 0 && f.Part == part {
+			return true
+		}
+	}
+	return false
 }
 
 func itoa(n int) string { return strf("%d", n) }
