@@ -252,7 +252,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.setScreen(newEditor(msg.r, msg.prev, a.cfg))
 	case showStartMsg:
+		// A note spoke of the report just left (已导出到, 已创建 …).
 		a.dialogs = nil
+		a.note, a.noteErr = "", false
 		return a, a.setScreen(newStartScreen(a.cfg.Store, a.cfg.Now))
 	case pushDialogMsg:
 		a.dialogs = append(a.dialogs, msg.d)

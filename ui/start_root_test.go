@@ -149,6 +149,12 @@ func TestRootStartHelpBarAndRollNote(t *testing.T) {
 			if ed, ok := d.m.(*app).cur.(*editor); !ok || ed.r.Year != 2024 {
 				t.Fatalf("next year's report not open:\n%s", s)
 			}
+			// Back on the start screen the note, which spoke of the
+			// report, is gone.
+			d.press("esc")
+			if s := d.screen(); strings.Contains(s, "已创建") || !strings.Contains(s, "草稿文件：") {
+				t.Fatalf("back on the start screen:\n%s", s)
+			}
 		})
 	}
 }
