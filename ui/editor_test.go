@@ -643,3 +643,20 @@ func TestEditorSectionDoneFollowsModel(t *testing.T) {
 		t.Fatal("empty 一 marked done")
 	}
 }
+
+// BenchmarkKeystrokeLongText: one character typed into 五 holding 3,000
+// characters of mixed text (Update plus View at 120×40): the text is
+// wrapped again on every frame.
+func BenchmarkKeystrokeLongText(b *testing.B) {
+	r := newTestReport()
+	r.S5 = strings.Repeat("本机关全年主动公开政府信息 120 条，其中机构职能类 12 条；", 100)
+	d := newDriver(b, r, 120, 40)
+	e := d.ed()
+	e.gotoSection(e.itemIndex(navItem{kind: secS5}))
+	k := tea.KeyPressMsg{Code: '甲', Text: "甲"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d.a.Update(k)
+		_ = d.a.View()
+	}
+}
