@@ -464,7 +464,7 @@ func (e *editor) gridKey(g *gridState, k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.Clear):
 		return e.clearCell(g)
 	default:
-		if k.Text != "" && k.Mod&^1 == 0 {
+		if k.Text != "" && k.Mod&^tea.ModShift == 0 {
 			return e.startEdit(g, k.Text, false)
 		}
 	}
@@ -550,7 +550,7 @@ func (e *editor) editKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.DelAfter):
 		e.edit.del()
 	default:
-		if k.Text != "" && k.Mod&^1 == 0 {
+		if k.Text != "" && k.Mod&^tea.ModShift == 0 {
 			e.edit.insert(k.Text)
 		}
 	}
