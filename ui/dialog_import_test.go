@@ -55,6 +55,12 @@ func TestImportPublishedReport(t *testing.T) {
 	if got, _ := db.Get(r.ID); !sameCell(got, r) {
 		t.Fatal("Esc replaced the report")
 	}
+	// Right highlights 取消: Enter then keeps the old report too.
+	g.press("enter", "right", "enter")
+	g.wantScreen("没有导入：已有的报告保持不变")
+	if got, _ := db.Get(r.ID); !sameCell(got, r) {
+		t.Fatal("Enter on 取消 replaced the report")
+	}
 	g.press("enter", "enter") // import again, and replace this time
 	g.wantScreen("已导入：")
 	g.press("enter")
