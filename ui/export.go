@@ -58,6 +58,7 @@ type exportDialog struct {
 	step    int
 	name    lineInput
 	counts  findCounts // as the editor counted them, for the warning
+	keep    bool       // replace step: the 取消 button is highlighted
 	result  exportResultMsg
 	problem string
 	b       box
@@ -110,7 +111,7 @@ func (d *exportDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 	case exportResultMsg:
 		switch {
 		case msg.exists:
-			d.step, d.result = expReplace, msg
+			d.step, d.result, d.keep = expReplace, msg, false
 		case msg.err != nil:
 			d.step, d.problem = expName, msg.err.Error()
 		default:
@@ -135,9 +136,11 @@ func (d *exportDialog) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case expReplace:
 		switch {
-		case key.Matches(k, dlgKeys.Confirm):
+		case key.Matches(k, dlgKeys.Choose, dlgKeys.Next, dlgKeys.Prev):
+			d.keep = !d.keep
+		case key.Matches(k, dlgKeys.Confirm) && !d.keep:
 			return d.write(true)
-		case key.Matches(k, dlgKeys.Cancel):
+		case key.Matches(k, dlgKeys.Cancel, dlgKeys.Confirm):
 			d.step, d.problem = expName, txtExportNotReplaced
 		}
 		return nil
@@ -273,7 +276,7 @@ func (d *exportDialog) view(w, h int) string {
 		body = append(body, "", st.Dim.Render(hint))
 	case expReplace:
 		body = append(body, wrapWidth(txtExportExists+d.result.path, inner)...)
-		body = append(body, txtExportReplaceAsk, "", buttons(false), "", st.Dim.Render(txtConfirmKeys))
+		body = append(body, txtExportReplaceAsk, "", buttons(d.keep), "", st.Dim.Render(txtConfirmKeys))
 	case expDone:
 		body = append(body, st.OK.Render(txtExportedTo))
 		body = append(body, wrapWidth(d.result.path, inner)...)
@@ -303,6 +306,8 @@ func (d *exportDialog) bindings() []key.Binding {
 		return []key.Binding{keys.Up, keys.Down, dlgKeys.Confirm, dlgKeys.Next, dlgKeys.Cancel}
 	case expName:
 		return []key.Binding{dlgKeys.Confirm, dlgKeys.Prev, dlgKeys.Cancel}
+	case expReplace:
+		return []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel, dlgKeys.Choose}
 	}
 	return []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel}
 }

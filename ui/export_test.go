@@ -122,6 +122,12 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 	if got, _ := os.ReadFile(htmlPath); string(got) != "旧文件" {
 		t.Fatal("Esc replaced the file")
 	}
+	// Right highlights 取消: Enter on it keeps the file too.
+	g.press("enter", "right", "enter")
+	g.wantScreen("没有导出：原文件保持不变")
+	if got, _ := os.ReadFile(htmlPath); string(got) != "旧文件" {
+		t.Fatal("Enter on 取消 replaced the file")
+	}
 	g.press("enter", "enter")
 	g.wantScreen("已导出到：")
 	if got, _ := os.ReadFile(htmlPath); !bytes.Equal(got, want) {
