@@ -166,7 +166,7 @@ func (a *app) rootArgs(cmd *cobra.Command, args []string) error {
 func argsRange(min, max int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < min || (max >= 0 && len(args) > max) {
-			return usageErr("参数个数不对：%s 需要 %s，收到 %d 个（用 %s --help 查看用法）",
+			return usageErr("参数个数不对：%s 的参数应为「%s」，收到 %d 个（用 %s --help 查看用法）",
 				cmd.CommandPath(), what, len(args), cmd.CommandPath())
 		}
 		return nil

@@ -153,7 +153,8 @@ func (a *app) runCheck(args []string, all, jsonOut bool) error {
 		if err := enc.Encode(jf); err != nil {
 			return err
 		}
-	} else {
+	} else if checked > 0 {
+		// Nothing checked (every name unknown): the errors say it all.
 		line := fmt.Sprintf("共检查 %d 份报告：错误 %d 个", checked, errs)
 		if missing > 0 {
 			line += fmt.Sprintf("（其中未填写 %d 个）", missing)

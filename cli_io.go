@@ -28,7 +28,8 @@ var textParts = []struct {
 }
 
 func (a *app) textCmd() *cobra.Command {
-	return &cobra.Command{
+	var empty bool
+	cmd := &cobra.Command{
 		Use:   "text REPORT PART [FILE]",
 		Short: "用文件或标准输入替换报告的一段文字",
 		Long: `用 FILE（不给时读标准输入）的内容替换报告的一段文字。PART 为：
@@ -37,7 +38,8 @@ func (a *app) textCmd() *cobra.Command {
            （小标题行形如「（一）主动公开」，其后各行为正文；序号由程序生成，不保存在标题中）
   s5       五、存在的主要问题及改进情况
   s6       六、其他需要报告的事项（收费情况一句由表格数字生成，不必写入）
-文件可以是 UTF-8（带或不带 BOM）或 GBK 编码，Windows 的换行也可以。`,
+文件可以是 UTF-8（带或不带 BOM）或 GBK 编码，Windows 的换行也可以。
+内容为空时不做任何修改（以免误把一段文字清空）；确要清空时加 --empty。`,
 		Example: `  nianbao text 北京市密云区科学技术委员会/2023 s1 总体情况.txt
   nianbao text 北京市密云区科学技术委员会/2023 s5 < 问题.txt
   Get-Content 问题.txt | nianbao text 北京市密云区科学技术委员会/2023 s5`,
@@ -72,6 +74,9 @@ func (a *app) textCmd() *cobra.Command {
 				return usageErr("无法读取%s：%s", src, err.Error())
 			}
 			text = cleanText(text)
+			if text == "" && !empty {
+				return usageErr("读到的内容为空（%s），没有修改报告；如确要清空这一段，请加 --empty", src)
+			}
 			return a.withStore(func(s *store.Store) error {
 				r, err := a.resolveArg(s, args[0])
 				if err != nil {
@@ -101,6 +106,8 @@ func (a *app) textCmd() *cobra.Command {
 			})
 		},
 	}
+	cmd.Flags().BoolVar(&empty, "empty", false, "内容为空时清空这一段（不加时空内容不做修改）")
+	return cmd
 }
 
 // cleanText makes text as typed: \n line ends, no trailing spaces on lines,
@@ -240,6 +247,9 @@ Markdown 或 JSON。REPORT 可以是草稿文件中的报告（机关名称/年�
 						where = "标准输出"
 					} else if err := export.CheckTarget(path, force); err != nil {
 						// Refuse before recording an export that will not happen.
+						if errors.Is(err, export.ErrExists) {
+							return usageErr("目标文件已存在：%s（加 --force 覆盖）", path)
+						}
 						return usageErr("%s", err.Error())
 					}
 					// A revision before every export, so the exported state can be found again.

@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"nianbao/model"
 	"nianbao/store"
@@ -15,9 +17,14 @@ func (a *app) openStore() (*store.Store, error) {
 	if err != nil {
 		return nil, draftErr("%s", err.Error())
 	}
+	_, statErr := os.Stat(path)
 	s, err := store.Open(path, store.Options{})
 	if err != nil {
 		return nil, draftErr("%s", err.Error())
+	}
+	if errors.Is(statErr, fs.ErrNotExist) {
+		// A mistyped --db would otherwise look like an empty draft file.
+		a.note("已新建草稿文件：%s", path)
 	}
 	return s, nil
 }

@@ -289,11 +289,35 @@ func TestNewListMeta(t *testing.T) {
 	}
 }
 
+// An empty input never wipes a section by surprise; --empty does it on purpose.
+func TestTextEmptyRefused(t *testing.T) {
+	c := newCLI(t)
+	c.ok("new", "--agency", agency, "--year", "2023")
+	if res := c.runIn("问题与整改。\n", "text", agency+"/2023", "s5", "--db", c.db); res.code != 0 {
+		t.Fatalf("text s5: %d %s", res.code, res.err)
+	}
+	res := c.runIn("\n\n", "text", agency+"/2023", "s5", "--db", c.db)
+	if res.code != exitUsage || !strings.Contains(res.err, "内容为空") {
+		t.Fatalf("empty text: exit %d, %q", res.code, res.err)
+	}
+	if got := c.report(agency + "/2023").S5; got != "问题与整改。" {
+		t.Fatalf("empty input changed s5 to %q", got)
+	}
+	if res := c.runIn("", "text", agency+"/2023", "s5", "--empty", "--db", c.db); res.code != 0 {
+		t.Fatalf("text --empty: %d %s", res.code, res.err)
+	}
+	if got := c.report(agency + "/2023").S5; got != "" {
+		t.Fatalf("--empty left s5 = %q", got)
+	}
+}
+
 func TestNewFrom(t *testing.T) {
 	c := newCLI(t)
 	c.ok("new", "--agency", agency, "--year", "2023", "--kind", "county_dept")
 	c.ok("set", agency+"/2023", "s3.forward.natural=2", "s3.forward.business=1")
-	c.ok("text", agency+"/2023", "s5", "-")
+	if res := c.runIn("去年的问题已整改。\n", "text", agency+"/2023", "s5", "-", "--db", c.db); res.code != 0 {
+		t.Fatalf("text s5: %d %s", res.code, res.err)
+	}
 	// Renamed agency: the new report is under the new name, linked, carried over.
 	res := c.ok("new", "--from", agency+"/2023", "--agency", "北京市密云区科学技术和信息化局")
 	if res.out != "北京市密云区科学技术和信息化局/2024\n" {
@@ -760,5 +784,25 @@ func TestEveryCommandListed(t *testing.T) {
 		if !bytes.Contains(readme, []byte("nianbao "+cmd.Name())) {
 			t.Errorf("README has no example of nianbao %s", cmd.Name())
 		}
+	}
+}
+
+// A mistyped --db must not look like an empty draft file: the new file is named.
+func TestNewDraftFileNamed(t *testing.T) {
+	c := newCLI(t)
+	res := c.run("list")
+	res.want(t, 0, "已新建草稿文件："+c.db)
+	if res := c.run("list"); strings.Contains(res.err, "已新建") {
+		t.Fatalf("second open says the file is new: %q", res.err)
+	}
+}
+
+// A check that found no report prints no summary beside the error.
+func TestCheckUnknownNoSummary(t *testing.T) {
+	c := newCLI(t)
+	res := c.run("check", "不存在/2024")
+	res.want(t, exitUsage, "没有报告")
+	if strings.Contains(res.out, "共检查") {
+		t.Fatalf("summary printed for nothing checked: %q", res.out)
 	}
 }

@@ -139,7 +139,9 @@ func CheckTarget(path string, force bool) error {
 type existsError struct{ path string }
 
 func (e *existsError) Error() string {
-	return "目标文件已存在：" + e.path + "，如要覆盖请使用 --force / 确认覆盖"
+	// Each caller says how to replace it: the command line with --force,
+	// the UI with a confirmation.
+	return "目标文件已存在：" + e.path
 }
 
 func (e *existsError) Unwrap() error { return ErrExists }

@@ -95,7 +95,7 @@ func TestWriteFile(t *testing.T) {
 	if !errors.Is(err, ErrExists) {
 		t.Fatalf("writing over an existing file without force: %v, want ErrExists", err)
 	}
-	if want := "目标文件已存在：" + path + "，如要覆盖请使用 --force / 确认覆盖"; err.Error() != want {
+	if want := "目标文件已存在：" + path; err.Error() != want {
 		t.Errorf("message %q, want %q", err, want)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "first" {
