@@ -10,34 +10,29 @@ import (
 
 // Root model and frame.
 const (
-	strAppName        = "政府信息公开工作年度报告"
-	strTooSmall       = "窗口太小：请把终端窗口放大到至少 %d 列、%d 行（现在是 %d 列、%d 行）。"
-	strSaved          = "已保存 %s"
-	strSaving         = "保存中"
-	strSaveFailed     = "保存失败：%s"
-	strSaveRetry      = "（稍后自动重试）"
-	strNotSavedYet    = "未修改"
-	strQuitUnsaved    = "最近一次保存失败，现在退出会丢失未保存的修改。仍要退出吗？"
-	strQuitTitle      = "退出"
-	strNoStore        = "没有打开草稿文件"
-	strReportNotFound = "找不到这份报告：%s"
-	strErrCount       = "错误 %d"
-	strWarnCount      = "提示 %d"
-	strFilledAll      = "已填 %d/%d"
-	strMissingBoth    = "未填 %d 格、%d 段文字"
-	strMissingCells   = "未填 %d 格"
-	strMissingTexts   = "未填 %d 段文字"
-	strPlaceholder    = "（此功能尚未完成）"
-	strConfirmYes     = "确定"
-	strConfirmNo      = "取消"
-	strConfirmHint    = "Enter 确定  Esc 取消"
+	strAppName      = "政府信息公开工作年度报告"
+	strTooSmall     = "窗口太小：请把终端窗口放大到至少 %d 列、%d 行（现在是 %d 列、%d 行）。"
+	strSaved        = "已保存 %s"
+	strSaving       = "保存中"
+	strSaveFailed   = "保存失败：%s"
+	strSaveRetry    = "（稍后自动重试）"
+	strQuitUnsaved  = "最近一次保存失败，现在退出会丢失未保存的修改。仍要退出吗？"
+	strNoStore      = "没有打开草稿文件"
+	strErrCount     = "错误 %d"
+	strWarnCount    = "提示 %d"
+	strFilledAll    = "已填 %d/%d"
+	strMissingBoth  = "未填 %d 格、%d 段文字"
+	strMissingCells = "未填 %d 格"
+	strMissingTexts = "未填 %d 段文字"
+	strConfirmYes   = "确定"
+	strConfirmNo    = "取消"
+	strConfirmHint  = "Enter 确定  Esc 取消"
 )
 
 // Editor: section list.
 const (
 	strSecCover    = "封面与说明"
 	strSecS1       = "一、总体情况"
-	strSecS1Intro  = "开头（无标题）"
 	strSecS2       = "二、主动公开"
 	strSecS3       = "三、依申请公开"
 	strSecS4       = "四、复议诉讼"
@@ -48,13 +43,11 @@ const (
 	strSymWarning  = "?"
 	strSymIncomp   = "~"
 	strSymCursor   = ">"
-	strPaneList    = "目录"
 	strPaneFinds   = "检查结果"
 	strNoFindings  = "没有发现问题。"
 	strMissingLine = "表%s 还有 %d 格未填（已填 %d/%d）"
 	strListHidden  = "F6 章节"
 	strMissingFees = "六、信息处理费 还有 %d 项未填（已填 %d/%d）"
-	strTextMissing = "%s 尚未填写"
 )
 
 // Editor: cover page fields.
@@ -106,7 +99,6 @@ const (
 	strEditCell      = "编辑单元格 %s"
 	strEditText      = "编辑 %s"
 	strEditCover     = "修改封面"
-	strS4Layout      = "（窄屏：三行五列显示）"
 	strGuide         = "说明：%s"
 	strCellLabel     = "表%s：%s" // the focused cell's full label
 	strFeeLabel      = "六、%s"   // 六's fee figures: three figures, not a table
