@@ -89,7 +89,7 @@ func fitLines(s string, w, h int) []string {
 // onScreen shows an official label on screen: its “ ” are of ambiguous
 // width and drawn 2 wide by some terminals, so they become 「」 (exports keep
 // the official text).
-var onScreen = strings.NewReplacer("“", "「", "”", "」").Replace
+var onScreen = strings.NewReplacer(screenQuotes...).Replace
 
 // wrapWidth breaks s into lines of at most w columns. Chinese text breaks
 // between any two characters (but not before closing punctuation), Latin
@@ -109,9 +109,6 @@ func wrapWidth(s string, w int) []string {
 	}
 	return out
 }
-
-// noLineStart are characters that must not begin a line.
-const noLineStart = "，。、；：？！）」』》〉”’…—,.;:?!)]%"
 
 var narrowCond = &runewidth.Condition{EastAsianWidth: false}
 

@@ -183,6 +183,13 @@ const (
 	helpPrevField  = "上一项"
 )
 
+// screenQuotes are the official labels' “ ” and what the screen shows
+// instead (see onScreen).
+var screenQuotes = []string{"“", "「", "”", "」"}
+
+// noLineStart are characters that must not begin a line (wrapStarts).
+const noLineStart = "，。、；：？！）」』》〉”’…—,.;:?!)]%"
+
 // clockTime is how the status line shows a save time.
 func clockTime(t time.Time) string { return t.Format("15:04:05") }
 
