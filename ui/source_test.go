@@ -9,11 +9,15 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/mattn/go-runewidth"
 )
 
-// TestSourceRules keeps two rules of the package true as it changes: every
-// Chinese string lives in strings.go, and keys are matched through the key
-// map (key.Matches), never by comparing a key's name.
+// TestSourceRules keeps three rules of the package true as it changes:
+// every Chinese string lives in strings.go; nothing drawn has a character of
+// ambiguous width (… × · “ ”, drawn 2 wide by some Chinese terminals); and
+// keys are matched through the key map (key.Matches), never by comparing a
+// key's name.
 func TestSourceRules(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
@@ -31,11 +35,24 @@ func TestSourceRules(t *testing.T) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.BasicLit:
-				if n.Kind != token.STRING || name == "strings.go" {
+				if n.Kind != token.STRING {
 					return true
 				}
 				s, err := strconv.Unquote(n.Value)
 				if err != nil {
+					return true
+				}
+				// The quote marks onScreen replaces, and the line-start
+				// rule, are tables, not text on screen.
+				if s != "“" && s != "”" && s != noLineStart {
+					for _, r := range s {
+						if runewidth.IsAmbiguousWidth(r) {
+							t.Errorf("%s: %q has %q, of ambiguous width", fset.Position(n.Pos()), s, r)
+							break
+						}
+					}
+				}
+				if name == "strings.go" {
 					return true
 				}
 				for _, r := range s {
