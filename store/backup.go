@@ -111,13 +111,14 @@ func ListBackups(dbPath string) ([]Backup, error) {
 // Backups lists this store's backups, newest first.
 func (s *Store) Backups() ([]Backup, error) { return ListBackups(s.path) }
 
-// newestBackup is the full path of the newest backup, or "".
+// newestBackup is the name of the newest backup (as ListBackups names it,
+// for Recover), or "".
 func newestBackup(dbPath string) string {
 	list, _ := ListBackups(dbPath)
 	if len(list) == 0 {
 		return ""
 	}
-	return filepath.Join(backupDir(dbPath), list[0].Name)
+	return list[0].Name
 }
 
 // copyTo writes a consistent copy of the open file to dst through a read
@@ -204,14 +205,18 @@ func placeNew(src, dst string) error {
 
 // dailyBackup makes today's backup if there is none yet, then drops the
 // backups beyond the retention. It runs only after the file passed bbolt's
-// check at Open, so a damaged file is never backed up over good copies.
-func (s *Store) dailyBackup() error {
+// check at Open and when every report and summary decodes (bad, from
+// Damaged), so a damaged file is never backed up over good copies.
+func (s *Store) dailyBackup(bad []*ReportError) error {
 	dst := filepath.Join(backupDir(s.path), backupName(s.path, s.opt.Now()))
 	if _, err := os.Lstat(dst); err == nil {
 		return nil
 	}
+	if len(bad) > 0 {
+		return damagedBackupError(bad)
+	}
 	if err := s.copyTo(dst); err != nil && !errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("今天的备份没有做成（%s）：%s", dst, ioReason(err))
+		return &BackupError{Msg: fmt.Sprintf("今天的备份没有做成（%s）：%s。草稿文件照常可用。", dst, ioReason(err)), Err: err}
 	}
 	all, err := scanBackups(s.path)
 	if err != nil {
@@ -247,7 +252,7 @@ func Recover(dbPath, backupName string) (keptAside string, err error) {
 	if why := validateFile(bf); why != "" {
 		return "", fmt.Errorf("备份 %s 也已损坏（%s），请选另一个备份", src, why)
 	}
-	if why, err := checkOpen(src, time.Second); err != nil || why != "" {
+	if why, _, err := checkOpen(src, time.Second); err != nil || why != "" {
 		if err == nil {
 			err = errors.New(why)
 		}

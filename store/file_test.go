@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	mrand "math/rand/v2"
 	"os"
@@ -231,8 +232,14 @@ func TestDamagedFiles(t *testing.T) {
 				t.Fatalf("unclear error: %v", err)
 			}
 			t.Logf("%v", err)
-			if f.name == "random.db" && !strings.Contains(err.Error(), "random-2026-11-24.db") {
-				t.Fatalf("newest backup not named: %v", err)
+			chineseOnly(t, err.Error(), path, "--db", "recover random-2026-11-24.db", "backups")
+			if f.name == "random.db" {
+				// Named as `backups` lists it, in the command that recovers it.
+				var fe *FileError
+				if !strings.Contains(err.Error(), "可以用 nianbao recover random-2026-11-24.db 从备份恢复（当前文件会保留在旁边）") ||
+					!errors.As(err, &fe) || fe.Backup != "random-2026-11-24.db" {
+					t.Fatalf("newest backup not named: %v", err)
+				}
 			}
 			if time.Since(start) > 5*time.Second {
 				t.Fatalf("took %v", time.Since(start))
@@ -508,8 +515,8 @@ func TestCrash(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: after kill: %v", round, err)
 		}
-		if why := checkDB(s.db); why != "" {
-			t.Fatalf("round %d: %s", round, why)
+		if why, detail := checkDB(s.db); why != "" {
+			t.Fatalf("round %d: %s (%s)", round, why, detail)
 		}
 		r, err := s.Find("某机关", 2024)
 		if err != nil {

@@ -83,9 +83,10 @@ func fullFSChild(t *testing.T) {
 		set(t, r, "s3.new.natural", 12345)
 		want := encode(t, r)
 		err := s.Save(r, "长文本")
-		wantErr(t, err, syscall.ENOSPC, "不能保存草稿：磁盘已满", path, "腾出空间", "没有丢失")
-		if Unusable(err) {
-			t.Fatal("a full disk must not make the file unusable")
+		wantErr(t, err, syscall.ENOSPC, "报告没有保存：磁盘已满", path, "腾出磁盘空间", "仍在内存中")
+		chineseOnly(t, err.Error(), path)
+		if !Unusable(err) {
+			t.Fatal("a full disk must count as a file that cannot be used (exit 3)")
 		}
 		if !bytes.Equal(encode(t, r), want) {
 			t.Fatal("the failed save changed the report in memory")
@@ -100,8 +101,8 @@ func fullFSChild(t *testing.T) {
 		}
 		got, _ := s.Get(r.ID)
 		sameReport(t, got, r)
-		if why := checkDB(s.db); why != "" {
-			t.Fatal(why)
+		if why, detail := checkDB(s.db); why != "" {
+			t.Fatal(why, detail)
 		}
 		s.Close()
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -115,5 +116,20 @@ func set(t testing.TB, r *model.Report, addr string, n int64) {
 	t.Helper()
 	if err := r.Set(model.CellAddr(addr), model.Int(n)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+var latin = regexp.MustCompile(`[A-Za-z]+`)
+
+// chineseOnly fails when msg has Latin letters beyond the words allowed
+// (paths, command names, file names an officer types as they are).
+func chineseOnly(t testing.TB, msg string, allowed ...string) {
+	t.Helper()
+	rest := msg
+	for _, a := range append(allowed, "nianbao") {
+		rest = strings.ReplaceAll(rest, a, "")
+	}
+	if w := latin.FindAllString(rest, -1); len(w) > 0 {
+		t.Errorf("message has English %q: %s", w, msg)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -199,24 +200,29 @@ func prune(b *bolt.Bucket, now time.Time) error {
 	return nil
 }
 
-// History lists a report's revisions, newest first.
+// History lists a report's revisions, newest first. The revisions are
+// stored apart from the report, so they are listed even when the report's
+// own record (content or summary) is damaged; a revision that cannot be
+// read itself is listed as such.
 func (s *Store) History(id string) ([]Revision, error) {
 	var out []Revision
 	err := s.db.View(func(tx *bolt.Tx) error {
-		if _, err := getInfo(tx, id); err != nil {
-			return err
-		}
 		b := tx.Bucket(bucketRevs).Bucket([]byte(id))
+		if tx.Bucket(bucketInfo).Get([]byte(id)) == nil && tx.Bucket(bucketReports).Get([]byte(id)) == nil && b == nil {
+			return fmt.Errorf("%w（编号 %s）", ErrNotFound, id)
+		}
 		if b == nil {
 			return nil
 		}
 		c := b.Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
-			h, _, err := decodeRev(v)
-			if err != nil {
-				return err
+			rev := Revision{N: int(binary.BigEndian.Uint64(k))}
+			if h, _, err := decodeRev(v); err != nil {
+				rev.Summary = "（这个版本已损坏，无法恢复）"
+			} else {
+				rev.Time, rev.Summary = h.Time, h.summary()
 			}
-			out = append(out, Revision{N: int(binary.BigEndian.Uint64(k)), Time: h.Time, Summary: h.summary()})
+			out = append(out, rev)
 		}
 		return nil
 	})
@@ -257,26 +263,35 @@ func (s *Store) Restore(id string, n int) (*model.Report, error) {
 	now := s.opt.Now()
 	var out *model.Report
 	err := s.update(func(tx *bolt.Tx) error {
-		if _, err := liveInfo(tx, id); err != nil {
+		in, err := liveInfo(tx, id)
+		if err != nil {
 			return err
 		}
 		r, h, err := revisionTx(tx, id, n)
 		if err != nil {
 			return err
 		}
+		// A damaged current record is what a restore repairs: its
+		// bytes are no state to keep as a revision, and the link to
+		// last year's report is in the summary too.
 		cur, err := getReport(tx, id)
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrDamagedReport) {
 			return err
 		}
-		r.Previous = cur.Previous
-		if err := sealCurrent(tx, id, now, fmt.Sprintf("恢复第 %d 版之前的版本", n)); err != nil {
-			return err
+		label := fmt.Sprintf("恢复到第 %d 版（%s）", n, h.Time.Local().Format("2006-01-02 15:04"))
+		r.Previous = in.Previous
+		if cur != nil {
+			r.Previous = cur.Previous
+			if err := sealCurrent(tx, id, now, fmt.Sprintf("恢复第 %d 版之前的版本", n)); err != nil {
+				return err
+			}
+		} else {
+			label += "，修复已损坏的报告"
 		}
 		js, _, err := writeReport(tx, r, now)
 		if err != nil {
 			return err
 		}
-		label := fmt.Sprintf("恢复到第 %d 版（%s）", n, h.Time.Local().Format("2006-01-02 15:04"))
 		if err := addRevision(tx, id, now, label, js, true); err != nil {
 			return err
 		}

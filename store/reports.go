@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -28,6 +29,10 @@ type Summary struct {
 	// they are progress, not mistakes.
 	Errors, Missing, Warnings int
 	Deleted                   time.Time // zero unless in the trash
+	// Damaged is set when the list had to rebuild the summary and the
+	// report could not be read either (Agency and Year may then be empty);
+	// Store.Damaged finds every damaged report.
+	Damaged bool
 }
 
 // info is the stored summary of a report.
@@ -58,9 +63,73 @@ func getInfo(tx *bolt.Tx, id string) (*info, error) {
 	}
 	var in info
 	if err := json.Unmarshal(v, &in); err != nil {
-		return nil, fmt.Errorf("草稿文件中报告 %s 的摘要已损坏：%v", id, err)
+		return nil, damagedReport(tx, id, "summary: "+err.Error())
 	}
 	return &in, nil
+}
+
+// loadInfo is getInfo that makes a damaged summary again from the report
+// (or its newest readable revision), so that a damaged summary stops no
+// operation; the next write stores it again.
+func loadInfo(tx *bolt.Tx, id string) (*info, error) {
+	in, err := getInfo(tx, id)
+	if err == nil || errors.Is(err, ErrNotFound) {
+		return in, err
+	}
+	if rebuilt, rerr := rebuildInfo(tx, id); rerr == nil {
+		return rebuilt, nil
+	}
+	return nil, err
+}
+
+// damagedReport names the report id whose record cannot be read, from
+// whatever is still readable: its summary, the (机关名称, 年度) index, or
+// its newest readable revision.
+func damagedReport(tx *bolt.Tx, id, detail string) *ReportError {
+	e := &ReportError{ID: id, Detail: detail}
+	var in info
+	if v := tx.Bucket(bucketInfo).Get([]byte(id)); v != nil && json.Unmarshal(v, &in) == nil {
+		e.Agency, e.Year = in.Agency, in.Year
+		return e
+	}
+	tx.Bucket(bucketIndex).ForEach(func(k, v []byte) error {
+		if string(v) == id {
+			if i := bytes.LastIndexByte(k, 0); i > 0 {
+				if y, err := strconv.Atoi(string(k[i+1:])); err == nil {
+					e.Agency, e.Year = string(k[:i]), y
+				}
+			}
+		}
+		return nil
+	})
+	if e.Agency != "" {
+		return e
+	}
+	if r, _ := newestRevision(tx, id); r != nil {
+		e.Agency, e.Year = r.Agency, r.Year
+	}
+	return e
+}
+
+// newestRevision is the report as in its newest revision that can be read,
+// with its header; nil when none can.
+func newestRevision(tx *bolt.Tx, id string) (*model.Report, *revRec) {
+	b := tx.Bucket(bucketRevs).Bucket([]byte(id))
+	if b == nil {
+		return nil, nil
+	}
+	c := b.Cursor()
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		h, js, err := decodeRev(v)
+		if err != nil {
+			continue
+		}
+		if r, err := model.Decode(js); err == nil {
+			r.ID = id
+			return r, h
+		}
+	}
+	return nil, nil
 }
 
 func putInfo(tx *bolt.Tx, id string, in *info) error {
@@ -78,15 +147,15 @@ func getReport(tx *bolt.Tx, id string) (*model.Report, error) {
 	}
 	r, err := model.Decode(v)
 	if err != nil {
-		return nil, fmt.Errorf("草稿文件中报告 %s 已损坏：%v", id, err)
+		return nil, damagedReport(tx, id, "report: "+err.Error())
 	}
 	r.ID = id
 	return r, nil
 }
 
-// liveInfo is getInfo refusing a report in the trash.
+// liveInfo is loadInfo refusing a report in the trash.
 func liveInfo(tx *bolt.Tx, id string) (*info, error) {
-	in, err := getInfo(tx, id)
+	in, err := loadInfo(tx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +232,7 @@ func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, err
 		return nil, false, err
 	}
 	id := []byte(r.ID)
-	old, _ := getInfo(tx, r.ID)
+	old, _ := loadInfo(tx, r.ID)
 	if old != nil && !old.Deleted.IsZero() {
 		return nil, false, fmt.Errorf("%w：「%s」在回收站中，请先从回收站恢复", ErrNotFound, model.TitleOf(old.Agency, old.Year))
 	}
@@ -189,9 +258,11 @@ func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, err
 		return nil, false, err
 	}
 	prev, err := previousTx(tx, r)
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrDamagedReport) {
 		return nil, false, err
 	}
+	// A damaged last-year report must not stop this year's save: the
+	// counts leave the cross-year rules out until it is repaired.
 	in := &info{Agency: r.Agency, Year: r.Year, Previous: r.Previous, Updated: now}
 	in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
 	if err := putInfo(tx, r.ID, in); err != nil {
@@ -249,7 +320,7 @@ func recount(tx *bolt.Tx, id string) error {
 		return nil
 	}
 	prev, err := previousTx(tx, r)
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrDamagedReport) {
 		return nil
 	}
 	in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
@@ -272,16 +343,26 @@ func (s *Store) summaries(trash bool) ([]Summary, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
 			var in info
+			damaged := false
 			if err := json.Unmarshal(v, &in); err != nil {
 				// A damaged summary must not hide every other report.
-				rebuilt, err := rebuildInfo(tx, string(k))
-				if err != nil {
-					return err
+				if rebuilt, err := rebuildInfo(tx, string(k)); err == nil {
+					in = *rebuilt
+				} else {
+					// Nothing readable is left of it but its name,
+					// if the index has it; listed so it can be seen.
+					e := damagedReport(tx, string(k), "")
+					in = info{Agency: e.Agency, Year: e.Year}
+					damaged = true
+					if owner := tx.Bucket(bucketIndex).Get(indexKey(e.Agency, e.Year)); e.Agency == "" || string(owner) != string(k) {
+						in.Deleted = time.Unix(0, 0)
+					}
 				}
-				in = *rebuilt
 			}
 			if in.Deleted.IsZero() != trash {
-				list = append(list, in.summary(string(k)))
+				sm := in.summary(string(k))
+				sm.Damaged = damaged
+				list = append(list, sm)
 			}
 			return nil
 		})
@@ -289,14 +370,17 @@ func (s *Store) summaries(trash bool) ([]Summary, error) {
 	return list, err
 }
 
-// rebuildInfo makes a report's summary again from the report itself, for a
-// summary that cannot be read (the next save stores it again). A report the
-// index does not hold is in the trash; the time of its newest revision
-// stands for when it changed and was deleted.
+// rebuildInfo makes a report's summary again from the report itself, or
+// when that is damaged too from its newest readable revision, for a summary
+// that cannot be read (the next save stores it again). A report the index
+// does not hold is in the trash; the time of its newest revision stands for
+// when it changed and was deleted.
 func rebuildInfo(tx *bolt.Tx, id string) (*info, error) {
 	r, err := getReport(tx, id)
 	if err != nil {
-		return nil, fmt.Errorf("草稿文件中报告 %s 的摘要和内容都已损坏：%v", id, err)
+		if r, _ = newestRevision(tx, id); r == nil {
+			return nil, err
+		}
 	}
 	in := &info{Agency: r.Agency, Year: r.Year, Previous: r.Previous}
 	if b := tx.Bucket(bucketRevs).Bucket([]byte(id)); b != nil {
@@ -308,7 +392,7 @@ func rebuildInfo(tx *bolt.Tx, id string) (*info, error) {
 		in.Deleted = in.Updated
 	}
 	prev, err := previousTx(tx, r)
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrDamagedReport) {
 		return nil, err
 	}
 	in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
@@ -337,7 +421,32 @@ func (s *Store) Get(id string) (*model.Report, error) {
 	return r, err
 }
 
-// Find returns the live report of that agency and year.
+// Lookup returns the summary of the live report of that agency and year
+// without reading the report itself, so that it also finds a report whose
+// content is damaged (to list or restore its history, or delete it).
+func (s *Store) Lookup(agency string, year int) (Summary, error) {
+	var sm Summary
+	err := s.db.View(func(tx *bolt.Tx) error {
+		id := tx.Bucket(bucketIndex).Get(indexKey(agency, year))
+		if id == nil {
+			return fmt.Errorf("%w：没有「%s」", ErrNotFound, model.TitleOf(strings.TrimSpace(agency), year))
+		}
+		in, err := loadInfo(tx, string(id))
+		if err != nil {
+			if e := (*ReportError)(nil); errors.As(err, &e) {
+				sm = Summary{ID: string(id), Agency: e.Agency, Year: e.Year, Damaged: true}
+				return nil
+			}
+			return err
+		}
+		sm = in.summary(string(id))
+		return nil
+	})
+	return sm, err
+}
+
+// Find returns the live report of that agency and year. A report whose
+// content cannot be read gives a *ReportError (ErrDamagedReport).
 func (s *Store) Find(agency string, year int) (*model.Report, error) {
 	var r *model.Report
 	err := s.db.View(func(tx *bolt.Tx) (err error) {
@@ -397,8 +506,15 @@ func (s *Store) Save(r *model.Report, summary string) error {
 	}
 	now := s.opt.Now()
 	return s.update(func(tx *bolt.Tx) error {
-		if in, _ := getInfo(tx, r.ID); in == nil {
+		in, err := loadInfo(tx, r.ID)
+		if errors.Is(err, ErrNotFound) {
 			return createTx(tx, r, summary, now)
+		}
+		if err != nil {
+			return err
+		}
+		if !in.Deleted.IsZero() {
+			return fmt.Errorf("%w：「%s」在回收站中，请先从回收站恢复", ErrNotFound, model.TitleOf(in.Agency, in.Year))
 		}
 		js, changed, err := writeReport(tx, r, now)
 		if err != nil || !changed {
@@ -422,21 +538,26 @@ func (s *Store) Replace(r *model.Report, summary string) error {
 			}
 			id = string(owner)
 		}
-		if _, err := liveInfo(tx, id); err != nil {
+		in, err := liveInfo(tx, id)
+		if err != nil {
 			return err
 		}
-		if err := sealCurrent(tx, id, now, "导入覆盖之前的版本"); err != nil {
+		// Importing over a damaged report repairs it: there is no state
+		// before worth a revision, and the link comes from the summary.
+		old, err := getReport(tx, id)
+		if err != nil && !errors.Is(err, ErrDamagedReport) {
 			return err
+		}
+		if old != nil {
+			if err := sealCurrent(tx, id, now, "导入覆盖之前的版本"); err != nil {
+				return err
+			}
 		}
 		c := r.Clone()
 		c.ID = id
 		if c.Previous == "" || tx.Bucket(bucketInfo).Get([]byte(c.Previous)) == nil {
 			// An imported file knows nothing of this file's links: keep ours.
-			old, err := getReport(tx, id)
-			if err != nil {
-				return err
-			}
-			c.Previous = old.Previous
+			c.Previous = in.Previous
 		}
 		js, changed, err := writeReport(tx, c, now)
 		if err != nil {
@@ -508,7 +629,7 @@ func (s *Store) Delete(id string) error {
 // its (机关名称, 年度) has been taken again meanwhile.
 func (s *Store) Undelete(id string) error {
 	return s.update(func(tx *bolt.Tx) error {
-		in, err := getInfo(tx, id)
+		in, err := loadInfo(tx, id)
 		if err != nil {
 			return err
 		}
@@ -621,7 +742,7 @@ func (s *Store) RollForwardAs(fromID string, h NextHeader) (*model.Report, error
 func (s *Store) MarkExport(id string, what string) error {
 	now := s.opt.Now()
 	return s.update(func(tx *bolt.Tx) error {
-		if _, err := getInfo(tx, id); err != nil {
+		if _, err := loadInfo(tx, id); err != nil {
 			return err
 		}
 		return sealCurrent(tx, id, now, "导出 "+what+" 时的版本")

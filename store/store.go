@@ -45,6 +45,7 @@ type Store struct {
 	path      string
 	opt       Options
 	backupErr error
+	damaged   []*ReportError
 }
 
 // Open opens the draft file at path, creating it (mode 0600) and its folders
@@ -73,8 +74,8 @@ func Open(path string, opt Options) (*Store, error) {
 	case err == nil && st.Size() == 0:
 		// An empty file is what a crash during creation leaves; start
 		// afresh unless there are backups, which suggests it once held work.
-		if b := newestBackup(abs); b != "" {
-			return nil, damagedError(abs, "文件是空的", b, nil)
+		if newestBackup(abs) != "" {
+			return nil, damagedError(abs, "文件是空的", "", nil)
 		}
 	case err == nil:
 		if err := preflight(abs, opt.Timeout); err != nil {
@@ -93,7 +94,13 @@ func Open(path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	s.backupErr = s.dailyBackup()
+	// Damaged records leave the file usable (the others are sound, and
+	// restoring a revision repairs one) but stop the backup; the UI shows
+	// them at the start through Damaged or BackupErr.
+	s.repairSummaries()
+	bad, _ := s.Damaged()
+	s.damaged = bad
+	s.backupErr = s.dailyBackup(bad)
 	s.recountIfRulesChanged() // after the backup, which keeps the file as it was
 	return s, nil
 }
@@ -122,14 +129,14 @@ func preflight(path string, timeout time.Duration) error {
 	why := validateFile(f)
 	unlock(f)
 	if why != "" {
-		return damagedError(path, why, newestBackup(path), nil)
+		return damagedError(path, why, "", nil)
 	}
-	why, err = checkOpen(path, timeout)
+	why, detail, err := checkOpen(path, timeout)
 	if err != nil {
 		return err
 	}
 	if why != "" {
-		return damagedError(path, why, newestBackup(path), nil)
+		return damagedError(path, why, detail, nil)
 	}
 	return nil
 }
@@ -142,7 +149,14 @@ func (s *Store) Path() string { return s.path }
 
 // BackupErr is why today's backup could not be made at Open, if it could
 // not (the store is usable regardless); nil when it was made or not due.
+// It is a *BackupError; when damaged reports stopped it, their
+// *ReportErrors are in its Damaged field.
 func (s *Store) BackupErr() error { return s.backupErr }
+
+// DamagedAtOpen is what Damaged found when the file was opened (nil when
+// every report could be read); a restore since may have repaired them, so
+// call Damaged for the state now.
+func (s *Store) DamagedAtOpen() []*ReportError { return s.damaged }
 
 // readSchema returns the schema version in the file: 0 for an empty file,
 // -1 for a bbolt file that is not a nianbao draft file.

@@ -421,7 +421,7 @@ func TestSaveErrors(t *testing.T) {
 	set(t, r, "s3.new.natural", 7)
 	want := encode(t, r)
 	err := s.Save(r, "")
-	wantErr(t, err, nil, "不能保存草稿", "没有丢失")
+	wantErr(t, err, nil, "报告没有保存", "已经关闭", "仍在内存中")
 	if string(encode(t, r)) != string(want) {
 		t.Fatal("failed save changed the report")
 	}
@@ -436,16 +436,26 @@ func TestSaveErrors(t *testing.T) {
 		err  error
 		want []string
 	}{
-		{fmt.Errorf("write: %w", syscall.ENOSPC), []string{"不能保存草稿：磁盘已满", "腾出空间", "没有丢失", path}},
-		{&os.PathError{Op: "open", Path: path, Err: syscall.EROFS}, []string{"不能保存草稿：文件夹只读", "--db", "没有丢失"}},
+		{fmt.Errorf("write: %w", syscall.ENOSPC), []string{"报告没有保存：磁盘已满", "腾出磁盘空间", "仍在内存中", path}},
+		{&os.PathError{Op: "open", Path: path, Err: syscall.EROFS}, []string{"报告没有保存：文件夹只读", "--db", "仍在内存中"}},
 		{fmt.Errorf("sync: %w", syscall.EACCES), []string{"文件夹只读或没有写入权限"}},
+		{fmt.Errorf("write: %w", syscall.EIO), []string{"报告没有保存：写入草稿文件时出错", "磁盘读写错误", "仍在内存中"}},
 	}
 	for _, tc := range tests {
 		err := saveError(path, tc.err)
 		wantErr(t, err, tc.err, tc.want...)
-		if Unusable(err) {
-			t.Errorf("%v: a failed save must not make the file unusable", tc.err)
+		// The same words serve the window and the command line.
+		chineseOnly(t, err.Error(), path, "--db")
+		if strings.Contains(err.Error(), "窗口") {
+			t.Errorf("%q speaks of a window", err)
 		}
+		if !Unusable(err) {
+			t.Errorf("%v: a file that cannot be written must be Unusable (exit 3)", tc.err)
+		}
+	}
+	// The store's own refusals pass unchanged and are not about the file.
+	if err := saveError(path, duplicateError("某机关", 2024)); !errors.Is(err, ErrDuplicate) || Unusable(err) {
+		t.Errorf("duplicate: %#v", err)
 	}
 }
 
@@ -640,6 +650,15 @@ func TestOpenErrorKinds(t *testing.T) {
 		if !errors.As(err, &fe) || fe.Problem != tc.problem || !strings.Contains(err.Error(), tc.says) || !strings.Contains(err.Error(), path) {
 			t.Errorf("%v: %#v", tc.err, err)
 		}
+		chineseOnly(t, err.Error(), path, "nianbao", "--db")
+		if fe != nil && fe.Detail == "" {
+			t.Errorf("%v: the technical cause is not kept in Detail", tc.err)
+		}
+	}
+	// A held file: the words the issue asks for first, then what to do.
+	held := openError(path, bolt.ErrTimeout).Error()
+	if !strings.HasPrefix(held, "草稿文件正被另一个 nianbao 窗口使用："+path) || !strings.Contains(held, "请先关闭那个窗口，或用 --db 指定另一个草稿文件") {
+		t.Errorf("held: %q", held)
 	}
 }
 
@@ -682,11 +701,24 @@ func TestDamagedSummary(t *testing.T) {
 		}
 		return nil
 	})
-	// Both summary and report unreadable: said, with the id.
+	// Both summary and report unreadable: listed from its newest
+	// revision; reading it says which report and how to repair it.
 	s.db.Update(func(tx *bolt.Tx) error {
 		tx.Bucket(bucketInfo).Put([]byte(b.ID), []byte("{"))
 		return tx.Bucket(bucketReports).Put([]byte(b.ID), []byte("{"))
 	})
-	_, err = s.List()
-	wantErr(t, err, nil, "摘要和内容都已损坏", b.ID)
+	if list, err = s.List(); err != nil || len(list) != 2 || list[1].Agency != "乙" || list[1].Damaged {
+		t.Fatalf("list: %+v %v", list, err)
+	}
+	_, err = s.Get(b.ID)
+	wantErr(t, err, ErrDamagedReport, "乙/2024", "nianbao history 乙/2024", "nianbao restore 乙/2024")
+	// Its revisions gone too: still listed, under the index's name, and
+	// marked damaged; the other reports are not hidden.
+	s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketRevs).DeleteBucket([]byte(b.ID)) })
+	if list, err = s.List(); err != nil || len(list) != 2 || list[1].Agency != "乙" || list[1].Year != 2024 || !list[1].Damaged {
+		t.Fatalf("list: %+v %v", list, err)
+	}
+	if bad, _ := s.Damaged(); len(bad) != 1 || bad[0].ID != b.ID || bad[0].Name() != "乙/2024" {
+		t.Fatalf("damaged: %+v", bad)
+	}
 }

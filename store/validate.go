@@ -50,10 +50,10 @@ func parseMeta(buf []byte) (metaInfo, string) {
 	ne := binary.NativeEndian
 	m := buf[pageHeaderSize : pageHeaderSize+metaSize]
 	if ne.Uint32(m[0:]) != boltMagic {
-		return metaInfo{}, "不是 bbolt 数据库文件"
+		return metaInfo{}, "不是数据库文件"
 	}
 	if v := ne.Uint32(m[4:]); v != boltVersion {
-		return metaInfo{}, fmt.Sprintf("bbolt 文件版本 %d 不受支持", v)
+		return metaInfo{}, fmt.Sprintf("数据库格式版本 %d 不受支持", v)
 	}
 	h := fnv.New64a()
 	h.Write(m[:metaChecksumLen])
@@ -76,7 +76,7 @@ func parseMeta(buf []byte) (metaInfo, string) {
 func validateFile(f *os.File) string {
 	st, err := f.Stat()
 	if err != nil {
-		return "无法读取：" + err.Error()
+		return "无法读取：" + ioReason(err)
 	}
 	if !st.Mode().IsRegular() {
 		return "不是普通文件"
@@ -169,28 +169,31 @@ func checkFreelistPage(hdr []byte, m metaInfo, size int64) string {
 // its consistency check. It reads every page of every bucket itself first,
 // on this goroutine with SetPanicOnFault on, because tx.Check reads pages on
 // a goroutine of its own where a fault could not be recovered. It returns a
-// Chinese reason ("" when sound), or a held error.
-func checkOpen(path string, timeout time.Duration) (reason string, err error) {
+// short Chinese reason ("" when sound) and the technical detail, or a held
+// error.
+func checkOpen(path string, timeout time.Duration) (reason, detail string, err error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: timeout})
 	if err != nil {
 		var fe *FileError
 		if errors.As(openError(path, err), &fe) && fe.Problem != Damaged {
-			return "", fe
+			return "", "", fe
 		}
-		return "bbolt 无法打开：" + err.Error(), nil
+		return "数据库无法打开", err.Error(), nil
 	}
 	defer db.Close()
-	return checkDB(db), nil
+	reason, detail = checkDB(db)
+	return reason, detail, nil
 }
 
 // checkDB walks every bucket and runs tx.Check; a panic or fault on the way
-// is turned into a reason.
-func checkDB(db *bolt.DB) (reason string) {
+// is turned into a reason. The reason is Chinese; bbolt's own words go to
+// detail.
+func checkDB(db *bolt.DB) (reason, detail string) {
 	old := debug.SetPanicOnFault(true)
 	defer debug.SetPanicOnFault(old)
 	defer func() {
 		if r := recover(); r != nil {
-			reason = fmt.Sprintf("读取时出错：%v", r)
+			reason, detail = "读取时出错，数据页已损坏", fmt.Sprint(r)
 		}
 	}()
 	err := db.View(func(tx *bolt.Tx) error {
@@ -208,9 +211,9 @@ func checkDB(db *bolt.DB) (reason string) {
 		return first
 	})
 	if err != nil {
-		return "一致性检查未通过：" + err.Error()
+		return "一致性检查未通过", err.Error()
 	}
-	return ""
+	return "", ""
 }
 
 func walk(b *bolt.Bucket) error {

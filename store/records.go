@@ -1,0 +1,106 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"nianbao/model"
+)
+
+// Damaged decodes every stored report and summary and returns those that
+// cannot be read, each as a *ReportError naming the report and saying how
+// to repair it (restore an intact revision). bbolt's own check cannot see
+// this: a page of a report's JSON overwritten with other bytes is still a
+// well-formed page. Open runs it once and refuses the daily backup while
+// anything is damaged, so that the good backups are not pushed out by
+// copies of a damaged file; the file itself stays usable. The cost is one
+// JSON decode per report (about a millisecond for a full one).
+func (s *Store) Damaged() ([]*ReportError, error) {
+	var out []*ReportError
+	err := s.db.View(func(tx *bolt.Tx) error {
+		out = damagedRecords(tx)
+		return nil
+	})
+	return out, err
+}
+
+func damagedRecords(tx *bolt.Tx) []*ReportError {
+	var out []*ReportError
+	seen := map[string]bool{}
+	tx.Bucket(bucketReports).ForEach(func(k, v []byte) error {
+		if _, err := model.Decode(v); err != nil {
+			out = append(out, damagedReport(tx, string(k), "report: "+err.Error()))
+			seen[string(k)] = true
+		}
+		return nil
+	})
+	// A summary that can be made again from the report is no loss (every
+	// read rebuilds it, and Open stores it again); only one that cannot is.
+	tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
+		var in info
+		if err := json.Unmarshal(v, &in); err != nil && !seen[string(k)] {
+			if _, rerr := rebuildInfo(tx, string(k)); rerr != nil {
+				out = append(out, damagedReport(tx, string(k), "summary: "+err.Error()))
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// repairSummaries stores again the summaries that cannot be read but can be
+// made again from their reports, so that the file a backup copies decodes
+// throughout. Nothing is written when every summary reads.
+func (s *Store) repairSummaries() {
+	var ids []string
+	s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
+			if !json.Valid(v) || json.Unmarshal(v, new(info)) != nil {
+				ids = append(ids, string(k))
+			}
+			return nil
+		})
+	})
+	if len(ids) == 0 {
+		return
+	}
+	s.db.Update(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			if in, err := rebuildInfo(tx, id); err == nil {
+				if err := putInfo(tx, id, in); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// damagedBackupError says why today's backup was not made.
+func damagedBackupError(bad []*ReportError) error {
+	names := make([]string, 0, len(bad))
+	for _, e := range bad {
+		names = append(names, e.Name())
+	}
+	msg := fmt.Sprintf("今天没有备份：草稿文件中的报告 %s 已损坏，备份它会挤掉完好的旧备份。", strings.Join(names, "、"))
+	if len(bad) == 1 {
+		msg += bad[0].Error()
+	} else {
+		msg += "可以用历史版本恢复这些报告：nianbao history 报告 列出历史版本，再用 nianbao restore 报告 版本号 恢复，或在界面中按 F5 历史版本。"
+	}
+	return &BackupError{Msg: msg + "修复后，下次打开时会做备份。", Damaged: bad}
+}
+
+// BackupError is why today's backup was not made (see Store.BackupErr).
+type BackupError struct {
+	Msg string
+	// Damaged lists the damaged reports that stopped the backup, if any.
+	Damaged []*ReportError
+	Err     error
+}
+
+func (e *BackupError) Error() string { return e.Msg }
+func (e *BackupError) Unwrap() error { return e.Err }
