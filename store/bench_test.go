@@ -1,6 +1,7 @@
 package store
 
 import (
+	"strconv"
 	"testing"
 
 	"nianbao/model"
@@ -21,6 +22,23 @@ func BenchmarkSave(b *testing.B) {
 		r.Set("s3.new.natural", model.Int(i)) // a real change each time
 		if err := s.Save(r, "修改表三"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDamaged is the deeper check Open runs (every report and summary
+// decoded), for a file of 20 full reports.
+func BenchmarkDamaged(b *testing.B) {
+	s := openAt(b, tempDB(b), nil)
+	for i := range 20 {
+		if err := s.Create(fullReport(b, "机关"+strconv.Itoa(i), 2024), ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if bad, err := s.Damaged(); err != nil || len(bad) != 0 {
+			b.Fatal(bad, err)
 		}
 	}
 }

@@ -17,7 +17,8 @@ import (
 // well-formed page. Open runs it once and refuses the daily backup while
 // anything is damaged, so that the good backups are not pushed out by
 // copies of a damaged file; the file itself stays usable. The cost is one
-// JSON decode per report (about a millisecond for a full one).
+// JSON decode per report: about 0.3 ms for a full one, 6 ms for 20
+// (BenchmarkDamaged), small beside the page walk Open already does.
 func (s *Store) Damaged() ([]*ReportError, error) {
 	var out []*ReportError
 	err := s.db.View(func(tx *bolt.Tx) error {

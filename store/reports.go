@@ -160,9 +160,16 @@ func liveInfo(tx *bolt.Tx, id string) (*info, error) {
 		return nil, err
 	}
 	if !in.Deleted.IsZero() {
-		return nil, fmt.Errorf("%w：「%s」在回收站中，请先从回收站恢复", ErrNotFound, model.TitleOf(in.Agency, in.Year))
+		return nil, inTrashError(id, in)
 	}
 	return in, nil
+}
+
+// inTrashError refuses to change a report in the trash. It names the
+// report by its id too: the trash may hold several of the same (机关名称,
+// 年度), and only the id tells which one to bring back.
+func inTrashError(id string, in *info) error {
+	return fmt.Errorf("%w：「%s」（编号 %s）在回收站中，请先从回收站恢复", ErrNotFound, model.TitleOf(in.Agency, in.Year), id)
 }
 
 func duplicateError(agency string, year int) error {
@@ -234,7 +241,7 @@ func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, err
 	id := []byte(r.ID)
 	old, _ := loadInfo(tx, r.ID)
 	if old != nil && !old.Deleted.IsZero() {
-		return nil, false, fmt.Errorf("%w：「%s」在回收站中，请先从回收站恢复", ErrNotFound, model.TitleOf(old.Agency, old.Year))
+		return nil, false, inTrashError(r.ID, old)
 	}
 	if old != nil && bytes.Equal(tx.Bucket(bucketReports).Get(id), js) {
 		return js, false, nil
@@ -514,7 +521,7 @@ func (s *Store) Save(r *model.Report, summary string) error {
 			return err
 		}
 		if !in.Deleted.IsZero() {
-			return fmt.Errorf("%w：「%s」在回收站中，请先从回收站恢复", ErrNotFound, model.TitleOf(in.Agency, in.Year))
+			return inTrashError(r.ID, in)
 		}
 		js, changed, err := writeReport(tx, r, now)
 		if err != nil || !changed {
