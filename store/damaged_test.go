@@ -183,7 +183,8 @@ func TestSummaryRepairedAtOpen(t *testing.T) {
 // TestTrashTwins: two reports of the same (机关名称, 年度) in the trash; the
 // store's hints name each by its id, the only thing that tells them apart.
 func TestTrashTwins(t *testing.T) {
-	s := openAt(t, tempDB(t), newClock())
+	c := newClock()
+	s := openAt(t, tempDB(t), c)
 	first := model.New("某机关", 2024, model.KindOther, model.ScopeSelf)
 	second := model.New("某机关", 2024, model.KindOther, model.ScopeSelf)
 	for _, r := range []*model.Report{first, second} {
@@ -193,6 +194,7 @@ func TestTrashTwins(t *testing.T) {
 		if err := s.Delete(r.ID); err != nil {
 			t.Fatal(err)
 		}
+		c.Add(time.Minute)
 	}
 	if tr, _ := s.Trash(); len(tr) != 2 || tr[0].ID != second.ID {
 		t.Fatalf("trash: %+v", tr)
