@@ -22,11 +22,14 @@ const (
 // cliError is an error with the exit code it calls for. Its message is
 // Chinese and complete; it is printed as 「错误：message」.
 type cliError struct {
-	code int
-	msg  string
+	code  int
+	msg   string
+	cause error // the store's error, kept for errors.Is/As
 }
 
 func (e *cliError) Error() string { return e.msg }
+
+func (e *cliError) Unwrap() error { return e.cause }
 
 func usageErr(format string, a ...any) error {
 	return &cliError{code: exitUsage, msg: fmt.Sprintf(format, a...)}

@@ -414,16 +414,16 @@ func (a *app) historyCmd() *cobra.Command {
 		Args: argsExact(1, "一个报告（机关名称/年度）"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(func(s *store.Store) error {
-				r, err := a.resolveArg(s, args[0])
+				id, name, err := a.resolveID(s, args[0])
 				if err != nil {
 					return err
 				}
-				revs, err := s.History(r.ID)
+				revs, err := s.History(id)
 				if err != nil {
 					return storeErr(err)
 				}
 				if len(revs) == 0 {
-					a.note("%s 还没有历史版本。", reportName(r.Agency, r.Year))
+					a.note("%s 还没有历史版本。", name)
 				}
 				for _, v := range revs {
 					fmt.Fprintf(a.stdout, "%d\t%s\t%s\n", v.N, v.Time.Local().Format(timeLayout), v.Summary)
@@ -447,13 +447,13 @@ func (a *app) restoreCmd() *cobra.Command {
 				return usageErr("版本号「%s」不对：应为 nianbao history 列出的数字", args[1])
 			}
 			return a.withStore(func(s *store.Store) error {
-				r, err := a.resolveArg(s, args[0])
+				id, name, err := a.resolveID(s, args[0])
 				if err != nil {
 					return err
 				}
-				got, err := s.Restore(r.ID, n)
+				got, err := s.Restore(id, n)
 				if errors.Is(err, store.ErrNotFound) {
-					return usageErr("%s 没有第 %d 版（用 nianbao history 查看）", reportName(r.Agency, r.Year), n)
+					return usageErr("%s 没有第 %d 版（用 nianbao history 查看）", name, n)
 				}
 				if err != nil {
 					return storeErr(err)
@@ -474,14 +474,23 @@ func (a *app) deleteCmd() *cobra.Command {
 		Args:    argsExact(1, "一个报告（机关名称/年度）"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(func(s *store.Store) error {
-				r, err := a.resolveArg(s, args[0])
+				id, name, err := a.resolveID(s, args[0])
 				if err != nil {
 					return err
 				}
-				if err := s.Delete(r.ID); err != nil {
+				if err := s.Delete(id); err != nil {
 					return storeErr(err)
 				}
-				a.note("已把 %s 移到回收站（ID %s）；用 nianbao undelete %s 恢复。", reportName(r.Agency, r.Year), r.ID, reportName(r.Agency, r.Year))
+				var agency string
+				var year int
+				if sm, err := s.Trash(); err == nil {
+					for _, t := range sm {
+						if t.ID == id {
+							agency, year = t.Agency, t.Year
+						}
+					}
+				}
+				a.note("已把 %s 移到回收站（ID %s）；用 %s 恢复。", name, id, undeleteHint(s, agency, year, id))
 				return nil
 			})
 		},

@@ -49,10 +49,44 @@ func storeErr(err error) error {
 	if errors.As(err, &ce) {
 		return err
 	}
-	if store.Unusable(err) {
-		return draftErr("%s", err.Error())
+	code := exitUsage
+	// A damaged report is a damaged draft file, if only in part.
+	if store.Unusable(err) || errors.Is(err, store.ErrDamagedReport) {
+		code = exitDraft
 	}
-	return usageErr("%s", err.Error())
+	return &cliError{code: code, msg: err.Error(), cause: err}
+}
+
+// resolveID is resolveArg for the commands that must reach a damaged report
+// too (history, restore, delete: the officer's way to repair it). They need
+// only its id and name, which the store still knows.
+func (a *app) resolveID(s *store.Store, arg string) (id, name string, err error) {
+	r, err := a.resolveArg(s, arg)
+	var re *store.ReportError
+	if errors.As(err, &re) {
+		return re.ID, re.Name(), nil
+	}
+	if err != nil {
+		return "", "", err
+	}
+	return r.ID, reportName(r.Agency, r.Year), nil
+}
+
+// undeleteHint names a deleted report the way undelete will accept: by
+// 机关名称/年度 while that is unique in the trash, else by its ID.
+func undeleteHint(s *store.Store, agency string, year int, id string) string {
+	n := 0
+	if trash, err := s.Trash(); err == nil {
+		for _, t := range trash {
+			if t.Agency == agency && t.Year == year {
+				n++
+			}
+		}
+	}
+	if n != 1 {
+		return "nianbao undelete " + id
+	}
+	return "nianbao undelete " + reportName(agency, year)
 }
 
 // resolve finds the report a REPORT argument names in the draft file.
@@ -81,7 +115,7 @@ func (a *app) resolve(s *store.Store, ref reportRef) (*model.Report, error) {
 		if trash, terr := s.Trash(); terr == nil {
 			for _, t := range trash {
 				if t.Agency == ref.agency && t.Year == ref.year {
-					msg = fmt.Sprintf("报告 %s 在回收站中（用 nianbao undelete %s 恢复）", reportName(ref.agency, ref.year), reportName(ref.agency, ref.year))
+					msg = fmt.Sprintf("报告 %s 在回收站中（用 %s 恢复）", reportName(ref.agency, ref.year), undeleteHint(s, t.Agency, t.Year, t.ID))
 					break
 				}
 			}
@@ -130,11 +164,20 @@ func (a *app) checkItemsFromStore(refs []reportRef, all bool) ([]*checkItem, err
 			reports := make([]*model.Report, len(sums))
 			errs := make([]error, len(sums))
 			parallel(len(sums), func(i int) { reports[i], errs[i] = s.Get(sums[i].ID) })
-			for _, err := range errs {
-				if err != nil {
+			// A damaged report is reported and skipped: the others are
+			// still worth checking (exit code 3 says the file needs care).
+			live := reports[:0]
+			for i, err := range errs {
+				switch {
+				case errors.Is(err, store.ErrDamagedReport):
+					a.fail(storeErr(err))
+				case err != nil:
 					return storeErr(err)
+				default:
+					live = append(live, reports[i])
 				}
 			}
+			reports = live
 			type key struct {
 				agency string
 				year   int

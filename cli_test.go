@@ -15,6 +15,8 @@ import (
 
 	"nianbao/model"
 	"nianbao/store"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 const agency = "北京市密云区科学技术委员会"
@@ -805,4 +807,36 @@ func TestCheckUnknownNoSummary(t *testing.T) {
 	if strings.Contains(res.out, "共检查") {
 		t.Fatalf("summary printed for nothing checked: %q", res.out)
 	}
+}
+
+// One damaged report must not stop the others, and history/restore must reach
+// it, since restoring an intact revision is the officer's way to repair it.
+func TestDamagedReportCLI(t *testing.T) {
+	c := newCLI(t)
+	c.ok("new", "--agency", "甲局", "--year", "2024")
+	c.ok("new", "--agency", "乙局", "--year", "2024")
+	id := c.report("甲局/2024").ID
+	db, err := bolt.Open(c.db, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("reports")).Put([]byte(id), []byte("\x00\x17garbage{"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	res := c.run("check", "--all")
+	res.want(t, exitDraft, "甲局/2024", "已损坏")
+	if !strings.Contains(res.out, "乙局/2024") || !strings.Contains(res.out, "共检查 1 份报告") {
+		t.Fatalf("check --all skipped the intact report: %q", res.out)
+	}
+	hist := c.ok("history", "甲局/2024")
+	if !strings.HasPrefix(hist.out, "1\t") {
+		t.Fatalf("history of the damaged report: %q", hist.out)
+	}
+	c.ok("restore", "甲局/2024", "1")
+	// Repaired: readable again (a new report's only errors are its empty cells).
+	c.run("check", "甲局/2024").want(t, exitFindings)
 }
