@@ -6,6 +6,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -162,7 +163,10 @@ func New(cfg Config) tea.Model {
 		db = cfg.Store
 	}
 	a := newApp(cfg, db, nil)
-	a.cur = newStartScreen(cfg.Store, a.cfg.Now)
+	start := newStartScreen(cfg.Store, a.cfg.Now).(*startScreen)
+	// Said once: coming back to the list later does not repeat it.
+	start.opening = openingNote(cfg.Store)
+	a.cur = start
 	return a
 }
 
@@ -242,6 +246,13 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.load(msg.id, msg.note)
 	case reportLoadedMsg:
 		if msg.err != nil {
+			// A damaged report is explained on the list, in full and
+			// with the way out, rather than cut to the status line.
+			var e *store.ReportError
+			if s, ok := a.cur.(*startScreen); ok && errors.As(msg.err, &e) {
+				s.showDamaged(e)
+				return a, nil
+			}
 			a.note, a.noteErr = msg.err.Error(), true
 			return a, nil
 		}

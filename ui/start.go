@@ -31,6 +31,7 @@ func fmtDateTime(t time.Time) string {
 type (
 	startListMsg struct {
 		list []store.Summary
+		bad  []*store.ReportError // reports whose record cannot be read
 		err  error
 	}
 	startDeletedMsg struct {
@@ -59,6 +60,14 @@ type startScreen struct {
 	note    string // result of the last action
 	noteErr bool
 
+	// opening is said once, on the first start screen of the program:
+	// damaged reports found when the draft file was opened, or why
+	// today's backup was not made.
+	opening string
+	// bad holds the reports of the list whose stored record cannot be
+	// read, by id: marked in the list, explained on Enter.
+	bad map[string]*store.ReportError
+
 	rowY, rows int // where the list's rows were drawn (for the mouse)
 }
 
@@ -83,8 +92,78 @@ func (s *startScreen) init() tea.Cmd {
 	}
 	return func() tea.Msg {
 		l, err := db.List()
-		return startListMsg{l, err}
+		if err != nil {
+			return startListMsg{err: err}
+		}
+		// Damaged decodes every report; with the few reports of an
+		// agency that is quick, and it is the list's current truth (a
+		// restore repairs a report, a save can damage none).
+		bad, _ := db.Damaged()
+		return startListMsg{list: l, bad: bad}
 	}
+}
+
+// openingNote is what the first start screen says about the draft file
+// as it was opened: damaged reports and what to do, or a failed backup.
+func openingNote(db *store.Store) string {
+	if db == nil {
+		return ""
+	}
+	bad, berr := db.DamagedAtOpen(), db.BackupErr()
+	if len(bad) == 0 {
+		if berr != nil {
+			return berr.Error()
+		}
+		return ""
+	}
+	names := make([]string, len(bad))
+	for i, e := range bad {
+		names[i] = e.Name()
+	}
+	note := fmt.Sprintf(txtDamagedAtOpenFmt, len(bad), strings.Join(names, txtNameSep))
+	if be := (*store.BackupError)(nil); errors.As(berr, &be) && len(be.Damaged) > 0 {
+		note += txtNoBackupToday
+	} else if berr != nil {
+		note += berr.Error()
+	}
+	return note
+}
+
+// damaged returns why the report of row r cannot be opened, or nil.
+func (s *startScreen) damaged(r *store.Summary) *store.ReportError {
+	if e := s.bad[r.ID]; e != nil {
+		return e
+	}
+	if r.Damaged {
+		return &store.ReportError{ID: r.ID, Agency: r.Agency, Year: r.Year}
+	}
+	return nil
+}
+
+// anyDamaged reports whether a report of the list is damaged (Damaged
+// also finds those in the trash).
+func (s *startScreen) anyDamaged() bool {
+	for i := range s.list {
+		if s.damaged(&s.list[i]) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// showDamaged explains a damaged report (on Enter, or when opening it
+// found it damaged) and marks its row.
+func (s *startScreen) showDamaged(e *store.ReportError) {
+	if s.bad == nil {
+		s.bad = map[string]*store.ReportError{}
+	}
+	s.bad[e.ID] = e
+	for i := range s.list {
+		if s.list[i].ID == e.ID {
+			s.sel = i
+		}
+	}
+	s.setNote(e.Error()+"\n"+txtDamagedWayOut, true)
 }
 
 // reload reads the list again (after a change).
@@ -109,6 +188,16 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		s.loadErr = msg.err
 		if msg.err == nil {
 			s.list = msg.list
+			s.bad = map[string]*store.ReportError{}
+			for _, e := range msg.bad {
+				s.bad[e.ID] = e
+			}
+			if s.db != nil && len(s.db.DamagedAtOpen()) > 0 && !s.anyDamaged() {
+				// Every damaged report was repaired or moved to the
+				// trash: the note would send the officer looking for
+				// nothing.
+				s.opening = ""
+			}
 		}
 		s.sel = max(0, min(s.sel, len(s.list)-1))
 		return s, nil
@@ -173,6 +262,9 @@ func (s *startScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		s.move(-len(s.list))
 	case key.Matches(k, keys.End):
 		s.move(len(s.list))
+	case key.Matches(k, dlgKeys.Open, dlgKeys.Roll) && s.selected() != nil && s.damaged(s.selected()) != nil:
+		// Reading it would only fail: say why and what to do instead.
+		s.showDamaged(s.damaged(s.selected()))
 	case key.Matches(k, dlgKeys.Open):
 		if r := s.selected(); r != nil {
 			return send(openReportMsg{id: r.ID})
@@ -259,6 +351,10 @@ func (s *startScreen) deleteSelected() tea.Cmd {
 		return nil
 	}
 	db, id, title := s.db, r.ID, model.TitleOf(r.Agency, r.Year)
+	if r.Agency == "" {
+		// A damaged report whose name cannot be read goes by its id.
+		title = r.ID
+	}
 	yes := func() tea.Msg {
 		return startDeletedMsg{title, db.Delete(id)}
 	}
@@ -272,6 +368,25 @@ func (s *startScreen) view(w, h int) string {
 		lines = append(lines, st.Dim.Render(txtDraftFile+s.db.Path()))
 	}
 	lines = append(lines, "")
+	if s.opening != "" {
+		for _, l := range wrapWidth(s.opening, w-2) {
+			lines = append(lines, st.Warning.Render(l))
+		}
+		lines = append(lines, "")
+	}
+	// The note goes right under the content, not at the bottom, so it
+	// survives a short window; the list leaves room for all of it.
+	var note []string
+	if s.note != "" {
+		sty := st.OK
+		if s.noteErr {
+			sty = st.Error
+		}
+		note = append(note, "")
+		for _, l := range wrapWidth(s.note, w-2) {
+			note = append(note, sty.Render(l))
+		}
+	}
 	switch {
 	case !s.loaded:
 		lines = append(lines, txtLoading)
@@ -281,17 +396,9 @@ func (s *startScreen) view(w, h int) string {
 		lines = append(lines, s.welcomeLines(w)...)
 	default:
 		s.rowY = len(lines) + 1 // under the header
-		lines = append(lines, s.tableLines(w, h-len(lines)-2)...)
+		lines = append(lines, s.tableLines(w, max(3, h-len(lines)-max(2, len(note))))...)
 	}
-	if s.note != "" {
-		// The note goes right under the content, not at the bottom, so it
-		// survives a short window.
-		sty := st.OK
-		if s.noteErr {
-			sty = st.Error
-		}
-		lines = append(lines, "", sty.Render(s.note))
-	}
+	lines = append(lines, note...)
 	return fitArea(lines, w, h)
 }
 
@@ -351,12 +458,24 @@ func (s *startScreen) tableLines(w, h int) []string {
 	s.rows = rows
 	for i := s.top; i < len(s.list) && i < s.top+rows; i++ {
 		r := s.list[i]
-		errs := padL(fmt.Sprint(r.Errors), colCount)
-		if r.Errors > 0 {
-			errs = st.Error.Render(errs)
+		var line string
+		if e := s.damaged(&r); e != nil {
+			// Its counts and time speak of a report that cannot be
+			// read: the mark, in words, takes their place.
+			name, year := r.Agency, fmt.Sprint(r.Year)
+			if name == "" {
+				name, year = e.Name(), ""
+			}
+			line = pad(cut(name, agencyW), agencyW) + " " + padL(year, colYear) + " " +
+				st.Error.Render(txtDamagedMark) + "  " + txtDamagedRowHint
+		} else {
+			errs := padL(fmt.Sprint(r.Errors), colCount)
+			if r.Errors > 0 {
+				errs = st.Error.Render(errs)
+			}
+			line = pad(cut(r.Agency, agencyW), agencyW) + " " + padL(fmt.Sprint(r.Year), colYear) + " " +
+				errs + " " + padL(fmt.Sprint(r.Missing), colCount) + " " + padL(fmt.Sprint(r.Warnings), colCount) + "  " + fmtDateTime(r.Updated)
 		}
-		line := pad(cut(r.Agency, agencyW), agencyW) + " " + padL(fmt.Sprint(r.Year), colYear) + " " +
-			errs + " " + padL(fmt.Sprint(r.Missing), colCount) + " " + padL(fmt.Sprint(r.Warnings), colCount) + "  " + fmtDateTime(r.Updated)
 		if i == s.sel {
 			out = append(out, st.Cursor.Render("> "+line))
 		} else {
@@ -375,6 +494,10 @@ func (s *startScreen) typing() bool        { return false }
 func (s *startScreen) bindings() []key.Binding {
 	if s.loaded && len(s.list) == 0 {
 		return []key.Binding{dlgKeys.Open, dlgKeys.New, dlgKeys.Import, dlgKeys.Trash}
+	}
+	if r := s.selected(); r != nil && s.damaged(r) != nil {
+		// Only history (to repair it) and delete help a damaged report.
+		return []key.Binding{dlgKeys.History, dlgKeys.Delete, dlgKeys.New, dlgKeys.Import, dlgKeys.Trash}
 	}
 	return []key.Binding{dlgKeys.Open, dlgKeys.New, dlgKeys.Import, dlgKeys.Roll,
 		dlgKeys.History, dlgKeys.Delete, dlgKeys.Trash}

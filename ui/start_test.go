@@ -56,6 +56,20 @@ func TestStartGolden(t *testing.T) {
 			})
 		}
 	}
+	// A damaged report: the note said once at opening, the row marked in
+	// words, and Enter's explanation under the list.
+	bad := &store.ReportError{ID: "b", Agency: "北京市密云区科学技术委员会", Year: 2023}
+	for _, sz := range sizes {
+		name := fmt.Sprintf("start_damaged_%dx%d", sz.w, sz.h)
+		t.Run(name, func(t *testing.T) {
+			s := newStartScreen(nil, fixedNow).(*startScreen)
+			s.opening = fmt.Sprintf(txtDamagedAtOpenFmt, 1, bad.Name()) + txtNoBackupToday
+			s.update(startListMsg{list: list, bad: []*store.ReportError{bad}})
+			s.update(keyMsg("down"))
+			s.update(keyMsg("enter"))
+			golden.RequireEqual(namedTB{t, name}, area(s, sz.w, sz.h))
+		})
+	}
 }
 
 func TestStartLoadsAndOpens(t *testing.T) {

@@ -223,6 +223,15 @@ const (
 	txtRollExistsFmt = "已有%s %d 年的报告，不能再从上年报告创建；请直接打开它。"
 	txtRollDuplicate = "下一年度的报告已经存在，不能再从上年报告创建"
 	txtRollFailed    = "从上年报告创建失败："
+	// A report whose stored record cannot be read: marked in the list
+	// with a symbol and a word (not colour alone), explained on Enter,
+	// and announced once when the draft file is opened.
+	txtDamagedMark      = strSymError + " 已损坏"
+	txtDamagedRowHint   = "按 F5 历史版本恢复"
+	txtDamagedWayOut    = "现在可以：F5 历史版本（恢复一个完好的版本即可修复）  Delete 移到回收站"
+	txtDamagedAtOpenFmt = "草稿文件中有 %d 份报告已损坏，无法打开：%s。其他报告不受影响。选中标有「" + txtDamagedMark + "」的报告，按 F5 历史版本，恢复一个完好的版本即可修复；也可以按 Delete 移到回收站。"
+	txtNoBackupToday    = "因此今天没有做备份，修复后下次打开时会做。"
+	txtNameSep          = "、"
 	// After 从上年报告创建, in the editor's status line: short enough to fit
 	// beside the save state and the counts at 80 columns (the agency is on
 	// the title line above).
