@@ -279,6 +279,9 @@ func (e *editor) update(msg tea.Msg) (screen, tea.Cmd) {
 	case deletePartMsg:
 		return e, e.deletePart(msg.i)
 	case tea.PasteMsg:
+		if cmd, ok := e.pasteOneRow(msg.Content); ok {
+			return e, cmd
+		}
 		return e, e.paste(msg.Content)
 	case tea.MouseClickMsg:
 		return e, e.click(msg.Mouse())
@@ -448,9 +451,9 @@ func (e *editor) gridKey(g *gridState, k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.Right):
 		g.moveCol(1)
 	case key.Matches(k, keys.Home):
-		g.col = 0
+		g.home()
 	case key.Matches(k, keys.End):
-		g.col = len(g.t.Blocks[g.b].Cols) - 1
+		g.end()
 	case key.Matches(k, keys.PgUp):
 		g.moveRow(-max(1, g.lastRows-1))
 	case key.Matches(k, keys.PgDn):

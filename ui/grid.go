@@ -75,6 +75,9 @@ func init() {
 			}
 		}
 		gridCells[t] = bs
+		if t.OneRow {
+			gridPrinted[t] = oneRowCells(t)
+		}
 		gl := gridLines(t)
 		gridLineCache[t] = gl
 		for _, l := range gl {
@@ -104,6 +107,9 @@ type gridState struct {
 	top      int // first body line shown
 	left     int // first value column shown
 	lastRows int // body lines shown in the last frame (for PgUp/PgDn)
+	// one: the last frame drew the table as one printed row (四 on a
+	// wide pane); movement follows what is on screen.
+	one bool
 
 	// What does not change from one keystroke to the next: the frozen
 	// header and every line's label, drawn for the layout in key.
@@ -119,6 +125,8 @@ type gridState struct {
 type frameKey struct {
 	w, lw, left, nvis int
 	st                *styles
+	one               bool // 四 drawn as one row (grid_onerow.go)
+	cw                int
 }
 
 // styleSet is the styles of a frame, reduced to escape codes.
@@ -183,6 +191,9 @@ func (g *gridState) rowIndex() int {
 // moveRow moves the cursor n data rows down (up when negative), keeping the
 // column where the new row has it.
 func (g *gridState) moveRow(n int) {
+	if g.one {
+		return // a single row
+	}
 	rows := g.dataRows()
 	i := min(max(g.rowIndex()+n, 0), len(rows)-1)
 	g.b, g.row = rows[i][0], rows[i][1]
@@ -190,7 +201,28 @@ func (g *gridState) moveRow(n int) {
 }
 
 func (g *gridState) moveCol(n int) {
+	if g.one {
+		g.setLinear(g.linear() + n)
+		return
+	}
 	g.col = min(max(g.col+n, 0), len(g.t.Blocks[g.b].Cols)-1)
+}
+
+// home and end go to the first and last cell of the row on screen.
+func (g *gridState) home() {
+	if g.one {
+		g.setLinear(0)
+		return
+	}
+	g.col = 0
+}
+
+func (g *gridState) end() {
+	if g.one {
+		g.setLinear(len(printedCells(g.t)) - 1)
+		return
+	}
+	g.col = len(g.t.Blocks[g.b].Cols) - 1
 }
 
 // stepInput moves to the next (or previous) input cell in reading order;
@@ -239,6 +271,11 @@ type cellHit struct {
 // cells' positions relative to the top-left corner, and the caret position
 // of the cell being edited (x<0 when none).
 func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit, cx, cy int) {
+	if ocw, olw, ok := g.oneRowGeom(v.r, w); ok {
+		g.one = true
+		return g.renderOneRow(v, w, h, ocw, olw)
+	}
+	g.one = false
 	cx, cy = -1, -1
 	t := g.t
 	cw := cellWidth(t)
@@ -264,12 +301,12 @@ func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit
 		g.left = 0
 	}
 
-	if k := (frameKey{w, lw, g.left, nvis, curStyles}); g.key != k || g.labelCache == nil {
+	if k := (frameKey{w: w, lw: lw, left: g.left, nvis: nvis, st: curStyles}); g.key != k || g.labelCache == nil {
 		g.key, g.labelCache = k, map[int]string{}
 		// Frozen header.
 		var head []string
 		if len(t.Header) > 0 && !t.OneRow {
-			head = spanHeader(t.Header, g.left, nvis, cw, lw, t.Blocks[0].ItemHeader)
+			head = spanHeader(t.Header, g.left, nvis, cw, lw, t.Blocks[0].ItemHeader, false)
 		} else if len(t.Blocks) == 1 {
 			head = []string{colHeader(t.Blocks[0], g.left, nvis, cw, lw)}
 		}
@@ -420,8 +457,10 @@ func colHeader(b model.Block, left, nvis, cw, lw int) string {
 }
 
 // spanHeader draws an official multi-row header whose cells span rows and
-// columns, for the visible columns [left, left+nvis).
-func spanHeader(hdr [][]model.HeaderCell, left, nvis, cw, lw int, item string) []string {
+// columns, for the visible columns [left, left+nvis). With rule (四 in one
+// row), a cell spanning columns is ruled with '-' across its extent and a
+// column name too wide for its cell takes two lines.
+func spanHeader(hdr [][]model.HeaderCell, left, nvis, cw, lw int, item string, rule bool) []string {
 	// Place every header cell on a grid of (header row, column).
 	type placed struct {
 		text     string
@@ -455,27 +494,53 @@ func spanHeader(hdr [][]model.HeaderCell, left, nvis, cw, lw int, item string) [
 	slot := cw + 1
 	var out []string
 	for ri := range hdr {
-		var s strings.Builder
-		if ri == len(hdr)-1 {
-			s.WriteString(pad(item, lw))
-		} else {
-			s.WriteString(strings.Repeat(" ", lw))
-		}
-		end := min(ncols, left+nvis)
-		for ci := left; ci < end; {
-			p := grid[ri][ci]
-			n := 1
-			for ci+n < end && grid[ri][ci+n] == p {
-				n++
+		// A header row is one screen line, or more when column names
+		// are split.
+		nl := 1
+		if rule {
+			for ci := left; ci < min(ncols, left+nvis); ci++ {
+				single := (ci == 0 || grid[ri][ci-1] != grid[ri][ci]) && (ci+1 == ncols || grid[ri][ci+1] != grid[ri][ci])
+				if p := grid[ri][ci]; p != nil && p.row0 == ri && single {
+					nl = max(nl, len(splitLabel(p.text, slot-1)))
+				}
 			}
-			text := ""
-			if p != nil && p.row0 == ri {
-				text = p.text
-			}
-			s.WriteString(center(text, n*slot))
-			ci += n
 		}
-		out = append(out, s.String())
+		for li := 0; li < nl; li++ {
+			var s strings.Builder
+			if ri == len(hdr)-1 && li == 0 {
+				s.WriteString(pad(item, lw))
+			} else {
+				s.WriteString(strings.Repeat(" ", lw))
+			}
+			end := min(ncols, left+nvis)
+			for ci := left; ci < end; {
+				p := grid[ri][ci]
+				n := 1
+				for ci+n < end && grid[ri][ci+n] == p {
+					n++
+				}
+				text := ""
+				if p != nil && p.row0 == ri {
+					text = p.text
+				}
+				switch {
+				case rule && n > 1 && text != "" && li == 0:
+					s.WriteString(ruled(text, n*slot))
+				case rule && n > 1:
+					s.WriteString(strings.Repeat(" ", n*slot))
+				case rule:
+					part := ""
+					if parts := splitLabel(text, slot-1); li < len(parts) {
+						part = parts[li]
+					}
+					s.WriteString(center(part, n*slot))
+				default:
+					s.WriteString(center(text, n*slot))
+				}
+				ci += n
+			}
+			out = append(out, s.String())
+		}
 	}
 	return out
 }

@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"strings"
+
+	"nianbao/model"
+)
+
+// 四 is printed as ONE row of 15 cells (行政复议, 未经复议直接起诉,
+// 复议后起诉, five columns each) under a three-row header. The grid draws it
+// that way when the pane is wide enough, and as three rows of five (its
+// model's block) otherwise. The cursor is always a cell of the block
+// (g.b, g.row, g.col), so a change of layout on resize keeps it on the same
+// cell; only movement and drawing differ.
+
+// oneRowMinCW is the narrowest value cell of the one-row layout: four
+// digits and the marker (the column names then take two header lines).
+const oneRowMinCW = 5
+
+// oneRowCells is the table's cells in printed order: the block's rows side
+// by side.
+func oneRowCells(t *model.Table) []*model.CellSpec {
+	var out []*model.CellSpec
+	for _, row := range gridCells[t][0] {
+		out = append(out, row...)
+	}
+	return out
+}
+
+// gridPrinted[t] is the printed row of a OneRow table (filled with
+// gridCells at init).
+var gridPrinted = map[*model.Table][]*model.CellSpec{}
+
+// printedCells is t's cells in the one-row order, nil for other tables.
+func printedCells(t *model.Table) []*model.CellSpec { return gridPrinted[t] }
+
+// oneRowGeom decides whether t is drawn as one row in w columns, and with
+// which cell and label widths. Every figure must fit whole: a value too
+// wide for the row sends the table back to three rows rather than being
+// cut.
+func (g *gridState) oneRowGeom(r *model.Report, w int) (cw, lw int, ok bool) {
+	cells := printedCells(g.t)
+	if len(cells) == 0 || len(g.t.Header) == 0 {
+		return 0, 0, false
+	}
+	need := oneRowMinCW
+	for _, c := range cells {
+		if v, st := r.ValueOf(c); st != model.Empty {
+			need = max(need, len(v.String())+1) // figures are ASCII
+		}
+	}
+	lw = dw(g.t.OneRowLabel) + 1
+	n := len(cells)
+	if lw+n*(need+1) > w {
+		return 0, 0, false
+	}
+	// Spare room widens the cells, up to the three-row layout's width.
+	cw = max(need, min(cellWidth(g.t), (w-lw)/n-1))
+	return cw, lw, true
+}
+
+// linear is the cursor's position in the printed row.
+func (g *gridState) linear() int { return g.row*len(g.t.Blocks[0].Cols) + g.col }
+
+// setLinear moves the cursor to position i of the printed row (clamped).
+func (g *gridState) setLinear(i int) {
+	n := len(g.t.Blocks[0].Cols)
+	i = min(max(i, 0), len(g.t.Blocks[0].Rows)*n-1)
+	g.b, g.row, g.col = 0, i/n, i%n
+}
+
+// renderOneRow draws the one-row layout: the official header (spanning
+// cells ruled with '-' so their extent shows) and the single data row.
+func (g *gridState) renderOneRow(v gridView, w, h, cw, lw int) (lines []string, hits []cellHit, cx, cy int) {
+	cx, cy = -1, -1
+	t := g.t
+	cells := printedCells(t)
+	slot := cw + 1
+	g.left, g.top = 0, 0
+	if k := (frameKey{w: w, lw: lw, nvis: len(cells), st: curStyles, one: true, cw: cw}); g.key != k || g.labelCache == nil {
+		g.key, g.labelCache = k, map[int]string{}
+		g.head = g.head[:0]
+		for _, hl := range spanHeader(t.Header, 0, len(cells), cw, lw, "", true) {
+			g.head = append(g.head, st.w.Header.render(hl))
+		}
+		g.labelCache[0] = st.w.Label.render(pad(onScreen(t.OneRowLabel), lw))
+	}
+	g.lastRows = 1
+	ss := frameStyles()
+	lines = make([]string, 0, len(g.head)+1)
+	lines = append(lines, g.head...)
+	y := len(lines)
+	cur := g.linear()
+	var b strings.Builder
+	b.Grow(len(g.labelCache[0]) + len(cells)*(slot+24))
+	b.WriteString(g.labelCache[0])
+	x := lw
+	for i, c := range cells {
+		hits = append(hits, cellHit{y: y, x0: x, x1: x + slot, addr: c.Addr})
+		s, ex := g.cellText(v, ss, c, i == cur, cw)
+		if ex >= 0 {
+			cx, cy = x+ex, y
+		}
+		b.WriteString(s)
+		x += slot
+	}
+	lines = append(lines, b.String())
+	return lines, hits, cx, cy
+}
+
+// ruled centres s in w columns between runs of '-', with a blank column on
+// the left to part it from the span before.
+func ruled(s string, w int) string {
+	if w < 2 {
+		return strings.Repeat(" ", max(w, 0))
+	}
+	inner := w - 1
+	s = cut(" "+s+" ", inner)
+	l := (inner - dw(s)) / 2
+	return " " + strings.Repeat("-", l) + s + strings.Repeat("-", inner-l-dw(s))
+}
+
+// splitLabel breaks a column name too wide for w columns into lines of
+// about equal width (结果维持 → 结果 / 维持).
+func splitLabel(s string, w int) []string {
+	if dw(s) <= w {
+		return []string{s}
+	}
+	half := (dw(s) + 1) / 2
+	half += half % 2 // whole ideographs
+	return wrapPlain(s, max(2, min(w, half)))
+}
