@@ -487,6 +487,19 @@ func TestGolden(t *testing.T) {
 			d.keys("f6")
 			golden.RequireEqual(t, []byte(d.screen()))
 		})
+		t.Run("s4_"+name, func(t *testing.T) {
+			// One row of 15 at 120 columns, three rows of five at 80; an
+			// error (a negative figure) and a warning (五 says there were
+			// no cases) marked on their cells.
+			d := newDriver(t, newTestReport(), size[0], size[1])
+			openS4(d)
+			d.send(tea.PasteMsg{Content: "件数\t1\t0\t2\t0\t3\t0\t0\t0\t1\t1\t12\t3\t0\t0\t15\n"})
+			d.ed().r.S5 = "本年度未发生行政复议、行政诉讼。"
+			_ = d.ed().r.Set("s4.suit_direct.corrected", model.Int(-1)) // as imported
+			d.ed().grids[model.S4].setAddr("s4.suit_direct.corrected")
+			d.ed().commitTextLocal()
+			golden.RequireEqual(t, []byte(d.screen()))
+		})
 		t.Run("text_"+name, func(t *testing.T) {
 			d := newDriver(t, newTestReport(), size[0], size[1])
 			e := d.ed()
