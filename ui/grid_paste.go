@@ -39,18 +39,7 @@ func (e *editor) pasteOneRow(content string) (tea.Cmd, bool) {
 		e.setMsg(problem, true)
 		return focus, true
 	}
-	e.change(e.r, strf(strPasteSummary, g.t.Number))
-	e.r = res.r
-	msg := strf(strPasteDone, res.n, res.rows, res.cols)
-	isErr := false
-	if len(res.totalsDiffs) > 0 {
-		msg += strSep + strf(strPasteTotalDiff, strings.Join(res.totalsDiffs, strSep))
-		isErr = true
-	} else if res.totalsSeen {
-		msg += strPasteTotalOK
-	}
-	e.setMsg(msg, isErr)
-	return tea.Batch(focus, e.committed(strf(sumPaste, g.t.Number))), true
+	return tea.Batch(focus, e.applyPaste(g, res)), true
 }
 
 // planOneRow works a one-row paste out on a copy of the report: each value

@@ -55,6 +55,12 @@ func (e *editor) pasteGrid(g *gridState, content string) tea.Cmd {
 		e.setMsg(problem, true)
 		return nil
 	}
+	return e.applyPaste(g, res)
+}
+
+// applyPaste writes a planned paste as one undo step and says what it did,
+// including how pasted totals compare with the computed ones.
+func (e *editor) applyPaste(g *gridState, res *pasteResult) tea.Cmd {
 	e.change(e.r, strf(strPasteSummary, g.t.Number))
 	e.r = res.r
 	msg := strf(strPasteDone, res.n, res.rows, res.cols)
