@@ -88,7 +88,7 @@ func (b box) cursorAt(line, col int) *tea.Cursor {
 type confirmDialog struct {
 	question string
 	yes      tea.Cmd
-	no       bool // the 取消 button is highlighted
+	ask      yesNo
 	b        box
 }
 
@@ -103,13 +103,11 @@ func (d *confirmDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 	if !ok {
 		return d, nil
 	}
-	switch {
-	case key.Matches(k, dlgKeys.Choose, dlgKeys.Next, dlgKeys.Prev):
-		d.no = !d.no
-	case key.Matches(k, dlgKeys.Cancel):
+	switch d.ask.key(k) {
+	case answerNo:
 		return d, send(popDialogMsg{})
-	case key.Matches(k, dlgKeys.Confirm):
-		if d.no || d.yes == nil {
+	case answerYes:
+		if d.yes == nil {
 			return d, send(popDialogMsg{})
 		}
 		return d, tea.Sequence(send(popDialogMsg{}), d.yes)
@@ -120,15 +118,45 @@ func (d *confirmDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 func (d *confirmDialog) view(w, h int) string {
 	inner := min(60, w-8)
 	body := wrapWidth(d.question, inner)
-	body = append(body, "", buttons(d.no))
+	body = append(body, "", d.ask.view())
 	d.b = layoutBox(w, h, txtConfirmTitle, body, max(inner, 30))
 	return d.b.render(w, h)
 }
 
-// buttons draws [ 确定 ]  [ 取消 ] with the chosen one highlighted.
-func buttons(no bool) string {
+// answer is what a key did to a 确定/取消 question.
+type answer int
+
+const (
+	unanswered answer = iota // no answer yet (perhaps the highlight moved)
+	answerYes
+	answerNo
+)
+
+// yesNo is the pair of buttons [ 确定 ]  [ 取消 ] under a question, shared
+// by every dialog that asks one so that all answer to the same keys: Enter
+// answers the highlighted button (确定 at first), Esc is always 取消, and
+// Left/Right, Tab/Shift+Tab move between the buttons.
+type yesNo struct {
+	no bool // the 取消 button is highlighted
+}
+
+// key reads k as an answer, or moves the highlight.
+func (q *yesNo) key(k tea.KeyPressMsg) answer {
+	switch {
+	case key.Matches(k, dlgKeys.Choose, dlgKeys.Next, dlgKeys.Prev):
+		q.no = !q.no
+	case key.Matches(k, dlgKeys.Confirm) && !q.no:
+		return answerYes
+	case key.Matches(k, dlgKeys.Cancel, dlgKeys.Confirm):
+		return answerNo
+	}
+	return unanswered
+}
+
+// view draws the buttons with the highlighted one marked.
+func (q yesNo) view() string {
 	yes, cancel := "[ "+strConfirmYes+" ]", "[ "+strConfirmNo+" ]"
-	if no {
+	if q.no {
 		cancel = st.Cursor.Render(cancel)
 	} else {
 		yes = st.Cursor.Render(yes)

@@ -63,7 +63,7 @@ type importDialog struct {
 	problem  string
 	res      *importer.Result
 	existing *model.Report
-	keep     bool   // replace step: the 取消 button is highlighted
+	ask      yesNo  // replace step: replace the stored report?
 	file     string // base name of the imported file, for the revision summary
 	id       string // stored report
 	scroll   int    // first note shown
@@ -99,7 +99,7 @@ func (d *importDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		d.res, d.existing, d.file = msg.res, msg.existing, filepath.Base(msg.path)
 		if d.existing != nil {
-			d.step, d.keep = impReplace, false
+			d.step, d.ask = impReplace, yesNo{}
 			return d, nil
 		}
 		return d, d.store(false)
@@ -127,12 +127,10 @@ func (d *importDialog) key(k tea.KeyPressMsg) tea.Cmd {
 	case impBusy:
 		return nil
 	case impReplace:
-		switch {
-		case key.Matches(k, dlgKeys.Choose, dlgKeys.Next, dlgKeys.Prev):
-			d.keep = !d.keep
-		case key.Matches(k, dlgKeys.Confirm) && !d.keep:
+		switch d.ask.key(k) {
+		case answerYes:
 			return d.store(true)
-		case key.Matches(k, dlgKeys.Cancel, dlgKeys.Confirm):
+		case answerNo:
 			d.step, d.problem = impPath, txtImportNotReplaced
 		}
 		return nil
@@ -272,7 +270,7 @@ func (d *importDialog) view(w, h int) string {
 		of, total := d.existing.FilledCount(nil)
 		nf, _ := r.FilledCount(nil)
 		body = append(body, wrapWidth(fmt.Sprintf(txtImportReplaceFmt, model.TitleOf(r.Agency, r.Year), of, total, nf, total), inner)...)
-		body = append(body, "", buttons(d.keep), "", st.Dim.Render(txtConfirmKeys))
+		body = append(body, "", d.ask.view(), "", st.Dim.Render(txtConfirmKeys))
 	case impDone:
 		r := d.res.Report
 		body = append(body, st.OK.Render(fmt.Sprintf(txtImportedFmt, r.Title())))

@@ -58,7 +58,7 @@ type exportDialog struct {
 	step    int
 	name    lineInput
 	counts  findCounts // as the editor counted them, for the warning
-	keep    bool       // replace step: the 取消 button is highlighted
+	ask     yesNo      // replace step: replace the file?
 	result  exportResultMsg
 	problem string
 	b       box
@@ -111,7 +111,7 @@ func (d *exportDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 	case exportResultMsg:
 		switch {
 		case msg.exists:
-			d.step, d.result, d.keep = expReplace, msg, false
+			d.step, d.result, d.ask = expReplace, msg, yesNo{}
 		case msg.err != nil:
 			d.step, d.problem = expName, msg.err.Error()
 		default:
@@ -135,12 +135,10 @@ func (d *exportDialog) key(k tea.KeyPressMsg) tea.Cmd {
 	case expBusy:
 		return nil
 	case expReplace:
-		switch {
-		case key.Matches(k, dlgKeys.Choose, dlgKeys.Next, dlgKeys.Prev):
-			d.keep = !d.keep
-		case key.Matches(k, dlgKeys.Confirm) && !d.keep:
+		switch d.ask.key(k) {
+		case answerYes:
 			return d.write(true)
-		case key.Matches(k, dlgKeys.Cancel, dlgKeys.Confirm):
+		case answerNo:
 			d.step, d.problem = expName, txtExportNotReplaced
 		}
 		return nil
@@ -276,7 +274,7 @@ func (d *exportDialog) view(w, h int) string {
 		body = append(body, "", st.Dim.Render(hint))
 	case expReplace:
 		body = append(body, wrapWidth(txtExportExists+d.result.path, inner)...)
-		body = append(body, txtExportReplaceAsk, "", buttons(d.keep), "", st.Dim.Render(txtConfirmKeys))
+		body = append(body, txtExportReplaceAsk, "", d.ask.view(), "", st.Dim.Render(txtConfirmKeys))
 	case expDone:
 		body = append(body, st.OK.Render(txtExportedTo))
 		body = append(body, wrapWidth(d.result.path, inner)...)
