@@ -410,7 +410,7 @@ func (e *editor) wheel(m tea.Mouse) tea.Cmd {
 	}
 	switch {
 	case m.Y >= e.lay.findY:
-		e.fp.sel = min(max(e.fp.sel+d, 0), max(0, len(e.fp.items)-1))
+		e.fp.move(d, len(e.fp.items))
 	case m.X < e.lay.sideW:
 		return e.selectItem(e.sel + d)
 	default:

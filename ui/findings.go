@@ -58,8 +58,7 @@ func (n findCounts) missingText() string {
 
 type findingsPanel struct {
 	items []findItem
-	sel   int
-	top   int
+	listPos
 }
 
 func (p *findingsPanel) build(e *editor) {
@@ -110,20 +109,19 @@ func (p *findingsPanel) build(e *editor) {
 func (p *findingsPanel) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, keys.Up):
-		p.sel = max(0, p.sel-1)
+		p.move(-1, len(p.items))
 	case key.Matches(k, keys.Down):
-		p.sel = min(len(p.items)-1, p.sel+1)
+		p.move(1, len(p.items))
 	case key.Matches(k, keys.Home):
-		p.sel = 0
+		p.move(-len(p.items), len(p.items))
 	case key.Matches(k, keys.End):
-		p.sel = len(p.items) - 1
+		p.move(len(p.items), len(p.items))
 	case key.Matches(k, keys.Commit):
 		if p.sel < len(p.items) {
 			it := p.items[p.sel]
 			return e.jumpTo(it.cell, it.part)
 		}
 	}
-	p.sel = max(0, p.sel)
 	return nil
 }
 
@@ -185,12 +183,7 @@ func (p *findingsPanel) draw(e *editor, w, h int) []string {
 	if len(p.items) == 0 {
 		return append(lines, st.w.OK.render(strNoFindings))
 	}
-	if p.sel < p.top {
-		p.top = p.sel
-	}
-	if p.sel >= p.top+rows {
-		p.top = p.sel - rows + 1
-	}
+	p.follow(rows)
 	p.top = max(0, min(p.top, len(p.items)-rows))
 	e.lay.findTop = p.top
 	cur, errW, warnW, dim := st.w.Cursor, st.w.Error, st.w.Warning, st.w.Dim

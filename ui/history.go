@@ -29,9 +29,9 @@ type historyDialog struct {
 	id              string
 	loading, loaded bool
 	revs            []store.Revision
-	sel, top        int
-	problem         string
-	b               box
+	listPos
+	problem string
+	b       box
 }
 
 // newHistoryDialog shows the history of report id; its list is read by
@@ -75,28 +75,12 @@ func (d *historyDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		// The note goes with the report: loading it clears older notes.
 		return d, tea.Sequence(send(popDialogMsg{}), send(openReportMsg{id: d.id, note: fmt.Sprintf(txtRestoredFmt, msg.n)}))
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			d.sel = max(0, d.sel-1)
-		case tea.MouseWheelDown:
-			d.sel = max(0, min(d.sel+1, len(d.revs)-1))
-		}
+		d.wheel(msg, len(d.revs))
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, dlgKeys.Cancel):
 			return d, send(popDialogMsg{})
-		case key.Matches(msg, keys.Up):
-			d.sel = max(0, d.sel-1)
-		case key.Matches(msg, keys.Down):
-			d.sel = max(0, min(d.sel+1, len(d.revs)-1))
-		case key.Matches(msg, keys.PgUp):
-			d.sel = max(0, d.sel-10)
-		case key.Matches(msg, keys.PgDn):
-			d.sel = max(0, min(d.sel+10, len(d.revs)-1))
-		case key.Matches(msg, keys.Home):
-			d.sel = 0
-		case key.Matches(msg, keys.End):
-			d.sel = max(0, len(d.revs)-1)
+		case d.moveKey(msg, len(d.revs)): // moved the selection
 		case key.Matches(msg, dlgKeys.Restore):
 			if d.sel < len(d.revs) {
 				return d, d.askRestore(d.revs[d.sel])
@@ -131,12 +115,7 @@ func (d *historyDialog) view(w, h int) string {
 	default:
 		body = append(body, st.Header.Render("  "+pad(txtColRevision, 8)+" "+pad(txtColTime, 16)+"  "+txtColSummary))
 		rows := max(1, h-10)
-		if d.sel < d.top {
-			d.top = d.sel
-		}
-		if d.sel >= d.top+rows {
-			d.top = d.sel - rows + 1
-		}
+		d.follow(rows)
 		for i := d.top; i < len(d.revs) && i < d.top+rows; i++ {
 			rv := d.revs[i]
 			line := pad(fmt.Sprintf(txtRevisionFmt, rv.N), 8) + " " + pad(fmtDateTime(rv.Time), 16) + "  " + rv.Summary

@@ -54,8 +54,8 @@ type startScreen struct {
 	loading, loaded bool
 	loadErr         error
 	list            []store.Summary
-	sel, top        int // selected row, first row shown
-	welcome         int // selected action of the welcome
+	listPos // selected row, first row shown
+	welcome int // selected action of the welcome
 
 	note    string // result of the last action
 	noteErr bool
@@ -217,11 +217,8 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			s.move(-1)
-		case tea.MouseWheelDown:
-			s.move(1)
+		if s.wheel(msg, len(s.list)) {
+			s.note = ""
 		}
 	case tea.MouseClickMsg:
 		// A click selects a row; opening stays on Enter, so that a stray
@@ -250,18 +247,8 @@ func (s *startScreen) key(k tea.KeyPressMsg) tea.Cmd {
 			return s.newReport()
 		}
 		return s.importReport()
-	case key.Matches(k, keys.Up):
-		s.move(-1)
-	case key.Matches(k, keys.Down):
-		s.move(1)
-	case key.Matches(k, keys.PgUp):
-		s.move(-10)
-	case key.Matches(k, keys.PgDn):
-		s.move(10)
-	case key.Matches(k, keys.Home):
-		s.move(-len(s.list))
-	case key.Matches(k, keys.End):
-		s.move(len(s.list))
+	case s.moveKey(k, len(s.list)): // moved the selection
+		s.note = ""
 	case key.Matches(k, dlgKeys.Open, dlgKeys.Roll) && s.selected() != nil && s.damaged(s.selected()) != nil:
 		// Reading it would only fail: say why and what to do instead.
 		s.showDamaged(s.damaged(s.selected()))
@@ -281,11 +268,6 @@ func (s *startScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return send(pushDialogMsg{d: newTrashDialog(s.db)})
 	}
 	return nil
-}
-
-func (s *startScreen) move(n int) {
-	s.sel = max(0, min(s.sel+n, len(s.list)-1))
-	s.note = ""
 }
 
 func (s *startScreen) newReport() tea.Cmd {
@@ -448,12 +430,7 @@ func (s *startScreen) tableLines(w, h int) []string {
 	if len(s.list) > rows {
 		rows = max(1, h-2) // room for the position line
 	}
-	if s.sel < s.top {
-		s.top = s.sel
-	}
-	if s.sel >= s.top+rows {
-		s.top = s.sel - rows + 1
-	}
+	s.follow(rows)
 	s.top = max(0, min(s.top, len(s.list)-rows))
 	s.rows = rows
 	for i := s.top; i < len(s.list) && i < s.top+rows; i++ {

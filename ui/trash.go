@@ -28,11 +28,11 @@ type trashDialog struct {
 	db              *store.Store
 	loading, loaded bool
 	list            []store.Summary
-	sel, top        int
-	changed         bool
-	note            string
-	noteErr         bool
-	b               box
+	listPos
+	changed bool
+	note    string
+	noteErr bool
+	b       box
 }
 
 func newTrashDialog(db *store.Store) screen { return &trashDialog{db: db} }
@@ -72,12 +72,7 @@ func (d *trashDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		d.loading = false
 		return d, d.init()
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			d.sel = max(0, d.sel-1)
-		case tea.MouseWheelDown:
-			d.sel = max(0, min(d.sel+1, len(d.list)-1))
-		}
+		d.wheel(msg, len(d.list))
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, dlgKeys.Cancel):
@@ -86,9 +81,9 @@ func (d *trashDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 			return d, send(popDialogMsg{})
 		case key.Matches(msg, keys.Up):
-			d.sel = max(0, d.sel-1)
+			d.move(-1, len(d.list))
 		case key.Matches(msg, keys.Down):
-			d.sel = max(0, min(d.sel+1, len(d.list)-1))
+			d.move(1, len(d.list))
 		case key.Matches(msg, dlgKeys.Undelete):
 			if d.sel < len(d.list) && d.loaded {
 				r := d.list[d.sel]
@@ -112,12 +107,7 @@ func (d *trashDialog) view(w, h int) string {
 		agencyW := max(10, inner-2-colYear-colTime-4)
 		body = append(body, st.Header.Render("  "+pad(txtColAgency, agencyW)+" "+padL(txtColYear, colYear)+"  "+txtColDeleted))
 		rows := max(1, h-10)
-		if d.sel < d.top {
-			d.top = d.sel
-		}
-		if d.sel >= d.top+rows {
-			d.top = d.sel - rows + 1
-		}
+		d.follow(rows)
 		for i := d.top; i < len(d.list) && i < d.top+rows; i++ {
 			r := d.list[i]
 			line := pad(cut(r.Agency, agencyW), agencyW) + " " + padL(fmt.Sprint(r.Year), colYear) + "  " + fmtDateTime(r.Deleted)
