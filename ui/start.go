@@ -54,8 +54,8 @@ type startScreen struct {
 	loading, loaded bool
 	loadErr         error
 	list            []store.Summary
-	listPos // selected row, first row shown
-	welcome int // selected action of the welcome
+	listPos             // selected row, first row shown
+	welcome         int // selected action of the welcome
 
 	note    string // result of the last action
 	noteErr bool
