@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"strings"
+	"syscall"
 	"time"
 
 	"nianbao/store"
@@ -13,9 +15,19 @@ import (
 func (a *app) runUI() error {
 	return a.withStore(func(s *store.Store) error {
 		err := ui.Run(ui.Config{Store: s, Now: time.Now, ExportDir: "."})
+		var se *ui.SignalError
 		switch {
 		case err == nil:
 			return nil
+		case errors.As(err, &se):
+			// Closed window or kill: the work is saved, but the exit
+			// code says the program did not end by itself (128+n, as
+			// a shell reports it).
+			code := exitUsage
+			if n, ok := se.Signal.(syscall.Signal); ok {
+				code = 128 + int(n)
+			}
+			return &cliError{code: code, msg: se.Error()}
 		case strings.Contains(strings.ToLower(err.Error()), "tty"):
 			// Started from a script or a pipe: Bubble Tea found no terminal.
 			return usageErr("填报界面需要在终端（命令行窗口）中运行，这里没有可用的终端；在脚本中请使用 nianbao 的命令（见 nianbao --help）")

@@ -8,6 +8,7 @@ package ui
 import (
 	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -118,6 +119,16 @@ type app struct {
 	seenSeq     int  // highest saveReqMsg.seq received from the current screen
 	confirmQuit bool // asking whether to quit although a save failed
 	quitting    bool // quit once the queue is empty
+	closing     bool // the window is going away: quit without asking, soon
+	done        bool // tea.Quit was returned: a QuitMsg now is ours
+
+	// gate serializes the queue's saves with the last save made after the
+	// program ended (see finalSave); once closed, late saves are skipped
+	// so that an older copy cannot overwrite the last one.
+	gate struct {
+		sync.Mutex
+		closed bool
+	}
 }
 
 func newApp(cfg Config, db reportStore, start screen) *app {
@@ -168,12 +179,6 @@ func New(cfg Config) tea.Model {
 	start.opening = openingNote(cfg.Store)
 	a.cur = start
 	return a
-}
-
-// Run runs the program until the officer quits.
-func Run(cfg Config) error {
-	_, err := tea.NewProgram(New(cfg)).Run()
-	return err
 }
 
 func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -282,12 +287,31 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.note, a.noteErr = msg.text, msg.err
 		return a, nil
 	case quitMsg:
+		if msg.force {
+			// The officer agreed to lose a cell entry that cannot be
+			// saved: drop it, save the rest.
+			if f, ok := a.cur.(flusher); ok {
+				return a, a.quitWith(f.flush())
+			}
+		}
 		return a, a.quit()
+	case signalQuitMsg:
+		return a, a.quitNow()
+	case quitTimeoutMsg:
+		if a.closing {
+			return a, a.exit()
+		}
+		return a, nil
 	case tea.KeyPressMsg:
+		if a.tooSmall() && !key.Matches(msg, keys.Quit) {
+			// Nothing is drawn but the request for a bigger window:
+			// keys would change what cannot be seen.
+			return a, nil
+		}
 		if a.confirmQuit {
 			switch {
 			case key.Matches(msg, dlgKeys.Confirm):
-				return a, tea.Quit
+				return a, a.exit()
 			case key.Matches(msg, dlgKeys.Cancel):
 				a.confirmQuit = false
 			}
@@ -301,8 +325,15 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, send(pushDialogMsg{newHelpDialog(keys)})
 		}
 	}
+	if isInput(msg) && a.tooSmall() {
+		return a, nil
+	}
 	return a, a.route(msg)
 }
+
+// tooSmall reports whether the window is below the minimum size, where only
+// the request for a bigger window is drawn.
+func (a *app) tooSmall() bool { return a.w < minWidth || a.h < minHeight }
 
 // route hands a message to the top dialog, or to the current screen.
 func (a *app) route(msg tea.Msg) tea.Cmd {
@@ -374,7 +405,14 @@ func (a *app) enqueue(req saveReqMsg) tea.Cmd {
 	}
 	a.saving = true
 	now := a.cfg.Now
+	gate := &a.gate
 	return func() tea.Msg {
+		gate.Lock()
+		defer gate.Unlock()
+		if gate.closed {
+			// The program has ended and saved the last state itself.
+			return savedMsg{at: now()}
+		}
 		if err := db.Save(req.r, req.summary); err != nil {
 			return saveFailedMsg{req: req, err: err}
 		}
@@ -406,30 +444,53 @@ func (a *app) next() tea.Cmd {
 		return tea.Tick(saveRetryDelay, func(time.Time) tea.Msg { return retrySaveMsg{} })
 	}
 	if a.quitting && a.failed == nil && !a.inFlight() {
-		return tea.Quit
+		return a.exit()
 	}
 	if a.quitting && a.failed != nil {
+		if a.closing {
+			// No one is there to ask; finalSave tries once more.
+			return a.exit()
+		}
 		a.quitting, a.confirmQuit = false, true
 	}
 	return nil
 }
 
 // quit leaves the program once everything typed is saved; it asks first
-// when the last save failed.
+// when the last save failed, or when a cell holds an entry that cannot be
+// saved (the cell stays open with the parser's message).
 func (a *app) quit() tea.Cmd {
+	if b, ok := a.cur.(badEntryer); ok {
+		if q := b.badEntry(); q != "" {
+			return send(pushDialogMsg{newConfirmDialog(q, send(quitMsg{force: true}))})
+		}
+	}
 	var flush tea.Cmd
 	if f, ok := a.cur.(flusher); ok {
 		flush = f.flush()
 	}
+	return a.quitWith(flush)
+}
+
+// quitWith quits once flush (the screen's pending work) and the queue are
+// saved.
+func (a *app) quitWith(flush tea.Cmd) tea.Cmd {
 	if a.failed != nil && flush == nil {
 		a.confirmQuit = true
 		return nil
 	}
 	if flush == nil && !a.saving && a.pending == nil && len(a.waits) == 0 && !a.inFlight() {
-		return tea.Quit
+		return a.exit()
 	}
 	a.quitting = true
 	return flush
+}
+
+// exit ends the program. Every tea.Quit of the root goes through here, so
+// that quitFilter can tell it from a QuitMsg sent from outside.
+func (a *app) exit() tea.Cmd {
+	a.done = true
+	return tea.Quit
 }
 
 // editing reports whether a report is open: "已保存" speaks of it, and

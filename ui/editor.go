@@ -56,8 +56,12 @@ func (n navItem) table() *model.Table {
 	return nil
 }
 
-// How long typing must pause before text is checked and saved.
-const textIdle = 700 * time.Millisecond
+// How long typing must pause before text is checked and saved; typing that
+// never pauses that long is still saved every textMaxWait.
+const (
+	textIdle    = 700 * time.Millisecond
+	textMaxWait = 3 * time.Second
+)
 
 // Messages of the editor.
 type (
@@ -99,7 +103,8 @@ type editor struct {
 
 	textSeq   int
 	textDirty bool
-	issued    int // save requests issued
+	textSince time.Time // when the text became dirty (for textMaxWait)
+	issued    int       // save requests issued
 
 	undo, redo []undoStep
 
@@ -688,6 +693,28 @@ func (e *editor) flush() tea.Cmd {
 	}
 	return nil
 }
+
+// badEntry is the quit question when the cell being typed into holds an
+// entry that cannot be saved ("" when there is none); the cell stays open
+// with the parser's message.
+func (e *editor) badEntry() string {
+	ed := e.edit
+	if ed == nil {
+		return ""
+	}
+	text := string(ed.text)
+	if ed.fromF2 && text == ed.orig {
+		return ""
+	}
+	c, _ := model.Cell(ed.addr)
+	if _, err := model.ParseInput(c.Unit, text); err != nil {
+		e.setMsg(err.Error(), true)
+		return strf(strQuitBadCell, text, strings.TrimSuffix(err.Error(), strFullStop))
+	}
+	return ""
+}
+
+func (e *editor) report() *model.Report { return e.r }
 
 func (e *editor) commitTextLocal() {
 	e.textDirty = false

@@ -48,7 +48,9 @@ type (
 		err  bool
 	}
 	// quitMsg asks the root to quit (it may ask first if a save failed).
-	quitMsg struct{}
+	// force: the officer has agreed to lose a cell entry that cannot be
+	// saved.
+	quitMsg struct{ force bool }
 )
 
 // send wraps a message into a command.

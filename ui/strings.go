@@ -10,23 +10,28 @@ import (
 
 // Root model and frame.
 const (
-	strAppName      = "政府信息公开工作年度报告"
-	strTooSmall     = "窗口太小：请把终端窗口放大到至少 %d 列、%d 行（现在是 %d 列、%d 行）。"
-	strSaved        = "已保存 %s"
-	strSaving       = "保存中"
-	strSaveFailed   = "保存失败：%s"
-	strSaveRetry    = "（稍后自动重试）"
-	strQuitUnsaved  = "最近一次保存失败，现在退出会丢失未保存的修改。仍要退出吗？"
-	strNoStore      = "没有打开草稿文件"
-	strErrCount     = "错误 %d"
-	strWarnCount    = "提示 %d"
-	strFilledAll    = "已填 %d/%d"
-	strMissingBoth  = "未填 %d 格、%d 段文字"
-	strMissingCells = "未填 %d 格"
-	strMissingTexts = "未填 %d 段文字"
-	strConfirmYes   = "确定"
-	strConfirmNo    = "取消"
-	strConfirmHint  = "Enter 确定  Esc 取消"
+	strAppName     = "政府信息公开工作年度报告"
+	strTooSmall    = "窗口太小：请把终端窗口放大到至少 %d 列、%d 行（现在是 %d 列、%d 行）。"
+	strSaved       = "已保存 %s"
+	strSaving      = "保存中"
+	strSaveFailed  = "保存失败：%s"
+	strSaveRetry   = "（稍后自动重试）"
+	strQuitUnsaved = "最近一次保存失败，现在退出会丢失未保存的修改。仍要退出吗？"
+	strQuitBadCell = "单元格中的「%s」无法保存：%s。仍要退出吗？"
+	strFullStop    = "。" // trimmed from a message quoted inside a sentence
+	// Returned by Run (printed by the command line) when the window was
+	// closed or the program was ended by the system.
+	strClosedBySignal = "填报界面已关闭（收到系统信号 %s），输入的内容已保存"
+	strNoStore        = "没有打开草稿文件"
+	strErrCount       = "错误 %d"
+	strWarnCount      = "提示 %d"
+	strFilledAll      = "已填 %d/%d"
+	strMissingBoth    = "未填 %d 格、%d 段文字"
+	strMissingCells   = "未填 %d 格"
+	strMissingTexts   = "未填 %d 段文字"
+	strConfirmYes     = "确定"
+	strConfirmNo      = "取消"
+	strConfirmHint    = "Enter 确定  Esc 取消"
 )
 
 // Editor: section list.
@@ -138,6 +143,7 @@ const (
 	sumUndo   = "撤销"
 	sumRedo   = "重做"
 	sumManual = "保存"
+	sumClosed = "关闭窗口时保存"
 )
 
 // Key help (short labels for the help bar).

@@ -292,6 +292,7 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 	if !e.textDirty {
 		e.change(e.r.Clone(), strf(strEditText, fl.name))
 		e.textDirty = true
+		e.textSince = e.now()
 	}
 	if p := fl.set(e.r, after); p != "" {
 		e.setMsg(strf(strFieldProblem, fl.name, p), true)
@@ -299,6 +300,11 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 		e.msg = ""
 	}
 	e.textSeq++
+	if e.now().Sub(e.textSince) >= textMaxWait {
+		// Typing without a pause: save now rather than when it stops
+		// (the burst goes on as a new undo step).
+		return tea.Batch(cmd, e.commitText())
+	}
 	seq := e.textSeq
 	return tea.Batch(cmd, tea.Tick(textIdle, func(time.Time) tea.Msg { return textIdleMsg{seq} }))
 }
