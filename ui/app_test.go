@@ -79,6 +79,9 @@ type driver struct {
 	a    *app
 	db   *fakeStore
 	quit bool
+	// onQuit, when set, runs as the root's QuitMsg arrives (what is in
+	// the store then is what the program leaves behind).
+	onQuit func()
 }
 
 var edNow = func() time.Time { return time.Date(2024, 3, 1, 14, 2, 33, 0, time.UTC) }
@@ -129,6 +132,9 @@ func (d *driver) handle(msg tea.Msg) {
 	case nil:
 		return
 	case tea.QuitMsg:
+		if d.onQuit != nil && !d.quit {
+			d.onQuit()
+		}
 		d.quit = true
 		return
 	case tea.BatchMsg:
