@@ -22,8 +22,12 @@ import (
 var quitSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 
 // How long the queue may take to write the last saves once the window is
-// going away (Windows gives a closing console about 5 s).
-const quitWait = 3 * time.Second
+// going away, and how long finalSave then waits for a save in progress:
+// together under the 5 s Windows gives a closing console.
+const (
+	quitWait  = 3 * time.Second
+	finalWait = time.Second
+)
 
 type (
 	// signalQuitMsg: the window is going away (or a QuitMsg came from
@@ -38,10 +42,34 @@ type (
 type badEntryer interface{ badEntry() string }
 
 // SignalError is returned by Run when the program was ended by a signal
-// (its window closed, kill) after saving what it could.
-type SignalError struct{ Signal os.Signal }
+// (its window closed, kill); Err is the last save's failure, if any.
+type SignalError struct {
+	Signal os.Signal
+	Err    error
+}
 
-func (e *SignalError) Error() string { return strf(strClosedBySignal, e.Signal.String()) }
+func (e *SignalError) Error() string {
+	if e.Err != nil {
+		return strf(strClosedUnsaved, signalName(e.Signal), e.Err.Error())
+	}
+	return strf(strClosedBySignal, signalName(e.Signal))
+}
+
+func (e *SignalError) Unwrap() error { return e.Err }
+
+// signalName is the name an officer can look up or tell support (Go's own
+// names are English words).
+func signalName(s os.Signal) string {
+	switch s {
+	case os.Interrupt:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	case syscall.SIGHUP:
+		return "SIGHUP"
+	}
+	return s.String()
+}
 
 // quitNow saves pending work and quits without asking; a second signal, or
 // quitWait later, quits whatever is still pending (finalSave then makes the
@@ -85,7 +113,7 @@ type reporter interface{ report() *model.Report }
 // queue was empty (a second signal, the wait ran out, the terminal's input
 // failed as the window closed), the open report is saved here, directly:
 // the queue's late saves are skipped from now on, so this last copy is not
-// overwritten by an older one. It waits at most quitWait for a save in
+// overwritten by an older one. It waits at most finalWait for a save in
 // progress.
 func (a *app) finalSave() error {
 	var flush tea.Cmd
@@ -94,9 +122,12 @@ func (a *app) finalSave() error {
 	}
 	rp, ok := a.cur.(reporter)
 	unsaved := flush != nil || a.saving || a.pending != nil || a.failed != nil || a.inFlight()
-	deadline := time.Now().Add(quitWait)
+	deadline := time.Now().Add(finalWait)
 	for !a.gate.TryLock() {
 		if time.Now().After(deadline) {
+			if unsaved && ok {
+				return errSaveStuck{}
+			}
 			return nil
 		}
 		time.Sleep(10 * time.Millisecond)
@@ -108,6 +139,12 @@ func (a *app) finalSave() error {
 	}
 	return a.db.Save(rp.report().Clone(), sumClosed)
 }
+
+// errSaveStuck: a save still running when the program ended kept the last
+// save from being written.
+type errSaveStuck struct{}
+
+func (errSaveStuck) Error() string { return strSaveStuck }
 
 // Run runs the program until the officer quits or the window is closed; a
 // signal makes it return *SignalError once the work is saved.
@@ -135,13 +172,16 @@ func Run(cfg Config) error {
 	}()
 	_, err := p.Run()
 	close(stop)
-	if ferr := a.finalSave(); ferr != nil && err == nil {
-		err = ferr
-	}
+	ferr := a.finalSave()
 	select {
 	case s := <-got:
-		return &SignalError{Signal: s}
+		// The terminal's input may have failed as the window closed:
+		// the signal, not that error, says what happened.
+		return &SignalError{Signal: s, Err: ferr}
 	default:
+	}
+	if err == nil {
+		err = ferr
 	}
 	return err
 }

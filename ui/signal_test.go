@@ -2,8 +2,10 @@ package ui
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -293,5 +295,23 @@ func TestTooSmallIgnoresKeys(t *testing.T) {
 	d.keys("ctrl+q")
 	if !d.quit {
 		t.Fatal("Ctrl+Q did not quit in a small window")
+	}
+}
+
+// TestSignalErrorMessage: what the command line prints after the window was
+// closed names the signal as support knows it, and says whether the last
+// save failed.
+func TestSignalErrorMessage(t *testing.T) {
+	for _, tc := range []struct {
+		err  *SignalError
+		want string
+	}{
+		{&SignalError{Signal: syscall.SIGTERM}, "填报界面已关闭（收到系统信号 SIGTERM），输入的内容已保存"},
+		{&SignalError{Signal: syscall.SIGHUP}, "填报界面已关闭（收到系统信号 SIGHUP），输入的内容已保存"},
+		{&SignalError{Signal: os.Interrupt, Err: errSaveStuck{}}, "填报界面已关闭（收到系统信号 SIGINT），但最后的修改未能保存：保存未能在退出前完成"},
+	} {
+		if got := tc.err.Error(); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
 	}
 }

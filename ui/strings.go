@@ -22,6 +22,8 @@ const (
 	// Returned by Run (printed by the command line) when the window was
 	// closed or the program was ended by the system.
 	strClosedBySignal = "填报界面已关闭（收到系统信号 %s），输入的内容已保存"
+	strClosedUnsaved  = "填报界面已关闭（收到系统信号 %s），但最后的修改未能保存：%s"
+	strSaveStuck      = "保存未能在退出前完成"
 	strNoStore        = "没有打开草稿文件"
 	strErrCount       = "错误 %d"
 	strWarnCount      = "提示 %d"
