@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -43,16 +42,7 @@ func TestExportOpensAfterTheLastSave(t *testing.T) {
 	close(gs.gate)
 	// The blocked save finishes; its message was dropped by the driver,
 	// so deliver what it reports.
-	deadline := time.Now().Add(2 * time.Second)
-	for {
-		if v, ok := gs.stored(r.ID).Get("s3.new.natural"); ok && v == model.Int(7) {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the 7 never reached the store")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	gs.waitStored(t, r.ID, "s3.new.natural", model.Int(7))
 	d.send(savedMsg{at: edNow()})
 	if len(a.dialogs) != 1 {
 		t.Fatalf("dialogs %d after the save", len(a.dialogs))

@@ -120,16 +120,7 @@ func TestSignalQuitDropsBadEntrySavesRest(t *testing.T) {
 		t.Fatalf("quit %v, dialogs %d, confirm %v: must wait for the save, and not ask", d.quit, len(a.dialogs), a.confirmQuit)
 	}
 	close(gs.gate)
-	deadline := time.Now().Add(2 * time.Second)
-	for {
-		if v, ok := gs.stored(r.ID).Get("s3.new.natural"); ok && v == model.Int(7) {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the 7 never reached the store")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	gs.waitStored(t, r.ID, "s3.new.natural", model.Int(7))
 	// The blocked save's message was dropped by the driver: deliver it.
 	d.send(savedMsg{at: edNow()})
 	if !d.quit {
