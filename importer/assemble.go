@@ -176,8 +176,8 @@ func assemble(blocks []block, opt Options, fallbackTitle string) (*model.Report,
 		case 1:
 			s1 = append(s1, p)
 		case 2, 3, 4:
-			if strings.HasPrefix(normLabel(p), "单位:") || strings.HasPrefix(normLabel(p), "(单位:") {
-				continue // 单位：件 above a table
+			if matchers[fmt.Sprintf("s%d", section)].isFrame(p) {
+				continue // 单位：件 above a table, a block title, 三's corner note
 			}
 			a.note("「%s」部分有一段文字未能放入报告：「%s」", model.SectionHeadings[section-1], clip(p))
 		case 5:
