@@ -1,7 +1,624 @@
 package importer
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"nianbao/internal/pdftext"
+)
+
+// A PDF is read from the characters it draws and their positions
+// (internal/pdftext). Tables with ruling lines (Word, WPS, Chromium and
+// LibreOffice draw them) are rebuilt from the lines: every cell is the area
+// its borders enclose, merged cells included, so each figure lands in the
+// cell it is printed in. A table printed without borders is read line by
+// line, its figures told apart by the gaps between them, and its rows left
+// to the table reader, which places a row by its label or not at all. The
+// rest of the page becomes paragraphs: lines broken by the page width are
+// joined again, and page numbers and running headers are dropped.
+
+var errPDFNoText = errors.New("PDF 中没有可以读取的文字（可能是扫描的图片）；请导入报告的网页、Word 文档或复制的文字")
+
+// errPDFUnmapped is the refusal of a PDF whose fonts do not say which
+// characters they draw: reading it would give garbage.
+func errPDFUnmapped(n, total int) error {
+	return fmt.Errorf("PDF 中有 %d 个字（共 %d 个）使用的字体没有说明对应哪个汉字或数字（例如浏览器「打印为 PDF」时嵌入的 Type 3 字体缺少 ToUnicode 对照表），无法可靠地读出文字，未导入；请改为导入报告的网页、Word 文档或复制的文字", n, total)
+}
 
 func importPDF(data []byte, opt Options) (*Result, error) {
-	return nil, errors.New("暂不能读取 PDF")
+	pages, err := pdftext.Read(data, pdftext.DefaultLimits)
+	if err != nil {
+		return nil, err
+	}
+	total, unmapped := 0, 0
+	for _, p := range pages {
+		for _, g := range p.Glyphs {
+			if g.Text == " " || g.Text == "" {
+				continue
+			}
+			total++
+			if g.Unmapped {
+				unmapped++
+			}
+		}
+	}
+	if total == 0 {
+		return nil, errPDFNoText
+	}
+	// A few unmapped symbols (a decorative bullet) are shown as such in
+	// the text and make any cell they stand in unreadable; more than that
+	// means the text itself cannot be read.
+	if unmapped > 0 && unmapped*200 > total {
+		return nil, errPDFUnmapped(unmapped, total)
+	}
+	blocks := pdfBlocks(pages)
+	r, notes, err := assemble(blocks, opt, "")
+	if err != nil {
+		return nil, err
+	}
+	if unmapped > 0 {
+		notes = append([]string{fmt.Sprintf("PDF 中有 %d 个符号无法还原为文字，显示为「\uFFFD」；含有这些符号的单元格未导入", unmapped)}, notes...)
+	}
+	return &Result{Report: r, Notes: notes}, nil
+}
+
+// pglyph is a glyph on a page with its box.
+type pglyph struct {
+	x, y, w, size float64
+	text          string
+}
+
+func (g pglyph) right() float64 { return g.x + g.w }
+
+// pline is a line of text on a page: glyphs on one baseline, left to right.
+type pline struct {
+	glyphs []pglyph
+	y      float64 // baseline
+	size   float64
+}
+
+func (l *pline) left() float64  { return l.glyphs[0].x }
+func (l *pline) right() float64 { return l.glyphs[len(l.glyphs)-1].right() }
+
+// chunks splits a line at its gaps: wide gaps, and any clear gap next to a
+// digit (two figures printed side by side in a table without borders).
+func (l *pline) chunks() []string {
+	var out []string
+	var b strings.Builder
+	for i, g := range l.glyphs {
+		if i > 0 {
+			prev := l.glyphs[i-1]
+			gap := g.x - prev.right()
+			size := math.Max(g.size, prev.size)
+			if gap > size || gap > 0.25*size && (isDigitText(prev.text) || isDigitText(g.text)) {
+				out = append(out, b.String())
+				b.Reset()
+			} else if gap > 0.2*size && isNarrowText(prev.text) && isNarrowText(g.text) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.text)
+	}
+	out = append(out, b.String())
+	return out
+}
+
+// text is the line as one string: glyphs joined, a space only between two
+// narrow (Latin) characters set apart.
+func (l *pline) text() string {
+	var b strings.Builder
+	for i, g := range l.glyphs {
+		if i > 0 {
+			prev := l.glyphs[i-1]
+			if gap := g.x - prev.right(); gap > 0.2*math.Max(g.size, prev.size) && isNarrowText(prev.text) && isNarrowText(g.text) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.text)
+	}
+	return b.String()
+}
+
+func isDigitText(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= '0' && r <= '9' || r == '.' || r >= '０' && r <= '９'
+}
+
+func isNarrowText(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r < 0x2000 && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsPunct(r))
+}
+
+// makeLines groups glyphs into lines by baseline.
+func makeLines(gs []pglyph) []*pline {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y < gs[j].y })
+	var lines []*pline
+	for _, g := range gs {
+		var best *pline
+		// Glyphs of one line share a baseline within a fraction of the
+		// size; the lines are few per table row, so a short scan back is
+		// enough.
+		for k := len(lines) - 1; k >= 0 && k >= len(lines)-4; k-- {
+			l := lines[k]
+			if math.Abs(l.y-g.y) <= 0.3*math.Max(l.size, g.size) {
+				best = l
+				break
+			}
+		}
+		if best == nil {
+			best = &pline{y: g.y, size: g.size}
+			lines = append(lines, best)
+		}
+		best.glyphs = append(best.glyphs, g)
+		if g.size > best.size {
+			best.size = g.size
+		}
+	}
+	for _, l := range lines {
+		sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].x < l.glyphs[j].x })
+		// Glyphs drawn twice at the same place (fake bold) count once.
+		out := l.glyphs[:1]
+		for _, g := range l.glyphs[1:] {
+			p := out[len(out)-1]
+			if g.text == p.text && math.Abs(g.x-p.x) < 0.2*g.size {
+				continue
+			}
+			out = append(out, g)
+		}
+		l.glyphs = out
+	}
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].y < lines[j].y })
+	return lines
+}
+
+// pageNumber matches the page numbers and running lines printed at the top
+// or foot of a page: — 1 —, - 2 -, 第3页, 第 3 页 共 9 页, 3/9.
+var pageNumber = regexp.MustCompile(`^(?:[-—–－~～\s]*\d+[-—–－~～\s]*|第\s*\d+\s*页.*|\d+\s*/\s*\d+|-\s*\d+\s*-)$`)
+
+// pelem is one element of a page in reading order: a line or a table.
+type pelem struct {
+	y     float64
+	line  *pline
+	table [][]string
+	page  int
+}
+
+// pdfBlocks rebuilds paragraphs and tables from the pages.
+func pdfBlocks(pages []pdftext.Page) []block {
+	var elems []pelem
+	// Lines that stand at the same place on most pages (running headers
+	// and footers) are found first.
+	type key struct {
+		text string
+		y    int
+	}
+	seen := map[key]int{}
+	pageLines := make([][]*pline, len(pages))
+	pageTables := make([][]ruledTable, len(pages))
+	for pi, p := range pages {
+		tables := findTables(p.Segs)
+		var free []pglyph
+		for _, g := range p.Glyphs {
+			if g.Text == "" || strings.TrimSpace(g.Text) == "" {
+				continue
+			}
+			pg := pglyph{x: g.X, y: g.Y, w: g.W, size: g.Size, text: g.Text}
+			placed := false
+			for ti := range tables {
+				if tables[ti].take(pg) {
+					placed = true
+					break
+				}
+			}
+			if !placed {
+				free = append(free, pg)
+			}
+		}
+		pageTables[pi] = tables
+		pageLines[pi] = makeLines(free)
+		for _, l := range pageLines[pi] {
+			seen[key{l.text(), int(l.y / 4)}]++
+		}
+	}
+	for pi, p := range pages {
+		for _, l := range pageLines[pi] {
+			t := strings.TrimSpace(l.text())
+			margin := l.y < p.Height*0.1 || l.y > p.Height*0.88
+			if margin && (pageNumber.MatchString(t) || len(pages) >= 3 && seen[key{l.text(), int(l.y / 4)}] >= 3) {
+				continue
+			}
+			elems = append(elems, pelem{y: l.y, line: l, page: pi})
+		}
+		for _, t := range pageTables[pi] {
+			if rows := t.rows(); len(rows) > 0 {
+				elems = append(elems, pelem{y: t.y0, table: rows, page: pi})
+			}
+		}
+	}
+	sort.SliceStable(elems, func(i, j int) bool {
+		if elems[i].page != elems[j].page {
+			return elems[i].page < elems[j].page
+		}
+		return elems[i].y < elems[j].y
+	})
+	return reflow(elems, pages)
+}
+
+// reflow joins the lines of a paragraph again and turns the lines of a
+// table printed without borders into rows.
+func reflow(elems []pelem, pages []pdftext.Page) []block {
+	// The text column of each page: where most lines start and end.
+	left := make([]float64, len(pages))
+	right := make([]float64, len(pages))
+	for pi := range pages {
+		left[pi], right[pi] = math.Inf(1), math.Inf(-1)
+	}
+	for _, e := range elems {
+		if e.line == nil {
+			continue
+		}
+		left[e.page] = math.Min(left[e.page], e.line.left())
+		right[e.page] = math.Max(right[e.page], e.line.right())
+	}
+	var out []block
+	var para strings.Builder
+	var rows [][]string
+	var prev *pelem
+	section := 0
+	flushPara := func() {
+		if para.Len() > 0 {
+			out = append(out, block{para: para.String()})
+			para.Reset()
+		}
+	}
+	flushRows := func() {
+		if len(rows) > 0 {
+			out = append(out, block{table: rows, isTbl: true})
+			rows = nil
+		}
+	}
+	for i := range elems {
+		e := &elems[i]
+		if e.table != nil {
+			flushPara()
+			flushRows()
+			out = append(out, block{table: e.table, isTbl: true})
+			prev = nil
+			continue
+		}
+		l := e.line
+		text := strings.TrimSpace(l.text())
+		if k := headingNumber(text); k > section {
+			flushPara()
+			flushRows()
+			section = k
+			out = append(out, block{para: text})
+			prev = nil
+			continue
+		}
+		// In 二, 三 and 四, a line of several parts with a figure among
+		// them is a row of a table printed without borders.
+		if section >= 2 && section <= 4 && !isSentence(text) {
+			if ch := l.chunks(); len(ch) >= 2 && hasFigure(ch) || len(rows) > 0 && !strings.ContainsAny(text, "。；") {
+				flushPara()
+				rows = append(rows, ch)
+				prev = e
+				continue
+			}
+		}
+		flushRows()
+		if prev == nil || prev.line == nil || startsParagraph(prev, e, left, right) {
+			flushPara()
+		} else if needsSpace(para.String(), text) {
+			para.WriteByte(' ')
+		}
+		para.WriteString(text)
+		prev = e
+	}
+	flushPara()
+	flushRows()
+	return out
+}
+
+func hasFigure(cells []string) bool {
+	for _, c := range cells {
+		if kindOf(c) == vNum {
+			return true
+		}
+	}
+	return false
+}
+
+// startsParagraph tells whether line e begins a new paragraph after prev:
+// it is indented, or prev stopped short of the right edge, or a gap larger
+// than a line lies between them, or it is a heading or a part's title.
+func startsParagraph(prev, e *pelem, left, right []float64) bool {
+	p, l := prev.line, e.line
+	size := math.Max(p.size, l.size)
+	text := strings.TrimSpace(l.text())
+	if partHeading.MatchString(text) || signatureDate.MatchString(foldDigits(text)) {
+		return true
+	}
+	if l.left() > left[e.page]+0.9*size {
+		return true // first-line indent, or centred
+	}
+	if p.right() < right[prev.page]-1.5*size {
+		return true // the line before ended the paragraph
+	}
+	if prev.page == e.page && l.y-p.y > 2.2*size {
+		return true
+	}
+	if math.Abs(p.size-l.size) > 1.5 {
+		return true
+	}
+	return false
+}
+
+func needsSpace(before, after string) bool {
+	r1, _ := utf8.DecodeLastRuneInString(before)
+	r2, _ := utf8.DecodeRuneInString(after)
+	return r1 < 0x2000 && r2 < 0x2000 && (unicode.IsLetter(r1) || unicode.IsDigit(r1)) && (unicode.IsLetter(r2) || unicode.IsDigit(r2))
+}
+
+// A table with ruling lines.
+
+type ruledTable struct {
+	xs, ys []float64 // column and row edges
+	x0, y0 float64
+	x1, y1 float64
+	region [][]int     // cell -> merged region
+	top    map[int]int // region -> its first row
+	leftC  map[int]int // region -> its first column
+	glyphs map[int][]pglyph
+}
+
+const tol = 2.0
+
+// take puts a glyph into the table when it lies inside.
+func (t *ruledTable) take(g pglyph) bool {
+	cx := g.x + g.w/2
+	cy := g.y - g.size/3
+	if cx < t.x0 || cx > t.x1 || cy < t.y0 || cy > t.y1 {
+		return false
+	}
+	j := sort.SearchFloat64s(t.xs, cx) - 1
+	i := sort.SearchFloat64s(t.ys, cy) - 1
+	if i < 0 || j < 0 || i >= len(t.ys)-1 || j >= len(t.xs)-1 {
+		return false
+	}
+	r := t.region[i][j]
+	t.glyphs[r] = append(t.glyphs[r], g)
+	return true
+}
+
+// rows reads the table as rows of cell strings, as the HTML reader does:
+// each row lists the cells that start in it, a cell merged down from above
+// leaves an empty placeholder in its first column, a cell merged across
+// columns counts once.
+func (t *ruledTable) rows() [][]string {
+	var out [][]string
+	for i := 0; i < len(t.ys)-1; i++ {
+		var row []string
+		origin := false
+		for j := 0; j < len(t.xs)-1; j++ {
+			r := t.region[i][j]
+			switch {
+			case t.top[r] == i && t.leftC[r] == j:
+				row = append(row, cellText(t.glyphs[r]))
+				origin = true
+			case t.leftC[r] == j:
+				row = append(row, "")
+			}
+		}
+		if origin {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// cellText is a cell's glyphs as text: its lines in order, joined (a label
+// or a header broken over lines reads whole).
+func cellText(gs []pglyph) string {
+	if len(gs) == 0 {
+		return ""
+	}
+	lines := makeLines(append([]pglyph(nil), gs...))
+	var b strings.Builder
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text())
+		if b.Len() > 0 && needsSpace(b.String(), t) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// findTables finds the tables drawn with ruling lines: groups of crossing
+// horizontal and vertical lines forming at least one row of two cells.
+func findTables(segs []pdftext.Seg) []ruledTable {
+	if len(segs) < 4 || len(segs) > 50000 {
+		return nil
+	}
+	segs = mergeCollinear(segs)
+	// Union-find over crossing segments.
+	parent := make([]int, len(segs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	var hs, vs []int
+	for i, s := range segs {
+		if s.Horizontal() {
+			hs = append(hs, i)
+		} else {
+			vs = append(vs, i)
+		}
+	}
+	if len(hs)*len(vs) > 4_000_000 {
+		return nil
+	}
+	for _, h := range hs {
+		for _, v := range vs {
+			H, V := segs[h], segs[v]
+			if V.X1 >= H.X1-tol && V.X1 <= H.X2+tol && H.Y1 >= V.Y1-tol && H.Y1 <= V.Y2+tol {
+				parent[find(h)] = find(v)
+			}
+		}
+	}
+	groups := map[int][]int{}
+	for i := range segs {
+		groups[find(i)] = append(groups[find(i)], i)
+	}
+	var out []ruledTable
+	for _, g := range groups {
+		var gh, gv []pdftext.Seg
+		for _, i := range g {
+			if segs[i].Horizontal() {
+				gh = append(gh, segs[i])
+			} else {
+				gv = append(gv, segs[i])
+			}
+		}
+		xs := edges(gv, func(s pdftext.Seg) float64 { return s.X1 })
+		ys := edges(gh, func(s pdftext.Seg) float64 { return s.Y1 })
+		if len(xs) < 3 || len(ys) < 2 || len(xs) > 200 || len(ys) > 2000 {
+			continue
+		}
+		out = append(out, buildTable(xs, ys, gh, gv))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].y0 < out[j].y0 })
+	return out
+}
+
+// edges clusters the positions of lines: lines closer than tol are one edge.
+func edges(segs []pdftext.Seg, pos func(pdftext.Seg) float64) []float64 {
+	var ps []float64
+	for _, s := range segs {
+		ps = append(ps, pos(s))
+	}
+	sort.Float64s(ps)
+	var out []float64
+	for _, p := range ps {
+		if len(out) > 0 && p-out[len(out)-1] <= tol {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func buildTable(xs, ys []float64, hs, vs []pdftext.Seg) ruledTable {
+	t := ruledTable{xs: xs, ys: ys, x0: xs[0] - tol, x1: xs[len(xs)-1] + tol, y0: ys[0] - tol, y1: ys[len(ys)-1] + tol,
+		top: map[int]int{}, leftC: map[int]int{}, glyphs: map[int][]pglyph{}}
+	nr, nc := len(ys)-1, len(xs)-1
+	id := func(i, j int) int { return i*nc + j }
+	parent := make([]int, nr*nc)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	// vBorder: a vertical line at x covers the middle of row i.
+	vBorder := func(x float64, i int) bool {
+		mid := (ys[i] + ys[i+1]) / 2
+		for _, v := range vs {
+			if math.Abs(v.X1-x) <= tol && v.Y1 <= mid && v.Y2 >= mid {
+				return true
+			}
+		}
+		return false
+	}
+	hBorder := func(y float64, j int) bool {
+		mid := (xs[j] + xs[j+1]) / 2
+		for _, h := range hs {
+			if math.Abs(h.Y1-y) <= tol && h.X1 <= mid && h.X2 >= mid {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < nr; i++ {
+		for j := 0; j < nc; j++ {
+			if j+1 < nc && !vBorder(xs[j+1], i) {
+				parent[find(id(i, j+1))] = find(id(i, j))
+			}
+			if i+1 < nr && !hBorder(ys[i+1], j) {
+				parent[find(id(i+1, j))] = find(id(i, j))
+			}
+		}
+	}
+	t.region = make([][]int, nr)
+	for i := 0; i < nr; i++ {
+		t.region[i] = make([]int, nc)
+		for j := 0; j < nc; j++ {
+			r := find(id(i, j))
+			t.region[i][j] = r
+			if _, ok := t.top[r]; !ok {
+				t.top[r] = i
+			}
+			if l, ok := t.leftC[r]; !ok || j < l {
+				t.leftC[r] = j
+			}
+		}
+	}
+	return t
+}
+
+// mergeCollinear joins lines that continue each other (a border drawn cell
+// by cell is one line), so that a table's parts connect.
+func mergeCollinear(segs []pdftext.Seg) []pdftext.Seg {
+	var hs, vs []pdftext.Seg
+	for _, s := range segs {
+		if s.Horizontal() {
+			hs = append(hs, s)
+		} else {
+			// Stored transposed, so that one merge serves both.
+			vs = append(vs, pdftext.Seg{X1: s.Y1, Y1: s.X1, X2: s.Y2, Y2: s.X2})
+		}
+	}
+	merge := func(ss []pdftext.Seg) []pdftext.Seg {
+		sort.Slice(ss, func(i, j int) bool {
+			if math.Abs(ss[i].Y1-ss[j].Y1) > tol/2 {
+				return ss[i].Y1 < ss[j].Y1
+			}
+			return ss[i].X1 < ss[j].X1
+		})
+		var out []pdftext.Seg
+		for _, s := range ss {
+			if n := len(out); n > 0 && math.Abs(out[n-1].Y1-s.Y1) <= tol/2 && s.X1 <= out[n-1].X2+tol {
+				if s.X2 > out[n-1].X2 {
+					out[n-1].X2 = s.X2
+				}
+				continue
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	out := merge(hs)
+	for _, v := range merge(vs) {
+		out = append(out, pdftext.Seg{X1: v.Y1, Y1: v.X1, X2: v.Y2, Y2: v.X2})
+	}
+	return out
 }

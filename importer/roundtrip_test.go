@@ -33,7 +33,7 @@ func TestRoundTrip(t *testing.T) {
 		notes []string
 	}{
 		{"seed", seed, []string{billedNote}},
-		{"numbered", readReport(t, "numbered.json"), nil},
+		{"numbered", readReport(t, "gen/numbered.json"), nil},
 	} {
 		want := encodeStable(t, tc.r)
 		for _, f := range []struct {

@@ -1,0 +1,111 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"nianbao/model"
+)
+
+// cellScore compares the cells of an import with the report it came from:
+// how many input cells hold the right figure, how many are empty, and every
+// cell that holds a different figure (never allowed).
+func cellScore(got, want *model.Report) (right, empty int, wrong []string) {
+	for _, c := range model.InputCells() {
+		g, gok := got.Get(c.Addr)
+		w, wok := want.Get(c.Addr)
+		switch {
+		case !gok:
+			empty++
+		case wok && g == w:
+			right++
+		default:
+			wrong = append(wrong, fmt.Sprintf("%s = %s, want %s", c.Addr, g, w))
+		}
+	}
+	return right, empty, wrong
+}
+
+// textsEqual says which texts of got differ from want.
+func textsEqual(got, want *model.Report) []string {
+	var bad []string
+	if got.Agency != want.Agency || got.Year != want.Year {
+		bad = append(bad, fmt.Sprintf("agency/year %q/%d", got.Agency, got.Year))
+	}
+	if got.Preface != want.Preface {
+		bad = append(bad, "preface: "+got.Preface)
+	}
+	if got.S1.Intro != want.S1.Intro {
+		bad = append(bad, "s1 intro: "+got.S1.Intro)
+	}
+	if len(got.S1.Parts) != len(want.S1.Parts) {
+		bad = append(bad, fmt.Sprintf("%d parts", len(got.S1.Parts)))
+	} else {
+		for i, p := range got.S1.Parts {
+			if p != want.S1.Parts[i] {
+				bad = append(bad, fmt.Sprintf("part %d: %q %q", i, p.Title, p.Body))
+			}
+		}
+	}
+	if got.S5 != want.S5 {
+		bad = append(bad, "s5: "+got.S5)
+	}
+	if got.S6 != want.S6 {
+		bad = append(bad, "s6: "+got.S6)
+	}
+	return bad
+}
+
+// TestForms imports the numbered report in every form made from it by
+// make.sh (browser copy, .docx, PDFs, text extracted from PDFs): never a
+// wrong figure, and every figure and text where the form keeps them.
+func TestForms(t *testing.T) {
+	want := readReport(t, "gen/numbered.json")
+	for _, tc := range []struct {
+		file      string
+		minRight  int  // input cells that must be read
+		textsSame bool // every text as exported
+	}{
+		{"gen/numbered.md", 169, true},
+		{"gen/numbered.html", 169, true},
+		{"gen/numbered.chromium-copy.txt", 169, true},
+		{"gen/numbered.libreoffice.docx", 169, true},
+		{"gen/numbered.libreoffice.pdf", 169, true},
+		{"gen/numbered-long2.libreoffice.pdf", 169, true},
+		{"gen/numbered-long4.libreoffice.pdf", 169, true},
+		{"gen/numbered-long6.libreoffice.pdf", 169, true},
+		{"gen/numbered.docx.libreoffice.pdf", 169, true},
+		{"gen/numbered.chromium.pdf", 169, true},
+		{"gen/numbered-long2.libreoffice-noborders.pdf", 160, false},
+		{"gen/numbered-long4.libreoffice-noborders.pdf", 160, false},
+		{"gen/numbered-long2.libreoffice.pdftotext.txt", 150, false},
+		{"gen/numbered-long2.libreoffice.pdftotext-layout.txt", 150, false},
+		{"gen/numbered.chromium.pdftotext.txt", 150, false},
+		{"gen/numbered.chromium.pdftotext-layout.txt", 150, false},
+		{"gen/numbered.docx.libreoffice.pdftotext.txt", 150, false},
+		{"gen/numbered.docx.libreoffice.pdftotext-layout.txt", 150, false},
+		{"gen/numbered-long2.libreoffice-noborders.pdftotext.txt", 150, false},
+		{"gen/numbered-long2.libreoffice-noborders.pdftotext-layout.txt", 150, false},
+	} {
+		t.Run(strings.TrimPrefix(tc.file, "gen/"), func(t *testing.T) {
+			res, err := ImportFile("testdata/"+tc.file, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			right, empty, wrong := cellScore(res.Report, want)
+			for _, w := range wrong {
+				t.Errorf("wrong figure: %s", w)
+			}
+			t.Logf("%d right, %d empty, %d wrong; %d notes", right, empty, len(wrong), len(res.Notes))
+			if right < tc.minRight {
+				t.Errorf("%d cells right, want at least %d; notes:\n%s", right, tc.minRight, strings.Join(res.Notes, "\n"))
+			}
+			if tc.textsSame {
+				for _, d := range textsEqual(res.Report, want) {
+					t.Errorf("text differs: %s", d)
+				}
+			}
+		})
+	}
+}

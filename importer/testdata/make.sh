@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Remakes the importer's generated test inputs in testdata/gen from the seed:
+# nianbao's own exports of a report with a different figure in every cell
+# (mkreport), and the forms an office gets from them with real tools:
+#   - browser copy: headless Chromium's document.body.innerText of the HTML export;
+#   - .docx: LibreOffice's conversion of the HTML export (tables with borders);
+#   - PDF: LibreOffice (of the HTML export, without and with table borders, and
+#     of the .docx) with narrative of several lengths before 三, so that 三 is
+#     split over pages at different rows; Chromium's print to PDF (Type 3
+#     fonts), and the same file with its ToUnicode maps taken away;
+#   - pdftotext (poppler) of those PDFs, default and -layout.
+# Needs go, chromium, soffice (LibreOffice Writer), pdftotext, python3.
+# Run from anywhere:  bash importer/testdata/make.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=$here/gen
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$out"
+rm -f "$out"/*
+
+cd "$root"
+go run ./importer/testdata/mkreport "$tmp"
+cp "$tmp/numbered.json" "$tmp/numbered.md" "$tmp/numbered.html" "$tmp/seed.html" "$out/"
+
+chrome() {
+	local profile
+	profile=$(mktemp -d)
+	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--user-data-dir="$profile" "$@" 2>/dev/null
+	rm -rf "$profile"
+}
+
+# Browser copy: the page's innerText, as select-all and copy gives it.
+for n in numbered seed; do
+	sed 's#</body>#<script>document.addEventListener("DOMContentLoaded",()=>{const t=document.body.innerText;document.body.textContent="";const p=document.createElement("pre");p.id="innertext";p.textContent=t;document.body.appendChild(p);});</script></body>#' \
+		"$tmp/$n.html" >"$tmp/$n.copy.html"
+	chrome --dump-dom "file://$tmp/$n.copy.html" >"$tmp/$n.dom"
+	python3 - "$tmp/$n.dom" "$out/$n.chromium-copy.txt" <<'PY'
+import html, re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r'<pre id="innertext">(.*?)</pre>', dom, re.S)
+open(sys.argv[2], "w", encoding="utf-8").write(html.unescape(m.group(1)))
+PY
+done
+
+# LibreOffice: one profile for the run, converted in one call per filter.
+lo() { soffice --headless --norestore "-env:UserInstallation=file://$tmp/lo-profile" "$@" >/dev/null 2>&1; }
+for n in "" -long2 -long4 -long6; do
+	sed 's/<table\([ >]\)/<table border="1" cellspacing="0"\1/g' "$tmp/numbered$n.html" >"$tmp/bordered$n.html"
+done
+mkdir -p "$tmp/web" "$tmp/writer" "$tmp/docx"
+lo --convert-to pdf --outdir "$tmp/web" "$tmp/numbered-long2.html" "$tmp/numbered-long4.html"
+lo --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$tmp/writer" "$tmp/bordered.html" "$tmp/bordered-long2.html" "$tmp/bordered-long4.html" "$tmp/bordered-long6.html"
+lo --infilter="HTML (StarWriter)" --convert-to "docx:MS Word 2007 XML" --outdir "$tmp/docx" "$tmp/bordered.html"
+cp "$tmp/docx/bordered.docx" "$out/numbered.libreoffice.docx"
+lo --convert-to pdf --outdir "$tmp/docx" "$tmp/docx/bordered.docx"
+cp "$tmp/web/numbered-long2.pdf" "$out/numbered-long2.libreoffice-noborders.pdf"
+cp "$tmp/web/numbered-long4.pdf" "$out/numbered-long4.libreoffice-noborders.pdf"
+for n in "" -long2 -long4 -long6; do
+	cp "$tmp/writer/bordered$n.pdf" "$out/numbered$n.libreoffice.pdf"
+done
+cp "$tmp/docx/bordered.pdf" "$out/numbered.docx.libreoffice.pdf"
+
+# Chromium's print to PDF draws CJK text in Type 3 fonts with ToUnicode maps.
+chrome --no-pdf-header-footer --print-to-pdf="$out/numbered.chromium.pdf" "file://$tmp/numbered.html"
+# The same without the maps (same length, so the offsets stay right): it
+# cannot be read and must be refused.
+python3 - "$out/numbered.chromium.pdf" "$out/numbered.chromium-no-tounicode.pdf" <<'PY'
+import sys
+d = open(sys.argv[1], "rb").read()
+open(sys.argv[2], "wb").write(d.replace(b"/ToUnicode", b"/ToUnicodX"))
+PY
+
+# Text extracted from the PDFs.
+for f in numbered-long2.libreoffice numbered.chromium numbered.docx.libreoffice numbered-long2.libreoffice-noborders; do
+	pdftotext -enc UTF-8 "$out/$f.pdf" "$out/$f.pdftotext.txt"
+	pdftotext -enc UTF-8 -layout "$out/$f.pdf" "$out/$f.pdftotext-layout.txt"
+done
+ls -la "$out"
