@@ -186,6 +186,8 @@ type pelem struct {
 	y     float64
 	line  *pline
 	table [][]string
+	cols  [][]float64 // a table's cells: the left edge of each
+	xs    []float64 // a table's column edges
 	page  int
 }
 
@@ -236,8 +238,8 @@ func pdfBlocks(pages []pdftext.Page) []block {
 			elems = append(elems, pelem{y: l.y, line: l, page: pi})
 		}
 		for _, t := range pageTables[pi] {
-			if rows := t.rows(); len(rows) > 0 {
-				elems = append(elems, pelem{y: t.y0, table: rows, page: pi})
+			if rows, cols := t.rows(); len(rows) > 0 {
+				elems = append(elems, pelem{y: t.y0, table: rows, cols: cols, xs: t.xs, page: pi})
 			}
 		}
 	}
@@ -247,7 +249,107 @@ func pdfBlocks(pages []pdftext.Page) []block {
 		}
 		return elems[i].y < elems[j].y
 	})
+	joinSplitTables(elems)
 	return reflow(elems, pages)
+}
+
+// joinSplitTables mends a table continued on the next page: the header rows
+// repeated at the top of the continuation are dropped, and a row broken by
+// the page (its label's last words on the new page, its figures on the old)
+// is joined again, cell by cell.
+func joinSplitTables(elems []pelem) {
+	var first *pelem // the first part of the table being continued
+	for i := 1; i < len(elems); i++ {
+		prev, cur := &elems[i-1], &elems[i]
+		if cur.table == nil {
+			first = nil
+			continue
+		}
+		if prev.table == nil || prev.page+1 != cur.page || !sameEdges(prev.xs, cur.xs) {
+			first = cur
+			continue
+		}
+		if first == nil {
+			first = prev
+		}
+		// Repeated header rows.
+		k := 0
+		for k < len(cur.table) && k < len(first.table) && strings.Join(cur.table[k], "\x00") == strings.Join(first.table[k], "\x00") && !hasFigure(cur.table[k]) {
+			k++
+		}
+		cur.table, cur.cols = cur.table[k:], cur.cols[k:]
+		if len(cur.table) == 0 || len(prev.table) == 0 {
+			continue
+		}
+		a, b := prev.table[len(prev.table)-1], cur.table[0]
+		ac, bc := prev.cols[len(prev.cols)-1], cur.cols[0]
+		if hasFigure(b) || !hasFigure(a) || anyLabel(a) || anyLabel(b) {
+			continue
+		}
+		// The cell of a that starts where a cell of b does.
+		at := func(x float64) int {
+			for j, ax := range ac {
+				if math.Abs(ax-x) <= tol {
+					return j
+				}
+			}
+			return -1
+		}
+		ok := true
+		for i, text := range b {
+			if text == "" {
+				continue
+			}
+			if j := at(bc[i]); j < 0 || kindOf(a[j]) != vText {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		for i, text := range b {
+			if text != "" {
+				a[at(bc[i])] += text
+			}
+		}
+		cur.table, cur.cols = cur.table[1:], cur.cols[1:]
+	}
+}
+
+// sameEdges tells whether two parts of a table on consecutive pages are
+// one table: the same outer edges, and the column edges of one among the
+// other's (a part may not use every column a label column splits into).
+func sameEdges(a, b []float64) bool {
+	if len(a) < 2 || len(b) < 2 || math.Abs(a[0]-b[0]) > tol || math.Abs(a[len(a)-1]-b[len(b)-1]) > tol {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if math.Abs(x-y) <= tol {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// anyLabel reports whether a cell of the row is a row label of a table.
+func anyLabel(row []string) bool {
+	for _, c := range row {
+		for _, m := range matchers {
+			if _, ok := m.row(c); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reflow joins the lines of a paragraph again and turns the lines of a
@@ -265,6 +367,21 @@ func reflow(elems []pelem, pages []pdftext.Page) []block {
 		}
 		left[e.page] = math.Min(left[e.page], e.line.left())
 		right[e.page] = math.Max(right[e.page], e.line.right())
+	}
+	// The usual distance between the lines of a paragraph.
+	var pitches []float64
+	for i := 1; i < len(elems); i++ {
+		a, b := elems[i-1], elems[i]
+		if a.line != nil && b.line != nil && a.page == b.page {
+			if d := b.line.y - a.line.y; d > 0.8*b.line.size && d < 4*b.line.size {
+				pitches = append(pitches, d/b.line.size)
+			}
+		}
+	}
+	pitch := 1.5
+	if len(pitches) > 0 {
+		sort.Float64s(pitches)
+		pitch = pitches[len(pitches)/2]
 	}
 	var out []block
 	var para strings.Builder
@@ -286,6 +403,9 @@ func reflow(elems []pelem, pages []pdftext.Page) []block {
 	for i := range elems {
 		e := &elems[i]
 		if e.table != nil {
+			if len(e.table) == 0 {
+				continue
+			}
 			flushPara()
 			flushRows()
 			out = append(out, block{table: e.table, isTbl: true})
@@ -313,7 +433,7 @@ func reflow(elems []pelem, pages []pdftext.Page) []block {
 			}
 		}
 		flushRows()
-		if prev == nil || prev.line == nil || startsParagraph(prev, e, left, right) {
+		if prev == nil || prev.line == nil || startsParagraph(prev, e, left, right, pitch) {
 			flushPara()
 		} else if needsSpace(para.String(), text) {
 			para.WriteByte(' ')
@@ -338,7 +458,7 @@ func hasFigure(cells []string) bool {
 // startsParagraph tells whether line e begins a new paragraph after prev:
 // it is indented, or prev stopped short of the right edge, or a gap larger
 // than a line lies between them, or it is a heading or a part's title.
-func startsParagraph(prev, e *pelem, left, right []float64) bool {
+func startsParagraph(prev, e *pelem, left, right []float64, pitch float64) bool {
 	p, l := prev.line, e.line
 	size := math.Max(p.size, l.size)
 	text := strings.TrimSpace(l.text())
@@ -348,10 +468,10 @@ func startsParagraph(prev, e *pelem, left, right []float64) bool {
 	if l.left() > left[e.page]+0.9*size {
 		return true // first-line indent, or centred
 	}
-	if p.right() < right[prev.page]-1.5*size {
+	if p.right() < right[prev.page]-2.5*size {
 		return true // the line before ended the paragraph
 	}
-	if prev.page == e.page && l.y-p.y > 2.2*size {
+	if prev.page == e.page && l.y-p.y > 1.3*pitch*size {
 		return true
 	}
 	if math.Abs(p.size-l.size) > 1.5 {
@@ -401,26 +521,30 @@ func (t *ruledTable) take(g pglyph) bool {
 // each row lists the cells that start in it, a cell merged down from above
 // leaves an empty placeholder in its first column, a cell merged across
 // columns counts once.
-func (t *ruledTable) rows() [][]string {
-	var out [][]string
+// cols gives the left edge of each cell.
+func (t *ruledTable) rows() (rows [][]string, cols [][]float64) {
 	for i := 0; i < len(t.ys)-1; i++ {
 		var row []string
+		var col []float64
 		origin := false
 		for j := 0; j < len(t.xs)-1; j++ {
 			r := t.region[i][j]
 			switch {
 			case t.top[r] == i && t.leftC[r] == j:
 				row = append(row, cellText(t.glyphs[r]))
+				col = append(col, t.xs[j])
 				origin = true
 			case t.leftC[r] == j:
 				row = append(row, "")
+				col = append(col, t.xs[j])
 			}
 		}
 		if origin {
-			out = append(out, row)
+			rows = append(rows, row)
+			cols = append(cols, col)
 		}
 	}
-	return out
+	return rows, cols
 }
 
 // cellText is a cell's glyphs as text: its lines in order, joined (a label

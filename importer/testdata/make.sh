@@ -22,7 +22,7 @@ rm -f "$out"/*
 
 cd "$root"
 go run ./importer/testdata/mkreport "$tmp"
-cp "$tmp/numbered.json" "$tmp/numbered.md" "$tmp/numbered.html" "$tmp/seed.html" "$out/"
+cp "$tmp"/numbered*.json "$tmp/numbered.md" "$tmp/numbered.html" "$tmp/seed.html" "$out/"
 
 chrome() {
 	local profile

@@ -204,8 +204,8 @@ type content struct {
 	// the path being built, in page space
 	path  []Seg
 	rects []Seg
-	cur  [2]float64 // current point, user space
-	open [2]float64 // start of the subpath, user space
+	cur   [2]float64 // current point, user space
+	open  [2]float64 // start of the subpath, user space
 	// ActualText spans: the depth of marked content and, when a span
 	// with ActualText is open, its text and depth.
 	mcDepth    int
@@ -565,4 +565,3 @@ func gbk(b string) (string, bool) {
 	}
 	return out, true
 }
-
