@@ -84,6 +84,13 @@ func looksLikeAgency(s string) bool {
 
 type assembler struct {
 	notes []string
+	// fromPDF: the tables were rebuilt from the positions of a PDF's text
+	// (or from text extracted from a PDF), where a label standing alone on
+	// its line may belong to the figures above it as well as below, and
+	// where a fragment of a wrapped label may stand beside figures. Only a
+	// label beside its figures places them; the rest are placed by position
+	// where the count fits, or by the table's arithmetic.
+	fromPDF bool
 }
 
 func (a *assembler) note(format string, args ...any) {
@@ -99,7 +106,10 @@ const maxNotes = 400
 // assemble builds a report from the blocks of a published page. fallbackTitle
 // is the page's <title>, used when no title line is found among the blocks.
 func assemble(blocks []block, opt Options, fallbackTitle string) (*model.Report, []string, error) {
-	a := &assembler{}
+	return assembleWith(&assembler{}, blocks, opt, fallbackTitle)
+}
+
+func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle string) (*model.Report, []string, error) {
 	// The title: the first paragraph that parses as one, within the first
 	// paragraphs before any section heading.
 	// Without a title line the report starts at the first block (start 0).

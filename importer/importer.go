@@ -77,6 +77,10 @@ func Import(data []byte, name string, opt Options) (*Result, error) {
 			res, err = importMarkdown(s, opt)
 			break
 		}
+		if isExtractedPDFText(s) {
+			res, err = importExtractedPDFText(s, opt)
+			break
+		}
 		res, err = importText(s, opt)
 	}
 	if err != nil {

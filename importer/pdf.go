@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,10 +33,11 @@ func errPDFUnmapped(n, total int) error {
 }
 
 func importPDF(data []byte, opt Options) (*Result, error) {
-	pages, err := pdftext.Read(data, pdftext.DefaultLimits)
+	doc, err := pdftext.Read(data, pdftext.DefaultLimits)
 	if err != nil {
 		return nil, err
 	}
+	pages := doc.Pages
 	total, unmapped := 0, 0
 	for _, p := range pages {
 		for _, g := range p.Glyphs {
@@ -58,7 +60,7 @@ func importPDF(data []byte, opt Options) (*Result, error) {
 		return nil, errPDFUnmapped(unmapped, total)
 	}
 	blocks := pdfBlocks(pages)
-	r, notes, err := assemble(blocks, opt, "")
+	r, notes, err := assembleWith(&assembler{fromPDF: true}, blocks, opt, strings.TrimSpace(doc.Title))
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +181,18 @@ func makeLines(gs []pglyph) []*pline {
 
 // pageNumber matches the page numbers and running lines printed at the top
 // or foot of a page: — 1 —, - 2 -, 第3页, 第 3 页 共 9 页, 3/9.
-var pageNumber = regexp.MustCompile(`^(?:[-—–－~～\s]*\d+[-—–－~～\s]*|第\s*\d+\s*页.*|\d+\s*/\s*\d+|-\s*\d+\s*-)$`)
+var pageNumber = regexp.MustCompile(`^(?:[-—–－~～]\s*\d+\s*[-—–－~～]|第\s*\d+\s*页.*|\d+\s*/\s*\d+)$`)
+
+// isPageNumber tells a page number at the top or foot of page i (0-based)
+// from a figure there: a bare number counts only when it is the page's own
+// number (or one off, for a cover page).
+func isPageNumber(t string, i int) bool {
+	if pageNumber.MatchString(t) {
+		return true
+	}
+	n, err := strconv.Atoi(t)
+	return err == nil && n >= i && n <= i+2
+}
 
 // pelem is one element of a page in reading order: a line or a table.
 type pelem struct {
@@ -187,7 +200,7 @@ type pelem struct {
 	line  *pline
 	table [][]string
 	cols  [][]float64 // a table's cells: the left edge of each
-	xs    []float64 // a table's column edges
+	xs    []float64   // a table's column edges
 	page  int
 }
 
@@ -232,7 +245,7 @@ func pdfBlocks(pages []pdftext.Page) []block {
 		for _, l := range pageLines[pi] {
 			t := strings.TrimSpace(l.text())
 			margin := l.y < p.Height*0.1 || l.y > p.Height*0.88
-			if margin && (pageNumber.MatchString(t) || len(pages) >= 3 && seen[key{l.text(), int(l.y / 4)}] >= 3) {
+			if margin && (isPageNumber(t, pi) || len(pages) >= 3 && seen[key{l.text(), int(l.y / 4)}] >= 3) {
 				continue
 			}
 			elems = append(elems, pelem{y: l.y, line: l, page: pi})

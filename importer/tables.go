@@ -66,6 +66,14 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 	trs := tableRows(t)
 	got := make([][]string, len(trs))
 	bad := make([]bool, len(trs))
+	if a.fromPDF {
+		if seq := sequenceRead(trs, rows); seq != nil {
+			// Every figure of the table in reading order, confirmed by
+			// its arithmetic: labels, wherever they stand, are not needed.
+			rows = nil
+			copy(got, seq)
+		}
+	}
 	// anchor is the first row the next unlabelled figures may fill; run
 	// holds those figures until the next labelled row (or the end) says how
 	// many rows they must fill.
@@ -119,6 +127,13 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 			for i < len(row) && kindOf(row[i]) == vText && m.isFrame(row[i]) {
 				i++
 			}
+			if a.fromPDF {
+				// Fragments of wrapped labels beside figures: the
+				// figures are a row without a label.
+				for i < len(row) && kindOf(row[i]) == vText {
+					i++
+				}
+			}
 			vals = row[i:]
 		}
 		figures, texts := 0, 0
@@ -145,6 +160,9 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 			run = nil
 			take(ri, vals)
 			anchor = ri + 1
+		case li >= 0 && labelOnly(m, row, li) && a.fromPDF:
+			// A label alone on its line in a PDF may belong to the
+			// figures above as well as below: it places nothing.
 		case li >= 0 && labelOnly(m, row, li):
 			// A label on its own line: the figures below it are its row's.
 			a.placeRun(t, trs, run, anchor, ri, take, bad)
@@ -384,4 +402,66 @@ func stripUnit(s string) string {
 		}
 	}
 	return s
+}
+
+// sequenceRead reads a table from its figures alone, in reading order, when
+// they are exactly the figures of the whole table with its printed totals
+// (and, for 三, its （七）总计 row) and every printed total equals the sum
+// it prints: every row's 总计, and every column of （七）总计. That is the
+// case of text extracted from a PDF whose labels stand before or after
+// their figures. Any other count, a blank or dash among them, or one sum
+// that does not hold, and it returns nil: the table is read by its labels.
+func sequenceRead(trs []tableRow, rows [][]string) [][]string {
+	var figs []string
+	for _, row := range rows {
+		for _, c := range row {
+			switch kindOf(c) {
+			case vNum:
+				figs = append(figs, c)
+			case vDash:
+				return nil
+			}
+		}
+	}
+	n := 0
+	for _, tr := range trs {
+		n += len(tr.cells)
+	}
+	if len(figs) != n {
+		return nil
+	}
+	out := make([][]string, len(trs))
+	vals := map[model.CellAddr]model.Dec{}
+	i := 0
+	for ri, tr := range trs {
+		out[ri] = figs[i : i+len(tr.cells)]
+		for ci, c := range tr.cells {
+			v, err := model.ParseInput(c.Unit, stripUnit(out[ri][ci]))
+			if err != nil {
+				return nil
+			}
+			vals[c.Addr] = v
+		}
+		i += len(tr.cells)
+	}
+	checked := 0
+	for _, tr := range trs {
+		for _, c := range tr.cells {
+			if !c.Computed {
+				continue
+			}
+			var sum model.Dec
+			for _, in := range c.Inputs {
+				sum += vals[in]
+			}
+			if sum != vals[c.Addr] {
+				return nil
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		return nil
+	}
+	return out
 }

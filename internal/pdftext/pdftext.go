@@ -75,11 +75,18 @@ var (
 // stop aborts the interpretation of a file when a limit is reached.
 type stop struct{ err error }
 
+// Doc is what a PDF file draws, page by page, and its title as the
+// document information says it.
+type Doc struct {
+	Title string
+	Pages []Page
+}
+
 // Read extracts every page of the PDF in data.
-func Read(data []byte, lim Limits) (pages []Page, err error) {
+func Read(data []byte, lim Limits) (doc *Doc, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			pages = nil
+			doc = nil
 			if s, ok := x.(stop); ok {
 				err = s.err
 				return
@@ -101,7 +108,11 @@ func Read(data []byte, lim Limits) (pages []Page, err error) {
 	x := &extractor{lim: lim, fonts: map[string]*font{}}
 	root := r.Trailer().Key("Root").Key("Pages")
 	x.walkPages(root, pdf.Value{}, 0)
-	return x.pages, nil
+	doc = &Doc{Pages: x.pages}
+	if t := r.Trailer().Key("Info").Key("Title"); t.Kind() == pdf.String {
+		doc.Title = textString(t.RawString())
+	}
+	return doc, nil
 }
 
 type extractor struct {
