@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"strconv"
 	"regexp"
 	"strings"
 
@@ -95,6 +96,19 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		}
 		for len(vals) > n && kindOf(vals[0]) == vBlank {
 			vals = vals[1:]
+		}
+		if len(vals) < n && hasTotal {
+			// Cells run together with no separator (120012 for
+			// 12 | 0 | 0 | 12): placed only when one reading alone
+			// makes the printed total the sum of the rest.
+			if split, count := splitRunTogether(vals, n); count == 1 {
+				a.note("表%s「%s」这一行原文的数字连在一起（「%s」），只有一种拆分能使合计相符，已读作 %s", t.Number, tr.row.Label, strings.Join(vals, " "), strings.Join(split, "、"))
+				vals = split
+			} else if count > 1 && !bad[ri] {
+				a.note("表%s「%s」这一行原文的数字连在一起（「%s」），有 %d 种以上拆分都能使合计相符，无法确定，该行未导入，已留空", t.Number, tr.row.Label, strings.Join(vals, " "), count)
+				bad[ri] = true
+				return
+			}
 		}
 		if len(vals) != n && !(hasTotal && len(vals) == n-1) {
 			if !bad[ri] {
@@ -464,4 +478,91 @@ func sequenceRead(trs []tableRow, rows [][]string) [][]string {
 		return nil
 	}
 	return out
+}
+
+// splitRunTogether splits figures printed without separators into n cells,
+// the last the total of the others: every way of cutting the digit strings
+// (no part with a leading zero) that makes the sums hold. It returns the
+// reading when there is exactly one, and how many it found (counting stops
+// at 2, or when the ways to try are too many to try them all: then 0).
+func splitRunTogether(vals []string, n int) ([]string, int) {
+	for _, v := range vals {
+		if v == "" || !allDigitsStr(v) {
+			return nil, 0
+		}
+	}
+	digits := 0
+	for _, v := range vals {
+		digits += len(v)
+	}
+	if digits < n || digits > 40 {
+		return nil, 0
+	}
+	var found []string
+	count, steps := 0, 0
+	parts := make([]string, 0, n)
+	var rec func(i int, rest string)
+	rec = func(i int, rest string) {
+		if count > 1 || steps > 200000 {
+			return
+		}
+		steps++
+		if rest == "" {
+			if i == len(vals) {
+				if len(parts) == n && sumsHold(parts) {
+					count++
+					found = append([]string(nil), parts...)
+				}
+				return
+			}
+			rec(i+1, vals[i])
+			return
+		}
+		if len(parts) >= n {
+			return
+		}
+		for k := 1; k <= len(rest); k++ {
+			p := rest[:k]
+			if len(p) > 1 && p[0] == '0' {
+				break
+			}
+			if len(p) > 10 {
+				break
+			}
+			parts = append(parts, p)
+			rec(i, rest[k:])
+			parts = parts[:len(parts)-1]
+		}
+	}
+	rec(1, vals[0])
+	if steps > 200000 {
+		return nil, 0
+	}
+	return found, count
+}
+
+func allDigitsStr(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// sumsHold reports whether the last part is the sum of the others.
+func sumsHold(parts []string) bool {
+	var sum, total uint64
+	for i, p := range parts {
+		v, err := strconv.ParseUint(p, 10, 64)
+		if err != nil {
+			return false
+		}
+		if i == len(parts)-1 {
+			total = v
+		} else {
+			sum += v
+		}
+	}
+	return sum == total
 }

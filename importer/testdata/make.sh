@@ -33,8 +33,11 @@ chrome() {
 	rm -rf "$profile"
 }
 
+# A real published report (testdata/real) goes through the same tools.
+cp "$here/real/shanghai-bgt-2019.html" "$tmp/shanghai.html"
+
 # Browser copy: the page's innerText, as select-all and copy gives it.
-for n in numbered seed; do
+for n in numbered seed shanghai; do
 	sed 's#</body>#<script>document.addEventListener("DOMContentLoaded",()=>{const t=document.body.innerText;document.body.textContent="";const p=document.createElement("pre");p.id="innertext";p.textContent=t;document.body.appendChild(p);});</script></body>#' \
 		"$tmp/$n.html" >"$tmp/$n.copy.html"
 	chrome --dump-dom "file://$tmp/$n.copy.html" >"$tmp/$n.dom"
@@ -74,8 +77,13 @@ d = open(sys.argv[1], "rb").read()
 open(sys.argv[2], "wb").write(d.replace(b"/ToUnicode", b"/ToUnicodX"))
 PY
 
+chrome --no-pdf-header-footer --print-to-pdf="$out/shanghai.chromium.pdf" "file://$tmp/shanghai.html"
+mkdir -p "$tmp/real"
+lo --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$tmp/real" "$tmp/shanghai.html"
+cp "$tmp/real/shanghai.pdf" "$out/shanghai.libreoffice.pdf"
+
 # Text extracted from the PDFs.
-for f in numbered-long2.libreoffice numbered.chromium numbered.docx.libreoffice numbered-long2.libreoffice-noborders; do
+for f in numbered-long2.libreoffice numbered.chromium numbered.docx.libreoffice numbered-long2.libreoffice-noborders shanghai.chromium shanghai.libreoffice; do
 	pdftotext -enc UTF-8 "$out/$f.pdf" "$out/$f.pdftotext.txt"
 	pdftotext -enc UTF-8 -layout "$out/$f.pdf" "$out/$f.pdftotext-layout.txt"
 done
