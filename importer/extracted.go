@@ -36,6 +36,7 @@ func importExtractedPDFText(s string, opt Options) (*Result, error) {
 
 var (
 	manySpaces = regexp.MustCompile(`[ \x{3000}\x{a0}]{2,}`)
+	yearOnly   = regexp.MustCompile(`^(?:19|20)\d\d$`)
 )
 
 // cjkSpace removes the spaces a PDF's glyph positions put between Chinese
@@ -132,6 +133,19 @@ func extractedBlocks(s string) []block {
 	if len(widths) > 0 {
 		sort.Ints(widths)
 		maxWidth = widths[len(widths)*9/10]
+	}
+	// A year printed in another font may stand on a line of its own next
+	// to the rest of the title (2019 / 年上海市…报告).
+	for i := 0; i+1 < len(lines) && i < 10; i++ {
+		a, b := lines[i].text, lines[i+1].text
+		switch {
+		case yearOnly.MatchString(a) && strings.HasPrefix(b, "年"):
+			lines[i+1].text = a + b
+			lines = append(lines[:i], lines[i+1:]...)
+		case yearOnly.MatchString(b) && strings.HasPrefix(a, "年"):
+			lines[i].text = b + a
+			lines = append(lines[:i+1], lines[i+2:]...)
+		}
 	}
 	var out []block
 	var para strings.Builder

@@ -2,8 +2,8 @@ package importer
 
 import (
 	"fmt"
-	"strconv"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"nianbao/model"

@@ -215,6 +215,9 @@ type content struct {
 	// the path being built, in page space
 	path  []Seg
 	rects []Seg
+	// boxes are the bounding boxes of the subpaths of the path, in page
+	// space: a thin filled polygon (a bevelled border) is a line too.
+	boxes []Seg
 	cur   [2]float64 // current point, user space
 	open  [2]float64 // start of the subpath, user space
 	// ActualText spans: the depth of marked content and, when a span
@@ -368,6 +371,10 @@ func (c *content) op(op string, args []operand, depth int) {
 	case "m":
 		c.cur = [2]float64{num(args, 0), num(args, 1)}
 		c.open = c.cur
+		x, y := c.g.ctm.apply(c.cur[0], c.cur[1])
+		if len(c.boxes) < 100000 {
+			c.boxes = append(c.boxes, Seg{x, y, x, y})
+		}
 	case "l":
 		p := [2]float64{num(args, 0), num(args, 1)}
 		c.line(c.cur, p)
@@ -386,6 +393,7 @@ func (c *content) op(op string, args []operand, depth int) {
 	case "n":
 		c.path = c.path[:0]
 		c.rects = c.rects[:0]
+		c.boxes = c.boxes[:0]
 	}
 }
 
@@ -503,6 +511,11 @@ func (c *content) line(a, b [2]float64) {
 	if len(c.path) < 100000 {
 		c.path = append(c.path, Seg{x1, y1, x2, y2})
 	}
+	if n := len(c.boxes); n > 0 {
+		b := &c.boxes[n-1]
+		b.X1, b.Y1 = math.Min(b.X1, x1), math.Min(b.Y1, y1)
+		b.X2, b.Y2 = math.Max(b.X2, x2), math.Max(b.Y2, y2)
+	}
 }
 
 func (c *content) rect(x, y, w, h float64) {
@@ -564,8 +577,14 @@ func (c *content) paint(op string) {
 			}
 		}
 	}
+	if !stroke {
+		for _, b := range c.boxes {
+			add(b)
+		}
+	}
 	c.path = c.path[:0]
 	c.rects = c.rects[:0]
+	c.boxes = c.boxes[:0]
 }
 
 // gbk decodes GBK/GB18030 bytes (fonts with a GB CMap and no ToUnicode).
