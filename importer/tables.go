@@ -126,10 +126,11 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		got[ri] = vals
 	}
 	for _, row := range rows {
-		li, ri := -1, 0
+		li, ri, labels := -1, 0, 0
 		for i, c := range row {
 			if k, ok := m.row(c); ok {
 				li, ri = i, k
+				labels++
 			}
 		}
 		var vals []string
@@ -169,6 +170,9 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 			continue
 		}
 		switch {
+		case labels > 1 && figures == 0:
+			// A header row naming several rows (四's 未经复议直接起诉 |
+			// 复议后起诉), its empty cells no row's figures.
 		case li >= 0 && len(vals) > 0:
 			a.placeRun(t, trs, run, anchor, ri, take, bad)
 			run = nil

@@ -36,22 +36,24 @@ type decodedCh struct {
 var unknownFont = &font{scaleX: 0.001, scaleY: 1, cache: map[uint32]decodedCh{}}
 
 func (c *content) font(name string) *font {
-	fd := c.res.Key("Font").Key(name)
-	if fd.Kind() != pdf.Dict {
-		return unknownFont
-	}
-	// Fonts are cached per dictionary; the printed form of a dictionary
-	// with indirect references is short and names its objects.
-	key := name + "\x00" + fd.String()
-	if len(key) > 4096 {
-		key = key[:4096]
-	}
-	if f, ok := c.x.fonts[key]; ok {
+	// Every Tf would otherwise resolve the page's font dictionary again:
+	// the library reads an object anew each time it is asked for it.
+	if f, ok := c.fonts[name]; ok {
 		return f
 	}
-	f := loadFont(fd)
-	if len(c.x.fonts) < 10000 {
-		c.x.fonts[key] = f
+	if !c.fontDictRead {
+		c.fontDict, c.fontDictRead = c.res.Key("Font"), true
+	}
+	fd := c.fontDict.Key(name)
+	f := unknownFont
+	if fd.Kind() == pdf.Dict {
+		f = loadFont(fd)
+	}
+	if c.fonts == nil {
+		c.fonts = map[string]*font{}
+	}
+	if len(c.fonts) < 10000 {
+		c.fonts[name] = f
 	}
 	return f
 }

@@ -105,7 +105,7 @@ func Read(data []byte, lim Limits) (doc *Doc, err error) {
 		}
 		return nil, ErrDamaged
 	}
-	x := &extractor{lim: lim, fonts: map[string]*font{}}
+	x := &extractor{lim: lim}
 	root := r.Trailer().Key("Root").Key("Pages")
 	x.walkPages(root, pdf.Value{}, 0)
 	doc = &Doc{Pages: x.pages}
@@ -120,7 +120,6 @@ type extractor struct {
 	pages []Page
 	ops   int
 	glyph int
-	fonts map[string]*font // by the font dictionary's printed form
 }
 
 // inherited page attributes.
@@ -222,10 +221,13 @@ type content struct {
 	open  [2]float64 // start of the subpath, user space
 	// ActualText spans: the depth of marked content and, when a span
 	// with ActualText is open, its text and depth.
-	mcDepth    int
-	actual     string
-	actualAt   int
-	actualUsed bool
+	fonts        map[string]*font // by resource name, for this stream
+	fontDict     pdf.Value
+	fontDictRead bool
+	mcDepth      int
+	actual       string
+	actualAt     int
+	actualUsed   bool
 }
 
 func (c *content) run(strm pdf.Value, depth int) {
