@@ -172,3 +172,18 @@ func TestExtensions(t *testing.T) {
 		t.Errorf("Extensions = %s, want %s", got, want)
 	}
 }
+
+// TestHTMLTooDeep: x/net/html refuses a page nested too deeply in English;
+// the officer reads Chinese.
+func TestHTMLTooDeep(t *testing.T) {
+	page := "<html><body>" + strings.Repeat("<div>", 600) + "一、总体情况" + "</body></html>"
+	_, err := Import([]byte(page), "deep.html", Options{})
+	if err == nil {
+		t.Skip("the parser accepted the page")
+	}
+	for _, r := range err.Error() {
+		if r < 0x80 && (r >= 'a' && r <= 'z') {
+			t.Fatalf("error has English in it: %v", err)
+		}
+	}
+}

@@ -113,6 +113,12 @@ func (l *lexer) next(depth int) (operand, bool) {
 		return operand{}, false
 	}
 	c := l.b[l.pos]
+	if depth > 64 && (c == '[' || c == '<') {
+		// Nesting deeper than any real content stream: flattened, so
+		// that the recursion stays bounded.
+		l.pos++
+		return operand{}, true
+	}
 	switch {
 	case c == '(':
 		return operand{k: kStr, str: l.literal()}, true

@@ -94,6 +94,9 @@ func Read(data []byte, lim Limits) (doc *Doc, err error) {
 			err = ErrDamaged
 		}
 	}()
+	if tooDeep(data) {
+		return nil, ErrDamaged
+	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		msg := err.Error()
@@ -596,4 +599,64 @@ func gbk(b string) (string, bool) {
 		return "", false
 	}
 	return out, true
+}
+
+// maxNesting bounds how deeply arrays and dictionaries nest in the file's
+// objects. The library reads nested objects recursively, and a file of
+// nothing but "[" would exhaust the stack (a crash no recover can catch);
+// real files nest a few levels.
+const maxNesting = 200
+
+// tooDeep reports whether the objects of data nest deeper than maxNesting,
+// counting brackets outside strings, comments and stream data.
+func tooDeep(data []byte) bool {
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '[':
+			depth++
+		case ']':
+			if depth > 0 {
+				depth--
+			}
+		case '<':
+			if i+1 < len(data) && data[i+1] == '<' {
+				depth++
+				i++
+			}
+		case '>':
+			if i+1 < len(data) && data[i+1] == '>' && depth > 0 {
+				depth--
+				i++
+			}
+		case '(':
+			// Skip a literal string, with its nested parentheses.
+			n := 1
+			for i++; i < len(data) && n > 0; i++ {
+				switch data[i] {
+				case '\\':
+					i++
+				case '(':
+					n++
+				case ')':
+					n--
+				}
+			}
+			i--
+		case '%':
+			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
+				i++
+			}
+		case 's':
+			if bytes.HasPrefix(data[i:], []byte("stream")) {
+				if j := bytes.Index(data[i:], []byte("endstream")); j > 0 {
+					i += j + len("endstream") - 1
+				}
+			}
+		}
+		if depth > maxNesting {
+			return true
+		}
+	}
+	return false
 }
