@@ -81,7 +81,7 @@ func TestNotesFollowCells(t *testing.T) {
 	}
 	snapshot := r.Clone()
 	set(t, r, "s3.new.natural", "10") // the same value: nothing changed
-	clear(t, r, "s3.new.research")    // not under the total? it is: new.research is an input of new.total
+	clear(t, r, "s3.new.research")    // an input of s3.new.total: the note on the total goes
 	if len(r.Notes) != 2 || r.Notes[0].Text != "原文此格为「—」，已留空" {
 		t.Errorf("after clearing an input of the total: %+v", r.Notes)
 	}
@@ -97,9 +97,11 @@ func TestNotesFollowCells(t *testing.T) {
 	if len(snapshot.Notes) != 3 || snapshot.Notes[0].Cells[0] != "s3.new.total" {
 		t.Errorf("clone changed: %+v", snapshot.Notes)
 	}
-	snapshot.Notes[1].Cells[0] = "s3.new.natural"
-	if c, _ := Cell("s3.granted.legal"); c == nil || r.Notes[0].Cells != nil {
-		t.Error("clone shares cells")
+	again := snapshot.Clone()
+	again.Notes[1].Cells[0] = "s3.new.natural"
+	again.Notes[2].Text = "改过"
+	if snapshot.Notes[1].Cells[0] != "s3.granted.legal" || snapshot.Notes[2].Text != "原文末尾的文字未导入" {
+		t.Errorf("a clone shares its notes: %+v", snapshot.Notes)
 	}
 }
 

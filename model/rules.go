@@ -391,6 +391,8 @@ func partName(r *Report, part string) string {
 		return SectionHeadings[4]
 	case "s6":
 		return SectionHeadings[5]
+	case "date":
+		return "落款日期"
 	}
 	var i int
 	if _, err := fmt.Sscanf(part, "s1.parts.%d", &i); err == nil && i >= 0 {

@@ -14,7 +14,7 @@ import (
 
 // feeStmt is one fee figure stated in 六's text.
 type feeStmt struct {
-	cell  int // 0 notices, 1 billed, 2 collected: index into feeCells
+	cell  int // 0 notices, 1 billed, 2 collected (see feeRef)
 	n     Dec
 	quote string
 }
