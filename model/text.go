@@ -361,7 +361,8 @@ func nearestKeyword(s string) (kind stmtKind, start, end int, ok bool) {
 func numberBefore(s string) (start int, n int64, ok bool) {
 	s = strings.TrimRight(s, " \u3000\u00a0\t")
 	end := len(s)
-	r, size := utf8.DecodeLastRuneInString(s)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	var size int
 	switch {
 	case isDigit(r):
 		i := end
