@@ -84,6 +84,7 @@ func looksLikeAgency(s string) bool {
 
 type assembler struct {
 	notes []string
+	kept  []model.Note // the notes about cells, kept with the report
 	// fromPDF: the tables were rebuilt from the positions of a PDF's text
 	// (or from text extracted from a PDF), where a label standing alone on
 	// its line may belong to the figures above it as well as below, and
@@ -97,6 +98,39 @@ func (a *assembler) note(format string, args ...any) {
 	if len(a.notes) < maxNotes {
 		a.notes = append(a.notes, fmt.Sprintf(format, args...))
 	}
+}
+
+// cellNote is a note about cells: shown like any other, and kept with the
+// report (model.Report.Notes) until those cells change or the officer
+// dismisses it.
+func (a *assembler) cellNote(cells []model.CellAddr, format string, args ...any) {
+	if len(a.notes) >= maxNotes {
+		return
+	}
+	text := fmt.Sprintf(format, args...)
+	a.notes = append(a.notes, text)
+	a.kept = append(a.kept, model.Note{Cells: cells, Text: text})
+}
+
+// inputsOf lists the input cells of rows of the format.
+func inputsOf(trs ...tableRow) []model.CellAddr {
+	var out []model.CellAddr
+	for _, tr := range trs {
+		for _, c := range tr.cells {
+			if !c.Computed {
+				out = append(out, c.Addr)
+			}
+		}
+	}
+	return out
+}
+
+func tableInputs(t *model.Table) []model.CellAddr {
+	var out []model.CellAddr
+	for _, c := range t.Inputs() {
+		out = append(out, c.Addr)
+	}
+	return out
 }
 
 // maxNotes bounds the notes of one import: a file that is not a report at
@@ -203,20 +237,13 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 		a.note("原文中有 %d 个表格无法判断是哪一张统计表，未导入", unknownTables)
 	}
 
-	// Trailing signature lines (the agency and the date) belong to no section.
+	// The 落款 (the signing agency and the date) ends the report; what
+	// follows it (page chrome, an attachment's title) belongs to no part.
 	tail := &s6
 	if len(s6) == 0 {
 		tail = &s5
 	}
-	for len(*tail) > 0 {
-		last := (*tail)[len(*tail)-1]
-		if signatureDate.MatchString(foldDigits(last)) || foldDigits(last) == foldDigits(agency) {
-			a.note("文末落款「%s」不属于报告正文，未导入", last)
-			*tail = (*tail)[:len(*tail)-1]
-			continue
-		}
-		break
-	}
+	a.readSignature(r, tail, agency)
 
 	if len(preface) > 0 {
 		r.Preface = strings.Join(preface, "\n")
@@ -231,7 +258,112 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 		a.readTable(r, t, tables[t.ID])
 	}
 	r.S6 = a.readFees(r, strings.Join(s6, "\n"))
+
+	// What came in goes through the model's own checks: control
+	// characters removed from texts (and said), names, sizes and the
+	// number of 一's sub-parts refused with the model's Chinese message.
+	for i := range r.S1.Parts {
+		t, _ := model.CleanText(r.S1.Parts[i].Title)
+		r.S1.Parts[i].Title = strings.Join(strings.Fields(t), " ")
+	}
+	removed, err := r.Sanitize()
+	if err != nil {
+		return nil, nil, fmt.Errorf("无法导入：%w", err)
+	}
+	if removed > 0 {
+		a.note("原文中有 %d 个控制字符（不可见的特殊字符），已删去", removed)
+	}
+	// Notes about cells are kept with the report, after every cell is set
+	// (setting a cell drops the notes that name it).
+	for _, n := range a.kept {
+		r.AddNote(n.Text, n.Cells...)
+	}
 	return r, a.notes, nil
+}
+
+// readSignature takes the 落款 off the end of the last part: a date line
+// (2024年1月20日, or 二〇二四年一月二十日) and the signing agency above it,
+// read into the report's signer (left empty when it is the agency itself,
+// so that a renamed agency signs with its new name) and date. Lines after
+// the date belong to no part and are left out with a note each.
+func (a *assembler) readSignature(r *model.Report, tail *[]string, agency string) {
+	paras := *tail
+	d := -1
+	for i := len(paras) - 1; i >= 0 && i >= len(paras)-6; i-- {
+		if _, ok := signatureDay(paras[i]); ok {
+			d = i
+			break
+		}
+	}
+	if d < 0 {
+		// No date: an agency line alone at the end is still the 落款.
+		if n := len(paras); n > 0 && foldDigits(paras[n-1]) == foldDigits(agency) {
+			*tail = paras[:n-1]
+		}
+		return
+	}
+	for _, p := range paras[d+1:] {
+		a.note("文末「%s」在落款之后，不属于报告的任何部分，未导入", clip(p))
+	}
+	date, _ := signatureDay(paras[d])
+	r.Date = date
+	end := d
+	if d > 0 {
+		if s := strings.TrimSpace(paras[d-1]); looksLikeAgency(s) && !strings.ContainsAny(s, "。！？") {
+			if foldDigits(s) != foldDigits(agency) {
+				r.Signer = s
+			}
+			end = d - 1
+		}
+	}
+	*tail = paras[:end]
+}
+
+var (
+	sigDateArabic  = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+	sigDateChinese = regexp.MustCompile(`^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$`)
+)
+
+// signatureDay reads a 落款 date line as a model.Date.
+func signatureDay(line string) (model.Date, bool) {
+	s := foldDigits(line)
+	var y, m, d int
+	if g := sigDateArabic.FindStringSubmatch(s); g != nil {
+		y, _ = strconv.Atoi(g[1])
+		m, _ = strconv.Atoi(g[2])
+		d, _ = strconv.Atoi(g[3])
+	} else if g := sigDateChinese.FindStringSubmatch(s); g != nil {
+		for _, r := range g[1] {
+			y = y*10 + strings.IndexRune("〇一二三四五六七八九", r)/len("〇")
+		}
+		if strings.HasPrefix(g[1], "零") {
+			return "", false
+		}
+		m, d = chineseSmall(g[2]), chineseSmall(g[3])
+	} else {
+		return "", false
+	}
+	date := model.Date(fmt.Sprintf("%04d-%02d-%02d", y, m, d))
+	return date, date.Valid()
+}
+
+// chineseSmall reads 一 … 三十一.
+func chineseSmall(s string) int {
+	digit := func(r rune) int { return strings.IndexRune("〇一二三四五六七八九", r) / len("〇") }
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digit(rs[0])
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + digit(rs[1])
+	case len(rs) == 2 && rs[1] == '十':
+		return digit(rs[0]) * 10
+	case len(rs) == 3 && rs[1] == '十':
+		return digit(rs[0])*10 + digit(rs[2])
+	}
+	return 0
 }
 
 // splitSection1 splits 一's paragraphs into the opening and the sub-parts

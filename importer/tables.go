@@ -56,11 +56,11 @@ func kindOf(cell string) valueKind {
 func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) {
 	name := "表" + t.Number + "（" + t.Title + "）"
 	if len(rows) == 0 {
-		a.note("原文中没有找到%s的数字（表格可能是图片或缺失），%s留空", name, "表"+t.Number)
+		a.cellNote(tableInputs(t), "原文中没有找到%s的数字（表格可能是图片或缺失），%s留空", name, "表"+t.Number)
 		return
 	}
 	if t == model.S2 && is2019(rows) {
-		a.note("表二是 2019 年试行格式（有「本年新制作数量」「对外公开总数量」等栏目），与 2021 年格式的栏目不同，表二的数字未导入，已留空，请按 2021 年格式重新填写")
+		a.cellNote(tableInputs(t), "表二是 2019 年试行格式（有「本年新制作数量」「对外公开总数量」等栏目），与 2021 年格式的栏目不同，表二的数字未导入，已留空，请按 2021 年格式重新填写")
 		return
 	}
 	m := matcherFor(t)
@@ -102,24 +102,24 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 			// 12 | 0 | 0 | 12): placed only when one reading alone
 			// makes the printed total the sum of the rest.
 			if split, count := splitRunTogether(vals, n); count == 1 {
-				a.note("表%s「%s」这一行原文的数字连在一起（「%s」），只有一种拆分能使合计相符，已读作 %s", t.Number, tr.row.Label, strings.Join(vals, " "), strings.Join(split, "、"))
+				a.cellNote(inputsOf(tr), "表%s「%s」这一行原文的数字连在一起（「%s」），只有一种拆分能使合计相符，已读作 %s", t.Number, tr.row.Label, strings.Join(vals, " "), strings.Join(split, "、"))
 				vals = split
 			} else if count > 1 && !bad[ri] {
-				a.note("表%s「%s」这一行原文的数字连在一起（「%s」），有 %d 种以上拆分都能使合计相符，无法确定，该行未导入，已留空", t.Number, tr.row.Label, strings.Join(vals, " "), count)
+				a.cellNote(inputsOf(tr), "表%s「%s」这一行原文的数字连在一起（「%s」），有 %d 种以上拆分都能使合计相符，无法确定，该行未导入，已留空", t.Number, tr.row.Label, strings.Join(vals, " "), count)
 				bad[ri] = true
 				return
 			}
 		}
 		if len(vals) != n && !(hasTotal && len(vals) == n-1) {
 			if !bad[ri] {
-				a.note("表%s「%s」这一行原文有 %d 个数，与格式的 %d 栏对不上，该行未导入，已留空", t.Number, tr.row.Label, len(vals), n)
+				a.cellNote(inputsOf(tr), "表%s「%s」这一行原文有 %d 个数，与格式的 %d 栏对不上，该行未导入，已留空", t.Number, tr.row.Label, len(vals), n)
 			}
 			bad[ri] = true
 			return
 		}
 		if got[ri] != nil {
 			if strings.Join(got[ri], "\x00") != strings.Join(vals, "\x00") {
-				a.note("表%s「%s」这一行在原文中出现了两次且数字不同，只导入了第一次的数字", t.Number, tr.row.Label)
+				a.cellNote(inputsOf(tr), "表%s「%s」这一行在原文中出现了两次且数字不同，只导入了第一次的数字", t.Number, tr.row.Label)
 			}
 			return
 		}
@@ -213,7 +213,7 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 	}
 	for ri, tr := range trs {
 		if got[ri] == nil && !bad[ri] && !tr.row.Computed {
-			a.note("原文中没有找到表%s「%s」这一行，该行留空", t.Number, tr.row.Label)
+			a.cellNote(inputsOf(tr), "原文中没有找到表%s「%s」这一行，该行留空", t.Number, tr.row.Label)
 		}
 	}
 	// Printed totals against the computed ones, in reading order.
@@ -224,7 +224,7 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		}
 		p, err := model.ParseInput(c.Unit, stripUnit(text))
 		if err != nil {
-			a.note("%s：原文印的合计「%s」无法读取（%s），合计由程序计算", c.ShortLabel(), text, err)
+			a.cellNote([]model.CellAddr{c.Addr}, "%s：原文印的合计「%s」无法读取（%s），合计由程序计算", c.ShortLabel(), text, err)
 			continue
 		}
 		v, st := r.ValueOf(c)
@@ -236,7 +236,7 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		if diff < 0 {
 			sign, diff = "少", -diff
 		}
-		a.note("%s：原文印的合计是 %s，按各项计算是 %s，%s %s；已按各项导入，合计由程序计算", c.ShortLabel(), p, v, sign, diff)
+		a.cellNote([]model.CellAddr{c.Addr}, "%s：原文印的合计是 %s，按各项计算是 %s，%s %s；已按各项导入，合计由程序计算", c.ShortLabel(), p, v, sign, diff)
 	}
 }
 
@@ -257,7 +257,7 @@ func (a *assembler) dropShortRows(t *model.Table, trs []tableRow, got [][]string
 	}
 	for ri, vals := range got {
 		if n := len(trs[ri].cells); vals != nil && trs[ri].cells[n-1].Computed && len(vals) == n-1 {
-			a.note("表%s「%s」这一行原文有 %d 个数，其他行都有 %d 个（含合计），无法确定缺的是哪一栏，该行未导入，已留空", t.Number, trs[ri].row.Label, len(vals), n)
+			a.cellNote(inputsOf(trs[ri]), "表%s「%s」这一行原文有 %d 个数，其他行都有 %d 个（含合计），无法确定缺的是哪一栏，该行未导入，已留空", t.Number, trs[ri].row.Label, len(vals), n)
 			got[ri], bad[ri] = nil, true
 		}
 	}
@@ -310,7 +310,11 @@ func (a *assembler) placeRun(t *model.Table, trs []tableRow, run [][]string, fro
 		if len(all) > 0 {
 			where = fmt.Sprintf("「%s」至「%s」", trs[all[0]].row.Label, trs[all[len(all)-1]].row.Label)
 		}
-		a.note("表%s有 %d 行数字没有行名，而%s按格式应有 %d 行，无法确定各属哪一行，均未导入，已留空", t.Number, len(run), where, len(all))
+		var rowsThere []tableRow
+		for _, i := range all {
+			rowsThere = append(rowsThere, trs[i])
+		}
+		a.cellNote(inputsOf(rowsThere...), "表%s有 %d 行数字没有行名，而%s按格式应有 %d 行，无法确定各属哪一行，均未导入，已留空", t.Number, len(run), where, len(all))
 		for _, i := range all {
 			bad[i] = true
 		}
@@ -366,21 +370,21 @@ func (a *assembler) oneRow(trs []tableRow, got [][]string, vals []string) bool {
 func (a *assembler) setCell(r *model.Report, spec *model.CellSpec, text string) {
 	switch kindOf(text) {
 	case vBlank:
-		a.note("%s：原文为空白，已留空（不当作 0）", spec.ShortLabel())
+		a.cellNote([]model.CellAddr{spec.Addr}, "%s：原文为空白，已留空（不当作 0）", spec.ShortLabel())
 	case vDash:
-		a.note("%s：原文为「%s」，已留空（不当作 0）", spec.ShortLabel(), text)
+		a.cellNote([]model.CellAddr{spec.Addr}, "%s：原文为「%s」，已留空（不当作 0）", spec.ShortLabel(), text)
 	default:
 		if spec.Unit == model.Wan && strings.HasSuffix(text, "元") && !strings.HasSuffix(text, "万元") {
-			a.note("%s：原文「%s」的单位是元，本栏单位是万元，未导入，已留空", spec.ShortLabel(), text)
+			a.cellNote([]model.CellAddr{spec.Addr}, "%s：原文「%s」的单位是元，本栏单位是万元，未导入，已留空", spec.ShortLabel(), text)
 			return
 		}
 		v, err := model.ParseInput(spec.Unit, stripUnit(text))
 		if err != nil {
-			a.note("%s：原文「%s」无法读取（%s），已留空", spec.ShortLabel(), text, err)
+			a.cellNote([]model.CellAddr{spec.Addr}, "%s：原文「%s」无法读取（%s），已留空", spec.ShortLabel(), text, err)
 			return
 		}
 		if err := r.Set(spec.Addr, v); err != nil {
-			a.note("%s：%s", spec.ShortLabel(), err)
+			a.cellNote([]model.CellAddr{spec.Addr}, "%s：%s", spec.ShortLabel(), err)
 		}
 	}
 }

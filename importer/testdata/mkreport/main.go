@@ -28,7 +28,7 @@ func main() {
 		fail(err)
 	}
 	seed := res.Report
-	seed.ID = "seed"
+	seed.ID = "5eed0000000000000000000000000001"
 	write(out, "seed", seed)
 
 	num := Numbered(seed)
@@ -52,7 +52,7 @@ func main() {
 // report is (新收 + 上年结转 = 办理结果总计 + 结转下年度 in every column).
 func Numbered(seed *model.Report) *model.Report {
 	r := seed.Clone()
-	r.ID = "numbered"
+	r.ID = "5eed0000000000000000000000000002"
 	set := func(a model.CellAddr, v model.Dec) {
 		if err := r.Set(a, v); err != nil {
 			fail(err)
@@ -92,7 +92,7 @@ func Numbered(seed *model.Report) *model.Report {
 		"s2.rules.issued": model.Int(fresh(1)), "s2.rules.repealed": model.Int(fresh(2)), "s2.rules.in_force": model.Int(fresh(1003)),
 		"s2.normative.issued": model.Int(fresh(14)), "s2.normative.repealed": model.Int(fresh(5)), "s2.normative.in_force": model.Int(fresh(336)),
 		"s2.licensing.decisions": model.Int(fresh(2417)), "s2.punishment.decisions": model.Int(fresh(608)), "s2.coercion.decisions": model.Int(fresh(19)),
-		"s2.fees.amount":   model.Dec(123456700), // 123.4567 万元
+		"s2.fees.amount":   model.Dec(5949088667), // 5949.088667 万元: to the 分, as published
 		"s6.fee.notices":   model.Int(fresh(3)),
 		"s6.fee.billed":    model.Dec(1234500000), // 1234.5 元
 		"s6.fee.collected": model.Dec(987650000),  // 987.65 元
