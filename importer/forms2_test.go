@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -185,5 +186,35 @@ func TestHTMLTooDeep(t *testing.T) {
 		if r < 0x80 && (r >= 'a' && r <= 'z') {
 			t.Fatalf("error has English in it: %v", err)
 		}
+	}
+}
+
+// TestBadInput: control characters in what is imported are removed and
+// said, never stored; an agency name that would break a line, more than
+// 50 sub-parts of 一 and a text part above the cap are refused with the
+// model's Chinese message.
+func TestBadInput(t *testing.T) {
+	seed := readSeed(t)
+	res := mustImport(t, []byte(strings.Replace(seed, "编制本报告。", "编制本\x1b[31m报告\a。", 1)), "seed.txt")
+	if res.Report.Preface != "依据《中华人民共和国政府信息公开条例》（以下简称《政府信息公开条例》）第五十条规定，编制本[31m报告。" {
+		t.Errorf("Preface = %q", res.Report.Preface)
+	}
+	if !strings.Contains(strings.Join(res.Notes, "\n"), "原文中有 2 个控制字符（不可见的特殊字符），已删去") {
+		t.Errorf("notes %q", res.Notes)
+	}
+	if _, err := Import([]byte(seed), "seed.txt", Options{Agency: "某局\n2023"}); err == nil || !strings.Contains(err.Error(), "机关名称不能换行") {
+		t.Errorf("agency with a line break: %v", err)
+	}
+	var parts strings.Builder
+	for i := 1; i <= 51; i++ {
+		fmt.Fprintf(&parts, "（%s）小标题\n正文。\n", model.ChineseNumber(i))
+	}
+	many := strings.Replace(seed, "（一）领导组织有力", parts.String()+"（五十二）领导组织有力", 1)
+	if _, err := Import([]byte(many), "seed.txt", Options{}); err == nil || !strings.Contains(err.Error(), "小标题太多") {
+		t.Errorf("52 sub-parts: %v", err)
+	}
+	long := strings.Replace(seed, "编制本报告。", strings.Repeat("长", model.MaxTextChars+1), 1)
+	if _, err := Import([]byte(long), "seed.txt", Options{}); err == nil || !strings.Contains(err.Error(), "太长") {
+		t.Errorf("long preface: %v", err)
 	}
 }
