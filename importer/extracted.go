@@ -129,6 +129,25 @@ func extractedBlocks(s string) []block {
 			}
 		}
 	}
+	// The left edge of the text: the least indent of the narrative's lines
+	// (a browser's header and footer stand further out, and are gone).
+	base := -1
+	for _, l := range lines {
+		if !manySpaces.MatchString(l.text) && l.width >= 20 && (base < 0 || l.indent < base) {
+			base = l.indent
+		}
+	}
+	if base > 0 {
+		for i := range lines {
+			if lines[i].indent >= base {
+				lines[i].indent -= base
+				lines[i].width -= base
+			}
+		}
+		for i := range widths {
+			widths[i] -= base
+		}
+	}
 	// The width of a full line: most lines of the narrative are full.
 	if len(widths) > 0 {
 		sort.Ints(widths)

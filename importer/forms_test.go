@@ -77,6 +77,9 @@ func TestForms(t *testing.T) {
 		{"gen/numbered-long6.libreoffice.pdf", 169, true, false},
 		{"gen/numbered.docx.libreoffice.pdf", 169, true, false},
 		{"gen/numbered.chromium.pdf", 169, true, false},
+		{"gen/numbered.chromium-headers.pdf", 169, true, false},
+		{"gen/numbered.chromium-headers.pdftotext-layout.txt", 169, true, false},
+		{"gen/numbered.chromium-headers.pdftotext.txt", 159, true, false},
 		// LibreOffice's Writer/Web draws the tables without borders and
 		// leaves the title out (it is in the PDF's document title).
 		{"gen/numbered-long2.libreoffice-noborders.pdf", 169, true, false},

@@ -183,11 +183,15 @@ func makeLines(gs []pglyph) []*pline {
 // or foot of a page: — 1 —, - 2 -, 第3页, 第 3 页 共 9 页, 3/9.
 var pageNumber = regexp.MustCompile(`^(?:[-—–－~～]\s*\d+\s*[-—–－~～]|第\s*\d+\s*页.*|\d+\s*/\s*\d+)$`)
 
+// browserChrome matches what a browser prints at the top and foot of each
+// page: the page's address, and "page/pages" after it.
+var browserChrome = regexp.MustCompile(`^(?:https?|file)://\S*(?:\s+\d+\s*/\s*\d+)?$|\s\d{1,3}\s*/\s*\d{1,3}$|^\d{1,4}[/-]\d{1,2}[/-]\d{1,4}[ ,]+(?:上午|下午)?\d{1,2}:\d{2}`)
+
 // isPageNumber tells a page number at the top or foot of page i (0-based)
 // from a figure there: a bare number counts only when it is the page's own
 // number (or one off, for a cover page).
 func isPageNumber(t string, i int) bool {
-	if pageNumber.MatchString(t) {
+	if pageNumber.MatchString(t) || browserChrome.MatchString(t) {
 		return true
 	}
 	n, err := strconv.Atoi(t)
@@ -376,6 +380,11 @@ func reflow(elems []pelem, pages []pdftext.Page) []block {
 	}
 	for _, e := range elems {
 		if e.line == nil {
+			continue
+		}
+		// Lines in the top and bottom margins (a running head that
+		// survived) do not set the text column.
+		if h := pages[e.page].Height; h > 0 && (e.line.y < h*0.08 || e.line.y > h*0.92) {
 			continue
 		}
 		left[e.page] = math.Min(left[e.page], e.line.left())

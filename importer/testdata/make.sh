@@ -69,6 +69,9 @@ cp "$tmp/docx/bordered.pdf" "$out/numbered.docx.libreoffice.pdf"
 
 # Chromium's print to PDF draws CJK text in Type 3 fonts with ToUnicode maps.
 chrome --no-pdf-header-footer --print-to-pdf="$out/numbered.chromium.pdf" "file://$tmp/numbered.html"
+# As a user prints it: with the browser's header and footer (date, title,
+# the page's address and page/pages) on every page, in the middle of tables.
+chrome --print-to-pdf="$out/numbered.chromium-headers.pdf" "file://$tmp/numbered.html"
 # The same without the maps (same length, so the offsets stay right): it
 # cannot be read and must be refused.
 python3 - "$out/numbered.chromium.pdf" "$out/numbered.chromium-no-tounicode.pdf" <<'PY'
@@ -83,7 +86,7 @@ lo --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$tmp/real" "$tmp/sh
 cp "$tmp/real/shanghai.pdf" "$out/shanghai.libreoffice.pdf"
 
 # Text extracted from the PDFs.
-for f in numbered-long2.libreoffice numbered.chromium numbered.docx.libreoffice numbered-long2.libreoffice-noborders shanghai.chromium shanghai.libreoffice; do
+for f in numbered-long2.libreoffice numbered.chromium numbered.chromium-headers numbered.docx.libreoffice numbered-long2.libreoffice-noborders shanghai.chromium shanghai.libreoffice; do
 	pdftotext -enc UTF-8 "$out/$f.pdf" "$out/$f.pdftotext.txt"
 	pdftotext -enc UTF-8 -layout "$out/$f.pdf" "$out/$f.pdftotext-layout.txt"
 done
