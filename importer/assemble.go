@@ -64,7 +64,7 @@ func parseTitle(line string) (agency string, year int, ok bool) {
 	if utf8.RuneCountInString(s) > 80 {
 		return "", 0, false
 	}
-	if m := titleYearFirst.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[2], "0123456789") {
+	if m := titleYearFirst.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[2], "0123456789") && m[2] != "度" {
 		y, _ := strconv.Atoi(m[1])
 		return m[2], y, true
 	}
@@ -73,6 +73,18 @@ func parseTitle(line string) (agency string, year int, ok bool) {
 		return m[1], y, true
 	}
 	return "", 0, false
+}
+
+// isAgencyLine accepts the agency's name printed under a generic title: a
+// name, not a date, a heading or the start of the text.
+func isAgencyLine(s string) bool {
+	s = strings.TrimSpace(s)
+	if _, ok := signatureDay(s); ok || !looksLikeAgency(s) || headingNumber(s) > 0 || pageChrome.MatchString(s) {
+		return false
+	}
+	_, kindOK := guessKind(s)
+	return kindOK || strings.HasSuffix(s, "局") || strings.HasSuffix(s, "委员会") || strings.HasSuffix(s, "政府") ||
+		strings.HasSuffix(s, "办公室") || strings.HasSuffix(s, "中心") || strings.HasSuffix(s, "厅") || strings.HasSuffix(s, "处")
 }
 
 // looksLikeAgency accepts a short line with no sentence punctuation: the
@@ -157,8 +169,13 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 		paras++
 		if ag, y, ok := parseTitle(b.para); ok {
 			agency, year, start, found = ag, y, i+1, true
-			if agency == "" && i > 0 && !blocks[i-1].isTbl && looksLikeAgency(blocks[i-1].para) {
+			switch {
+			case agency != "":
+			case i > 0 && !blocks[i-1].isTbl && looksLikeAgency(blocks[i-1].para):
 				agency = strings.TrimSpace(blocks[i-1].para)
+			case i+1 < len(blocks) && !blocks[i+1].isTbl && isAgencyLine(blocks[i+1].para):
+				// A generic title with the agency on the line under it.
+				agency, start = strings.TrimSpace(blocks[i+1].para), i+2
 			}
 			break
 		}
@@ -189,6 +206,7 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 	}
 
 	var preface, s1, s5, s6 []string
+	var titleDate model.Date
 	tables := map[string][][]string{}
 	section := 0
 	headings := 0
@@ -214,6 +232,14 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 		}
 		switch section {
 		case 0:
+			if d, ok := signatureDay(p); ok {
+				// A date under the title: the report's date when no
+				// 落款 gives one.
+				if titleDate == "" {
+					titleDate = d
+				}
+				continue
+			}
 			if !pageChrome.MatchString(p) {
 				preface = append(preface, p)
 			}
@@ -244,6 +270,10 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 		tail = &s5
 	}
 	a.readSignature(r, tail, agency)
+	if r.Date == "" && titleDate != "" {
+		r.Date = titleDate
+		a.note("原文没有落款日期，已把标题下的日期 %s 作为成文日期，请核对", titleDate)
+	}
 
 	if len(preface) > 0 {
 		r.Preface = strings.Join(preface, "\n")

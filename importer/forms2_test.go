@@ -218,3 +218,34 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("long preface: %v", err)
 	}
 }
+
+// TestTitlesAsPublished: the title in the ways reports print it.
+func TestTitlesAsPublished(t *testing.T) {
+	seed := readSeed(t)
+	head := "北京市密云区科学技术委员会\n\n2023年政府信息公开工作年度报告\n"
+	if !strings.HasPrefix(seed, head) {
+		t.Fatal("the seed's title changed")
+	}
+	body := seed[len(head):]
+	for _, tc := range []struct {
+		name, title string
+		date        model.Date
+	}{
+		{"年度 in the title", "北京市密云区科学技术委员会2023年度政府信息公开工作年度报告\n", ""},
+		{"agency under a generic title", "2023年度政府信息公开工作年度报告\n北京市密云区科学技术委员会\n", ""},
+		{"a date line under the title", "北京市密云区科学技术委员会2023年政府信息公开工作年度报告\n2024年1月19日\n", "2024-01-19"},
+		{"page chrome around it", "首页 > 政务公开 > 年度报告\n北京市密云区科学技术委员会2023年政府信息公开工作年度报告\n发布时间：2024-01-19 来源：区科委\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := mustImport(t, []byte(tc.title+body), "x.txt")
+			r := res.Report
+			if r.Agency != "北京市密云区科学技术委员会" || r.Year != 2023 || r.Date != tc.date {
+				t.Errorf("agency %q year %d date %q", r.Agency, r.Year, r.Date)
+			}
+			if !strings.HasPrefix(r.Preface, "依据《中华人民共和国政府信息公开条例》") {
+				t.Errorf("Preface = %q", r.Preface)
+			}
+			checkCells(t, r, seedWant())
+		})
+	}
+}
