@@ -28,9 +28,9 @@ const (
 var (
 	errDocxNotZip  = errors.New("文件不是有效的 Word 文档（.docx）：无法按压缩包打开，文件可能已损坏或不完整")
 	errDocxNoBody  = errors.New("文件不是 Word 文档（.docx）：其中没有正文（word/document.xml）")
-	errDocxBadXML  = errors.New("Word 文档（.docx）的正文无法解析，文件可能已损坏")
-	errDocxTooBig  = errors.New("Word 文档（.docx）的正文太大，不像是一份年度报告")
-	errDocxDamaged = errors.New("Word 文档（.docx）中的正文无法解压，文件可能已损坏")
+	errDocxBadXML  = errors.New("这个 Word 文档（.docx）的正文无法解析，文件可能已损坏")
+	errDocxTooBig  = errors.New("这个 Word 文档（.docx）的正文太大，不像是一份年度报告")
+	errDocxDamaged = errors.New("这个 Word 文档（.docx）中的正文无法解压，文件可能已损坏")
 )
 
 // xnode is one element of a part, with only what the reader needs.
