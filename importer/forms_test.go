@@ -78,6 +78,19 @@ func TestForms(t *testing.T) {
 		{"gen/numbered.docx.libreoffice.pdf", 169, true, false},
 		{"gen/numbered.chromium.pdf", 169, true, false},
 		{"gen/numbered.chromium-headers.pdf", 169, true, false},
+		// Cells of 三 left blank (the 科研机构 column, and more): every
+		// figure printed is read, the blank cells are left empty. Without
+		// borders, each figure goes to the column it stands under.
+		{"gen/blanks.chromium.pdf", 136, true, false},
+		{"gen/blanks.chromium-noborders.pdf", 136, true, false},
+		// LibreOffice's Writer/Web sets the figures of one column at
+		// different places in different rows: no reading holds for the
+		// whole table, and the rows with blanks are left empty.
+		{"gen/blanks.libreoffice-noborders.pdf", 25, true, true},
+		// In extracted text a blank cell is nothing at all, and the
+		// columns' places are not kept exactly enough to tell.
+		{"gen/blanks.chromium.pdftotext-layout.txt", 25, true, false},
+		{"gen/blanks.libreoffice-noborders.pdftotext-layout.txt", 25, true, true},
 		{"gen/numbered.chromium-headers.pdftotext-layout.txt", 169, true, false},
 		{"gen/numbered.chromium-headers.pdftotext.txt", 159, true, false},
 		// LibreOffice's Writer/Web draws the tables without borders and

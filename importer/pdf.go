@@ -92,23 +92,242 @@ func (l *pline) right() float64 { return l.glyphs[len(l.glyphs)-1].right() }
 // digit (two figures printed side by side in a table without borders).
 func (l *pline) chunks() []string {
 	var out []string
+	for _, c := range l.pchunks() {
+		out = append(out, c.text)
+	}
+	return out
+}
+
+// pchunk is a chunk of a line with where it starts and ends.
+type pchunk struct {
+	text   string
+	x0, x1 float64
+}
+
+func (l *pline) pchunks() []pchunk {
+	var out []pchunk
 	var b strings.Builder
+	x0 := 0.0
 	for i, g := range l.glyphs {
-		if i > 0 {
+		if i == 0 {
+			x0 = g.x
+		} else {
 			prev := l.glyphs[i-1]
 			gap := g.x - prev.right()
 			size := math.Max(g.size, prev.size)
 			if gap > size || gap > 0.25*size && (isDigitText(prev.text) || isDigitText(g.text)) {
-				out = append(out, b.String())
+				out = append(out, pchunk{b.String(), x0, prev.right()})
 				b.Reset()
+				x0 = g.x
 			} else if gap > 0.2*size && isNarrowText(prev.text) && isNarrowText(g.text) {
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(g.text)
 	}
-	out = append(out, b.String())
+	out = append(out, pchunk{b.String(), x0, l.right()})
 	return out
+}
+
+// span is where the text s stands in the line: the left edge of its first
+// glyph and the right edge of its last; ok is false when s is not in the
+// line or more than once.
+func (l *pline) span(s string) (x0, x1 float64, ok bool) {
+	var joined strings.Builder
+	starts := make([]int, len(l.glyphs))
+	for i, g := range l.glyphs {
+		starts[i] = joined.Len()
+		joined.WriteString(g.text)
+	}
+	t := joined.String()
+	i := strings.Index(t, s)
+	if i < 0 || strings.Contains(t[i+len(s):], s) {
+		return 0, 0, false
+	}
+	first, last := -1, -1
+	for k, st := range starts {
+		if st >= i && st < i+len(s) {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	if first < 0 {
+		return 0, 0, false
+	}
+	return l.glyphs[first].x, l.glyphs[last].right(), true
+}
+
+// s3Anchors are how 三's value columns are named in its header, as far as
+// a wrapped header cell keeps them on one line (科研 / 机构).
+var s3Anchors = [7]string{"自然人", "商业", "科研", "社会", "法律", "其他", "总计"}
+
+// s3Columns finds the centre of each of 三's value columns from the header
+// lines of a table printed without borders: each name found once, the
+// columns in order from left to right.
+func s3Columns(hdr []*pline) ([]float64, bool) {
+	centers := make([]float64, len(s3Anchors))
+	for k, name := range s3Anchors {
+		found := 0
+		for _, l := range hdr {
+			if name == "其他" && strings.Contains(l.text(), "其他组织") {
+				continue // 法人或其他组织, the group over five columns
+			}
+			if x0, x1, ok := l.span(name); ok {
+				centers[k] = (x0 + x1) / 2
+				found++
+			}
+		}
+		if found != 1 {
+			return nil, false
+		}
+	}
+	for k := 1; k < len(centers); k++ {
+		if centers[k] <= centers[k-1] {
+			return nil, false
+		}
+	}
+	return centers, true
+}
+
+// placeUnderHeader gives the rows of 三 printed without borders their
+// blank cells back. A cell the report leaves blank prints nothing, so a row
+// of four figures does not say which four of the seven columns they are
+// in; where they stand does. Two readings of the page are tried on the
+// whole table: figures centred under their column's name (each nearer to
+// it than a third of the way to a neighbour), and figures set flush right
+// in their column (their right edges line up, and each column's edge lies
+// between its name and the next). A reading is used only when it places
+// every figure of the table, no two in one cell; when both do and they
+// differ, neither is used. Rows left as they were are read, or not, by
+// their count.
+func placeUnderHeader(rows [][]string, lines []*pline, centers []float64) [][]string {
+	type fig struct {
+		row    int
+		text   string
+		cx, x1 float64
+	}
+	var figs []fig
+	for i, l := range lines {
+		for _, c := range l.pchunks() {
+			if k := kindOf(c.text); k == vNum || k == vDash {
+				figs = append(figs, fig{i, c.text, (c.x0 + c.x1) / 2, c.x1})
+			}
+		}
+	}
+	if len(figs) == 0 {
+		return rows
+	}
+	// Reading 1: centred.
+	byCenter := make([]int, len(figs))
+	for i, f := range figs {
+		byCenter[i] = nearestColumn(centers, f.cx)
+	}
+	// Reading 2: flush right. Right edges closer than 2 points are one
+	// edge; each edge must fall between a column's name and the next.
+	byRight := make([]int, len(figs))
+	edges := map[int]int{} // edge index -> column
+	var edgeX []float64
+	for i, f := range figs {
+		e := -1
+		for k, x := range edgeX {
+			if math.Abs(x-f.x1) <= 2 {
+				e = k
+			}
+		}
+		if e < 0 {
+			edgeX = append(edgeX, f.x1)
+			e = len(edgeX) - 1
+		}
+		col, ok := edges[e]
+		if !ok {
+			col = -1
+			for j, c := range centers {
+				next := math.Inf(1)
+				if j+1 < len(centers) {
+					next = centers[j+1]
+				}
+				if edgeX[e] > c && edgeX[e] < next {
+					col = j
+				}
+			}
+			edges[e] = col
+		}
+		byRight[i] = col
+	}
+	complete := func(cols []int) bool {
+		seen := map[[2]int]bool{}
+		for i, c := range cols {
+			k := [2]int{figs[i].row, c}
+			if c < 0 || seen[k] {
+				return false
+			}
+			seen[k] = true
+		}
+		return true
+	}
+	okC, okR := complete(byCenter), complete(byRight)
+	var cols []int
+	switch {
+	case okC && okR:
+		for i := range figs {
+			if byCenter[i] != byRight[i] {
+				return rows
+			}
+		}
+		cols = byCenter
+	case okC:
+		cols = byCenter
+	case okR:
+		cols = byRight
+	default:
+		return rows
+	}
+	out := make([][]string, len(rows))
+	copy(out, rows)
+	placed := make([][]string, len(rows))
+	for i, f := range figs {
+		if placed[f.row] == nil {
+			placed[f.row] = make([]string, len(centers))
+		}
+		placed[f.row][cols[i]] = f.text
+	}
+	for r, cells := range placed {
+		if cells == nil || figures(rows[r]) >= len(centers) {
+			continue // a row with every figure needs no help
+		}
+		var labels []string
+		for _, c := range rows[r] {
+			if k := kindOf(c); k != vNum && k != vDash {
+				labels = append(labels, c)
+			}
+		}
+		out[r] = append(labels, cells...)
+	}
+	return out
+}
+
+// nearestColumn is the column whose centre x is clearly nearest (nearer
+// than a third of the way to a neighbour), or -1.
+func nearestColumn(centers []float64, x float64) int {
+	best := 0
+	for j, c := range centers {
+		if math.Abs(x-c) < math.Abs(x-centers[best]) {
+			best = j
+		}
+	}
+	gap := math.Inf(1)
+	if best > 0 {
+		gap = centers[best] - centers[best-1]
+	}
+	if best+1 < len(centers) {
+		gap = math.Min(gap, centers[best+1]-centers[best])
+	}
+	if math.Abs(x-centers[best]) > gap/3 {
+		return -1
+	}
+	return best
 }
 
 // text is the line as one string: glyphs joined, a space only between two
@@ -409,6 +628,7 @@ func reflow(elems []pelem, pages []pdftext.Page) []block {
 	var para strings.Builder
 	var rows [][]string
 	var prev *pelem
+	var hdr []*pline // the last lines of 三 without figures: its header
 	section := 0
 	flushPara := func() {
 		if para.Len() > 0 {
@@ -416,10 +636,15 @@ func reflow(elems []pelem, pages []pdftext.Page) []block {
 			para.Reset()
 		}
 	}
+	var rowLines []*pline // the line each row of rows came from
+	var centers []float64 // 三's columns, from the header above its first figures
 	flushRows := func() {
 		if len(rows) > 0 {
+			if section == 3 && centers != nil {
+				rows = placeUnderHeader(rows, rowLines, centers)
+			}
 			out = append(out, block{table: rows, isTbl: true})
-			rows = nil
+			rows, rowLines, centers = nil, nil, nil
 		}
 	}
 	for i := range elems {
@@ -447,9 +672,20 @@ func reflow(elems []pelem, pages []pdftext.Page) []block {
 		// In 二, 三 and 四, a line of several parts with a figure among
 		// them is a row of a table printed without borders.
 		if section >= 2 && section <= 4 && !isSentence(text) {
-			if ch := l.chunks(); len(ch) >= 2 && hasFigure(ch) || len(rows) > 0 && !strings.ContainsAny(text, "。；") {
+			ch := l.chunks()
+			if section == 3 && !hasFigure(ch) {
+				hdr = append(hdr, l)
+				if len(hdr) > 12 {
+					hdr = hdr[1:]
+				}
+			}
+			if len(ch) >= 2 && hasFigure(ch) || len(rows) > 0 && !strings.ContainsAny(text, "。；") {
+				if section == 3 && centers == nil && hasFigure(ch) {
+					centers, _ = s3Columns(hdr)
+				}
 				flushPara()
 				rows = append(rows, ch)
+				rowLines = append(rowLines, l)
 				prev = e
 				continue
 			}
@@ -466,6 +702,16 @@ func reflow(elems []pelem, pages []pdftext.Page) []block {
 	flushPara()
 	flushRows()
 	return out
+}
+
+func figures(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if k := kindOf(c); k == vNum || k == vDash {
+			n++
+		}
+	}
+	return n
 }
 
 func hasFigure(cells []string) bool {

@@ -22,7 +22,7 @@ rm -f "$out"/*
 
 cd "$root"
 go run ./importer/testdata/mkreport "$tmp"
-cp "$tmp"/numbered*.json "$tmp/numbered.md" "$tmp/numbered.html" "$tmp/seed.html" "$out/"
+cp "$tmp"/numbered*.json "$tmp/blanks.json" "$tmp/numbered.md" "$tmp/numbered.html" "$tmp/seed.html" "$out/"
 
 chrome() {
 	local profile
@@ -55,13 +55,18 @@ for n in "" -long2 -long4 -long6; do
 	sed 's/<table\([ >]\)/<table border="1" cellspacing="0"\1/g' "$tmp/numbered$n.html" >"$tmp/bordered$n.html"
 done
 mkdir -p "$tmp/web" "$tmp/writer" "$tmp/docx"
-lo --convert-to pdf --outdir "$tmp/web" "$tmp/numbered-long2.html" "$tmp/numbered-long4.html"
+lo --convert-to pdf --outdir "$tmp/web" "$tmp/numbered-long2.html" "$tmp/numbered-long4.html" "$tmp/blanks.html"
 lo --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$tmp/writer" "$tmp/bordered.html" "$tmp/bordered-long2.html" "$tmp/bordered-long4.html" "$tmp/bordered-long6.html"
 lo --infilter="HTML (StarWriter)" --convert-to "docx:MS Word 2007 XML" --outdir "$tmp/docx" "$tmp/bordered.html"
 cp "$tmp/docx/bordered.docx" "$out/numbered.libreoffice.docx"
 lo --convert-to pdf --outdir "$tmp/docx" "$tmp/docx/bordered.docx"
 cp "$tmp/web/numbered-long2.pdf" "$out/numbered-long2.libreoffice-noborders.pdf"
 cp "$tmp/web/numbered-long4.pdf" "$out/numbered-long4.libreoffice-noborders.pdf"
+cp "$tmp/web/blanks.pdf" "$out/blanks.libreoffice-noborders.pdf"
+chrome --no-pdf-header-footer --print-to-pdf="$out/blanks.chromium.pdf" "file://$tmp/blanks.html"
+# The same printed with the table borders taken out of the page's style.
+sed 's/border:1px solid #000/border:0/g' "$tmp/blanks.html" >"$tmp/blanks-noborders.html"
+chrome --no-pdf-header-footer --print-to-pdf="$out/blanks.chromium-noborders.pdf" "file://$tmp/blanks-noborders.html"
 for n in "" -long2 -long4 -long6; do
 	cp "$tmp/writer/bordered$n.pdf" "$out/numbered$n.libreoffice.pdf"
 done
@@ -86,7 +91,7 @@ lo --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$tmp/real" "$tmp/sh
 cp "$tmp/real/shanghai.pdf" "$out/shanghai.libreoffice.pdf"
 
 # Text extracted from the PDFs.
-for f in numbered-long2.libreoffice numbered.chromium numbered.chromium-headers numbered.docx.libreoffice numbered-long2.libreoffice-noborders shanghai.chromium shanghai.libreoffice; do
+for f in blanks.libreoffice-noborders blanks.chromium numbered-long2.libreoffice numbered.chromium numbered.chromium-headers numbered.docx.libreoffice numbered-long2.libreoffice-noborders shanghai.chromium shanghai.libreoffice; do
 	pdftotext -enc UTF-8 "$out/$f.pdf" "$out/$f.pdftotext.txt"
 	pdftotext -enc UTF-8 -layout "$out/$f.pdf" "$out/$f.pdftotext-layout.txt"
 done

@@ -33,6 +33,21 @@ func main() {
 
 	num := Numbered(seed)
 	write(out, "numbered", num)
+	// The same report with cells of 三 left blank, as many published
+	// reports print zeros: the whole 科研机构 column and one cell in every
+	// third row.
+	blanks := num.Clone()
+	cols := model.S3.Blocks[0].Cols[:6]
+	for i, row := range model.S3.Blocks[0].Rows {
+		if row.Computed {
+			continue
+		}
+		_ = blanks.Clear(model.S3.Addr(row.Key, "research"))
+		if i%3 == 0 {
+			_ = blanks.Clear(model.S3.Addr(row.Key, cols[i%6].Key))
+		}
+	}
+	write(out, "blanks", blanks)
 	// The same report with longer narrative before 三, so that a PDF of it
 	// breaks its pages at other rows of 三.
 	for _, n := range []int{2, 4, 6} {
