@@ -256,6 +256,36 @@ func placeUnderHeader(rows [][]string, lines []*pline, centers []float64) [][]st
 		}
 		byRight[i] = col
 	}
+	// Flush right shows in the page itself: figures of different widths
+	// share a right edge. Without that (one width only, or figures set
+	// flush left), the edges say nothing about the columns. And a column
+	// set flush right has one right edge.
+	proof := false
+	perColumn := map[int]int{}
+	for e, col := range edges {
+		perColumn[col]++
+		var x0s []float64
+		for _, f := range figs {
+			if math.Abs(f.x1-edgeX[e]) <= 2 {
+				x0s = append(x0s, f.cx*2-f.x1)
+			}
+		}
+		for _, x := range x0s {
+			if math.Abs(x-x0s[0]) > 2 {
+				proof = true
+			}
+		}
+	}
+	for _, n := range perColumn {
+		if n > 1 {
+			proof = false
+		}
+	}
+	if !proof {
+		for i := range byRight {
+			byRight[i] = -1
+		}
+	}
 	complete := func(cols []int) bool {
 		seen := map[[2]int]bool{}
 		for i, c := range cols {
