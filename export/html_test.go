@@ -375,6 +375,16 @@ func checkS4Grid(t *testing.T, r *model.Report, ht htmlTable) {
 			k++
 		}
 	}
+	// The official spans: 行政复议 over row 1 only, its five heads each over
+	// rows 2–3; 行政诉讼 over row 1, its groups over row 2, their heads row 3.
+	for k := range 15 {
+		if ht.grid[0][k] == ht.grid[1][k] {
+			t.Errorf("四 column %d: %q spans header rows 1–2", k, ht.grid[0][k].text)
+		}
+		if review := k < 5; (ht.grid[1][k] == ht.grid[2][k]) != review {
+			t.Errorf("四 column %d: %q spans rows 2–3: %v, want %v", k, ht.grid[1][k].text, !review, review)
+		}
+	}
 	// suit_after has an empty input: its total prints blank.
 	if got := ht.grid[3][14].text; got != "" {
 		t.Errorf("四 复议后起诉 总计 is incomplete but shows %q", got)
