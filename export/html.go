@@ -143,7 +143,8 @@ func (w *htmlWriter) paragraphs(text string) {
 	}
 }
 
-func renderHTML(r *model.Report, fragment bool) []byte {
+func renderHTML(r *model.Report, opt Options) []byte {
+	fragment := opt.Fragment
 	w := &htmlWriter{inline: fragment}
 	title := r.Title()
 	if !fragment {
