@@ -13,7 +13,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"nianbao/model"
 )
 
