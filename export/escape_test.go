@@ -103,7 +103,7 @@ func checkHostile(t *testing.T, doc *html.Node, r *model.Report) {
 func TestEscapeHTML(t *testing.T) {
 	r := hostileReport(t)
 	for _, fragment := range []bool{false, true} {
-		out, err := Render(r, HTML, Options{Fragment: fragment})
+		out, err := Render(r, HTML, Options{Fragment: fragment, Title: true})
 		if err != nil {
 			t.Fatal(err)
 		}

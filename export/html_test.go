@@ -259,8 +259,12 @@ func checkS2Grid(t *testing.T, r *model.Report, ht htmlTable) {
 // rightAligned: the document marks numbers with class num (styled
 // text-align:right), the fragment inline.
 func rightAligned(n *html.Node) bool {
-	return slices.Contains(strings.Fields(attr(n, "class")), "num") ||
-		strings.HasSuffix(attr(n, "style"), "text-align:right;white-space:nowrap")
+	if slices.Contains(strings.Fields(attr(n, "class")), "num") {
+		return true
+	}
+	st := attr(n, "style")
+	i := strings.LastIndex(st, "text-align:")
+	return i >= 0 && strings.HasPrefix(st[i:], "text-align:right") && attr(n, "align") == "right"
 }
 
 func rowIndex(b model.Block, key string) int {
@@ -412,9 +416,12 @@ func TestHTMLDocumentSelfContained(t *testing.T) {
 			}
 		}
 	}
-	for _, need := range []string{`<meta charset="utf-8">`, "@page{size:A4 portrait", "thead{display:table-header-group}",
-		"tr{break-inside:avoid", `"Noto Serif CJK SC"`,
-		".t4{font-size:7.5pt}", `<table class="t4">`, "仿宋", "<title>北京市密云区科学技术委员会2023年政府信息公开工作年度报告</title>"} {
+	for _, need := range []string{`<meta charset="utf-8">`, "@page{size:A4 portrait;margin:37mm 26mm 35mm 28mm}",
+		`@page :right{@bottom-right{content:"— " counter(page) " —"`, `@page :left{@bottom-left{content:"— " counter(page) " —"`,
+		"font-size:14pt", "thead{display:table-header-group}", "tr{break-inside:avoid", `'Noto Serif CJK SC'`,
+		".report{max-width:none;margin:0;padding:0;font-size:16pt;line-height:28.95pt}", "h1{font-size:22pt",
+		`<table class="t4">`, "仿宋_GB2312", `<meta name="generator" content="nianbao">`,
+		"<title>北京市密云区科学技术委员会2023年政府信息公开工作年度报告</title>"} {
 		if !strings.Contains(s, need) {
 			t.Errorf("document lacks %q", need)
 		}
@@ -525,8 +532,49 @@ func TestHTMLFragmentInline(t *testing.T) {
 			t.Errorf("number cell %q not right-aligned", textOf(td))
 		}
 	}
-	if !strings.HasPrefix(s, `<div style="font-family:`) {
-		t.Errorf("fragment does not start with the styled report div: %.60q", s)
+	// No wrapper: the report's blocks stand at the top level (an editor
+	// flattens a wrapping div into one paragraph), each with the report's
+	// type in its own style; no title, which the website's page has.
+	body := findAll(parseHTML(t, append([]byte("<body>"), out...)), atom.Body)[0]
+	var top []string
+	for c := body.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		top = append(top, c.Data)
+		if !strings.Contains(attr(c, "style"), "font-family:") {
+			t.Errorf("top-level <%s> %.30q carries no type", c.Data, textOf(c))
+		}
+	}
+	if len(top) < 20 || top[0] != "div" || top[1] != "p" || slices.Contains(top, "h1") {
+		t.Errorf("fragment's top level %q, want the banner, the opening, … and no title", top)
+	}
+	if titled, _ := Render(seedReport(t), HTML, Options{Fragment: true, Title: true}); len(findAll(parseHTML(t, titled), atom.H1)) != 1 {
+		t.Error("the Title option gives no title")
+	}
+	// The grid in attributes, for editors that drop styles: every table
+	// bordered, every column's width on a cell, numbers aligned right.
+	for _, tab := range findAll(doc, atom.Table) {
+		for k, v := range map[string]string{"border": "1", "cellspacing": "0", "cellpadding": "4", "width": "100%"} {
+			if attr(tab, k) != v {
+				t.Errorf("table %s=%q, want %q", k, attr(tab, k), v)
+			}
+		}
+		ht := expand(t, tab)
+		for c := range ht.grid[0] {
+			found := false
+			for _, row := range ht.grid {
+				n := row[c].node
+				if span(n, "colspan") == 1 && strings.HasSuffix(attr(n, "width"), "%") &&
+					strings.HasSuffix(attr(n, "style"), ";width:"+attr(n, "width")) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("table %.20q: no cell gives column %d its width as attribute and style", textOf(tab), c)
+			}
+		}
 	}
 }
 
@@ -534,15 +582,13 @@ func TestHTMLFragmentInline(t *testing.T) {
 // "h1 …", "h2 …", "h3 …", "p …", "table", "banner".
 func blocks(t *testing.T, out []byte) []string {
 	t.Helper()
-	var report *html.Node
-	for _, d := range findAll(parseHTML(t, out), atom.Div) {
-		if d.Parent.DataAtom == atom.Body {
+	// The document's report div, or the fragment's top level.
+	report := findAll(parseHTML(t, out), atom.Body)[0]
+	for _, d := range findAll(report, atom.Div) {
+		if d.Parent == report && attr(d, "class") == "report" {
 			report = d
 			break
 		}
-	}
-	if report == nil {
-		t.Fatal("no report div")
 	}
 	var got []string
 	for c := report.FirstChild; c != nil; c = c.NextSibling {
@@ -589,6 +635,7 @@ func TestHTMLDocumentOrder(t *testing.T) {
 			"h2 五、存在的主要问题及改进情况", "p 一是问题。", "p 二是整改。",
 			"h2 六、其他需要报告的事项", "p 无其他需要报告的事项。",
 			"p 本年度发出收费通知2件，总金额150.5元，实际收取总金额100元。",
+			"p 示例市科学技术局",
 		}},
 	} {
 		if tc.want == nil { // the seed, stated from its parts
@@ -607,7 +654,7 @@ func TestHTMLDocumentOrder(t *testing.T) {
 				tc.want = append(tc.want, "p "+l)
 			}
 			tc.want = append(tc.want, "h2 六、其他需要报告的事项", "p 2023年度政府信息公开工作过程中未发生收取信息处理费情况。",
-				"p 本年度发出收费通知0件，实际收取总金额0元。")
+				"p 本年度发出收费通知0件，实际收取总金额0元。", "p 北京市密云区科学技术委员会")
 		}
 		for _, fragment := range []bool{false, true} {
 			t.Run(tc.name+"/fragment="+strconv.FormatBool(fragment), func(t *testing.T) {
@@ -615,11 +662,12 @@ func TestHTMLDocumentOrder(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if fragment { // a pasted fragment has no body: give it one
-					out = append([]byte("<body>"), out...)
+				want := tc.want
+				if fragment { // no title: the website's page has it
+					want = slices.DeleteFunc(slices.Clone(want), func(s string) bool { return strings.HasPrefix(s, "h1 ") })
 				}
-				if got := blocks(t, out); !slices.Equal(got, tc.want) {
-					t.Errorf("document blocks:\n got %q\nwant %q", got, tc.want)
+				if got := blocks(t, out); !slices.Equal(got, want) {
+					t.Errorf("document blocks:\n got %q\nwant %q", got, want)
 				}
 			})
 		}
