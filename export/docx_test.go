@@ -386,9 +386,9 @@ func TestDOCXTableGrid(t *testing.T) {
 	}
 	doc, _ := docxDocumentXML(t, r)
 	tabs := tablesOf(t, docxTablesAsHTML(t, doc))
-	checkS2Grid(t, r, tabs[0])
-	checkS3Grid(t, r, tabs[1])
-	checkS4Grid(t, r, tabs[2])
+	checkS2Grid(t, r, tabs[0], true)
+	checkS3Grid(t, r, tabs[1], true)
+	checkS4Grid(t, r, tabs[2], true)
 	for i, n := range []int{0, 3, 3} {
 		if tabs[i].headRows != n {
 			t.Errorf("table %d repeats %d header rows, want %d", i, tabs[i].headRows, n)
