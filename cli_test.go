@@ -355,7 +355,7 @@ func TestSetAllOrNothing(t *testing.T) {
 		{[]string{"s3.new.business=1", "s3.nope.x=1"}, []string{"没有这个单元格：s3.nope.x"}},
 		{[]string{"s3.new.business=-3"}, []string{"不能填负数"}},
 		{[]string{"s3.new.business=1.5"}, []string{"必须是整数"}},
-		{[]string{"s2.fees.amount=1.23456"}, []string{"最多保留 4 位小数"}},
+		{[]string{"s2.fees.amount=1.2345678"}, []string{"最多保留 6 位小数"}},
 		{[]string{"s3.new.business"}, []string{"应写作 地址=数值"}},
 		// Every bad assignment is reported, not just the first.
 		{[]string{"s3.new.business=a", "s3.new.research=b"}, []string{"s3.new.business", "s3.new.research", "没有修改任何单元格"}},

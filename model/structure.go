@@ -13,7 +13,8 @@ type Unit int
 const (
 	// Count is a whole number of items (件, 个).
 	Count Unit = iota
-	// Wan is an amount in 万元 with at most four decimal places.
+	// Wan is an amount in 万元 with at most six decimal places (to the 分:
+	// published reports print figures such as 5949.088667).
 	Wan
 	// Yuan is an amount in 元 with at most two decimal places.
 	Yuan
@@ -23,7 +24,7 @@ const (
 func (u Unit) Places() int {
 	switch u {
 	case Wan:
-		return 4
+		return 6
 	case Yuan:
 		return 2
 	}
@@ -190,7 +191,7 @@ var S2 = &Table{
 			}},
 		{Title: "第二十条第（八）项", ItemHeader: "信息内容",
 			Cols: []Col{{Key: "amount", Label: "本年收费金额（单位：万元）"}},
-			Rows: []Row{{Key: "fees", Label: "行政事业性收费", Guide: "本年行政事业性收费金额，单位万元，最多 4 位小数"}}},
+			Rows: []Row{{Key: "fees", Label: "行政事业性收费", Guide: "本年行政事业性收费金额，单位万元，最多 6 位小数"}}},
 	},
 }
 

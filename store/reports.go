@@ -195,6 +195,11 @@ func checkHeader(r *model.Report) error {
 	if r.Scope != "" && !r.Scope.Valid() {
 		return fmt.Errorf("范围 %q 不对（应为本机关或汇总），不能保存", string(r.Scope))
 	}
+	// The same way in as Decode: texts lose control characters; a bad name,
+	// id, date or size is refused.
+	if _, err := r.Sanitize(); err != nil {
+		return err
+	}
 	return nil
 }
 
