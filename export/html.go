@@ -147,7 +147,7 @@ func (w *htmlWriter) openStyled(tag, attrs, before, after string, classes ...str
 		}
 		if len(decl) > 0 {
 			w.b.WriteString(` style="`)
-			w.b.WriteString(html.EscapeString(strings.Join(decl, ";")))
+			w.b.WriteString(attrEscaper.Replace(strings.Join(decl, ";")))
 			w.b.WriteByte('"')
 		}
 	} else {
@@ -158,13 +158,17 @@ func (w *htmlWriter) openStyled(tag, attrs, before, after string, classes ...str
 		}
 		if after != "" {
 			w.b.WriteString(` style="`)
-			w.b.WriteString(html.EscapeString(after))
+			w.b.WriteString(attrEscaper.Replace(after))
 			w.b.WriteByte('"')
 		}
 	}
 	w.b.WriteString(attrs)
 	w.b.WriteByte('>')
 }
+
+// attrEscaper escapes a double-quoted attribute's value, leaving the
+// single quotes of font names as they are.
+var attrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
 func (w *htmlWriter) close(tag string) {
 	w.b.WriteString("</")

@@ -642,7 +642,7 @@ func TestHTMLDocumentOrder(t *testing.T) {
 			"h2 五、存在的主要问题及改进情况", "p 一是问题。", "p 二是整改。",
 			"h2 六、其他需要报告的事项", "p 无其他需要报告的事项。",
 			"p 本年度发出收费通知2件，总金额150.5元，实际收取总金额100元。",
-			"p 示例市科学技术局",
+			"p 示例市科学技术局", "p 2025年1月20日",
 		}},
 	} {
 		if tc.want == nil { // the seed, stated from its parts

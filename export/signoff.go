@@ -6,9 +6,10 @@ import (
 	"nianbao/model"
 )
 
-// signature is the 落款 as printed: the signing agency and the date.
+// signature is the 落款 as printed: the signing agency (the agency's name
+// when no other is set) and the date as 2024年1月20日, "" while not set.
 func signature(r *model.Report) (signer, date string) {
-	return r.Agency, ""
+	return r.SignerName(), r.Date.Chinese()
 }
 
 // signLayout places the 落款 after GB/T 9704-2012 7.3.5.2 (a document
