@@ -196,14 +196,15 @@ func szOf(hp int) string {
 }
 
 // The styles: the body (Normal) on the 22-line grid with a two-character
-// first-line indent; the title; headings 1 and 2 (so that Word's navigation
+// first-line indent and no extra space between Chinese and figures (2024年,
+// as the HTML prints it; the 落款 is placed by character count); the title; headings 1 and 2 (so that Word's navigation
 // pane lists the sections); table text off the grid; the draft note; the
 // 落款.
 var docxStyles = xmlHead + `<w:styles ` + nsW + `>` +
 	`<w:docDefaults><w:rPrDefault><w:rPr>` + rFonts(docxBody) + `<w:spacing w:val="` + strconv.Itoa(charTighten) + `"/>` + szOf(sz3) + `<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
 	`<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="` + strconv.Itoa(linePitch) + `" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>` +
 	`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>` +
-	`<w:pPr><w:widowControl w:val="0"/><w:ind w:firstLineChars="200" w:firstLine="` + strconv.Itoa(2*char3) + `"/><w:jc w:val="both"/></w:pPr>` +
+	`<w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:ind w:firstLineChars="200" w:firstLine="` + strconv.Itoa(2*char3) + `"/><w:jc w:val="both"/></w:pPr>` +
 	`<w:rPr><w:lang w:val="zh-CN" w:eastAsia="zh-CN"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
 	`<w:pPr><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:after="` + strconv.Itoa(linePitch) + `" w:line="` + strconv.Itoa(linePitch) + `" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr>` +
@@ -309,9 +310,18 @@ func docxDocument(r *model.Report) string {
 	w.para("Heading1", "", "", model.SectionHeadings[4])
 	w.paragraphs(r.S5)
 	w.para("Heading1", "", "", model.SectionHeadings[5])
-	w.paragraphs(r.S6)
+	// 六's last paragraph keeps with the 落款, so that the 落款 never
+	// stands alone on the last page.
+	six := lines(r.S6)
 	if s := FeeSentence(r); s != "" {
-		w.para("", "", "", s)
+		six = append(six, s)
+	}
+	for i, l := range six {
+		ppr := ""
+		if i == len(six)-1 {
+			ppr = "<w:keepNext/>"
+		}
+		w.para("", ppr, "", l)
 	}
 	w.signOff(r)
 	w.b.WriteString(`<w:sectPr>` +
@@ -331,7 +341,7 @@ func (w *docxWriter) signOff(r *model.Report) {
 	if signer == "" && date == "" {
 		return
 	}
-	w.para("", "", "", "")
+	w.para("", "<w:keepNext/>", "", "")
 	sr, dr := signLayout(signer, date)
 	if signer != "" {
 		w.para("Signature", rightChars(sr), "", signer)

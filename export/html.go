@@ -56,7 +56,8 @@ var styles = []struct{ key, decl string }{
 	// The text of a label spanning rows: one unbreakable box, so that a page
 	// break through the rows it spans never cuts through its text.
 	{".unbroken", "display:inline-block;" + keepWhole},
-	{".sign", "text-align:right;text-indent:0;margin:0"},
+	// The 落款 keeps with the paragraph above: never alone on a page.
+	{".sign", "text-align:right;text-indent:0;margin:0;break-before:avoid;page-break-before:avoid;" + keepWhole},
 	{".signgap", "margin-top:1.8em"},
 	{".banner", "border:2px solid #c00;background:#fff0f0;color:#900;padding:8px 14px;margin:0 0 1em;line-height:1.6"},
 	{".banner-title", "font-weight:bold;text-indent:0;margin:0 0 0.3em"},

@@ -55,7 +55,8 @@ const browser = await chromium.launch({
 let failed = false;
 try {
   for (const name of editors) {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    // SCALE=0.5 makes smaller screenshots (for the repository).
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: Number(process.env.SCALE || 1) });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
     const page = await context.newPage();
     const errors = [];
