@@ -483,3 +483,32 @@ func BenchmarkDOCX(b *testing.B) {
 		}
 	}
 }
+
+// TestS4HeaderGolden: 四's official header as the HTML document and the
+// DOCX write it, side by side in one golden file.
+func TestS4HeaderGolden(t *testing.T) {
+	r := completeReport(t)
+	out, err := Render(r, HTML, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	i := strings.Index(s, `<table class="t4">`)
+	j := strings.Index(s[i:], "</thead>")
+	var b strings.Builder
+	b.WriteString("== html\n" + s[i:i+j+len("</thead>")] + "\n== docx\n")
+	_, raw := docxDocumentXML(t, r)
+	d := string(raw)
+	d = d[strings.Index(d, "四、政府信息公开行政复议、行政诉讼情况"):]
+	d = d[strings.Index(d, "<w:tbl>"):strings.Index(d, "</w:tbl>")]
+	for _, row := range strings.SplitAfter(d, "</w:tr>") {
+		if strings.Contains(row, "<w:tblHeader/>") {
+			row = strings.ReplaceAll(row, "\n", "")
+			b.WriteString(row[strings.Index(row, "<w:tr>"):] + "\n")
+		}
+	}
+	goldenCheck(t, "s4-header", []byte(b.String()))
+	if n := strings.Count(b.String(), "<w:tblHeader/>"); n != 3 {
+		t.Errorf("DOCX 四 has %d header rows, want 3", n)
+	}
+}

@@ -48,6 +48,12 @@ func mdText(s string, ctx mdCtx) string {
 		return rs[i]
 	}
 	ticks := strings.Count(s, "`")
+	lastClose := -1 // the last ], which a [ before it could pair with
+	for i, c := range rs {
+		if c == ']' {
+			lastClose = i
+		}
+	}
 	for i := 0; i < len(rs); i++ {
 		c := rs[i]
 		switch c {
@@ -76,13 +82,13 @@ func mdText(s string, ctx mdCtx) string {
 			i = j - 1
 		case '[':
 			// A link needs a closing bracket.
-			esc[i] = strings.ContainsRune(string(rs[i+1:]), ']')
+			esc[i] = lastClose > i
 		case '<':
 			// Raw HTML and autolinks start <a, </, <!, <?.
 			n := at(i + 1)
 			esc[i] = n < 0x80 && (unicode.IsLetter(n) || n == '/' || n == '!' || n == '?')
 		case '&':
-			esc[i] = entity.MatchString(string(rs[i+1:]))
+			esc[i] = entity.MatchString(string(rs[i+1 : min(i+40, len(rs))]))
 		case '|':
 			esc[i] = ctx != mdHeading
 		case ':':
@@ -90,7 +96,7 @@ func mdText(s string, ctx mdCtx) string {
 			// the escapes inside it would end the link early, at the
 			// first _ or &, so that it led somewhere else. Like the HTML
 			// export, show the address as the characters typed, unlinked.
-			esc[i] = strings.HasPrefix(string(rs[i:]), "://")
+			esc[i] = at(i+1) == '/' && at(i+2) == '/'
 		case '.':
 			esc[i] = i >= 3 && strings.EqualFold(string(rs[i-3:i]), "www")
 		case '@':
