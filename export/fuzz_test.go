@@ -1,12 +1,15 @@
 package export
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
+
+	"nianbao/model"
 )
 
 // FuzzMarkdownText: a line of officer text, escaped for a paragraph, a
@@ -52,6 +55,37 @@ func FuzzMarkdownText(f *testing.F) {
 				if n := findAll(got[0], a); len(n) > 0 {
 					t.Fatalf("%s %q became <%s> (Markdown %q)", c.name, s, a, c.src)
 				}
+			}
+		}
+	})
+}
+
+// FuzzDOCXText: whatever an officer's text holds, the document stays
+// well-formed XML (Word refuses to open anything else) and each line reads
+// back as typed, less the characters XML cannot hold.
+func FuzzDOCXText(f *testing.F) {
+	for _, l := range hostile {
+		f.Add(l)
+	}
+	f.Add("a\x00b\x1bc\uFFFEd\xffe\tf")
+	r := completeReport(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		r.S5 = s
+		doc, _ := docxDocumentXML(t, r)
+		ps := docxParagraphs(doc)
+		i := slices.Index(ps, "Heading1|"+model.SectionHeadings[4])
+		if i < 0 {
+			t.Fatal("no 五")
+		}
+		for k, l := range lines(s) {
+			want := "|" + strings.Map(func(c rune) rune {
+				if c == '\t' || c >= 0x20 && c < 0x7f || c >= 0xa0 && c != 0xfffe && c != 0xffff && c != utf8.RuneError {
+					return c
+				}
+				return -1
+			}, l)
+			if got := ps[i+1+k]; got != want && want != "|" {
+				t.Fatalf("line %d %q reads back as %q", k, want, got)
 			}
 		}
 	})
