@@ -47,6 +47,7 @@ var (
 	titleYearFirst   = regexp.MustCompile(`^(\d{4})年度?(.+?)政府信息公开(?:工作)?(?:年度)?(?:工作)?报告$`)
 	partHeading      = regexp.MustCompile(`^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.*)$`)
 	pageChrome       = regexp.MustCompile(`^(?:发布(?:时间|日期)|日期|来源|信息来源|字号|浏览|点击|阅读|打印|关闭|分享|【)`)
+	titleYear        = regexp.MustCompile(`\d{4}年`)
 	signatureDate    = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日$`)
 )
 
@@ -167,15 +168,33 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 			break
 		}
 		paras++
-		if ag, y, ok := parseTitle(b.para); ok {
-			agency, year, start, found = ag, y, i+1, true
+		// A title in a large font may wrap onto a second or third line
+		// (a PDF, text extracted from one).
+		title, used := b.para, 1
+		_, _, ok := parseTitle(title)
+		// Only a line with the year (北京市…2023年政府信) starts a wrapped
+		// title: the line before a title is not part of it.
+		for k := 1; !ok && titleYear.MatchString(foldDigits(title)) && k <= 2 && i+k < len(blocks) && !blocks[i+k].isTbl && headingNumber(blocks[i+k].para) == 0; k++ {
+			if utf8.RuneCountInString(title) > 40 {
+				break
+			}
+			if _, _, whole := parseTitle(blocks[i+k].para); whole {
+				break // the title is the next line by itself
+			}
+			title += strings.TrimSpace(blocks[i+k].para)
+			if _, _, ok = parseTitle(title); ok {
+				used = k + 1
+			}
+		}
+		if ag, y, ok := parseTitle(title); ok {
+			agency, year, start, found = ag, y, i+used, true
 			switch {
 			case agency != "":
 			case i > 0 && !blocks[i-1].isTbl && looksLikeAgency(blocks[i-1].para):
 				agency = strings.TrimSpace(blocks[i-1].para)
-			case i+1 < len(blocks) && !blocks[i+1].isTbl && isAgencyLine(blocks[i+1].para):
+			case start < len(blocks) && !blocks[start].isTbl && isAgencyLine(blocks[start].para):
 				// A generic title with the agency on the line under it.
-				agency, start = strings.TrimSpace(blocks[i+1].para), i+2
+				agency, start = strings.TrimSpace(blocks[start].para), start+1
 			}
 			break
 		}
@@ -326,9 +345,15 @@ func (a *assembler) readSignature(r *model.Report, tail *[]string, agency string
 		}
 	}
 	if d < 0 {
-		// No date: an agency line alone at the end is still the 落款.
-		if n := len(paras); n > 0 && foldDigits(paras[n-1]) == foldDigits(agency) {
-			*tail = paras[:n-1]
+		// No date: an agency line alone at the end is still the 落款,
+		// also when a PDF's lines ran it on after the last sentence.
+		if n := len(paras); n > 0 {
+			last := paras[n-1]
+			if foldDigits(last) == foldDigits(agency) {
+				*tail = paras[:n-1]
+			} else if cut, ok := strings.CutSuffix(last, agency); ok && strings.HasSuffix(cut, "。") {
+				paras[n-1] = cut
+			}
 		}
 		return
 	}

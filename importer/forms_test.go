@@ -70,12 +70,25 @@ func TestForms(t *testing.T) {
 		{"gen/numbered.md", 169, true, false},
 		{"gen/numbered.html", 169, true, false},
 		{"gen/numbered.chromium-copy.txt", 169, true, false},
-		{"gen/numbered.libreoffice.docx", 169, true, false},
+		// LibreOffice's conversion of the HTML export splits two paragraphs
+		// of 一 in two (the .docx itself has two w:p): texts not compared.
+		{"gen/numbered.libreoffice.docx", 169, false, false},
+		// nianbao's own Word export, and LibreOffice's PDF of it (三 split
+		// over pages in the longer one), and pdftotext of that PDF.
+		{"gen/numbered.docx", 169, true, false},
+		// (LibreOffice drops a comma it would hang at a line's end in 五:
+		// the PDF does not show it, so the import cannot have it.)
+		{"gen/numbered.nianbao-docx.libreoffice.pdf", 169, false, false},
+		{"gen/numbered-long4.nianbao-docx.libreoffice.pdf", 169, false, false},
+		{"gen/blanks.nianbao-docx.libreoffice.pdf", 136, false, false},
+		{"gen/numbered.nianbao-docx.libreoffice.pdftotext-layout.txt", 169, false, false},
+		{"gen/numbered.nianbao-docx.libreoffice.pdftotext.txt", 0, false, false},
+		{"gen/blanks.nianbao-docx.libreoffice.pdftotext-layout.txt", 0, false, false},
 		{"gen/numbered.libreoffice.pdf", 169, true, false},
 		{"gen/numbered-long2.libreoffice.pdf", 169, true, false},
 		{"gen/numbered-long4.libreoffice.pdf", 169, true, false},
 		{"gen/numbered-long6.libreoffice.pdf", 169, true, false},
-		{"gen/numbered.docx.libreoffice.pdf", 169, true, false},
+		{"gen/numbered.docx.libreoffice.pdf", 169, false, false},
 		{"gen/numbered.chromium.pdf", 169, true, false},
 		{"gen/numbered.chromium-headers.pdf", 169, true, false},
 		// Cells of 三 left blank (the 科研机构 column, and more): every
@@ -99,7 +112,7 @@ func TestForms(t *testing.T) {
 		{"gen/numbered-long4.libreoffice-noborders.pdf", 169, true, false},
 		{"gen/numbered-long2.libreoffice.pdftotext-layout.txt", 169, true, false},
 		{"gen/numbered.chromium.pdftotext-layout.txt", 169, true, false},
-		{"gen/numbered.docx.libreoffice.pdftotext-layout.txt", 169, true, false},
+		{"gen/numbered.docx.libreoffice.pdftotext-layout.txt", 169, false, false},
 		{"gen/numbered-long2.libreoffice-noborders.pdftotext-layout.txt", 169, true, true},
 		// Without -layout, pdftotext writes a cell per line in the order
 		// the PDF drew them: Chromium's row by row (三 and 四 read by their
@@ -108,7 +121,7 @@ func TestForms(t *testing.T) {
 		// column (nothing in 三 can be placed).
 		{"gen/numbered.chromium.pdftotext.txt", 159, true, false},
 		{"gen/numbered-long2.libreoffice.pdftotext.txt", 15, true, false},
-		{"gen/numbered.docx.libreoffice.pdftotext.txt", 15, true, false},
+		{"gen/numbered.docx.libreoffice.pdftotext.txt", 15, false, false},
 		{"gen/numbered-long2.libreoffice-noborders.pdftotext.txt", 15, true, true},
 	} {
 		t.Run(strings.TrimPrefix(tc.file, "gen/"), func(t *testing.T) {

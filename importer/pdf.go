@@ -769,7 +769,7 @@ func startsParagraph(prev, e *pelem, left, right []float64, pitch float64) bool 
 	if p.right() < right[prev.page]-2.5*size {
 		return true // the line before ended the paragraph
 	}
-	if prev.page == e.page && l.y-p.y > 1.3*pitch*size {
+	if prev.page == e.page && l.y-p.y > 1.15*pitch*size {
 		return true
 	}
 	if math.Abs(p.size-l.size) > 1.5 {

@@ -71,6 +71,15 @@ for n in "" -long2 -long4 -long6; do
 	cp "$tmp/writer/bordered$n.pdf" "$out/numbered$n.libreoffice.pdf"
 done
 cp "$tmp/docx/bordered.pdf" "$out/numbered.docx.libreoffice.pdf"
+# nianbao's own Word export, and LibreOffice's PDF of it (as an office
+# publishes the PDF of its .docx), with 三 split over pages.
+mkdir -p "$tmp/own"
+cp "$tmp/numbered.docx" "$tmp/numbered-long4.docx" "$tmp/blanks.docx" "$tmp/own/"
+cp "$tmp/numbered.docx" "$out/numbered.docx"
+lo --convert-to pdf --outdir "$tmp/own" "$tmp/own/numbered.docx" "$tmp/own/numbered-long4.docx" "$tmp/own/blanks.docx"
+cp "$tmp/own/numbered.pdf" "$out/numbered.nianbao-docx.libreoffice.pdf"
+cp "$tmp/own/numbered-long4.pdf" "$out/numbered-long4.nianbao-docx.libreoffice.pdf"
+cp "$tmp/own/blanks.pdf" "$out/blanks.nianbao-docx.libreoffice.pdf"
 
 # Chromium's print to PDF draws CJK text in Type 3 fonts with ToUnicode maps.
 chrome --no-pdf-header-footer --print-to-pdf="$out/numbered.chromium.pdf" "file://$tmp/numbered.html"
@@ -91,7 +100,7 @@ lo --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$tmp/real" "$tmp/sh
 cp "$tmp/real/shanghai.pdf" "$out/shanghai.libreoffice.pdf"
 
 # Text extracted from the PDFs.
-for f in blanks.libreoffice-noborders blanks.chromium numbered-long2.libreoffice numbered.chromium numbered.chromium-headers numbered.docx.libreoffice numbered-long2.libreoffice-noborders shanghai.chromium shanghai.libreoffice; do
+for f in numbered.nianbao-docx.libreoffice blanks.nianbao-docx.libreoffice blanks.libreoffice-noborders blanks.chromium numbered-long2.libreoffice numbered.chromium numbered.chromium-headers numbered.docx.libreoffice numbered-long2.libreoffice-noborders shanghai.chromium shanghai.libreoffice; do
 	pdftotext -enc UTF-8 "$out/$f.pdf" "$out/$f.pdftotext.txt"
 	pdftotext -enc UTF-8 -layout "$out/$f.pdf" "$out/$f.pdftotext-layout.txt"
 done

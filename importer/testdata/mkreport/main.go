@@ -147,6 +147,7 @@ func write(dir, name string, r *model.Report) {
 		opt    export.Options
 	}{
 		{".json", export.JSON, export.Options{}},
+		{".docx", export.DOCX, export.Options{}},
 		{".md", export.Markdown, export.Options{}},
 		{".html", export.HTML, export.Options{}},
 		{".fragment.html", export.HTML, export.Options{Fragment: true}},
