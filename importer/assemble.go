@@ -105,6 +105,9 @@ type assembler struct {
 	// label beside its figures places them; the rest are placed by position
 	// where the count fits, or by the table's arithmetic.
 	fromPDF bool
+	// splitBudget bounds the work of reading run-together cells over the
+	// whole import.
+	splitBudget int
 }
 
 func (a *assembler) note(format string, args ...any) {
@@ -157,6 +160,7 @@ func assemble(blocks []block, opt Options, fallbackTitle string) (*model.Report,
 }
 
 func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle string) (*model.Report, []string, error) {
+	a.splitBudget = 1_000_000
 	// The title: the first paragraph that parses as one, within the first
 	// paragraphs before any section heading.
 	// Without a title line the report starts at the first block (start 0).

@@ -216,7 +216,7 @@ func placeUnderHeader(rows [][]string, lines []*pline, centers []float64) [][]st
 			}
 		}
 	}
-	if len(figs) == 0 {
+	if len(figs) == 0 || len(figs) > 5000 {
 		return rows
 	}
 	// Reading 1: centred.
@@ -918,6 +918,11 @@ func findTables(segs []pdftext.Seg) []ruledTable {
 		xs := edges(gv, func(s pdftext.Seg) float64 { return s.X1 })
 		ys := edges(gh, func(s pdftext.Seg) float64 { return s.Y1 })
 		if len(xs) < 3 || len(ys) < 2 || len(xs) > 200 || len(ys) > 2000 {
+			continue
+		}
+		// Finding each cell's borders looks at every line of the table
+		// for every cell: bounded, as no real table comes near it.
+		if (len(xs)-1)*(len(ys)-1)*(len(gh)+len(gv)) > 20_000_000 || len(out) >= 100 {
 			continue
 		}
 		out = append(out, buildTable(xs, ys, gh, gv))

@@ -101,7 +101,9 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 			// Cells run together with no separator (120012 for
 			// 12 | 0 | 0 | 12): placed only when one reading alone
 			// makes the printed total the sum of the rest.
-			if split, count := splitRunTogether(vals, n); count == 1 {
+			split, count, steps := splitRunTogether(vals, n, a.splitBudget)
+			a.splitBudget -= steps
+			if count == 1 {
 				a.cellNote(inputsOf(tr), "表%s「%s」这一行原文的数字连在一起（「%s」），只有一种拆分能使合计相符，已读作 %s", t.Number, tr.row.Label, strings.Join(vals, " "), strings.Join(split, "、"))
 				vals = split
 			} else if count > 1 && !bad[ri] {
@@ -491,27 +493,29 @@ func sequenceRead(trs []tableRow, rows [][]string) [][]string {
 // splitRunTogether splits figures printed without separators into n cells,
 // the last the total of the others: every way of cutting the digit strings
 // (no part with a leading zero) that makes the sums hold. It returns the
-// reading when there is exactly one, and how many it found (counting stops
-// at 2, or when the ways to try are too many to try them all: then 0).
-func splitRunTogether(vals []string, n int) ([]string, int) {
+// reading when there is exactly one, how many it found (counting stops at
+// 2, or when the ways to try are more than budget allows: then 0), and the
+// work it did, which the caller takes from the import's budget so that a
+// file of such rows stays quick.
+func splitRunTogether(vals []string, n, budget int) (split []string, count, steps int) {
 	for _, v := range vals {
 		if v == "" || !allDigitsStr(v) {
-			return nil, 0
+			return nil, 0, 0
 		}
 	}
 	digits := 0
 	for _, v := range vals {
 		digits += len(v)
 	}
-	if digits < n || digits > 40 {
-		return nil, 0
+	if digits < n || digits > 40 || budget <= 0 {
+		return nil, 0, 0
 	}
+	limit := min(budget, 200000)
 	var found []string
-	count, steps := 0, 0
 	parts := make([]string, 0, n)
 	var rec func(i int, rest string)
 	rec = func(i int, rest string) {
-		if count > 1 || steps > 200000 {
+		if count > 1 || steps > limit {
 			return
 		}
 		steps++
@@ -543,10 +547,10 @@ func splitRunTogether(vals []string, n int) ([]string, int) {
 		}
 	}
 	rec(1, vals[0])
-	if steps > 200000 {
-		return nil, 0
+	if steps > limit {
+		return nil, 0, steps
 	}
-	return found, count
+	return found, count, steps
 }
 
 func allDigitsStr(s string) bool {
