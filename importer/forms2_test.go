@@ -249,3 +249,28 @@ func TestTitlesAsPublished(t *testing.T) {
 		})
 	}
 }
+
+// TestLargePDF: a PDF larger than a text file may be (fonts, a scanned
+// seal) is read; one above its own limit is refused before it is read.
+func TestLargePDF(t *testing.T) {
+	big := paddedPDF(strings.Repeat("x", MaxSize))
+	if len(big) <= MaxSize {
+		t.Fatal("not large")
+	}
+	// It is read: its one page has no report on it, and that is what is said.
+	if _, err := Import(big, "big.pdf", Options{Agency: "某局", Year: 2023}); err == nil || !strings.Contains(err.Error(), "没有找到年度报告的内容") {
+		t.Errorf("a 9 MB PDF: %v", err)
+	}
+	path := t.TempDir() + "/huge.pdf"
+	if f, err := os.Create(path); err != nil {
+		t.Fatal(err)
+	} else {
+		f.Close()
+	}
+	if err := os.Truncate(path, MaxPackageSize+1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ImportFile(path, Options{}); err == nil || !strings.Contains(err.Error(), "文件太大（约 65 MB，最多 64 MB）") {
+		t.Errorf("huge PDF: %v", err)
+	}
+}

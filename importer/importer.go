@@ -25,12 +25,28 @@ type Result struct {
 	// differs from the computed one, a figure not stated or not readable, a
 	// blank or dash left empty, text that could not be placed.
 	Notes  []string
-	Source string // "text", "html" or "json"
+	Source string // "text", "html", "md", "docx", "pdf" or "json"
 }
 
-// MaxSize is the largest file Import reads; a report page is far smaller, and
-// the bound keeps the work of reading any input small.
+// MaxSize is the largest text, HTML, Markdown or JSON file Import reads; a
+// report page is far smaller, and the bound keeps the work of reading any
+// input small.
 const MaxSize = 8 << 20
+
+// MaxPackageSize is the largest PDF or .docx Import reads: these carry
+// fonts and pictures (a scanned seal, the 红头) and are often larger than a
+// page's text, while the work done on them is bounded by their own limits.
+const MaxPackageSize = 64 << 20
+
+// isPackage says whether data is a PDF or a zip package (.docx), whose
+// size limit is MaxPackageSize.
+func isPackage(data []byte) bool {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	return bytes.Contains(head, []byte("%PDF-")) || bytes.HasPrefix(data, []byte("PK\x03\x04"))
+}
 
 // Extensions are the file name extensions Import reads, with the dot, in
 // the order a file dialog offers them.
@@ -41,8 +57,8 @@ var Extensions = []string{".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".jso
 // where the content says it (a PDF, a zip package, JSON, HTML markup) and by
 // the extension otherwise.
 func Import(data []byte, name string, opt Options) (*Result, error) {
-	if len(data) > MaxSize {
-		return nil, tooBig(int64(len(data)))
+	if len(data) > MaxSize && !(isPackage(data) && len(data) <= MaxPackageSize) {
+		return nil, tooBig(int64(len(data)), isPackage(data))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("文件是空的")
@@ -138,9 +154,11 @@ func ImportFile(path string, opt Options) (*Result, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("「%s」是文件夹，不是文件", path)
 	}
-	if st.Size() > MaxSize {
+	ext := strings.ToLower(filepath.Ext(path))
+	pkg := ext == ".pdf" || ext == ".docx"
+	if st.Size() > MaxSize && !(pkg && st.Size() <= MaxPackageSize) {
 		// Refused before reading it: the error names the file like any other.
-		return nil, fmt.Errorf("导入「%s」失败：%w", filepath.Base(path), tooBig(st.Size()))
+		return nil, fmt.Errorf("导入「%s」失败：%w", filepath.Base(path), tooBig(st.Size(), pkg))
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -153,10 +171,14 @@ func ImportFile(path string, opt Options) (*Result, error) {
 	return res, nil
 }
 
-// tooBig is the error for a file over MaxSize; its size is given in whole
-// megabytes, rounded up, so that it never reads as within the limit.
-func tooBig(size int64) error {
-	return fmt.Errorf("文件太大（约 %d MB，最多 %d MB），不像是一份年度报告", (size+(1<<20)-1)>>20, MaxSize>>20)
+// tooBig is the error for a file over its limit; its size is given in
+// whole megabytes, rounded up, so that it never reads as within the limit.
+func tooBig(size int64, pkg bool) error {
+	limit := MaxSize
+	if pkg {
+		limit = MaxPackageSize
+	}
+	return fmt.Errorf("文件太大（约 %d MB，最多 %d MB），不像是一份年度报告", (size+(1<<20)-1)>>20, limit>>20)
 }
 
 // Errors for files that are not in a form Import reads.

@@ -77,7 +77,11 @@ var smallDocxBody = wp("某区某局2023年政府信息公开工作年度报告"
 
 // smallPDF is a one-page PDF drawn as producers draw one: a title, a
 // heading, and a ruled table of one row (四) in Helvetica.
-func smallPDF() []byte {
+func smallPDF() []byte { return paddedPDF("") }
+
+// paddedPDF is smallPDF with a comment of pad after the header, as large
+// as a test needs, its cross-reference table still right.
+func paddedPDF(pad string) []byte {
 	var content strings.Builder
 	content.WriteString("BT /F1 12 Tf 50 800 Td (ABC 2023) Tj ET\n")
 	xs := []float64{50, 100, 150, 200, 250, 300}
@@ -97,6 +101,9 @@ func smallPDF() []byte {
 	}
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
+	if pad != "" {
+		b.WriteString("%" + pad + "\n")
+	}
 	offs := make([]int, len(objs))
 	for i, o := range objs {
 		offs[i] = b.Len()
