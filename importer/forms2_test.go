@@ -274,3 +274,17 @@ func TestLargePDF(t *testing.T) {
 		t.Errorf("huge PDF: %v", err)
 	}
 }
+
+// TestDocxTrackedChanges: a .docx saved with revisions shows (insertions
+// read, deletions not), as Word shows the text with changes accepted.
+func TestDocxTrackedChanges(t *testing.T) {
+	cell := `<w:tc><w:p><w:del w:id="1" w:author="a"><w:r><w:delText>9</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>8</w:t></w:r></w:ins></w:p></w:tc>`
+	body := strings.Replace(smallDocxBody, wtc("1", 1, ""), cell, 1)
+	if body == smallDocxBody {
+		t.Fatal("the cell was not replaced")
+	}
+	res := mustImport(t, makeDocx(t, body), "revised.docx")
+	if v, ok := res.Report.Get("s4.review.upheld"); !ok || v != model.Int(8) {
+		t.Errorf("upheld = %v %v, want 8", v, ok)
+	}
+}
