@@ -322,9 +322,55 @@ func (a *assembler) placeRun(t *model.Table, trs []tableRow, run [][]string, fro
 		}
 		return
 	}
+	// Placed by position alone, each row must at least add up: a printed
+	// total that is not the sum of the figures beside it says the rows
+	// may have shifted, and then none is placed.
+	for k, i := range slots {
+		if !rowAddsUp(trs[i], run[k]) {
+			a.cellNote(inputsOf(rowsAt(trs, slots)...), "表%s有 %d 行数字没有行名，按位置排列时「%s」这一行的合计与各项之和不符，无法确认各行的位置，均未导入，已留空", t.Number, len(run), trs[i].row.Label)
+			for _, j := range slots {
+				bad[j] = true
+			}
+			return
+		}
+	}
 	for k, i := range slots {
 		take(i, run[k])
 	}
+}
+
+func rowsAt(trs []tableRow, idx []int) []tableRow {
+	var out []tableRow
+	for _, i := range idx {
+		out = append(out, trs[i])
+	}
+	return out
+}
+
+// rowAddsUp reports whether a row of figures printed with its total has a
+// total that is the sum of the rest. A row without its total, or with a
+// blank or a dash in it, has nothing to check and adds up.
+func rowAddsUp(tr tableRow, vals []string) bool {
+	n := len(tr.cells)
+	if len(vals) != n || !tr.cells[n-1].Computed {
+		return true
+	}
+	var sum model.Dec
+	for i, c := range tr.cells {
+		if kindOf(vals[i]) != vNum {
+			return true
+		}
+		v, err := model.ParseInput(c.Unit, stripUnit(vals[i]))
+		if err != nil {
+			return true // reported as unreadable when placed
+		}
+		if i < n-1 {
+			sum += v
+		} else if sum != v {
+			return false
+		}
+	}
+	return true
 }
 
 // oneRow places table 四 printed as a single row of figures: 15 with the
