@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -23,7 +24,52 @@ import (
 // separated by form feeds, and no tabs (a page copied from a browser has
 // them between cells).
 func isExtractedPDFText(s string) bool {
-	return strings.Count(s, "\f") >= 1 && !strings.Contains(s, "\t")
+	if strings.Contains(s, "\t") {
+		return false
+	}
+	return strings.Contains(s, "\f") || wrappedLines(s)
+}
+
+// wrappedLines tells text copied out of a PDF viewer (no form feeds) from
+// a web page's text: its paragraphs are broken into lines of the page's
+// width, most of which end in the middle of a sentence. A page's text puts
+// a paragraph on one line, of any length, ending with its full stop.
+func wrappedLines(s string) bool {
+	type line struct {
+		w    int
+		open bool // ends in the middle of a sentence
+	}
+	var lines []line
+	buckets := map[int]int{}
+	for _, l := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(l)
+		if utf8.RuneCountInString(t) < 20 || manySpaces.MatchString(t) {
+			continue
+		}
+		w := runewidth.StringWidth(t)
+		r, _ := utf8.DecodeLastRuneInString(t)
+		lines = append(lines, line{w, !strings.ContainsRune("。；！？：”）", r)})
+		buckets[w/4]++
+	}
+	// The page's width: the commonest width (to 4 columns).
+	best, most := 0, 0
+	for b, n := range buckets {
+		if n > most || n == most && b > best {
+			best, most = b, n
+		}
+	}
+	near, open := 0, 0
+	for _, l := range lines {
+		if d := l.w/4 - best; d >= -1 && d <= 1 {
+			near++
+			if l.open {
+				open++
+			}
+		}
+	}
+	// Many lines are about as wide as the page, and most of those stop in
+	// the middle of a sentence.
+	return near >= 8 && near*5 >= len(lines)*2 && open*5 >= near*3
 }
 
 func importExtractedPDFText(s string, opt Options) (*Result, error) {
@@ -118,7 +164,9 @@ func extractedBlocks(s string) []block {
 		for i, l := range ls {
 			t := strings.TrimSpace(l)
 			atEdge := i < 2 || i >= len(ls)-2
-			if atEdge && (isPageNumber(t, pi) || len(pages) >= 4 && edge[t] >= 3) {
+			// A page number in dashes (— 1 —) or words (第 1 页) is one
+			// anywhere: a viewer's copy has no page breaks to put it at.
+			if pageNumber.MatchString(t) || atEdge && (isPageNumber(t, pi) || len(pages) >= 4 && edge[t] >= 3) {
 				continue
 			}
 			indent := runewidth.StringWidth(l) - runewidth.StringWidth(strings.TrimLeft(l, " \u3000\u00a0"))

@@ -120,6 +120,10 @@ func TestForms(t *testing.T) {
 		// their figures, so it is left empty), LibreOffice's column by
 		// column (nothing in 三 can be placed).
 		{"gen/numbered.chromium.pdftotext.txt", 159, true, false},
+		// Copied out of a PDF viewer: no page breaks, lines of the page's
+		// width; told from a web page's text by its wrapped lines.
+		{"gen/numbered.chromium.viewer-copy.txt", 159, true, false},
+		{"gen/numbered.nianbao-docx.viewer-copy.txt", 169, false, false},
 		{"gen/numbered-long2.libreoffice.pdftotext.txt", 15, true, false},
 		{"gen/numbered.docx.libreoffice.pdftotext.txt", 15, false, false},
 		{"gen/numbered-long2.libreoffice-noborders.pdftotext.txt", 15, true, true},

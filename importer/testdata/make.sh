@@ -104,4 +104,7 @@ for f in numbered.nianbao-docx.libreoffice blanks.nianbao-docx.libreoffice blank
 	pdftotext -enc UTF-8 "$out/$f.pdf" "$out/$f.pdftotext.txt"
 	pdftotext -enc UTF-8 -layout "$out/$f.pdf" "$out/$f.pdftotext-layout.txt"
 done
+# Text copied out of a PDF viewer: the same lines without page breaks.
+tr -d '\f' <"$out/numbered.chromium.pdftotext.txt" >"$out/numbered.chromium.viewer-copy.txt"
+tr -d '\f' <"$out/numbered.nianbao-docx.libreoffice.pdftotext-layout.txt" >"$out/numbered.nianbao-docx.viewer-copy.txt"
 ls -la "$out"
