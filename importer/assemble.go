@@ -47,6 +47,7 @@ var (
 	titleYearFirst   = regexp.MustCompile(`^(\d{4})年度?(.+?)政府信息公开(?:工作)?(?:年度)?(?:工作)?报告$`)
 	partHeading      = regexp.MustCompile(`^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.*)$`)
 	pageChrome       = regexp.MustCompile(`^(?:发布(?:时间|日期)|日期|来源|信息来源|字号|浏览|点击|阅读|打印|关闭|分享|【)`)
+	footerChrome     = regexp.MustCompile(`主办单位|承办单位|主办：|承办：|网站标识码|ICP备|ICP证|公网安备|版权所有|技术支持|联系我们|网站地图|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|扫一扫`)
 	titleYear        = regexp.MustCompile(`\d{4}年`)
 	signatureDate    = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日$`)
 )
@@ -341,6 +342,17 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 // the date belong to no part and are left out with a note each.
 func (a *assembler) readSignature(r *model.Report, tail *[]string, agency string) {
 	paras := *tail
+	// A page's footer copied with the report (打印本页, 主办单位, the
+	// site's registration numbers) belongs to no part.
+	for len(paras) > 0 {
+		last := strings.TrimSpace(paras[len(paras)-1])
+		if !pageChrome.MatchString(last) && !footerChrome.MatchString(last) {
+			break
+		}
+		a.note("文末「%s」是网页的页脚，不属于报告的任何部分，未导入", clip(last))
+		paras = paras[:len(paras)-1]
+	}
+	*tail = paras
 	d := -1
 	for i := len(paras) - 1; i >= 0 && i >= len(paras)-6; i-- {
 		if _, ok := signatureDay(paras[i]); ok {
