@@ -121,3 +121,93 @@ func TestDeepNesting(t *testing.T) {
 		t.Errorf("objects: %v", err)
 	}
 }
+
+// pdfWith is a one-page PDF whose font F1 is the given dictionary, with
+// more objects after it (numbered from 6), and the given content.
+func pdfWith(content, font string, more ...string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content)+1, content),
+		font,
+	}
+	objs = append(objs, more...)
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+func stream(s string) string {
+	return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(s)+1, s)
+}
+
+// TestCIDFonts: the fonts Word and WPS embed (Type 0, Identity-H, a
+// ToUnicode map with bfchar and bfrange, widths from /W), and CJK fonts
+// named by a predefined GB CMap without a ToUnicode map.
+func TestCIDFonts(t *testing.T) {
+	toUnicode := `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+2 beginbfchar
+<0001> <4E00>
+<0002> <0031>
+endbfchar
+1 beginbfrange
+<0003> <0005> <4E8C>
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`
+	for _, tc := range []struct {
+		name, font, content, want string
+		more                      []string
+		xs                        []float64
+	}{
+		{"Identity-H with ToUnicode", "<< /Type /Font /Subtype /Type0 /BaseFont /ABC+SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+			"BT /F1 10 Tf 100 742 Td <0001000200030005> Tj ET", "一1二于",
+			[]string{"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABC+SimSun /DW 1000 /W [2 [500]] >>", stream(toUnicode)},
+			[]float64{100, 110, 115, 125}},
+		{"GBK-EUC-H without ToUnicode", "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /GBK-EUC-H /DescendantFonts [6 0 R] >>",
+			"BT /F1 10 Tf 100 742 Td <D6D0CEC431> Tj ET", "中文1",
+			[]string{"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /DW 1000 >>"}, nil},
+		{"UniGB-UCS2-H without ToUnicode", "<< /Type /Font /Subtype /Type0 /BaseFont /STSong /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+			"BT /F1 10 Tf 100 742 Td <4E2D6587> Tj ET", "中文",
+			[]string{"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong >>"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Read(pdfWith(tc.content, tc.font, tc.more...), DefaultLimits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got strings.Builder
+			for i, g := range doc.Pages[0].Glyphs {
+				got.WriteString(g.Text)
+				if g.Unmapped {
+					t.Errorf("glyph %d unmapped", i)
+				}
+				if tc.xs != nil && (i >= len(tc.xs) || g.X != tc.xs[i]) {
+					t.Errorf("glyph %d at %v, want %v", i, g.X, tc.xs)
+				}
+			}
+			if got.String() != tc.want {
+				t.Errorf("text %q, want %q", got.String(), tc.want)
+			}
+		})
+	}
+}
