@@ -90,6 +90,8 @@ func TestForms(t *testing.T) {
 		{"gen/numbered-long6.libreoffice.pdf", 169, true, false},
 		{"gen/numbered.docx.libreoffice.pdf", 169, false, false},
 		{"gen/numbered.chromium.pdf", 169, true, false},
+		{"gen/numbered.libreoffice-truetype.pdf", 169, true, false},
+		{"gen/numbered.ghostscript.pdf", 169, true, false},
 		{"gen/numbered.chromium-headers.pdf", 169, true, false},
 		// Cells of 三 left blank (the 科研机构 column, and more): every
 		// figure printed is read, the blank cells are left empty. Without

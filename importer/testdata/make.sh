@@ -9,7 +9,10 @@
 #     split over pages at different rows; Chromium's print to PDF (Type 3
 #     fonts), and the same file with its ToUnicode maps taken away;
 #   - pdftotext (poppler) of those PDFs, default and -layout.
-# Needs go, chromium, soffice (LibreOffice Writer), pdftotext, python3.
+#   - the same PDF set in a TrueType CJK font (WenQuanYi Zen Hei), and rewritten
+#     by Ghostscript (its fonts re-embedded as Type 1C with custom encodings).
+# Needs go, chromium, soffice (LibreOffice Writer), pdftotext, python3,
+# gs (ghostscript) and fonts-wqy-zenhei.
 # Run from anywhere:  bash importer/testdata/make.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -80,6 +83,14 @@ lo --convert-to pdf --outdir "$tmp/own" "$tmp/own/numbered.docx" "$tmp/own/numbe
 cp "$tmp/own/numbered.pdf" "$out/numbered.nianbao-docx.libreoffice.pdf"
 cp "$tmp/own/numbered-long4.pdf" "$out/numbered-long4.nianbao-docx.libreoffice.pdf"
 cp "$tmp/own/blanks.pdf" "$out/blanks.nianbao-docx.libreoffice.pdf"
+
+# A TrueType CJK font, and the file as Ghostscript rewrites it.
+sed 's#</head>#<style>body,p,td,th,h1,h2,h3{font-family:"WenQuanYi Zen Hei" !important}</style></head>#' \
+	"$tmp/bordered.html" >"$tmp/truetype.html"
+mkdir -p "$tmp/tt"
+lo --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$tmp/tt" "$tmp/truetype.html"
+cp "$tmp/tt/truetype.pdf" "$out/numbered.libreoffice-truetype.pdf"
+gs -q -dNOPAUSE -dBATCH -sDEVICE=pdfwrite -sOutputFile="$out/numbered.ghostscript.pdf" "$tmp/tt/truetype.pdf"
 
 # Chromium's print to PDF draws CJK text in Type 3 fonts with ToUnicode maps.
 chrome --no-pdf-header-footer --print-to-pdf="$out/numbered.chromium.pdf" "file://$tmp/numbered.html"
