@@ -139,6 +139,9 @@ func newApp(cfg Config, db reportStore, start screen) *app {
 	if cfg.ExportDir == "" {
 		cfg.ExportDir = "."
 	}
+	if cfg.tick == nil {
+		cfg.tick = tea.Tick
+	}
 	return &app{cfg: cfg, db: db, cur: start, w: minWidth, h: minHeight}
 }
 
@@ -165,6 +168,10 @@ type Config struct {
 	Store     *store.Store
 	Now       func() time.Time
 	ExportDir string // default "."
+	// tick makes every timer of the program (default tea.Tick); tests
+	// replace it so that a timer is a value they can see, rather than a
+	// command they guess is one because it is slow.
+	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // New returns the root model, showing the start screen.
@@ -217,7 +224,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		if a.pending == nil && len(a.waits) == 0 && !a.retrying {
 			a.retrying = true
-			cmd = tea.Tick(saveRetryDelay, func(time.Time) tea.Msg { return retrySaveMsg{} })
+			cmd = a.cfg.tick(saveRetryDelay, func(time.Time) tea.Msg { return retrySaveMsg{} })
 		}
 		if a.pending != nil || len(a.waits) > 0 {
 			cmd = a.next()
@@ -441,7 +448,7 @@ func (a *app) next() tea.Cmd {
 	}
 	if a.failed != nil && !a.retrying && !a.quitting {
 		a.retrying = true
-		return tea.Tick(saveRetryDelay, func(time.Time) tea.Msg { return retrySaveMsg{} })
+		return a.cfg.tick(saveRetryDelay, func(time.Time) tea.Msg { return retrySaveMsg{} })
 	}
 	if a.quitting && a.failed == nil && !a.inFlight() {
 		return a.exit()

@@ -88,13 +88,39 @@ func (f *fakeStore) waitStored(t *testing.T, id string, addr model.CellAddr, wan
 	}
 }
 
-// driver runs the root model synchronously: each command is run and its
-// message fed back, except timers (tea.Tick), which are dropped.
+// timerMsg is what a timer made by testTick reports, at once: the drivers
+// keep it instead of waiting for it (a test that needs its effect sends
+// that message itself).
+type timerMsg struct {
+	d    time.Duration
+	fire func(time.Time) tea.Msg
+}
+
+// testTick replaces tea.Tick in tests: the timer is a value the drivers
+// recognise, so they never have to guess that a slow command is a timer.
+func testTick(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	return func() tea.Msg { return timerMsg{d, fn} }
+}
+
+// testConfig is cfg with the tests' timers.
+func testConfig(cfg Config) Config {
+	cfg.tick = testTick
+	return cfg
+}
+
+// driver runs the root model synchronously: each command is run to its end
+// and its message fed back, except timers (testTick), which are kept in
+// timers and not fired, and saves held at a gatedStore's gate (blocked).
 type driver struct {
 	t    testing.TB
 	a    *app
 	db   *fakeStore
 	quit bool
+	// blocked, when set, says that a command is waiting at the test's
+	// gate: the driver stops waiting for it (the test delivers its
+	// result once it opens the gate).
+	blocked <-chan struct{}
+	timers  []timerMsg
 	// onQuit, when set, runs as the root's QuitMsg arrives (what is in
 	// the store then is what the program leaves behind).
 	onQuit func()
@@ -111,7 +137,7 @@ func newTestReport() *model.Report {
 // newDriver opens r in the editor at w×h.
 func newDriver(t testing.TB, r *model.Report, w, h int) *driver {
 	db := newFakeStore(r)
-	a := newApp(Config{Now: edNow}, db, nil)
+	a := newApp(testConfig(Config{Now: edNow}), db, nil)
 	d := &driver{t: t, a: a, db: db}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	// Opened as the start screen does, through the root.
@@ -138,14 +164,17 @@ func (d *driver) run(cmd tea.Cmd) {
 	select {
 	case msg := <-ch:
 		d.handle(msg)
-	case <-time.After(50 * time.Millisecond):
-		// A timer: the tests trigger its effect directly.
+	case <-d.blocked:
+		// A save waiting at the test's gate.
 	}
 }
 
 func (d *driver) handle(msg tea.Msg) {
 	switch m := msg.(type) {
 	case nil:
+		return
+	case timerMsg:
+		d.timers = append(d.timers, m)
 		return
 	case tea.QuitMsg:
 		if d.onQuit != nil && !d.quit {

@@ -81,6 +81,7 @@ type undoStep struct {
 type editor struct {
 	r, prev   *model.Report
 	now       func() time.Time
+	tick      func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	exportDir string
 	db        *store.Store
 	checker   model.Checker
@@ -147,7 +148,11 @@ func newEditor(r, prev *model.Report, cfg Config) *editor {
 	if now == nil {
 		now = time.Now
 	}
-	e := &editor{r: r, prev: prev, now: now, exportDir: cfg.ExportDir, db: cfg.Store, grids: map[*model.Table]*gridState{}}
+	tick := cfg.tick
+	if tick == nil {
+		tick = tea.Tick
+	}
+	e := &editor{r: r, prev: prev, now: now, tick: tick, exportDir: cfg.ExportDir, db: cfg.Store, grids: map[*model.Table]*gridState{}}
 	for _, t := range model.Tables {
 		e.grids[t] = newGridState(t)
 	}

@@ -392,7 +392,7 @@ func TestWithRealStore(t *testing.T) {
 	if err := db.Create(r, "新建"); err != nil {
 		t.Fatal(err)
 	}
-	a := New(Config{Store: db, Now: edNow}).(*app)
+	a := New(testConfig(Config{Store: db, Now: edNow})).(*app)
 	d := &driver{t: t, a: a}
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	d.send(openReportMsg{id: r.ID})

@@ -11,15 +11,36 @@ import (
 )
 
 // gatedStore is a fakeStore whose saves wait until the test opens the gate,
-// like a slow disk.
+// like a slow disk. A save that starts waiting says so on entered, so that
+// a driver (blocked) knows, rather than guesses, that it will not return.
 type gatedStore struct {
 	*fakeStore
-	gate chan struct{}
+	gate    chan struct{}
+	entered chan struct{}
+}
+
+func newGatedStore(rs ...*model.Report) *gatedStore {
+	return &gatedStore{fakeStore: newFakeStore(rs...), gate: make(chan struct{}), entered: make(chan struct{}, 64)}
 }
 
 func (g *gatedStore) Save(r *model.Report, summary string) error {
-	<-g.gate
+	select {
+	case <-g.gate:
+	default:
+		g.entered <- struct{}{}
+		<-g.gate
+	}
 	return g.fakeStore.Save(r, summary)
+}
+
+// gatedDriver opens r in the editor at 120×40 over a gatedStore.
+func gatedDriver(t *testing.T, r *model.Report) (*driver, *gatedStore) {
+	gs := newGatedStore(r)
+	a := newApp(testConfig(Config{Now: edNow}), gs, nil)
+	a.cur = newEditor(r.Clone(), nil, a.cfg)
+	d := &driver{t: t, a: a, db: gs.fakeStore, blocked: gs.entered}
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	return d, gs
 }
 
 // TestExportOpensAfterTheLastSave: Ctrl+E while a figure is still being
@@ -27,12 +48,9 @@ func (g *gatedStore) Save(r *model.Report, summary string) error {
 // the draft file (the dialog records the stored report as a revision).
 func TestExportOpensAfterTheLastSave(t *testing.T) {
 	r := newTestReport()
-	gs := &gatedStore{fakeStore: newFakeStore(r), gate: make(chan struct{})}
-	a := newApp(Config{Now: edNow}, gs, nil)
-	a.cur = newEditor(r.Clone(), nil, a.cfg)
-	d := &driver{t: t, a: a, db: gs.fakeStore}
-	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	d.keys("7", "ctrl+e") // the save blocks: the driver gives up on it
+	d, gs := gatedDriver(t, r)
+	a := d.a
+	d.keys("7", "ctrl+e") // the save waits at the gate
 	if len(a.dialogs) != 0 {
 		t.Fatal("export dialog opened before the last edit was saved")
 	}
@@ -59,7 +77,7 @@ func TestExportOpensAfterTheLastSave(t *testing.T) {
 func TestRestoreDropsStaleSaves(t *testing.T) {
 	r := newTestReport()
 	db := newFakeStore(r)
-	a := newApp(Config{Now: edNow}, db, nil)
+	a := newApp(testConfig(Config{Now: edNow}), db, nil)
 	a.cur = newEditor(r.Clone(), nil, a.cfg)
 	old := r.Clone()
 	_ = old.Set("s3.new.natural", 9)
@@ -95,7 +113,7 @@ func TestRestoreDropsStaleSaves(t *testing.T) {
 	}
 
 	// A failed save of that report is not retried over a restore either.
-	a = newApp(Config{Now: edNow}, db, nil)
+	a = newApp(testConfig(Config{Now: edNow}), db, nil)
 	a.cur = newEditor(r.Clone(), nil, a.cfg)
 	a.failed = &saveFailedMsg{req: saveReqMsg{r: old}, err: errors.New("磁盘已满")}
 	_, cmd = a.Update(afterSavesMsg{run: restore, drop: r.ID})

@@ -88,7 +88,7 @@ func (a *app) quitNow() tea.Cmd {
 	}
 	a.quitting = true
 	a.failed = nil // retried by finalSave, not by asking
-	return tea.Batch(flush, tea.Tick(quitWait, func(time.Time) tea.Msg { return quitTimeoutMsg{} }))
+	return tea.Batch(flush, a.cfg.tick(quitWait, func(time.Time) tea.Msg { return quitTimeoutMsg{} }))
 }
 
 // quitFilter routes a QuitMsg or InterruptMsg that the root did not return

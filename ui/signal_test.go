@@ -28,7 +28,7 @@ func openReal(t *testing.T, now func() time.Time) (*driver, *store.Store, string
 	if err := db.Create(r, "新建"); err != nil {
 		t.Fatal(err)
 	}
-	a := New(Config{Store: db, Now: now}).(*app)
+	a := New(testConfig(Config{Store: db, Now: now})).(*app)
 	d := &driver{t: t, a: a}
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	d.send(openReportMsg{id: r.ID})
@@ -102,12 +102,9 @@ func TestSignalQuitSavesPendingWork(t *testing.T) {
 // cannot be saved is dropped, and what was typed before it is saved.
 func TestSignalQuitDropsBadEntrySavesRest(t *testing.T) {
 	r := newTestReport()
-	gs := &gatedStore{fakeStore: newFakeStore(r), gate: make(chan struct{})}
-	a := newApp(Config{Now: edNow}, gs, nil)
-	a.cur = newEditor(r.Clone(), nil, a.cfg)
-	d := &driver{t: t, a: a, db: gs.fakeStore}
-	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	d.keys("7", "enter", "1", ".", "5") // the save of 7 is still running
+	d, gs := gatedDriver(t, r)
+	a := d.a
+	d.keys("7", "enter", "1", ".", "5") // the save of 7 waits at the gate
 	if a.cur.(*editor).edit == nil {
 		t.Fatal("1.5 is not being typed")
 	}
@@ -134,16 +131,11 @@ func TestSignalQuitDropsBadEntrySavesRest(t *testing.T) {
 // TestSignalQuitBounded: a save that never finishes does not keep a closing
 // window's program alive: quitWait later (or at a second signal) it quits.
 func TestSignalQuitBounded(t *testing.T) {
-	r := newTestReport()
-	gs := &gatedStore{fakeStore: newFakeStore(r), gate: make(chan struct{})}
-	defer close(gs.gate)
 	for _, last := range []tea.Msg{quitTimeoutMsg{}, signalQuitMsg{}} {
-		a := newApp(Config{Now: edNow}, gs, nil)
-		a.cur = newEditor(r.Clone(), nil, a.cfg)
-		d := &driver{t: t, a: a, db: gs.fakeStore}
-		d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+		d, gs := gatedDriver(t, newTestReport())
+		defer close(gs.gate)
 		d.keys("7")
-		d.send(signalQuitMsg{}) // the save blocks: the driver gives up on it
+		d.send(signalQuitMsg{}) // the save waits at the gate
 		if d.quit {
 			t.Fatal("quit before the save or the timeout")
 		}
@@ -158,7 +150,7 @@ func TestSignalQuitBounded(t *testing.T) {
 // return itself (Bubble Tea's signal handling, Program.Quit) is routed
 // through the signal quit; the root's own QuitMsg passes.
 func TestQuitFromOutsideFlushes(t *testing.T) {
-	a := newApp(Config{Now: edNow}, newFakeStore(), nil)
+	a := newApp(testConfig(Config{Now: edNow}), newFakeStore(), nil)
 	for _, m := range []tea.Msg{tea.QuitMsg{}, tea.InterruptMsg{}} {
 		if got := quitFilter(a, m); got != (signalQuitMsg{}) {
 			t.Fatalf("%T from outside became %T", m, got)

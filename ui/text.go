@@ -306,7 +306,7 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmd, e.commitText())
 	}
 	seq := e.textSeq
-	return tea.Batch(cmd, tea.Tick(textIdle, func(time.Time) tea.Msg { return textIdleMsg{seq} }))
+	return tea.Batch(cmd, e.tick(textIdle, func(time.Time) tea.Msg { return textIdleMsg{seq} }))
 }
 
 // renderForm draws the form into w×h; it records the caret for the real
