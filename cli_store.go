@@ -13,14 +13,14 @@ import (
 // openStore opens the draft file chosen by --db, $NIANBAO_DB or the default.
 // Any failure to open it means the draft file cannot be used: exit code 3.
 func (a *app) openStore() (*store.Store, error) {
-	path, err := store.ResolvePath(a.db)
+	path, err := a.dbPath()
 	if err != nil {
-		return nil, draftErr("%s", err.Error())
+		return nil, err
 	}
 	_, statErr := os.Stat(path)
 	s, err := store.Open(path, store.Options{})
 	if err != nil {
-		return nil, draftErr("%s", err.Error())
+		return nil, &cliError{code: exitDraft, msg: storeMessage(err), cause: err}
 	}
 	if errors.Is(statErr, fs.ErrNotExist) {
 		// A mistyped --db would otherwise look like an empty draft file.
@@ -32,10 +32,60 @@ func (a *app) openStore() (*store.Store, error) {
 // dbPath is the draft file's path without opening it (backups, recover).
 func (a *app) dbPath() (string, error) {
 	path, err := store.ResolvePath(a.db)
+	if errors.Is(err, store.ErrNoDataDir) {
+		return "", draftErr("%s，请用 --db 指定草稿文件的位置", err.Error())
+	}
 	if err != nil {
 		return "", draftErr("%s", err.Error())
 	}
 	return path, nil
+}
+
+// storeMessage is a store error as the command line says it: the store's
+// facts, then what to do here, naming our commands and --db (the store
+// names none).
+func storeMessage(err error) string {
+	msg := err.Error()
+	var fe *store.FileError
+	var re *store.ReportError
+	switch {
+	case errors.As(err, &fe):
+		switch fe.Problem {
+		case store.Held:
+			msg += "请先关闭那个窗口，或用 --db 指定另一个草稿文件。"
+		case store.Damaged:
+			if fe.Backup != "" {
+				msg += "可以用 nianbao recover " + fe.Backup + " 从备份恢复（当前文件会保留在旁边）；用 nianbao backups 可以列出全部备份。"
+			} else {
+				msg += "请把它交给技术人员检查，或用 --db 换一个新的草稿文件。"
+			}
+		case store.IsFolder:
+			msg += "请用 --db 指定一个文件。"
+		case store.NotDraft:
+			msg += "请用 --db 指定 nianbao 的草稿文件。"
+		case store.NoLocks:
+			msg += "可以用 --db 指定本机磁盘上的草稿文件。"
+		case store.NotWritable:
+			if !fe.Migrating {
+				msg += "请换一个可写的文件夹（用 --db 指定），或请管理员开放写入权限。"
+			}
+		case store.SaveFailed:
+			switch {
+			case fe.DiskFull():
+				msg += "请腾出磁盘空间后再试。"
+			case fe.ReadOnly():
+				msg += "请让管理员开放写入权限，或用 --db 换一个可写的位置后再试。"
+			}
+			msg += "这次的修改没有写入草稿文件。"
+		}
+	case errors.As(err, &re):
+		name := re.ID
+		if re.Named() {
+			name = reportName(re.Agency, re.Year)
+		}
+		msg += fmt.Sprintf("用 nianbao history %s 列出历史版本，再用 nianbao restore %s 版本号 恢复。", name, name)
+	}
+	return msg
 }
 
 // storeErr gives a store error its exit code: 3 when the draft file itself
@@ -54,7 +104,7 @@ func storeErr(err error) error {
 	if store.Unusable(err) || errors.Is(err, store.ErrDamagedReport) {
 		code = exitDraft
 	}
-	return &cliError{code: code, msg: err.Error(), cause: err}
+	return &cliError{code: code, msg: storeMessage(err), cause: err}
 }
 
 // resolveID is resolveArg for the commands that must reach a damaged report
@@ -64,7 +114,10 @@ func (a *app) resolveID(s *store.Store, arg string) (id, name string, err error)
 	r, err := a.resolveArg(s, arg)
 	var re *store.ReportError
 	if errors.As(err, &re) {
-		return re.ID, re.Name(), nil
+		if re.Named() {
+			return re.ID, reportName(re.Agency, re.Year), nil
+		}
+		return re.ID, re.ID, nil
 	}
 	if err != nil {
 		return "", "", err

@@ -571,7 +571,7 @@ func (a *app) statusLine() string {
 	var parts []string
 	switch {
 	case a.failed != nil:
-		parts = append(parts, st.w.StatusErr.render(strSymError+" "+strf(strSaveFailed, a.failed.err.Error())+strSaveRetry))
+		parts = append(parts, st.w.StatusErr.render(strSymError+" "+strf(strSaveFailed, storeProblem(a.failed.err))+strSaveRetry))
 	case a.saving || a.pending != nil:
 		parts = append(parts, strSaving)
 	case !a.lastSaved.IsZero() && a.editing():

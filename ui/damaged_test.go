@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -212,14 +213,15 @@ func TestOpeningNote(t *testing.T) {
 // with the store's message, retried, and the edit kept; never fatal.
 func TestUnusableSaveIsRetried(t *testing.T) {
 	d := newDriver(t, newTestReport(), 120, 40)
-	full := &store.FileError{Problem: store.NotWritable, Path: "drafts.db",
-		Msg: "报告没有保存：磁盘已满（草稿文件 drafts.db 所在的磁盘）。请腾出磁盘空间后再试；尚未保存的修改仍在内存中，没有丢失。"}
+	full := &store.FileError{Problem: store.SaveFailed, Path: "drafts.db",
+		Reason: "磁盘已满（草稿文件 drafts.db 所在的磁盘）", Err: syscall.ENOSPC}
 	if !store.Unusable(full) {
 		t.Fatal("the test's error is not Unusable")
 	}
 	d.db.fail = full
 	d.keys("5", "enter")
-	d.wantScreen("保存失败：报告没有保存：磁盘已满")
+	// The store's facts, then the UI's own advice.
+	d.wantScreen("保存失败：报告没有保存：磁盘已满（草稿文件 drafts.db 所在的磁盘）。请腾出磁盘空间。")
 	if d.quit || d.a.failed == nil || !errors.Is(d.a.failed.err, full) {
 		t.Fatalf("quit %v, failed %v", d.quit, d.a.failed)
 	}

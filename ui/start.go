@@ -118,7 +118,7 @@ func openingNote(db *store.Store) string {
 	}
 	names := make([]string, len(bad))
 	for i, e := range bad {
-		names[i] = e.Name()
+		names[i] = damagedName(e)
 	}
 	note := fmt.Sprintf(txtDamagedAtOpenFmt, len(bad), strings.Join(names, txtNameSep))
 	if be := (*store.BackupError)(nil); errors.As(berr, &be) && len(be.Damaged) > 0 {
@@ -127,6 +127,31 @@ func openingNote(db *store.Store) string {
 		note += berr.Error()
 	}
 	return note
+}
+
+// damagedName names a damaged report: 机关名称/年度, or its id when the
+// name cannot be read.
+func damagedName(e *store.ReportError) string {
+	if e.Named() {
+		return strf(txtReportNameFmt, e.Agency, e.Year)
+	}
+	return e.ID
+}
+
+// storeProblem is a store error as the UI says it: the store's facts, then
+// what the officer can do here (the store names no key or command).
+func storeProblem(err error) string {
+	msg := err.Error()
+	var fe *store.FileError
+	if errors.As(err, &fe) && fe.Problem == store.SaveFailed {
+		switch {
+		case fe.DiskFull():
+			msg += txtAdviceDiskFull
+		case fe.ReadOnly():
+			msg += txtAdviceReadOnly
+		}
+	}
+	return msg
 }
 
 // damaged returns why the report of row r cannot be opened, or nil.
@@ -441,7 +466,7 @@ func (s *startScreen) tableLines(w, h int) []string {
 			// read: the mark, in words, takes their place.
 			name, year := r.Agency, fmt.Sprint(r.Year)
 			if name == "" {
-				name, year = e.Name(), ""
+				name, year = damagedName(e), ""
 			}
 			line = pad(cut(name, agencyW), agencyW) + " " + padL(year, colYear) + " " +
 				st.Error.Render(txtDamagedMark) + "  " + txtDamagedRowHint

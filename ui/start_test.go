@@ -63,7 +63,7 @@ func TestStartGolden(t *testing.T) {
 		name := fmt.Sprintf("start_damaged_%dx%d", sz.w, sz.h)
 		t.Run(name, func(t *testing.T) {
 			s := newStartScreen(nil, fixedNow).(*startScreen)
-			s.opening = fmt.Sprintf(txtDamagedAtOpenFmt, 1, bad.Name()) + txtNoBackupToday
+			s.opening = fmt.Sprintf(txtDamagedAtOpenFmt, 1, damagedName(bad)) + txtNoBackupToday
 			s.update(startListMsg{list: list, bad: []*store.ReportError{bad}})
 			s.update(keyMsg("down"))
 			s.update(keyMsg("enter"))

@@ -240,6 +240,9 @@ const (
 	txtDamagedAtOpenFmt = "草稿文件中有 %d 份报告已损坏，无法打开：%s。其他报告不受影响。选中标有「" + txtDamagedMark + "」的报告，按 F5 历史版本，恢复一个完好的版本即可修复；也可以按 Delete 移到回收站。"
 	txtNoBackupToday    = "因此今天没有做备份，修复后下次打开时会做。"
 	txtNameSep          = "、"
+	txtReportNameFmt    = "%s/%d" // a damaged report named in a note
+	txtAdviceDiskFull   = "请腾出磁盘空间。"
+	txtAdviceReadOnly   = "请让管理员开放写入权限。"
 	// After 从上年报告创建, in the editor's status line: short enough to fit
 	// beside the save state and the counts at 80 columns (the agency is on
 	// the title line above).
