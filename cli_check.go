@@ -126,15 +126,9 @@ func (a *app) runCheck(args []string, all, jsonOut bool) error {
 			continue // could not be read; already reported
 		}
 		checked++
+		n := model.Tally(findings[i])
+		errs, missing, warns = errs+n.AllErrors(), missing+n.Missing(), warns+n.Warnings
 		for _, f := range findings[i] {
-			if f.Severity == model.SevError {
-				errs++
-				if f.ID == "missing" {
-					missing++
-				}
-			} else {
-				warns++
-			}
 			if jsonOut {
 				cells := make([]string, len(f.Cells))
 				for i, c := range f.Cells {

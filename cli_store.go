@@ -277,19 +277,9 @@ func (a *app) checkItemsFromStore(refs []reportRef, all bool) ([]*checkItem, err
 	return items, err
 }
 
-// countFindings counts the errors (and among them the missing ones) and
-// warnings of r.
+// countFindings counts the errors (the missing ones included, and also
+// apart) and the warnings of r.
 func countFindings(r, prev *model.Report) (errs, missing, warns int) {
-	for _, f := range model.Check(r, prev) {
-		switch {
-		case f.Severity != model.SevError:
-			warns++
-		case f.ID == "missing":
-			errs++
-			missing++
-		default:
-			errs++
-		}
-	}
-	return
+	n := model.Tally(model.Check(r, prev))
+	return n.AllErrors(), n.Missing(), n.Warnings
 }

@@ -215,7 +215,7 @@ func draftNotes(r *model.Report) []string {
 		if f.Severity != model.SevError {
 			continue
 		}
-		if f.ID == "missing" && len(f.Cells) > 0 {
+		if f.IsMissing() && len(f.Cells) > 0 {
 			if c, ok := model.Cell(f.Cells[0]); ok {
 				missing[c.Table] = append(missing[c.Table], f)
 				continue

@@ -212,18 +212,11 @@ func previousTx(tx *bolt.Tx, r *model.Report) (*model.Report, error) {
 	return nil, nil
 }
 
+// countFindings is what the summary keeps of the findings: the errors, the
+// empty cells and texts apart from them, and the warnings (model.Tally).
 func countFindings(r, prev *model.Report) (errs, missing, warns int) {
-	for _, f := range model.Check(r, prev) {
-		switch {
-		case f.ID == "missing":
-			missing++
-		case f.Severity == model.SevError:
-			errs++
-		default:
-			warns++
-		}
-	}
-	return errs, missing, warns
+	n := model.Tally(model.Check(r, prev))
+	return n.Errors, n.Missing(), n.Warnings
 }
 
 // writeReport stores a live report: its JSON, the (机关名称, 年度) index

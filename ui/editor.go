@@ -89,7 +89,7 @@ type editor struct {
 	marks     map[model.CellAddr]byte
 	errs      int
 	warns     int
-	counts    findCounts // errs and warns, and what is still empty
+	counts    model.Counts // errs and warns, and what is still empty
 
 	items   []navItem
 	sel     int
@@ -207,17 +207,13 @@ func (e *editor) runChecks() {
 	e.gen++
 	e.finds = e.checker.Run(e.r, e.prev)
 	e.marks = map[model.CellAddr]byte{}
-	e.errs, e.warns = 0, 0
 	for _, f := range e.finds {
-		if f.ID == "missing" {
+		if f.IsMissing() {
 			continue
 		}
 		m := byte('?')
 		if f.Severity == model.SevError {
 			m = '!'
-			e.errs++
-		} else {
-			e.warns++
 		}
 		for _, c := range f.Cells {
 			if e.marks[c] != '!' {
@@ -225,7 +221,8 @@ func (e *editor) runChecks() {
 			}
 		}
 	}
-	e.counts = countFindings(e.finds)
+	e.counts = model.Tally(e.finds)
+	e.errs, e.warns = e.counts.Errors, e.counts.Warnings
 	e.fp.build(e)
 }
 

@@ -89,7 +89,7 @@ func (e *editor) sectionState(it navItem) (mark, progress string) {
 	errs, warns := 0, 0
 	t := it.table()
 	for _, f := range e.finds {
-		if f.ID == "missing" {
+		if f.IsMissing() {
 			continue
 		}
 		hit := false
@@ -151,7 +151,7 @@ func (e *editor) sectionState(it navItem) (mark, progress string) {
 // textMissing reports whether the missing rule found text part empty.
 func (e *editor) textMissing(part string) bool {
 	for _, f := range e.finds {
-		if f.ID == "missing" && len(f.Cells) == 0 && f.Part == part {
+		if f.IsMissing() && len(f.Cells) == 0 && f.Part == part {
 			return true
 		}
 	}
@@ -322,7 +322,7 @@ func (e *editor) drawDetail(g *gridState, w int) []string {
 	}
 	var fs []string
 	for _, f := range e.finds {
-		if f.ID == "missing" {
+		if f.IsMissing() {
 			continue
 		}
 		for _, a := range f.Cells {

@@ -57,7 +57,7 @@ type exportDialog struct {
 	choice  int
 	step    int
 	name    lineInput
-	counts  findCounts // as the editor counted them, for the warning
+	counts  model.Counts // as the editor counted them, for the warning
 	ask     yesNo      // replace step: replace the file?
 	result  exportResultMsg
 	problem string
@@ -69,7 +69,7 @@ type exportDialog struct {
 // newExportDialog opens the dialog on a snapshot of r; n is the editor's
 // count of its findings (checked against last year too), so the warning
 // says what the status line says.
-func newExportDialog(r *model.Report, db *store.Store, dir string, n findCounts) screen {
+func newExportDialog(r *model.Report, db *store.Store, dir string, n model.Counts) screen {
 	if dir == "" {
 		dir = "."
 	}
@@ -216,7 +216,7 @@ func (d *exportDialog) view(w, h int) string {
 	// Counted as the status line counts them: errors, then what is still
 	// empty; either makes the exported file a draft.
 	warn := ""
-	errs, missing := d.counts.errors, d.counts.missingText()
+	errs, missing := d.counts.Errors, missingText(d.counts)
 	switch {
 	case errs > 0 && missing != "":
 		warn = fmt.Sprintf(txtExportErrorsMissingFmt, errs, missing)

@@ -20,7 +20,7 @@ func TestExportGolden(t *testing.T) {
 		name := fmt.Sprintf("export_%dx%d", sz.w, sz.h)
 		t.Run(name, func(t *testing.T) {
 			// Fixed counts, so that the file does not follow the rule table.
-			d := newExportDialog(r, nil, ".", findCounts{errors: 2, cells: 169, texts: 3})
+			d := newExportDialog(r, nil, ".", model.Counts{Errors: 2, MissingCells: 169, MissingTexts: 3})
 			golden.RequireEqual(namedTB{t, name}, area(d, sz.w, sz.h))
 		})
 	}
@@ -51,14 +51,14 @@ func TestExportWarnsAboutErrors(t *testing.T) {
 func TestExportWarningWording(t *testing.T) {
 	r := model.New("甲单位", 2024, model.KindCountyDept, model.ScopeSelf)
 	for _, tc := range []struct {
-		n    findCounts
+		n    model.Counts
 		want string
 	}{
-		{findCounts{cells: 2}, "注意：未填 2 格，"},
-		{findCounts{texts: 1}, "注意：未填 1 段文字，"},
-		{findCounts{errors: 3, cells: 2, texts: 1}, "注意：还有 3 处错误，未填 2 格、1 段文字，"},
-		{findCounts{errors: 3}, "注意：还有 3 处错误，导出"},
-		{findCounts{warnings: 4}, ""},
+		{model.Counts{MissingCells: 2}, "注意：未填 2 格，"},
+		{model.Counts{MissingTexts: 1}, "注意：未填 1 段文字，"},
+		{model.Counts{Errors: 3, MissingCells: 2, MissingTexts: 1}, "注意：还有 3 处错误，未填 2 格、1 段文字，"},
+		{model.Counts{Errors: 3}, "注意：还有 3 处错误，导出"},
+		{model.Counts{Warnings: 4}, ""},
 	} {
 		s := area(newExportDialog(r, nil, ".", tc.n), 120, 40)
 		if tc.want == "" && strings.Contains(s, "注意") || tc.want != "" && !strings.Contains(s, tc.want) {
@@ -72,7 +72,7 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 	r := addReport(t, db, "北京市密云区科学技术委员会", 2024)
 	dir := t.TempDir()
 	g := newStage(t, newStartScreen(db, fixedNow))
-	open := func() { g.send(pushDialogMsg{d: newExportDialog(r, db, dir, findCounts{})}) }
+	open := func() { g.send(pushDialogMsg{d: newExportDialog(r, db, dir, model.Counts{})}) }
 
 	// HTML document, default name, Enter Enter.
 	open()
