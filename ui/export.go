@@ -58,7 +58,7 @@ type exportDialog struct {
 	step    int
 	name    lineInput
 	counts  model.Counts // as the editor counted them, for the warning
-	ask     yesNo      // replace step: replace the file?
+	ask     yesNo        // replace step: replace the file?
 	result  exportResultMsg
 	problem string
 	b       box
