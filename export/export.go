@@ -46,18 +46,14 @@ type Options struct {
 	Fragment bool
 }
 
-// ParseFormat reads a format name as typed on the command line: html, htm,
-// md, markdown or json, in any case, with or without a leading dot.
+// ParseFormat reads a format name as typed on the command line: a name or
+// alias of Formats (html, htm, md, markdown, json), in any case, with or
+// without a leading dot.
 func ParseFormat(s string) (Format, error) {
-	switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), ".")) {
-	case "html", "htm":
-		return HTML, nil
-	case "md", "markdown":
-		return Markdown, nil
-	case "json":
-		return JSON, nil
+	if f, ok := lookupFormat(s); ok {
+		return f, nil
 	}
-	return "", fmt.Errorf("不认识的导出格式「%s」：可用的格式是 html、md、json", s)
+	return "", fmt.Errorf(txtUnknownFormat, s, strings.Join(Names(), txtFormatSep))
 }
 
 // Render writes r in format f.
@@ -74,7 +70,7 @@ func Render(r *model.Report, f Format, opt Options) ([]byte, error) {
 		}
 		return b, nil
 	}
-	return nil, fmt.Errorf("不认识的导出格式「%s」：可用的格式是 html、md、json", f)
+	return nil, fmt.Errorf(txtUnknownFormat, f, strings.Join(Names(), txtFormatSep))
 }
 
 // DefaultFileName is {机关}{年度}年政府信息公开工作年度报告.{html|md|json},

@@ -201,15 +201,20 @@ func checkHeader(r *model.Report) error {
 // previousTx finds last year's report: the linked one if it is live, else
 // the same agency's report for year − 1.
 func previousTx(tx *bolt.Tx, r *model.Report) (*model.Report, error) {
-	if r.Previous != "" && r.Previous != r.ID {
-		if in, err := getInfo(tx, r.Previous); err == nil && in.Deleted.IsZero() {
-			return getReport(tx, r.Previous)
+	byID := func(id string) (*model.Report, error) {
+		if in, err := getInfo(tx, id); err != nil || !in.Deleted.IsZero() {
+			return nil, nil
 		}
+		return getReport(tx, id)
 	}
-	if id := tx.Bucket(bucketIndex).Get(indexKey(r.Agency, r.Year-1)); id != nil && string(id) != r.ID {
+	byName := func(agency string, year int) (*model.Report, error) {
+		id := tx.Bucket(bucketIndex).Get(indexKey(agency, year))
+		if id == nil || string(id) == r.ID {
+			return nil, nil
+		}
 		return getReport(tx, string(id))
 	}
-	return nil, nil
+	return model.LastYear(r, byID, byName)
 }
 
 // countFindings is what the summary keeps of the findings: the errors, the
