@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"nianbao/cli"
 	"nianbao/model"
 )
 
@@ -84,6 +85,9 @@ func (s *tmuxSession) waitFor(what string, within time.Duration, ok func(screen 
 		time.Sleep(40 * time.Millisecond)
 	}
 }
+
+// agency is the agency of the report the test makes.
+const agency = "北京市密云区科学技术委员会"
 
 const e2eWait = 15 * time.Second
 
@@ -198,7 +202,7 @@ func TestE2ETmux(t *testing.T) {
 
 	// Everything is in the draft file.
 	var out, errb bytes.Buffer
-	if code := run([]string{"export", "--format", "json", "-o", "-", agency + "/2023", "--db", db}, nil, &out, &errb); code != 0 {
+	if code := cli.Run([]string{"export", "--format", "json", "-o", "-", agency + "/2023", "--db", db}, nil, &out, &errb); code != 0 {
 		t.Fatalf("export after the session: exit %d: %s", code, errb.String())
 	}
 	r, err := model.Decode(out.Bytes())

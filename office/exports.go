@@ -59,17 +59,18 @@ func DefaultPath(r *model.Report, c export.Choice, dir string) string {
 // (Exported.RecordErr says so).
 func (o *Office) Export(job ExportJob) (*Exported, error) {
 	r := job.Report
-	out := &Exported{Path: job.Path}
-	if out.Path == "" {
-		out.Path = DefaultPath(r, job.Choice, job.Dir)
+	path := job.Path
+	if path == "" {
+		path = DefaultPath(r, job.Choice, job.Dir)
 	}
+	out := &Exported{Path: path}
 	where := txtStdout
-	if out.Path != "-" {
-		if abs, err := filepath.Abs(out.Path); err == nil {
+	if path != "-" {
+		where = path
+		if abs, err := filepath.Abs(path); err == nil {
 			out.Path = abs
 		}
-		where = out.Path
-		if err := export.CheckTarget(out.Path, job.Force); err != nil {
+		if err := export.CheckTarget(path, job.Force); err != nil {
 			return nil, err
 		}
 	}
@@ -89,11 +90,11 @@ func (o *Office) Export(job ExportJob) (*Exported, error) {
 		}
 	}
 	out.Counts = model.Tally(model.Check(r, prev))
-	if out.Path == "-" {
+	if path == "-" {
 		out.Data = data
 		return out, nil
 	}
-	if err := export.WriteFile(out.Path, data, job.Force); err != nil {
+	if err := export.WriteFile(path, data, job.Force); err != nil {
 		return nil, err
 	}
 	return out, nil

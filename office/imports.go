@@ -51,36 +51,46 @@ func (e *ExistsError) Error() string { return fmt.Sprintf(txtExists, e.Existing.
 // its content and extension.
 func ImportableExtensions() []string { return importer.Extensions() }
 
-// ReadImport reads the file at path (opt overriding its agency and year) and
-// finds the stored report of the same agency and year. The importer's error
-// (Chinese, naming the file) is returned as it is; a file that says no agency
-// or year gives a *MissingError.
-func (o *Office) ReadImport(path string, opt importer.Options) (*Import, error) {
+// ReadImport reads the file at path (opt overriding its agency and year).
+// It needs no draft file. The importer's error (Chinese, naming the file) is
+// returned as it is; a file that says no agency or year gives a
+// *MissingError.
+func ReadImport(path string, opt importer.Options) (*Import, error) {
 	res, err := importer.ImportFile(path, opt)
 	if err != nil {
 		return nil, err
 	}
 	imp := &Import{Report: res.Report, Notes: res.Notes, File: filepath.Base(path)}
-	r := imp.Report
-	switch {
+	switch r := imp.Report; {
 	case strings.TrimSpace(r.Agency) == "":
 		return nil, &MissingError{File: path}
 	case r.Year == 0:
 		return nil, &MissingError{File: path, Year: true}
 	}
-	if db, err := o.store(); err == nil {
-		old, err := db.Find(r.Agency, r.Year)
-		switch {
-		case err == nil:
-			imp.Existing = old
-		case !errors.Is(err, store.ErrNotFound):
-			return nil, err
-		}
-	}
 	return imp, nil
 }
 
-// StoreImport stores a report read by ReadImport. Over an existing report it
+// FindExisting sets imp.Existing: the stored report of the same agency and
+// year, if any (for a front end to ask before replacing it).
+func (o *Office) FindExisting(imp *Import) error {
+	db, err := o.store()
+	if err != nil {
+		return err
+	}
+	old, err := db.Find(imp.Report.Agency, imp.Report.Year)
+	switch {
+	case err == nil:
+		imp.Existing = old
+	case errors.Is(err, store.ErrNotFound):
+		imp.Existing = nil
+	default:
+		return err
+	}
+	return nil
+}
+
+// StoreImport stores a report read by ReadImport. Over an existing report
+// (found again now: FindExisting) it
 // needs replace (else *ExistsError): the stored report keeps its identity,
 // its link to last year and, where the file says nothing, its kind and scope,
 // and its state before is kept as a revision. A new report gets a fresh id
@@ -90,6 +100,9 @@ func (o *Office) ReadImport(path string, opt importer.Options) (*Import, error) 
 func (o *Office) StoreImport(imp *Import, replace bool) error {
 	db, err := o.store()
 	if err != nil {
+		return err
+	}
+	if err := o.FindExisting(imp); err != nil {
 		return err
 	}
 	r := imp.Report.Clone()

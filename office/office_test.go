@@ -45,7 +45,10 @@ func TestImportNewReplaceAndTakenID(t *testing.T) {
 	_ = r.Set("s3.new.natural", model.Int(17))
 	path := writeJSON(t, r)
 
-	imp, err := o.ReadImport(path, importerOptions("", 0))
+	imp, err := ReadImport(path, importerOptions("", 0))
+	if err == nil {
+		err = o.FindExisting(imp)
+	}
 	if err != nil || imp.Existing != nil {
 		t.Fatalf("read: %v, existing %v", err, imp.Existing)
 	}
@@ -68,7 +71,10 @@ func TestImportNewReplaceAndTakenID(t *testing.T) {
 	}
 	_ = r.Set("s3.new.natural", model.Int(23))
 	r.ID = model.NewID() // a copy made elsewhere: another id
-	imp, err = o.ReadImport(writeJSON(t, r), importerOptions("", 0))
+	imp, err = ReadImport(writeJSON(t, r), importerOptions("", 0))
+	if err == nil {
+		err = o.FindExisting(imp)
+	}
 	if err != nil || imp.Existing == nil || imp.Existing.ID != stored.ID {
 		t.Fatalf("existing not found: %v %+v", err, imp)
 	}
@@ -89,7 +95,7 @@ func TestImportNewReplaceAndTakenID(t *testing.T) {
 
 	// The JSON of the stored report under another agency's name: its id is
 	// taken, so it gets a fresh one instead of failing as a duplicate.
-	imp, err = o.ReadImport(writeJSON(t, got), importerOptions("乙县科学技术局", 0))
+	imp, err = ReadImport(writeJSON(t, got), importerOptions("乙县科学技术局", 0))
 	if err != nil {
 		t.Fatal(err)
 	}
