@@ -102,10 +102,23 @@ func testTick(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 	return func() tea.Msg { return timerMsg{d, fn} }
 }
 
-// testConfig is cfg with the tests' timers.
+// testConfig is cfg with the tests' timers, and times shown in UTC.
 func testConfig(cfg Config) Config {
 	cfg.tick = testTick
+	if cfg.Zone == nil {
+		cfg.Zone = time.UTC
+	}
 	return cfg
+}
+
+// testShared is the context a screen or dialog tested on its own gets
+// (db may be nil).
+func testShared(db *store.Store, now func() time.Time) *shared {
+	var reports reportStore
+	if db != nil {
+		reports = db
+	}
+	return newShared(testConfig(Config{Store: db, Now: now}), reports)
 }
 
 // driver runs the root model synchronously: each command is run to its end
@@ -278,3 +291,6 @@ func TestTooSmallWindow(t *testing.T) {
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.wantScreen("三、收到和处理政府信息公开申请情况")
 }
+
+// testLineKeys are the one-line fields' keys for fields tested alone.
+var testLineKeys = newLineKeyMap()

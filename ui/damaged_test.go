@@ -20,7 +20,6 @@ import (
 // would. It returns the file, 甲单位's id and the cell its saves filled.
 func damagedFile(t *testing.T) (path, id string, cell model.CellAddr) {
 	t.Helper()
-	displayZone = time.UTC
 	path = filepath.Join(t.TempDir(), "drafts.db")
 	clock := fixedNow()
 	db, err := store.Open(path, store.Options{Now: func() time.Time { return clock }})
@@ -222,10 +221,10 @@ func TestUnusableSaveIsRetried(t *testing.T) {
 	d.keys("5", "enter")
 	// The store's facts, then the UI's own advice.
 	d.wantScreen("保存失败：报告没有保存：磁盘已满（草稿文件 drafts.db 所在的磁盘）。请腾出磁盘空间。")
-	if d.quit || d.a.failed == nil || !errors.Is(d.a.failed.err, full) {
-		t.Fatalf("quit %v, failed %v", d.quit, d.a.failed)
+	if d.quit || d.a.saves.failed == nil || !errors.Is(d.a.saves.failErr, full) {
+		t.Fatalf("quit %v, failed %v", d.quit, d.a.saves.failed)
 	}
-	if !d.a.retrying {
+	if !d.a.saves.retrying {
 		t.Fatal("no retry scheduled")
 	}
 	d.db.fail = nil

@@ -17,7 +17,7 @@ const seedFile = "testdata/dialog_import_miyun-2023.txt"
 
 func TestImportPublishedReport(t *testing.T) {
 	db := openStore(t)
-	g := newStage(t, newStartScreen(db, fixedNow))
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.press("down", "enter") // welcome: 导入上年已发布的报告
 	if _, ok := g.top().(*importDialog); !ok {
 		t.Fatalf("welcome's second action shows %T", g.top())
@@ -110,7 +110,7 @@ func TestImportJSONAndErrors(t *testing.T) {
 	if err := os.WriteFile(jsonPath, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	g := newStage(t, newStartScreen(db, fixedNow))
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.press("f3")
 	g.press("enter")
 	g.wantScreen("请输入文件路径")
@@ -149,7 +149,7 @@ func TestImportWithoutTitle(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := openStore(t)
-	g := newStage(t, newStartScreen(db, fixedNow))
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.press("f3")
 	g.typeText(path)
 	g.press("enter")

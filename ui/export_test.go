@@ -20,7 +20,7 @@ func TestExportGolden(t *testing.T) {
 		name := fmt.Sprintf("export_%dx%d", sz.w, sz.h)
 		t.Run(name, func(t *testing.T) {
 			// Fixed counts, so that the file does not follow the rule table.
-			d := newExportDialog(r, nil, ".", model.Counts{Errors: 2, MissingCells: 169, MissingTexts: 3})
+			d := newExportDialog(testShared(nil, fixedNow), r, model.Counts{Errors: 2, MissingCells: 169, MissingTexts: 3})
 			golden.RequireEqual(namedTB{t, name}, area(d, sz.w, sz.h))
 		})
 	}
@@ -60,7 +60,7 @@ func TestExportWarningWording(t *testing.T) {
 		{model.Counts{Errors: 3}, "注意：还有 3 处错误，导出"},
 		{model.Counts{Warnings: 4}, ""},
 	} {
-		s := area(newExportDialog(r, nil, ".", tc.n), 120, 40)
+		s := area(newExportDialog(testShared(nil, fixedNow), r, tc.n), 120, 40)
 		if tc.want == "" && strings.Contains(s, "注意") || tc.want != "" && !strings.Contains(s, tc.want) {
 			t.Errorf("%+v: want %q in\n%s", tc.n, tc.want, s)
 		}
@@ -71,8 +71,10 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 	db := openStore(t)
 	r := addReport(t, db, "北京市密云区科学技术委员会", 2024)
 	dir := t.TempDir()
-	g := newStage(t, newStartScreen(db, fixedNow))
-	open := func() { g.send(pushDialogMsg{d: newExportDialog(r, db, dir, model.Counts{})}) }
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
+	sh := testShared(db, fixedNow)
+	sh.exportDir = dir
+	open := func() { g.send(pushDialogMsg{d: newExportDialog(sh, r, model.Counts{})}) }
 
 	// HTML document, default name, Enter Enter.
 	open()
@@ -96,7 +98,7 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 		t.Fatalf("written file differs from export.Render (err %v)", err)
 	}
 	revs, err := db.History(r.ID)
-	if err != nil || len(revs) == 0 || !strings.Contains(revs[0].Summary, "HTML 文档") {
+	if err != nil || len(revs) == 0 || !strings.Contains(revs[len(revs)-1].Summary, "导出 HTML 网页") {
 		t.Fatalf("no revision recorded before the export: %v (err %v)", revs, err)
 	}
 
@@ -154,5 +156,17 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 	}
 	if bytes.Contains(frag, []byte("<html")) || bytes.Contains(frag, []byte("<style")) {
 		t.Fatal("the fragment is a whole document")
+	}
+
+	// The history record cannot be made (the draft file is closed): the
+	// file is written all the same, and the officer is told (as the
+	// command line does, through office.Export).
+	db.Close()
+	open()
+	g.press("down", "down", "down") // JSON
+	g.press("enter", "enter")
+	g.wantScreen("已导出到：", "未能在历史中记录这次导出")
+	if _, err := os.Stat(filepath.Join(dir, export.DefaultFileName(r, export.JSON))); err != nil {
+		t.Fatalf("the file was not written: %v", err)
 	}
 }

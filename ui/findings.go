@@ -84,15 +84,15 @@ func (p *findingsPanel) build(e *editor) {
 
 func (p *findingsPanel) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(k, keys.Up):
+	case key.Matches(k, e.keys.Up):
 		p.move(-1, len(p.items))
-	case key.Matches(k, keys.Down):
+	case key.Matches(k, e.keys.Down):
 		p.move(1, len(p.items))
-	case key.Matches(k, keys.Home):
+	case key.Matches(k, e.keys.Home):
 		p.move(-len(p.items), len(p.items))
-	case key.Matches(k, keys.End):
+	case key.Matches(k, e.keys.End):
 		p.move(len(p.items), len(p.items))
-	case key.Matches(k, keys.Commit):
+	case key.Matches(k, e.keys.Commit):
 		if p.sel < len(p.items) {
 			it := p.items[p.sel]
 			return e.jumpTo(it.cell, it.part)
@@ -129,11 +129,11 @@ func (e *editor) stepFinding(dir int) tea.Cmd {
 type findKey struct {
 	gen, sel, top, w, h, errs, warns int
 	focused                          bool
-	st                               *styles
+	sgen                             int
 }
 
 func (p *findingsPanel) render(e *editor, w, h int) []string {
-	k := findKey{e.gen, p.sel, p.top, w, h, e.errs, e.warns, e.focus == paneFinds, curStyles}
+	k := findKey{e.gen, p.sel, p.top, w, h, e.errs, e.warns, e.focus == paneFinds, e.styleGen}
 	if k == e.findK && e.findLines != nil {
 		e.lay.findTop = p.top
 		return e.findLines
@@ -150,19 +150,19 @@ func (p *findingsPanel) draw(e *editor, w, h int) []string {
 	if m := missingText(e.counts); m != "" {
 		title += "  " + m
 	}
-	ts := st.PaneOff
+	ts := e.st.PaneOff
 	if focused {
-		ts = st.PaneTitle
+		ts = e.st.PaneTitle
 	}
 	lines := []string{ts.Render(pad(title, w))}
 	rows := h - 1
 	if len(p.items) == 0 {
-		return append(lines, st.w.OK.render(strNoFindings))
+		return append(lines, e.st.w.OK.render(strNoFindings))
 	}
 	p.follow(rows)
 	p.top = max(0, min(p.top, len(p.items)-rows))
 	e.lay.findTop = p.top
-	cur, errW, warnW, dim := st.w.Cursor, st.w.Error, st.w.Warning, st.w.Dim
+	cur, errW, warnW, dim := e.st.w.Cursor, e.st.w.Error, e.st.w.Warning, e.st.w.Dim
 	for i := p.top; i < len(p.items) && i < p.top+rows; i++ {
 		it := p.items[i]
 		line := string(it.sev) + " " + onScreen(it.text)

@@ -37,10 +37,116 @@ func (g *gatedStore) Save(r *model.Report, summary string) error {
 func gatedDriver(t *testing.T, r *model.Report) (*driver, *gatedStore) {
 	gs := newGatedStore(r)
 	a := newApp(testConfig(Config{Now: edNow}), gs, nil)
-	a.cur = newEditor(r.Clone(), nil, a.cfg)
+	a.setCur(newEditor(r.Clone(), nil, a.shared))
 	d := &driver{t: t, a: a, db: gs.fakeStore, blocked: gs.entered}
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	return d, gs
+}
+
+// TestSaveQueue: the queue on its own, step by step: a request starts a
+// save when idle and waits behind a running one, the newest waiting request
+// wins (keeping a summary when it has none), a job waits for the saves
+// before it and holds the queue, a failure is kept and retried when nothing
+// newer waits, and a restore's job drops the stale saves of its report.
+func TestSaveQueue(t *testing.T) {
+	r := newTestReport()
+	other := newTestReport()
+	other.ID = "other"
+	v := func(n int64) *model.Report { c := r.Clone(); _ = c.Set("s3.new.natural", model.Int(n)); return c }
+	type step struct {
+		do   func(q *saveQueue) tea.Cmd
+		cmd  bool   // a command comes back
+		want string // the queue's state after the step
+	}
+	job := send(statusMsg{text: "job"})
+	for _, tc := range []struct {
+		name  string
+		steps []step
+	}{
+		{"idle request starts", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(v(1), "a") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, false, "idle saved"},
+		}},
+		{"newest waiting wins", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(v(1), "a") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.request(v(2), "b") }, false, "running pending=2/b"},
+			{func(q *saveQueue) tea.Cmd { return q.request(v(3), "") }, false, "running pending=3/b"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, false, "idle saved"},
+		}},
+		{"job after the saves", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(v(1), "a") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.after(job, "") }, false, "running jobs=1"},
+			{func(q *saveQueue) tea.Cmd { return q.request(v(2), "b") }, false, "running pending=2/b jobs=1"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, true, "running jobs=1"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, true, "running"}, // the job runs
+			{func(q *saveQueue) tea.Cmd { return q.request(v(3), "c") }, false, "running pending=3/c"},
+			{func(q *saveQueue) tea.Cmd { return q.jobDone(nil) }, true, "running"},
+		}},
+		{"failure kept and retried", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(v(1), "a") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.saveFailed(saveReq{v(1), "a"}, errors.New("磁盘已满")) }, true, "idle failed=1 retrying"},
+			{func(q *saveQueue) tea.Cmd { return q.retry() }, true, "running failed=1"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, false, "idle saved"},
+		}},
+		{"a newer request replaces the failed one", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(v(1), "a") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.request(v(2), "b") }, false, "running pending=2/b"},
+			{func(q *saveQueue) tea.Cmd { return q.saveFailed(saveReq{v(1), "a"}, errors.New("磁盘已满")) }, true, "running failed=1"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, false, "idle saved"},
+		}},
+		{"restore drops stale saves of its report", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(v(1), "a") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.request(v(2), "b") }, false, "running pending=2/b"},
+			{func(q *saveQueue) tea.Cmd { return q.after(job, r.ID) }, false, "running jobs=1"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, true, "running"},
+		}},
+		{"a restore drops a failed save of its report, not of another", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(other, "x") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.saveFailed(saveReq{other, "x"}, errors.New("磁盘已满")) }, true, "idle failed=0 retrying"},
+			{func(q *saveQueue) tea.Cmd { return q.after(job, r.ID) }, true, "running failed=0 retrying"},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q := newSaveQueue(newFakeStore(r), edNow, testTick)
+			for i, st := range tc.steps {
+				cmd := st.do(q)
+				if (cmd != nil) != st.cmd {
+					t.Fatalf("step %d: command %v, want %v", i, cmd != nil, st.cmd)
+				}
+				if got := queueState(q); got != st.want {
+					t.Fatalf("step %d: state %q, want %q", i, got, st.want)
+				}
+			}
+		})
+	}
+}
+
+// queueState describes the queue for TestSaveQueue: running or idle, the
+// waiting save (its s3.new.natural and summary), the jobs, the failed save,
+// a scheduled retry, whether a save was written.
+func queueState(q *saveQueue) string {
+	fig := func(r *model.Report) string { v, _ := r.Get("s3.new.natural"); return v.String() }
+	s := "idle"
+	if q.running {
+		s = "running"
+	}
+	if q.pending != nil {
+		s += " pending=" + fig(q.pending.r) + "/" + q.pending.summary
+	}
+	if len(q.jobs) > 0 {
+		s += strf(" jobs=%d", len(q.jobs))
+	}
+	if q.failed != nil {
+		s += " failed=" + fig(q.failed.r)
+	}
+	if q.retrying {
+		s += " retrying"
+	}
+	if !q.running && q.pending == nil && q.failed == nil && !q.lastSaved.IsZero() {
+		s += " saved"
+	}
+	return s
 }
 
 // TestExportOpensAfterTheLastSave: Ctrl+E while a figure is still being
@@ -54,8 +160,8 @@ func TestExportOpensAfterTheLastSave(t *testing.T) {
 	if len(a.dialogs) != 0 {
 		t.Fatal("export dialog opened before the last edit was saved")
 	}
-	if !a.saving || len(a.waits) != 1 {
-		t.Fatalf("saving %v, waits %d", a.saving, len(a.waits))
+	if !a.saves.running || len(a.saves.jobs) != 1 {
+		t.Fatalf("running %v, jobs %d", a.saves.running, len(a.saves.jobs))
 	}
 	close(gs.gate)
 	// The blocked save finishes; its message was dropped by the driver,
@@ -71,59 +177,31 @@ func TestExportOpensAfterTheLastSave(t *testing.T) {
 	d.wantScreen("导出")
 }
 
-// TestRestoreDropsStaleSaves: a restore asked for while a save of the old
-// text is in flight waits for it, drops the queued and failed saves of that
-// report, and nothing is saved after it.
+// TestRestoreDropsStaleSaves: a restore confirmed in the history dialog
+// while a save of the old text waits at the gate runs once that save is
+// done, drops the waiting save of that report, and nothing is saved after
+// it.
 func TestRestoreDropsStaleSaves(t *testing.T) {
 	r := newTestReport()
-	db := newFakeStore(r)
-	a := newApp(testConfig(Config{Now: edNow}), db, nil)
-	a.cur = newEditor(r.Clone(), nil, a.cfg)
-	old := r.Clone()
-	_ = old.Set("s3.new.natural", 9)
-
-	a.saving = true // a save is on its way
-	a.Update(saveReqMsg{r: old, summary: "旧", seq: 1})
-	if a.pending == nil {
-		t.Fatal("second save not queued")
+	d, gs := gatedDriver(t, r)
+	d.keys("7", "enter", "8", "enter") // 7 waits at the gate, 8 waits behind it
+	if d.a.saves.pending == nil {
+		t.Fatal("second save not waiting")
 	}
-	var order []string
-	restore := func() tea.Msg {
-		order = append(order, "restore")
-		return historyRestoredMsg{n: 1}
+	restored := false
+	restore := func() tea.Msg { restored = true; return statusMsg{text: "已恢复"} }
+	d.send(afterSavesMsg{run: restore, drop: r.ID})
+	if restored || d.a.saves.pending != nil {
+		t.Fatalf("restored %v, pending %v", restored, d.a.saves.pending)
 	}
-	_, cmd := a.Update(afterSavesMsg{run: restore, drop: r.ID})
-	if cmd != nil || len(order) != 0 {
-		t.Fatal("restore ran while a save was in flight")
+	close(gs.gate)
+	gs.waitStored(t, r.ID, "s3.new.natural", model.Int(7))
+	d.send(savedMsg{at: edNow()})
+	if !restored {
+		t.Fatal("the restore did not run after the save")
 	}
-	if a.pending != nil {
-		t.Fatal("queued save of the restored report kept")
-	}
-	// The save in flight finishes; the restore runs next.
-	_, cmd = a.Update(savedMsg{at: edNow()})
-	if cmd == nil {
-		t.Fatal("nothing run after the save")
-	}
-	done := cmd()
-	if _, ok := done.(jobDoneMsg); !ok || len(order) != 1 {
-		t.Fatalf("after the save: %T, order %v", done, order)
-	}
-	if len(db.saves) != 0 {
-		t.Fatalf("a stale save was written: %v", db.saves)
-	}
-
-	// A failed save of that report is not retried over a restore either.
-	a = newApp(testConfig(Config{Now: edNow}), db, nil)
-	a.cur = newEditor(r.Clone(), nil, a.cfg)
-	a.failed = &saveFailedMsg{req: saveReqMsg{r: old}, err: errors.New("磁盘已满")}
-	_, cmd = a.Update(afterSavesMsg{run: restore, drop: r.ID})
-	if a.failed != nil || cmd == nil {
-		t.Fatal("failed save of the restored report kept")
-	}
-	cmd()
-	a.Update(retrySaveMsg{})
-	if len(db.saves) != 0 || len(order) != 2 {
-		t.Fatalf("saves %v, order %v", db.saves, order)
+	if got := gs.saves; len(got) != 1 {
+		t.Fatalf("saves after the restore: %v", got)
 	}
 }
 
@@ -134,9 +212,9 @@ func TestStatusShowsSaveStateFromOpening(t *testing.T) {
 	d := newDriver(t, newTestReport(), 120, 40)
 	// fakeStore.List says the report was saved an hour before edNow.
 	d.wantScreen("已保存 13:02:33  错误 0 提示 0  已填 0/169")
-	d.a.saving = true
+	d.a.saves.running = true
 	d.wantScreen("保存中  错误 0")
-	d.a.saving = false
+	d.a.saves.running = false
 	d.keys("5", "enter")
 	d.wantScreen("已保存 14:02:33  错误 0 提示 0  已填 1/169")
 }

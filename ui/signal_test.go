@@ -56,11 +56,12 @@ func TestSignalQuitSavesPendingWork(t *testing.T) {
 		name  string
 		type_ func(d *driver)
 		check func(r *model.Report) bool
+		saved bool // saved as typed, before the signal
 	}{
 		{"cell", func(d *driver) { d.keys("7", "3") }, func(r *model.Report) bool {
 			v, ok := r.Get("s3.new.natural")
 			return ok && v == model.Int(73)
-		}},
+		}, false},
 		{"text", func(d *driver) {
 			e := d.ed()
 			e.gotoSection(e.itemIndex(navItem{kind: secPart, part: 0}))
@@ -68,22 +69,22 @@ func TestSignalQuitSavesPendingWork(t *testing.T) {
 			if !e.textDirty {
 				t.Fatal("text not pending")
 			}
-		}, func(r *model.Report) bool { return r.S1.Parts[0].Body == "本机关主动公开" }},
+		}, func(r *model.Report) bool { return r.S1.Parts[0].Body == "本机关主动公开" }, true},
 		{"cell-after-failed-save", func(d *driver) {
 			// A save failed earlier: closing the window does not stop
 			// to ask about it.
-			d.a.failed = &saveFailedMsg{err: errors.New("磁盘已满")}
+			d.send(saveFailedMsg{req: saveReq{r: d.ed().r.Clone()}, err: errors.New("磁盘已满")})
 			d.keys("7", "3")
 		}, func(r *model.Report) bool {
 			v, ok := r.Get("s3.new.natural")
 			return ok && v == model.Int(73)
-		}},
+		}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, db, id := openReal(t, edNow)
 			tc.type_(d)
-			if tc.check(storedOf(t, db, id)) {
-				t.Fatal("saved before the signal: the test shows nothing")
+			if got := tc.check(storedOf(t, db, id)); got != tc.saved {
+				t.Fatalf("saved before the signal: %v, want %v", got, tc.saved)
 			}
 			savedAtQuit := false
 			d.onQuit = func() { savedAtQuit = tc.check(storedOf(t, db, id)) }
@@ -109,7 +110,7 @@ func TestSignalQuitDropsBadEntrySavesRest(t *testing.T) {
 		t.Fatal("1.5 is not being typed")
 	}
 	bad := a.cur.(*editor).edit.addr
-	if !a.saving {
+	if !a.saves.running {
 		t.Fatal("the save of 7 is not in progress")
 	}
 	d.send(signalQuitMsg{})
@@ -184,8 +185,11 @@ func TestFinalSaveAfterAbruptEnd(t *testing.T) {
 	if got := storedOf(t, db, id).S1.Parts[0].Body; got != "甲乙" {
 		t.Fatalf("stored body %q", got)
 	}
-	d.a.saving = false
-	if msg := d.a.enqueue(saveReqMsg{r: old})(); msg == nil {
+	cmd := d.a.saves.request(old, "")
+	if cmd == nil {
+		t.Fatal("the queue was not idle")
+	}
+	if msg := cmd(); msg == nil {
 		t.Fatal("late save reported nothing")
 	}
 	if got := storedOf(t, db, id).S1.Parts[0].Body; got != "甲乙" {
@@ -230,33 +234,24 @@ func TestQuitAsksAboutBadEntry(t *testing.T) {
 	}
 }
 
-// TestTextSavedWhileTypingSteadily: text typed without ever pausing
-// textIdle is still saved every textMaxWait.
-func TestTextSavedWhileTypingSteadily(t *testing.T) {
-	clock := edNow()
-	now := func() time.Time { return clock }
-	d, db, id := openReal(t, now)
+// TestTextSavedAsTyped: text is saved as cells are, every change through
+// the queue: each keystroke is in the draft file once its save is done,
+// long before the pause after which the text rules run (issue 10.4).
+func TestTextSavedAsTyped(t *testing.T) {
+	d, db, id := openReal(t, edNow)
 	e := d.ed()
 	e.gotoSection(e.itemIndex(navItem{kind: secPart, part: 0}))
 	d.keys("tab")
 	typed := ""
-	for i, r := range []rune("本机关认真贯彻落实条例") {
-		d.keys(string(r)) // the idle timer never fires: the driver drops it
+	for _, r := range "本机关认真贯彻落实条例" {
+		d.keys(string(r)) // the driver runs each save to its end; the pause never comes
 		typed += string(r)
-		if i == 5 {
-			if got := storedOf(t, db, id).S1.Parts[0].Body; got != "" {
-				t.Fatalf("saved before textMaxWait: %q", got)
-			}
-		}
-		clock = clock.Add(500 * time.Millisecond)
-		if i == 6 { // 3.0 s after the first keystroke
-			if got := storedOf(t, db, id).S1.Parts[0].Body; got != typed {
-				t.Fatalf("after %v of steady typing stored %q, want %q", clock.Sub(edNow()), got, typed)
-			}
+		if got := storedOf(t, db, id).S1.Parts[0].Body; got != typed {
+			t.Fatalf("stored %q, typed %q", got, typed)
 		}
 	}
 	if !e.textDirty {
-		t.Fatal("the typing after the save is not pending")
+		t.Fatal("the text rules ran before the pause")
 	}
 }
 

@@ -33,7 +33,6 @@ const (
 	strMissingTexts   = "未填 %d 段文字"
 	strConfirmYes     = "确定"
 	strConfirmNo      = "取消"
-	strConfirmHint    = "Enter 确定  Esc 取消"
 )
 
 // Editor: section list.
@@ -64,7 +63,6 @@ const (
 	strFieldKind    = "机关类型"
 	strFieldScope   = "范围"
 	strFieldPreface = "开头说明"
-	strChoiceHint   = "Left/Right 切换"
 	strYearBad      = "年度应为 4 位数字，例如 2023"
 	strAgencyEmpty  = "机关名称不能为空"
 	strAgencyLong   = "机关名称太长（最多 %d 个字）"
@@ -111,7 +109,6 @@ const (
 	strFeeLabel      = "六、%s"   // 六's fee figures: three figures, not a table
 	strSep           = "；"      // between messages on one line
 	strFieldProblem  = "%s：%s"  // a text field's name and what is wrong with it
-	strEditingHint   = "Enter 确认  Esc 取消"
 )
 
 // Paste into a grid.
@@ -189,6 +186,24 @@ const (
 	helpChoice     = "切换选项"
 	helpNextField  = "下一项"
 	helpPrevField  = "上一项"
+	// The keys as dialogs name them in their hints.
+	helpSwitch      = "选择"
+	helpScroll      = "滚动"
+	helpClose       = "关闭"
+	helpNextOrDone  = "下一项/完成"
+	helpSwitchField = "切换"
+	helpPickFormat  = "选格式"
+	helpToName      = "下一步：文件名"
+	helpToFormat    = "回到格式"
+	helpCompShort   = "补全"
+	helpOpenReport  = "打开报告"
+	helpToStart     = "返回开始页面"
+	helpSelect      = "选择"
+	helpCycle       = "切换"
+	// Keys named together in a hint.
+	keyScroll    = "Up/Down、PgUp/PgDn"
+	keyCloseHelp = "Esc、Enter 或 F1"
+	keyCloseDone = "Enter 或 Esc"
 )
 
 // screenQuotes are the official labels' “ ” and what the screen shows
@@ -216,7 +231,6 @@ const (
 	txtWelcomeEmpty  = "草稿文件里还没有报告，可以："
 	txtWelcomeNew    = "新建报告"
 	txtWelcomeImport = "导入上年已发布的报告（网页另存的 .html、复制成 .txt 的正文，或 JSON）"
-	txtWelcomeHelp   = "Up/Down 选择，Enter 确定；F1 查看全部按键"
 	txtColAgency     = "机关"
 	txtColYear       = "年度"
 	txtColErrors     = "错误"
@@ -250,7 +264,6 @@ const (
 	txtRolledSomeCarryFmt = "已创建 %d 年报告，带入结转 %d/%d 格"
 	txtRolledNoCarryFmt   = "已创建 %d 年报告，上年结转数需补填"
 	txtConfirmTitle       = "请确认"
-	txtConfirmKeys        = "Enter 确定  Esc 取消  Left/Right 选择"
 	txtMoreBelow          = "...（Up/Down 滚动）"
 )
 
@@ -263,7 +276,6 @@ const (
 	txtNeedKind       = "请用 Left/Right 选择机关类型：检查规则与机关类型有关。"
 	txtDuplicateFmt   = "已有%s %d 年的报告，请在开始页面直接打开它。"
 	txtSummaryCreated = "新建报告"
-	txtFormKeys       = "Enter 下一项/完成  Tab 切换  Esc 取消"
 )
 
 // txtNewHelp is the help line of each field of the new-report form.
@@ -285,7 +297,6 @@ var txtImportIntro = []string{
 
 const (
 	txtImportTitle       = "导入报告"
-	txtImportKeys        = "Enter 导入  Tab 补全  Up/Down 切换  Esc 取消"
 	txtImportFile        = "文件"
 	txtImportOptional    = "机关名称和年度可不填：默认取文件中的标题。"
 	txtImportBadYearFmt  = "年度应为四位数字，如 2023（%d 年以后），也可以不填。"
@@ -302,7 +313,9 @@ const (
 	txtImportedFilledFmt = "表格已填 %d/%d 格。"
 	txtImportNoNotes     = "导入时没有发现需要说明的问题。"
 	txtImportNotesFmt    = "导入说明（%d 条），请核对："
-	txtImportDoneKeys    = "Enter 打开报告  Esc 返回开始页面"
+	txtImportGiveAgency  = "，请在「机关名称」中填写。"
+	txtImportGiveYear    = "，请在「年度」中填写。"
+	txtImportKindFmt     = "文件中没有机关类型，暂定为「%s」，可在「封面与说明」中修改"
 )
 
 // Export dialog.
@@ -318,8 +331,6 @@ const (
 	sumExportFragment         = "HTML 片段"
 	txtExportFormat           = "格式："
 	txtExportFile             = "文件名："
-	txtExportKeys             = "Up/Down 选格式  Enter 下一步：文件名  Esc 取消"
-	txtExportKeysName         = "Enter 导出  Tab 回到格式  Esc 取消"
 	txtExportWriting          = "正在导出..."
 	txtExportHasErrorsFmt     = "注意：还有 %d 处错误，导出的文件会标为草稿并列出这些错误。"
 	txtExportMissingFmt       = "注意：%s，导出的文件会标为草稿。"
@@ -330,7 +341,6 @@ const (
 	txtNeedFileName           = "请输入文件名。"
 	txtExportedTo             = "已导出到："
 	txtExportNoRevision       = "（未能在历史中记录这次导出："
-	txtExportDoneKeys         = "Enter 或 Esc 关闭"
 )
 
 // History and trash.
@@ -344,25 +354,21 @@ const (
 	txtRestoreAskFmt  = "恢复到第 %d 版（%s，%s）？现在的内容会先保存为一个版本，可以再恢复回来。"
 	txtRestoreFailed  = "恢复失败："
 	txtRestoredFmt    = "已恢复到第 %d 版"
-	txtHistoryKeys    = "Up/Down 选择  Enter 恢复此版本  Esc 关闭"
 	txtTrashTitle     = "回收站"
 	txtTrashEmpty     = "回收站是空的。"
 	txtUndeletedFmt   = "已恢复：%s"
 	txtUndeleteFailed = "恢复失败："
-	txtTrashKeys      = "Up/Down 选择  Enter 恢复  Esc 关闭"
 )
 
 // Help screen.
 const (
-	txtHelpTitle      = "按键说明"
-	txtHelpGeneral    = "通用"
-	txtHelpMove       = "移动"
-	txtHelpCells      = "填写表格"
-	txtHelpEditor     = "编辑报告"
-	txtHelpStart      = "开始页面"
-	txtHelpDialogs    = "对话框"
-	txtHelpKeys       = "Esc、Enter 或 F1 关闭"
-	txtHelpScrollKeys = "Up/Down、PgUp/PgDn 滚动  Esc 关闭"
+	txtHelpTitle   = "按键说明"
+	txtHelpGeneral = "通用"
+	txtHelpMove    = "移动"
+	txtHelpCells   = "填写表格"
+	txtHelpEditor  = "编辑报告"
+	txtHelpStart   = "开始页面"
+	txtHelpDialogs = "对话框"
 )
 
 // Key help of the start screen and dialogs.
