@@ -28,6 +28,7 @@ type saveQueue struct {
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 
 	running   bool     // a save or a job is running
+	current   *saveReq // the save running, if one is
 	pending   *saveReq // the next save, when one is running
 	failed    *saveReq // the last save that failed, kept for a retry
 	failErr   error
@@ -102,7 +103,7 @@ func (q *saveQueue) start(req saveReq) tea.Cmd {
 		q.failed, q.failErr = &req, errNoStore{}
 		return nil
 	}
-	q.running = true
+	q.running, q.current = true, &req
 	now, gate := q.now, q.gate
 	return func() tea.Msg {
 		gate.Lock()
@@ -139,14 +140,14 @@ func (q *saveQueue) after(run tea.Cmd, drop string) tea.Cmd {
 
 // saved: the running save is written.
 func (q *saveQueue) saved(at time.Time) tea.Cmd {
-	q.running, q.failed, q.failErr, q.lastSaved = false, nil, nil, at
+	q.running, q.current, q.failed, q.failErr, q.lastSaved = false, nil, nil, nil, at
 	return q.next()
 }
 
 // saveFailed: the running save failed; it is kept, and tried again when
 // nothing newer is waiting.
 func (q *saveQueue) saveFailed(req saveReq, err error) tea.Cmd {
-	q.running = false
+	q.running, q.current = false, nil
 	q.failed, q.failErr = &req, err
 	return q.next()
 }
@@ -191,6 +192,18 @@ func (q *saveQueue) next() tea.Cmd {
 	if q.failed != nil && !q.retrying {
 		q.retrying = true
 		return q.tick(saveRetryDelay, func(time.Time) tea.Msg { return retrySaveMsg{} })
+	}
+	return nil
+}
+
+// newest is the newest report asked for: the waiting save, else the one
+// running; nil when none is.
+func (q *saveQueue) newest() *model.Report {
+	switch {
+	case q.pending != nil:
+		return q.pending.r
+	case q.current != nil:
+		return q.current.r
 	}
 	return nil
 }
