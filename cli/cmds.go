@@ -302,7 +302,7 @@ func (a *app) setCmd() *cobra.Command {
 		for _, kv := range args[1:] {
 			k, v, ok := strings.Cut(kv, "=")
 			if !ok {
-				k, v, ok = strings.Cut(kv, "＝")
+				k, v, ok = strings.Cut(kv, fullWidthEquals)
 			}
 			if !ok {
 				problems = append(problems, fmt.Sprintf(txtSetForm, kv))

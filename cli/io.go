@@ -72,7 +72,7 @@ func (a *app) textCmd() *cobra.Command {
 			case "preface":
 				r.Preface = text
 			case "s1":
-				r.S1 = model.SplitSection1(strings.Split(text, "\n"))
+				office.SetSection1(r, text)
 			case "s5":
 				r.S5 = text
 			case "s6":
@@ -100,7 +100,7 @@ func cleanText(s string) string {
 	s = strings.ReplaceAll(s, "\r", "\n")
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \t\u3000")
+		lines[i] = strings.TrimRight(l, lineEndSpaces)
 	}
 	return strings.Trim(strings.Join(lines, "\n"), "\n")
 }

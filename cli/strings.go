@@ -45,6 +45,12 @@ const usageTemplate = `用法：{{if .Runnable}}
 用 "{{.CommandPath}} [命令] --help" 查看某个命令的详细说明。{{end}}
 `
 
+// Characters the command line reads as they are typed with a Chinese IME.
+const (
+	fullWidthEquals = "＝"         // set ADDR＝VALUE
+	lineEndSpaces   = " \t\u3000" // trimmed from the ends of text lines, the ideographic space too
+)
+
 // The number of arguments each command takes, in words.
 const (
 	argsNew          = "不带参数（用选项 --agency 和 --year）"

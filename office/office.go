@@ -187,6 +187,12 @@ func (o *Office) RollForward(fromID string, h store.NextHeader) (*Rolled, error)
 	return out, nil
 }
 
+// SetSection1 replaces 一 with text, split into its opening and its
+// sub-parts (model.SplitSection1, the splitter the importer uses too).
+func SetSection1(r *model.Report, text string) {
+	r.S1 = model.SplitSection1(strings.Split(text, "\n"))
+}
+
 // carriedRow is the key of 三's row 二、上年结转政府信息公开申请数量.
 const carriedRow = "carried"
 

@@ -101,7 +101,7 @@ func TestMigrateFromV1(t *testing.T) {
 	}
 	s.Close()
 	// Opened again: already current, no second copy.
-	s = openAt(t, path, newClock())
+	openAt(t, path, newClock())
 	if m, _ := filepath.Glob(path + ".v*"); len(m) != 1 {
 		t.Fatalf("copies: %v", m)
 	}

@@ -582,38 +582,6 @@ func (s *Store) Replace(r *model.Report, summary string) error {
 	})
 }
 
-// Link makes previousID the last-year report of id (for two reports made
-// separately, e.g. both imported). Last year's report must be for year − 1.
-// A caller holding the report should Get it again (or set r.Previous).
-func (s *Store) Link(id, previousID string) error {
-	now := s.opt.Now()
-	return s.update(func(tx *bolt.Tx) error {
-		if id == previousID {
-			return errors.New(txtLinkSelf)
-		}
-		if _, err := liveInfo(tx, id); err != nil {
-			return err
-		}
-		pin, err := liveInfo(tx, previousID)
-		if err != nil {
-			return err
-		}
-		r, err := getReport(tx, id)
-		if err != nil {
-			return err
-		}
-		if pin.Year != r.Year-1 {
-			return fmt.Errorf(txtLinkWrongYear, model.TitleOf(pin.Agency, pin.Year), r.Year-1, r.Title())
-		}
-		r.Previous = previousID
-		js, changed, err := writeReport(tx, r, now)
-		if err != nil || !changed {
-			return err
-		}
-		return recordEdit(tx, id, now, fmt.Sprintf(sumLinked, model.TitleOf(pin.Agency, pin.Year)), js)
-	})
-}
-
 // Delete moves a report to the trash; its history is kept.
 func (s *Store) Delete(id string) error {
 	now := s.opt.Now()

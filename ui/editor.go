@@ -124,18 +124,17 @@ type editor struct {
 // layout is where things were drawn in the last frame (for the mouse and
 // the real cursor).
 type layout struct {
-	sideW      int
-	mainX      int
-	mainY      int
-	mainW      int
-	mainH      int
-	findY      int
-	findH      int
-	listY      []int // y of each nav item (-1 when not shown)
-	hits       []cellHit
-	findTop    int
-	cursor     *tea.Cursor
-	formFields []int // y of each form field
+	sideW   int
+	mainX   int
+	mainY   int
+	mainW   int
+	mainH   int
+	findY   int
+	findH   int
+	listY   []int // y of each nav item (-1 when not shown)
+	hits    []cellHit
+	findTop int
+	cursor  *tea.Cursor
 }
 
 func newEditor(r, prev *model.Report, sh *shared) *editor {
