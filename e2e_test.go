@@ -166,7 +166,7 @@ func TestE2ETmux(t *testing.T) {
 	s.waitText("已填 144/144")
 	s.typeText("3")
 	s.keys("Enter")
-	s.waitText("三、自然人列：新收 3 + 上年结转 0 = 3，办理结果总计 0 + 结转下年度 0 = 0，相差 3")
+	s.waitText("三、自然人列：新收 3 + 上年结转 0 = 3，办理结果 0 + 结转下年度 0 = 0，办理结果与结转少 3 件")
 	// Fix it: 3 granted.
 	s.keys("Down", "Down", "Left")
 	s.waitText("（一）予以公开 / 自然人")
@@ -239,8 +239,12 @@ func TestE2ETmux(t *testing.T) {
 	// Export HTML from the editor into the current folder.
 	s.keys("C-e")
 	s.waitText("导出报告", "HTML")
-	// Enter on the format goes to the file name (its hint says Enter
-	// exports); the second Enter exports.
+	// The Word document comes first; Down to the HTML document. Enter on
+	// the format goes to the file name (its hint says Enter exports); the
+	// second Enter exports.
+	s.waitText("(*) Word 文档")
+	s.keys("Down")
+	s.waitText("(*) HTML 网页")
 	s.keys("Enter")
 	s.waitText("Enter 导出")
 	s.keys("Enter")

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"nianbao/export"
@@ -113,7 +114,8 @@ func exportHelp() cmdHelp {
 	h := helpExport
 	var lines []string
 	for _, f := range export.Formats {
-		lines = append(lines, fmt.Sprintf(txtFormatLine, f.Format, f.Choices[0].Label))
+		c, _ := export.ChoiceOf(f.Format, export.Options{})
+		lines = append(lines, fmt.Sprintf(txtFormatLine, f.Format, c.Label))
 	}
 	var frag []string
 	for _, f := range export.FragmentFormats() {
@@ -146,6 +148,9 @@ func (a *app) exportCmd() *cobra.Command {
 				names = append(names, "--format "+string(ff))
 			}
 			return usageErr(txtFragmentOnly, strings.Join(names, txtListSep))
+		}
+		if fi, ok := f.Info(); ok && fi.Binary && out == "-" && isTerminal(a.stdout) {
+			return usageErr(txtBinaryToTerminal, fi.Label)
 		}
 		ref, err := parseReportRef(args[0])
 		if err != nil {
@@ -279,4 +284,11 @@ func (a *app) importCmd() *cobra.Command {
 	fl.IntVar(&year, "year", 0, flagImpYear)
 	fl.BoolVar(&replace, "replace", false, flagReplace)
 	return cmd
+}
+
+// isTerminal reports whether w is a terminal (a binary export would garble
+// it).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }

@@ -179,6 +179,7 @@ const (
 	txtTargetExists      = "%s（加 --force 覆盖）"
 	txtNotRecorded       = "注意：这次导出没有记入历史版本（%s），文件照常写出。"
 	txtCannotWriteStdout = "无法写出到标准输出：%s"
+	txtBinaryToTerminal  = "%s不是文本，不能写到终端：请用 -o 文件名 写到文件，或把标准输出重定向到文件"
 	txtExportDraft       = "警告：报告还有 %d 个错误（其中未填写 %d 个），导出的是草稿；用 nianbao check 查看。"
 	txtImportNoAgency    = "%s，请用 --agency 指定"
 	txtImportNoYear      = "%s，请用 --year 指定"

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"nianbao/importer"
 	"nianbao/model"
@@ -27,7 +28,7 @@ func seedReport(t testing.TB) *model.Report {
 		t.Fatal(err)
 	}
 	r := res.Report
-	r.ID = "seed-miyun-kejiwei-2023"
+	r.ID = "5eed0000000000000000000000002023"
 	return r
 }
 
@@ -43,7 +44,8 @@ func set(t testing.TB, r *model.Report, a model.CellAddr, v model.Dec) {
 func completeReport(t testing.TB) *model.Report {
 	t.Helper()
 	r := model.New("示例市科学技术局", 2024, model.KindCityDept, model.ScopeSelf)
-	r.ID = "complete-example-2024"
+	r.ID = "c0ffee00000000000000000000002024"
+	r.Date = model.DateOf(2025, time.January, 20)
 	r.S1.Intro = "2024年，示例市科学技术局认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进政务公开工作。"
 	bodies := []string{
 		"全年主动公开政府信息356条。\n其中政策文件48条，工作动态210条。",

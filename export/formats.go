@@ -1,9 +1,8 @@
 package export
 
-import "strings"
-
-// Choice is one way the front ends offer to export a report: a format with
-// its options, under a label for menus.
+// Choice is one way the front ends offer to export a report: a format of
+// Formats with its options, under a label for menus. A format that takes a
+// fragment (HTML) is two choices: the document and the fragment.
 type Choice struct {
 	Format  Format
 	Options Options
@@ -13,34 +12,30 @@ type Choice struct {
 	Suffix string
 }
 
-// FormatInfo describes a format for the command line and the menus.
-type FormatInfo struct {
-	Format  Format
-	Aliases []string // other names the command line accepts
-	// Choices are the ways to export in this format; the first is the
-	// format itself, without options.
-	Choices []Choice
-}
-
-// Formats lists every export format in menu order. The command line (its
-// --format names and help) and the UI's export dialog are built from it: a
-// format added here, with its case in Render, appears in both.
-var Formats = []FormatInfo{
-	{Format: HTML, Aliases: []string{"htm"}, Choices: []Choice{
-		{Format: HTML, Label: labelHTML},
-		{Format: HTML, Options: Options{Fragment: true}, Label: labelFragment, Suffix: suffixFragment},
-	}},
-	{Format: Markdown, Aliases: []string{"markdown"}, Choices: []Choice{{Format: Markdown, Label: labelMarkdown}}},
-	{Format: JSON, Choices: []Choice{{Format: JSON, Label: labelJSON}}},
-}
-
-// Choices lists every choice of every format, in menu order.
+// Choices lists the choices of every format, in the order of Formats: the
+// command line's --format and the UI's export dialog are built from it, so
+// a format added to Formats appears in both.
 func Choices() []Choice {
 	var out []Choice
-	for _, f := range Formats {
-		out = append(out, f.Choices...)
+	for _, fi := range Formats {
+		out = append(out, Choice{Format: fi.Format, Label: fi.Label + labelDetail(fi.Format)})
+		if fi.Fragment {
+			out = append(out, Choice{Format: fi.Format, Options: Options{Fragment: true}, Label: labelFragment, Suffix: suffixFragment})
+		}
 	}
 	return out
+}
+
+// labelDetail says in a menu what a format is for, where its name alone
+// does not.
+func labelDetail(f Format) string {
+	switch f {
+	case HTML:
+		return detailHTML
+	case JSON:
+		return detailJSON
+	}
+	return ""
 }
 
 // Names are the formats' command-line names, in menu order.
@@ -56,45 +51,20 @@ func Names() []string {
 func FragmentFormats() []Format {
 	var out []Format
 	for _, f := range Formats {
-		for _, c := range f.Choices {
-			if c.Options.Fragment {
-				out = append(out, f.Format)
-				break
-			}
+		if f.Fragment {
+			out = append(out, f.Format)
 		}
 	}
 	return out
 }
 
-// ChoiceOf is the choice of format f with options opt; ok is false when f
-// has no such choice (a fragment of Markdown).
+// ChoiceOf is the choice of format f with options opt (only Fragment
+// matters); ok is false when f has no such choice (a fragment of Markdown).
 func ChoiceOf(f Format, opt Options) (Choice, bool) {
-	for _, fi := range Formats {
-		if fi.Format != f {
-			continue
-		}
-		for _, c := range fi.Choices {
-			if c.Options == opt {
-				return c, true
-			}
+	for _, c := range Choices() {
+		if c.Format == f && c.Options.Fragment == opt.Fragment {
+			return c, true
 		}
 	}
 	return Choice{}, false
-}
-
-// lookupFormat finds a format by name or alias, in any case, with or without
-// a leading dot.
-func lookupFormat(s string) (Format, bool) {
-	s = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "."))
-	for _, f := range Formats {
-		if s == string(f.Format) {
-			return f.Format, true
-		}
-		for _, a := range f.Aliases {
-			if s == a {
-				return f.Format, true
-			}
-		}
-	}
-	return "", false
 }

@@ -8,9 +8,10 @@ import (
 )
 
 // Dec is an exact decimal held as a count of millionths. Report figures are
-// whole numbers or amounts with at most four places, so six places leave room
-// to notice (and report) a value with too many, and int64 leaves room for sums
-// far above the 1e9 ceiling. No float64 is ever involved.
+// whole numbers or amounts with at most six places (万元 to the 分), and
+// int64 leaves room for sums far above the 1e9 ceiling. A value with more
+// places cannot be held: it is refused when read, never rounded. No float64
+// is ever involved.
 type Dec int64
 
 // DecScale is the number of Dec units in one.

@@ -38,8 +38,9 @@ type Finding struct {
 	ID       string     // rule id, e.g. "s3.balance"
 	Severity Severity   //
 	Cells    []CellAddr // the cells it concerns, in reading order
-	Part     string     // the text it concerns, if any: "preface", "s1", "s1.intro", "s1.parts.2", "s5", "s6"
+	Part     string     // the text it concerns, if any: "preface", "s1", "s1.intro", "s1.parts.2", "s5", "s6"; "date" for the 落款 date
 	Message  string     // Chinese, complete, ending with the rule's source in （）
 	Source   string     // where the rule comes from, e.g. "表三勾稽关系"
 	Arith    *Arith     // for arithmetic rules
+	note     int        // "note" findings: 1 + the note's index in Report.Notes, for DismissNote
 }

@@ -25,6 +25,10 @@ type jsonReport struct {
 	Year     int             `json:"year"`
 	Kind     Kind            `json:"kind"`
 	Scope    Scope           `json:"scope"`
+	Signer   string          `json:"signer,omitempty"`
+	Date     Date            `json:"date,omitempty"`
+	Units    []string        `json:"units,omitempty"`
+	Notes    []jsonNote      `json:"notes,omitempty"`
 	Preface  string          `json:"preface"`
 	S1       jsonS1          `json:"s1"`
 	S5       string          `json:"s5"`
@@ -35,6 +39,13 @@ type jsonReport struct {
 type jsonS1 struct {
 	Intro string     `json:"intro"`
 	Parts []jsonPart `json:"parts"`
+}
+
+// jsonNote always writes its cells, [] for a note on no cell, so that a
+// note reads back as it was written.
+type jsonNote struct {
+	Cells []CellAddr `json:"cells"`
+	Text  string     `json:"text"`
 }
 
 type jsonPart struct {
@@ -65,12 +76,20 @@ func Encode(r *Report) ([]byte, error) {
 	cells.WriteByte('}')
 	j := jsonReport{
 		Schema: SchemaVersion, ID: r.ID, Previous: r.Previous, Agency: r.Agency, Year: r.Year,
-		Kind: r.Kind, Scope: r.Scope, Preface: lineEnds(r.Preface),
-		S1: jsonS1{Intro: lineEnds(r.S1.Intro), Parts: []jsonPart{}},
-		S5: lineEnds(r.S5), S6: lineEnds(r.S6), Cells: cells.Bytes(),
+		Kind: r.Kind, Scope: r.Scope, Signer: r.Signer, Date: r.Date, Units: r.Units,
+		Preface: lineEnds(r.Preface),
+		S1:      jsonS1{Intro: lineEnds(r.S1.Intro), Parts: []jsonPart{}},
+		S5:      lineEnds(r.S5), S6: lineEnds(r.S6), Cells: cells.Bytes(),
 	}
 	for _, p := range r.S1.Parts {
 		j.S1.Parts = append(j.S1.Parts, jsonPart{Title: lineEnds(p.Title), Body: lineEnds(p.Body)})
+	}
+	for _, n := range r.Notes {
+		cells := n.Cells
+		if cells == nil {
+			cells = []CellAddr{}
+		}
+		j.Notes = append(j.Notes, jsonNote{Cells: cells, Text: lineEnds(n.Text)})
 	}
 	var out bytes.Buffer
 	enc := json.NewEncoder(&out)
@@ -104,8 +123,31 @@ func (e *DecodeError) Error() string { return "不是有效的 nianbao 报告 JS
 // Decode reads the JSON form. Unknown fields, unknown, computed or repeated
 // cell addresses, and numbers that are not exact decimals are refused with a
 // Chinese message; out-of-range values are kept for value.range to report.
-// Text is given \n line ends.
+// What comes in passes Report.Sanitize: texts are given \n line ends and
+// lose any control character; a name with a control character, a line
+// break or a tab, an id not of NewID's form, a date that is not YYYY-MM-DD,
+// a note on an unknown cell and a size above the caps are refused, the
+// message naming the field.
 func Decode(data []byte) (*Report, error) {
+	r, _, err := DecodeCounting(data)
+	return r, err
+}
+
+// DecodeCounting is Decode that also says how many control characters it
+// removed from the texts, for an importer's note.
+func DecodeCounting(data []byte) (*Report, int, error) {
+	r, err := decode(data)
+	if err != nil {
+		return nil, 0, err
+	}
+	removed, err := r.Sanitize()
+	if err != nil {
+		return nil, 0, &DecodeError{Reason: err.Error()}
+	}
+	return r, removed, nil
+}
+
+func decode(data []byte) (*Report, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var j jsonReport
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -133,11 +175,29 @@ func Decode(data []byte) (*Report, error) {
 	if j.Scope != "" && !j.Scope.Valid() {
 		return nil, &DecodeError{Reason: fmt.Sprintf("不认识的范围 scope：%q（应为 self 或 area）", j.Scope)}
 	}
+	// Before reading further: a file with a million parts or a huge text is
+	// refused at once.
+	if err := CheckParts(len(j.S1.Parts)); err != nil {
+		return nil, &DecodeError{Reason: err.Error()}
+	}
+	if len(j.Notes) > MaxNotes {
+		return nil, &DecodeError{Reason: fmt.Sprintf("说明 notes 太多（%d 条），最多 %d 条", len(j.Notes), MaxNotes)}
+	}
+	// Names are taken as they are (Sanitize refuses a line break in them);
+	// texts get \n line ends.
 	r := &Report{ID: j.ID, Previous: j.Previous, Agency: j.Agency, Year: j.Year, Kind: j.Kind, Scope: j.Scope,
+		Signer: j.Signer, Date: j.Date, Units: j.Units,
 		Preface: lineEnds(j.Preface), S5: lineEnds(j.S5), S6: lineEnds(j.S6)}
 	r.S1.Intro = lineEnds(j.S1.Intro)
 	for _, p := range j.S1.Parts {
-		r.S1.Parts = append(r.S1.Parts, Part{Title: lineEnds(p.Title), Body: lineEnds(p.Body)})
+		r.S1.Parts = append(r.S1.Parts, Part{Title: p.Title, Body: lineEnds(p.Body)})
+	}
+	for _, n := range j.Notes {
+		note := Note{Cells: n.Cells, Text: lineEnds(n.Text)}
+		if len(note.Cells) == 0 {
+			note.Cells = nil // as AddNote makes a note on no cell
+		}
+		r.Notes = append(r.Notes, note)
 	}
 	if err := decodeCells(j.Cells, r); err != nil {
 		return nil, err

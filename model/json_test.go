@@ -104,7 +104,7 @@ func TestJSONRoundTrip(t *testing.T) {
 }
 
 func TestDecodeNormalizes(t *testing.T) {
-	in := `{"schema":1,"id":"x","agency":"某局","year":2024,"kind":"other","scope":"self","preface":"","s1":{"intro":"","parts":[]},"s5":"","s6":"",
+	in := `{"schema":1,"id":"0123456789abcdef0123456789abcdef","agency":"某局","year":2024,"kind":"other","scope":"self","preface":"","s1":{"intro":"","parts":[]},"s5":"","s6":"",
 	"cells":{"s2.fees.amount":12.50,"s3.new.natural":1.0e1,"s4.review.upheld":-3}}`
 	r, err := Decode([]byte("\ufeff" + in))
 	if err != nil {
@@ -128,7 +128,7 @@ func TestDecodeNormalizes(t *testing.T) {
 }
 
 func TestDecodeErrors(t *testing.T) {
-	base := `{"schema":1,"id":"x","agency":"某局","year":2024,"kind":"other","scope":"self","preface":"","s1":{"intro":"","parts":[]},"s5":"","s6":"","cells":{}}`
+	base := `{"schema":1,"id":"0123456789abcdef0123456789abcdef","agency":"某局","year":2024,"kind":"other","scope":"self","preface":"","s1":{"intro":"","parts":[]},"s5":"","s6":"","cells":{}}`
 	cases := []struct{ in, msg string }{
 		{"", "不是有效的 nianbao 报告 JSON：文件是空的"},
 		{"{", "不是有效的 nianbao 报告 JSON：内容不完整，文件可能被截断了"},
@@ -155,7 +155,7 @@ func TestDecodeErrors(t *testing.T) {
 		{strings.Replace(base, `"schema":1,`, ``, 1), "缺少或不认识的文件格式版本 schema：0"},
 		{strings.Replace(base, `"kind":"other"`, `"kind":"mayor"`, 1), `不认识的机关类型 kind："mayor"（应为 state_council_dept 国务院部门、provincial_gov 省级人民政府、`},
 		{strings.Replace(base, `"scope":"self"`, `"scope":"all"`, 1), `不认识的范围 scope："all"（应为 self 或 area）`},
-		{strings.Replace(base, `"id":"x"`, `"id":"x","extra":1`, 1), `不是有效的 nianbao 报告 JSON：有不认识的字段 "extra"`},
+		{strings.Replace(base, `"id":"0123456789abcdef0123456789abcdef"`, `"id":"0123456789abcdef0123456789abcdef","extra":1`, 1), `不是有效的 nianbao 报告 JSON：有不认识的字段 "extra"`},
 		{base + "{}", "报告对象之后还有多余的内容"},
 		{base + "}", "报告对象之后还有多余的内容"},
 		{base + " ]\n", "报告对象之后还有多余的内容"},
@@ -181,7 +181,7 @@ func TestDecodeErrors(t *testing.T) {
 // the same report gives the same bytes whatever system it was typed on.
 func TestLineEnds(t *testing.T) {
 	r := New("某局", 2024, KindOther, ScopeSelf)
-	r.ID = "x"
+	r.ID = "0123456789abcdef0123456789abcdef"
 	r.S5 = "第一行\r\n第二行\r第三行\n"
 	r.S1.Parts[0].Body = "甲\r\n乙"
 	a, err := Encode(r)

@@ -4,6 +4,8 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // Kind is the kind of agency (机关类型); some rules depend on it.
@@ -110,6 +112,17 @@ type Section1 struct {
 	Parts []Part
 }
 
+// Note is a remark an import or a paste left about some cells (a printed
+// total that differs from the computed one, a dash left empty): kept with
+// the report, listed as a finding (id "note") by every check, until one of
+// its cells changes (Set and Clear drop it) or the officer dismisses it
+// (DismissNote). A note naming a computed cell goes when any of its inputs
+// changes. A note naming no cell stays until dismissed.
+type Note struct {
+	Cells []CellAddr // in reading order; any cell, computed ones included
+	Text  string     // Chinese, complete
+}
+
 // Report is one agency's annual report for one year.
 type Report struct {
 	ID       string // stable identity, unchanged when the agency is renamed
@@ -118,12 +131,23 @@ type Report struct {
 	Year     int    // 年度
 	Kind     Kind
 	Scope    Scope
-	Preface  string // opening paragraph
-	S1       Section1
-	S5       string
-	S6       string
-	cells    [NumInputs]Dec
-	filled   [NumInputs]bool
+	// Signer is the 落款机关; empty means the agency's name at the time of
+	// printing (SignerName), so that a renamed agency signs with its new name.
+	Signer string
+	// Date is the 成文日期; empty until set. A new year's report starts
+	// without one.
+	Date Date
+	// Units are the ids of the unit reports an area sum (汇总) was made from.
+	Units []string
+	// Notes are kept until their cells change or they are dismissed. Add
+	// them after setting the cells they name: setting a cell drops them.
+	Notes   []Note
+	Preface string // opening paragraph
+	S1      Section1
+	S5      string
+	S6      string
+	cells   [NumInputs]Dec
+	filled  [NumInputs]bool
 }
 
 // NewID returns a new random stable id.
@@ -153,11 +177,33 @@ func TitleOf(agency string, year int) string {
 	return fmt.Sprintf("%s%d年政府信息公开工作年度报告", agency, year)
 }
 
+// SignerName is the 落款机关 as printed: Signer, or the agency's name when
+// Signer is blank.
+func (r *Report) SignerName() string {
+	if s := strings.TrimSpace(r.Signer); s != "" {
+		return s
+	}
+	return strings.TrimSpace(r.Agency)
+}
+
 // Clone returns a deep copy of r.
 func (r *Report) Clone() *Report {
 	c := *r
-	c.S1.Parts = append([]Part(nil), r.S1.Parts...)
+	c.S1.Parts = slices.Clone(r.S1.Parts)
+	c.Units = slices.Clone(r.Units)
+	c.Notes = cloneNotes(r.Notes)
 	return &c
+}
+
+func cloneNotes(ns []Note) []Note {
+	if ns == nil {
+		return nil
+	}
+	out := make([]Note, len(ns))
+	for i, n := range ns {
+		out[i] = Note{Cells: slices.Clone(n.Cells), Text: n.Text}
+	}
+	return out
 }
 
 // PartNumber is the generated number of the i-th (0-based) sub-part: （一）.
@@ -196,24 +242,107 @@ func (r *Report) Get(a CellAddr) (Dec, bool) {
 }
 
 // Set fills an input cell. It does not judge the value: out-of-range values
-// are kept and reported by the value.range check.
+// are kept and reported by the value.range check. When the cell's value
+// changes, the notes naming it (or a total over it) are dropped: they spoke
+// of what was there before.
 func (r *Report) Set(a CellAddr, v Dec) error {
 	c, err := inputSpec(a)
 	if err != nil {
 		return err
 	}
+	if r.filled[c.Index] && r.cells[c.Index] == v {
+		return nil
+	}
 	r.cells[c.Index], r.filled[c.Index] = v, true
+	r.dropNotes(c)
 	return nil
 }
 
-// Clear empties an input cell.
+// Clear empties an input cell, dropping the notes on it as Set does.
 func (r *Report) Clear(a CellAddr) error {
 	c, err := inputSpec(a)
 	if err != nil {
 		return err
 	}
+	if !r.filled[c.Index] {
+		return nil
+	}
 	r.cells[c.Index], r.filled[c.Index] = 0, false
+	r.dropNotes(c)
 	return nil
+}
+
+// dropNotes removes the notes that name input cell c or a computed cell
+// summing it. The slice is rebuilt, never filtered in place, so that a
+// shallow copy of the report keeps its own notes.
+func (r *Report) dropNotes(c *CellSpec) {
+	if len(r.Notes) == 0 {
+		return
+	}
+	var kept []Note
+	dropped := false
+	for i, n := range r.Notes {
+		if noteNames(n, c) {
+			if !dropped {
+				kept = append(kept, r.Notes[:i]...)
+				dropped = true
+			}
+			continue
+		}
+		if dropped {
+			kept = append(kept, n)
+		}
+	}
+	if dropped {
+		r.Notes = kept
+	}
+}
+
+// noteNames reports whether note n names input cell c, directly or through
+// a total over it.
+func noteNames(n Note, c *CellSpec) bool {
+	for _, a := range n.Cells {
+		if a == c.Addr {
+			return true
+		}
+		if s, ok := cellSpecs[a]; ok && s.Computed && slices.Contains(s.Inputs, c.Addr) {
+			return true
+		}
+	}
+	return false
+}
+
+// AddNote keeps a note on cells (none for a note on the report as a
+// whole). Blank text adds nothing.
+func (r *Report) AddNote(text string, cells ...CellAddr) {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	r.Notes = append(slices.Clip(r.Notes), Note{Cells: slices.Clone(cells), Text: text})
+}
+
+// DismissNote removes the note a "note" finding came from, as the officer
+// dismissing it asks. It reports false when the report no longer holds that
+// note (a cell changed since the finding was made).
+func (r *Report) DismissNote(f Finding) bool {
+	if f.ID != NoteRuleID {
+		return false
+	}
+	i := f.note - 1
+	if i < 0 || i >= len(r.Notes) || !slices.Equal(r.Notes[i].Cells, f.Cells) || noteMessage(r.Notes[i].Text) != f.Message {
+		// The notes moved: find it by its content.
+		i = slices.IndexFunc(r.Notes, func(n Note) bool {
+			return slices.Equal(n.Cells, f.Cells) && noteMessage(n.Text) == f.Message
+		})
+		if i < 0 {
+			return false
+		}
+	}
+	r.Notes = slices.Delete(slices.Clone(r.Notes), i, i+1)
+	if len(r.Notes) == 0 {
+		r.Notes = nil
+	}
+	return true
 }
 
 func inputSpec(a CellAddr) (*CellSpec, error) {

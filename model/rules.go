@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -17,6 +18,10 @@ const (
 	srcText     = "正文与表格一致"
 	srcFormat   = "国办公开办函〔2021〕30号"
 	srcFeeInS2  = "信息处理费属于行政事业性收费"
+	srcFeeText  = "收费情况由六的收费数字生成"
+	srcDate     = "《中华人民共和国政府信息公开条例》第四十九条"
+	srcYear     = "正文应写本年度的情况"
+	srcNote     = "导入或粘贴时的说明"
 	jumpFactor  = 5
 	jumpMinimum = 10
 )
@@ -39,12 +44,22 @@ var rules = []Rule{
 	{ID: "s6.unpaid", Severity: SevWarning, Source: srcFee, run: ruleFeeUnpaid},
 	{ID: "s6.notices_amount", Severity: SevWarning, Source: srcFee, run: ruleFeeNoticesAmount},
 	{ID: "s6.fee_in_s2", Severity: SevWarning, Source: srcFeeInS2, run: ruleFeeInS2},
+	// s6.fee_text has two lines: a figure in 六's text that differs from the
+	// cells is a contradiction; the same figure would only print twice.
+	{ID: "s6.fee_text", Severity: SevError, Source: srcFeeText, OnText: true, run: ruleFeeTextDiffers},
+	{ID: "s6.fee_text", Severity: SevWarning, Source: srcFeeText, OnText: true, run: ruleFeeTextSame},
+	{ID: "date.early", Severity: SevWarning, Source: srcDate, run: ruleDateEarly},
 	{ID: "text.numbers", Severity: SevWarning, Source: srcText, OnText: true, run: ruleTextNumbers},
 	{ID: "text.all_done", Severity: SevWarning, Source: srcText, OnText: true, run: ruleTextAllDone},
 	{ID: "s1.coverage", Severity: SevWarning, Source: srcFormat, OnText: true, textOnly: true, run: ruleS1Coverage},
 	{ID: "s5.last_year", Severity: SevWarning, Source: srcFormat, OnText: true, textOnly: true, run: ruleS5LastYear},
 	{ID: "preface.basis", Severity: SevWarning, Source: srcFormat, OnText: true, textOnly: true, run: rulePrefaceBasis},
+	{ID: "text.year", Severity: SevWarning, Source: srcYear, OnText: true, textOnly: true, run: ruleTextYear},
+	{ID: NoteRuleID, Severity: SevWarning, Source: srcNote, run: ruleNotes},
 }
+
+// NoteRuleID is the id of the findings that list the report's notes.
+const NoteRuleID = "note"
 
 func absDec(d Dec) Dec {
 	if d < 0 {
@@ -70,10 +85,17 @@ func ruleS3Balance(in *checkInput, out []Finding) []Finding {
 			continue
 		}
 		l, r := n+c, h+fw
+		// Say which side is larger and where the officer should look: more
+		// results than applications means a result counted twice or a
+		// wrong 结转; fewer, a result left out or a wrong 新收.
+		how := fmt.Sprintf("办理结果与结转多 %s 件：请核对（一）至（六）各项或结转数", r-l)
+		if l > r {
+			how = fmt.Sprintf("办理结果与结转少 %s 件：请核对（一）至（六）是否漏计，或新收、上年结转数", l-r)
+		}
 		out = append(out, Finding{
 			Cells: []CellAddr{f.s3New[i].addr(), f.s3Carried[i].addr(), f.s3Handled[i].addr(), f.s3Forward[i].addr()},
-			Message: fmt.Sprintf("三、%s列：新收 %s + 上年结转 %s = %s，办理结果总计 %s + 结转下年度 %s = %s，相差 %s",
-				f.s3Cols[i].Label, n, c, l, h, fw, r, absDec(l-r)),
+			Message: fmt.Sprintf("三、%s列：新收 %s + 上年结转 %s = %s，办理结果 %s + 结转下年度 %s = %s，%s",
+				f.s3Cols[i].Label, n, c, l, h, fw, r, how),
 			Arith: arith("新收 + 上年结转 = 办理结果总计 + 结转下年度", l, r),
 		})
 	}
@@ -322,6 +344,40 @@ func ruleFeeInS2(in *checkInput, out []Finding) []Finding {
 	})
 }
 
+// ruleDateEarly: a report of year N is written after N ends; a 落款 date
+// before 12月31日 of N is most likely last year's date left in place or a
+// typing slip.
+func ruleDateEarly(in *checkInput, out []Finding) []Finding {
+	r := in.r
+	y, m, d, ok := r.Date.parts()
+	if !ok || r.Year == 0 || y > r.Year || y == r.Year && m == 12 && d == 31 {
+		return out
+	}
+	return append(out, Finding{Part: "date",
+		Message: fmt.Sprintf("落款日期 %s 早于 %d 年度结束（%d年12月31日）：年度报告在年度结束后编制，请核对日期",
+			r.Date.Chinese(), r.Year, r.Year),
+	})
+}
+
+// ruleNotes lists the notes an import or a paste left, each as a finding,
+// so that every list of findings shows them without more code.
+func ruleNotes(in *checkInput, out []Finding) []Finding {
+	for i, n := range in.r.Notes {
+		out = append(out, Finding{Cells: slices.Clone(n.Cells), Message: n.Text, note: i + 1})
+	}
+	return out
+}
+
+// noteMessage is the message of the finding a note with text gives.
+func noteMessage(text string) string {
+	for _, rl := range rules {
+		if rl.ID == NoteRuleID {
+			return text + "（" + rl.Source + "）"
+		}
+	}
+	return text
+}
+
 // partName names a text of the report for messages.
 func partName(r *Report, part string) string {
 	switch part {
@@ -335,6 +391,8 @@ func partName(r *Report, part string) string {
 		return SectionHeadings[4]
 	case "s6":
 		return SectionHeadings[5]
+	case "date":
+		return "落款日期"
 	}
 	var i int
 	if _, err := fmt.Sscanf(part, "s1.parts.%d", &i); err == nil && i >= 0 {

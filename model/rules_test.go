@@ -12,12 +12,13 @@ type want struct {
 	cells   []CellAddr
 	part    string
 	message string
-	arith   string // for arithmetic rules: "formula: left right diff", if pinned
+	arith   string   // for arithmetic rules: "formula: left right diff", if pinned
+	sev     Severity // for a rule with lines of both severities (s6.fee_text): SevWarning where that line's
 }
 
 // arithRules are the rules whose findings carry their arithmetic.
 var arithRules = map[string]bool{"s3.balance": true, "prev.carried": true, "prev.in_force": true, "prev.jump": true,
-	"s6.collected": true, "s6.unpaid": true, "text.numbers": true}
+	"s6.collected": true, "s6.unpaid": true, "text.numbers": true, "s6.fee_text": true}
 
 func set(tb testing.TB, r *Report, a CellAddr, s string) {
 	tb.Helper()
@@ -55,37 +56,37 @@ func TestRules(t *testing.T) {
 		{rule: "s3.balance", name: "unbalanced natural column", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s3.forward.natural", "3")
 		}, want: []want{{cells: []CellAddr{"s3.new.natural", "s3.carried.natural", "s3.handled.natural", "s3.forward.natural"},
-			message: "三、自然人列：新收 10 + 上年结转 1 = 11，办理结果总计 9 + 结转下年度 3 = 12，相差 1（表三勾稽关系）",
+			message: "三、自然人列：新收 10 + 上年结转 1 = 11，办理结果 9 + 结转下年度 3 = 12，办理结果与结转多 1 件：请核对（一）至（六）各项或结转数（表三勾稽关系）",
 			arith:   "新收 + 上年结转 = 办理结果总计 + 结转下年度: 11 12 -1"}}},
 		{rule: "s3.balance", name: "two columns", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s3.new.business", "5")
 			set(t, r, "s3.carried.legal", "1")
 		}, want: []want{
 			{cells: []CellAddr{"s3.new.business", "s3.carried.business", "s3.handled.business", "s3.forward.business"},
-				message: "三、商业企业列：新收 5 + 上年结转 0 = 5，办理结果总计 2 + 结转下年度 0 = 2，相差 3（表三勾稽关系）"},
+				message: "三、商业企业列：新收 5 + 上年结转 0 = 5，办理结果 2 + 结转下年度 0 = 2，办理结果与结转少 3 件：请核对（一）至（六）是否漏计，或新收、上年结转数（表三勾稽关系）"},
 			{cells: []CellAddr{"s3.new.legal", "s3.carried.legal", "s3.handled.legal", "s3.forward.legal"},
-				message: "三、法律服务机构列：新收 0 + 上年结转 1 = 1，办理结果总计 0 + 结转下年度 0 = 0，相差 1（表三勾稽关系）"}}},
+				message: "三、法律服务机构列：新收 0 + 上年结转 1 = 1，办理结果 0 + 结转下年度 0 = 0，办理结果与结转少 1 件：请核对（一）至（六）是否漏计，或新收、上年结转数（表三勾稽关系）"}}},
 		{rule: "s3.balance", name: "incomplete handled is never read", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s3.forward.natural", "3")
 			clear(t, r, "s3.denied_query.natural")
 		}},
 		// value.range
 		{rule: "value.range", name: "bad values kept and reported", edit: func(t *testing.T, r, p *Report) {
-			set(t, r, "s2.fees.amount", "0.12345")
+			set(t, r, "s2.fees.amount", "-0.000001")
 			set(t, r, "s2.licensing.decisions", "1000000001")
 			set(t, r, "s3.granted.business", "1.5")
 			set(t, r, "s4.review.upheld", "-3")
 			set(t, r, "s6.fee.billed", "100.005")
 		}, want: []want{
 			{cells: []CellAddr{"s2.licensing.decisions"}, message: "表二「行政许可」本年处理决定数量：数值过大（1000000001），不能超过 1000000000（填报数值要求）"},
-			{cells: []CellAddr{"s2.fees.amount"}, message: "表二「行政事业性收费」本年收费金额（单位：万元）：金额（万元）最多保留 4 位小数（0.12345）（填报数值要求）"},
+			{cells: []CellAddr{"s2.fees.amount"}, message: "表二「行政事业性收费」本年收费金额（单位：万元）：金额（万元）不能为负数（-0.000001）（填报数值要求）"},
 			{cells: []CellAddr{"s3.granted.business"}, message: "表三「（一）予以公开」商业企业：件数必须是整数（1.5）（填报数值要求）"},
 			{cells: []CellAddr{"s4.review.upheld"}, message: "表四「行政复议」结果维持：件数不能为负数（-3）（填报数值要求）"},
 			{cells: []CellAddr{"s6.fee.billed"}, message: "六、收费通知总金额（元）：金额（元）最多保留 2 位小数（100.005）（填报数值要求）"},
 		}},
 		{rule: "value.range", name: "limits themselves are fine", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s2.licensing.decisions", "1000000000")
-			set(t, r, "s2.fees.amount", "0.1234")
+			set(t, r, "s2.fees.amount", "5949.088667") // 万元 to the 分, as published
 			set(t, r, "s6.fee.billed", "100.05")
 		}},
 		// missing
@@ -202,6 +203,103 @@ func TestRules(t *testing.T) {
 			set(t, r, "s2.fees.amount", "0")
 		}, want: []want{{cells: []CellAddr{"s2.fees.amount", "s6.fee.collected"},
 			message: "六、实际收取信息处理费 100 元，但二、行政事业性收费本年收费金额为 0 万元（信息处理费属于行政事业性收费）"}}},
+		// s6.fee_text
+		{rule: "s6.fee_text", name: "六's text states the fee figures", edit: func(t *testing.T, r, p *Report) {
+			r.S6 = "无其他需要报告的事项。\n本年度发出收费通知2件，总金额100元，实际收取总金额80元。"
+		}, want: []want{
+			{cells: []CellAddr{"s6.fee.notices"}, part: "s6",
+				message: "六、其他需要报告的事项：正文「本年度发出收费通知2件」为 2 件，六、发出收费通知件数为 1，相差 1；六的收费情况按收费数字生成，请改正正文或数字（收费情况由六的收费数字生成）",
+				arith:   "正文所述 = 六的收费数字: 2 1 1"},
+			{cells: []CellAddr{"s6.fee.collected"}, part: "s6",
+				message: "六、其他需要报告的事项：正文「实际收取总金额80元」为 80 元，六、实际收取总金额（元）为 100，相差 20；六的收费情况按收费数字生成，请改正正文或数字（收费情况由六的收费数字生成）"},
+			{cells: []CellAddr{"s6.fee.billed"}, part: "s6", sev: SevWarning,
+				message: "六、其他需要报告的事项：正文「总金额100元」与六、收费通知总金额（元） 100 相同；六的收费情况由这些数字自动生成并印在正文之后，这一句会重复，请从正文中删去（收费情况由六的收费数字生成）",
+				arith:   "正文所述 = 六的收费数字: 100 100 0"},
+		}},
+		{rule: "s6.fee_text", name: "other wordings: 份, 万元, 收取, Chinese numerals", edit: func(t *testing.T, r, p *Report) {
+			set(t, r, "s6.fee.notices", "3")
+			set(t, r, "s6.fee.billed", "5000")
+			set(t, r, "s6.fee.collected", "0")
+			r.S6 = "全年共发出缴费通知书三份，涉及金额０.５万元；申请人均未缴纳，收取信息处理费 0.00 元。"
+		}, want: []want{
+			{cells: []CellAddr{"s6.fee.notices"}, part: "s6", sev: SevWarning,
+				message: "六、其他需要报告的事项：正文「全年共发出缴费通知书三份」与六、发出收费通知件数 3 相同；六的收费情况由这些数字自动生成并印在正文之后，这一句会重复，请从正文中删去（收费情况由六的收费数字生成）"},
+			{cells: []CellAddr{"s6.fee.billed"}, part: "s6", sev: SevWarning,
+				message: "六、其他需要报告的事项：正文「涉及金额０.５万元」与六、收费通知总金额（元） 5000 相同；六的收费情况由这些数字自动生成并印在正文之后，这一句会重复，请从正文中删去（收费情况由六的收费数字生成）"},
+			{cells: []CellAddr{"s6.fee.collected"}, part: "s6", sev: SevWarning,
+				message: "六、其他需要报告的事项：正文「收取信息处理费 0.00 元」与六、实际收取总金额（元） 0 相同；六的收费情况由这些数字自动生成并印在正文之后，这一句会重复，请从正文中删去（收费情况由六的收费数字生成）"},
+		}},
+		{rule: "s6.fee_text", name: "no fee figure: the seed's sentence, a standard, a waiver, an empty cell", edit: func(t *testing.T, r, p *Report) {
+			r.S6 = "2023年度政府信息公开工作过程中未发生收取信息处理费情况。按每件100元的标准收费。减免信息处理费50元。发出补正通知3件。"
+		}},
+		{rule: "s6.fee_text", name: "the cell is empty", edit: func(t *testing.T, r, p *Report) {
+			r.S6 = "本年度发出收费通知2件。"
+			clear(t, r, "s6.fee.notices")
+		}},
+		// date.early
+		{rule: "date.early", name: "dated inside the report's year", edit: func(t *testing.T, r, p *Report) {
+			r.Date = "2024-06-30"
+		}, want: []want{{part: "date",
+			message: "落款日期 2024年6月30日 早于 2024 年度结束（2024年12月31日）：年度报告在年度结束后编制，请核对日期（《中华人民共和国政府信息公开条例》第四十九条）"}}},
+		{rule: "date.early", name: "last year's date left in place", edit: func(t *testing.T, r, p *Report) {
+			r.Date = "2024-01-20"
+			r.Year = 2025
+		}, want: []want{{part: "date",
+			message: "落款日期 2024年1月20日 早于 2025 年度结束（2025年12月31日）：年度报告在年度结束后编制，请核对日期（《中华人民共和国政府信息公开条例》第四十九条）"}}},
+		{rule: "date.early", name: "12月31日 of the year", edit: func(t *testing.T, r, p *Report) {
+			r.Date = "2024-12-31"
+		}},
+		{rule: "date.early", name: "no date yet", edit: func(t *testing.T, r, p *Report) {
+			r.Date = ""
+		}},
+		{rule: "date.early", name: "after the year", edit: func(t *testing.T, r, p *Report) {
+			r.Date = "2025-01-20"
+		}},
+		// text.year
+		{rule: "text.year", name: "last year's words after 从上年报告创建", edit: func(t *testing.T, r, p *Report) {
+			r.S6 = "2023年度政府信息公开工作过程中未发生收取信息处理费情况。"
+			r.S1.Intro = "2023年，本局全面落实政务公开各项要求。\n\n  2024年，本局继续推进。"
+			r.S5 = "上年问题已整改。\n本报告统计期限为2023年1月1日至2023年12月31日。"
+			r.Preface = DefaultPreface + "\n本报告中所列数据的统计期限为2023年1月1日至2023年12月31日。"
+		}, want: []want{
+			{part: "preface", message: "开头段落第 2 段写的是 2023 年度的情况（「本报告中所列数据的统计期限为2023年1月1日至2023年12月31日。」），本报告是 2024 年度：请改为本年度的情况（正文应写本年度的情况）"},
+			{part: "s1.intro", message: "一、总体情况开头第 1 段写的是 2023 年度的情况（「2023年，本局全面落实政务公开各项要求。」），本报告是 2024 年度：请改为本年度的情况（正文应写本年度的情况）"},
+			{part: "s5", message: "五、存在的主要问题及改进情况第 2 段写的是 2023 年度的情况（「本报告统计期限为2023年1月1日至2023年12月31日。」），本报告是 2024 年度：请改为本年度的情况（正文应写本年度的情况）"},
+			{part: "s6", message: "六、其他需要报告的事项第 1 段写的是 2023 年度的情况（「2023年度政府信息公开工作过程中未发生收取信息处理费情况。」），本报告是 2024 年度：请改为本年度的情况（正文应写本年度的情况）"},
+		}},
+		{rule: "text.year", name: "paragraphs carried unchanged from last year", edit: func(t *testing.T, r, p *Report) {
+			p.S1.Parts[2].Body = "严格落实信息发布保密审查制度。\n全年组织政务公开专题培训3次，参训人员达120人次。"
+			r.S1.Parts[2].Body = "严格落实信息发布保密审查制度。\n　　全年组织政务公开专题培训3次，参训人员达120人次。\n本年新增一段。"
+			p.S5 = "一是政策解读形式单一，图解、视频等解读方式运用不多。\n上年问题已整改。"
+			r.S5 = "上年问题已整改。\n一是政策解读形式单一，图解、视频等解读方式运用不多。"
+		}, want: []want{
+			{part: "s1.parts.2", message: "一、（三）政府信息管理第 2 段与上年报告中的一段相同（「全年组织政务公开专题培训3次，参训人员达120人次。」）：请按本年度的情况修改（正文应写本年度的情况）"},
+			{part: "s5", message: "五、存在的主要问题及改进情况第 2 段与上年报告中的一段相同（「一是政策解读形式单一，图解、视频等解读方式运用不多。」）：请按本年度的情况修改（正文应写本年度的情况）"},
+		}},
+		{rule: "text.year", name: "comparisons, cited reports, last year's problems, plans for next year", edit: func(t *testing.T, r, p *Report) {
+			r.S1.Intro = "2024年，本局共收到申请12件，较2023年度增加2件。与2023年度相比，主动公开数量有所增长。"
+			r.S5 = "针对《北京市密云区科学技术委员会2023年度政府信息公开工作年度报告》指出的问题，已逐项整改。2023年度存在的问题已整改到位。上年（2023年度）的问题已解决。2022—2023年度连续两年开展培训。\n2025年，本局将继续加强培训。"
+			r.S6 = "无其他需要报告的事项。" // the same short text as last year's
+		}},
+		{rule: "text.year", name: "no last year: nothing to have carried", noPrev: true, edit: func(t *testing.T, r, p *Report) {
+			p.S1.Parts[0].Body = "全年组织政务公开专题培训3次，参训人员达120人次。"
+			r.S1.Parts[0].Body = p.S1.Parts[0].Body
+		}},
+		// note
+		{rule: "note", name: "notes of an import, on cells and on the report", edit: func(t *testing.T, r, p *Report) {
+			r.AddNote("表三「一、本年新收政府信息公开申请数量」总计：原文印的是 13，按各列计算为 12", "s3.new.total")
+			r.AddNote("原文末尾有一段不属于任何部分的文字，未导入")
+		}, want: []want{
+			{cells: []CellAddr{"s3.new.total"}, message: "表三「一、本年新收政府信息公开申请数量」总计：原文印的是 13，按各列计算为 12（导入或粘贴时的说明）"},
+			{message: "原文末尾有一段不属于任何部分的文字，未导入（导入或粘贴时的说明）"},
+		}},
+		{rule: "note", name: "dropped when a cell under it changes", edit: func(t *testing.T, r, p *Report) {
+			r.AddNote("印的总计与计算不符", "s3.new.total")
+			r.AddNote("原文此格为「—」，已留空", "s3.granted.legal")
+			set(t, r, "s3.new.legal", "1")
+			clear(t, r, "s3.granted.legal")
+			set(t, r, "s3.granted.legal", "1")
+		}},
 		// text.numbers
 		{rule: "text.numbers", name: "figures contradict the tables", edit: func(t *testing.T, r, p *Report) {
 			r.S1.Parts[1].Body = "本年度共收到政府信息公开申请10件，上年结转两件。受理政府信息公开申请十五件。"
@@ -281,10 +379,10 @@ func TestRules(t *testing.T) {
 				p = nil
 			}
 			got := only(Check(r, p), tc.rule)
-			var sev Severity
+			sev := Severity(-1)
 			for _, rl := range Rules() {
-				if rl.ID == tc.rule {
-					sev = rl.Severity
+				if rl.ID == tc.rule && sev < 0 {
+					sev = rl.Severity // the rule's first line
 				}
 			}
 			if len(got) != len(tc.want) {
@@ -295,6 +393,7 @@ func TestRules(t *testing.T) {
 			}
 			for i, w := range tc.want {
 				g := got[i]
+				sev := max(sev, w.sev)
 				if !slices.Equal(g.Cells, w.cells) || g.Part != w.part || g.Message != w.message || g.Severity != sev {
 					t.Errorf("finding %d:\n got  %v %q %q %v\n want %v %q %q %v", i, g.Cells, g.Part, g.Message, g.Severity, w.cells, w.part, w.message, sev)
 				}
@@ -349,7 +448,7 @@ func TestSeedHasNoErrors(t *testing.T) {
 		}
 	}
 	if len(errs) != 1 || errs[0].ID != "s3.balance" ||
-		errs[0].Message != "三、自然人列：新收 0 + 上年结转 0 = 0，办理结果总计 0 + 结转下年度 1 = 1，相差 1（表三勾稽关系）" {
+		errs[0].Message != "三、自然人列：新收 0 + 上年结转 0 = 0，办理结果 0 + 结转下年度 1 = 1，办理结果与结转多 1 件：请核对（一）至（六）各项或结转数（表三勾稽关系）" {
 		t.Fatalf("want exactly one s3.balance error for 自然人, got %+v", errs)
 	}
 }
@@ -435,8 +534,8 @@ func TestCheckerCache(t *testing.T) {
 
 func TestEveryRuleInTable(t *testing.T) {
 	want := []string{"s3.balance", "value.range", "missing", "prev.carried", "prev.in_force", "prev.jump", "prev.copied",
-		"s2.rules_power", "s6.collected", "s6.unpaid", "s6.notices_amount", "s6.fee_in_s2", "text.numbers",
-		"text.all_done", "s1.coverage", "s5.last_year", "preface.basis"}
+		"s2.rules_power", "s6.collected", "s6.unpaid", "s6.notices_amount", "s6.fee_in_s2", "s6.fee_text", "s6.fee_text",
+		"date.early", "text.numbers", "text.all_done", "s1.coverage", "s5.last_year", "preface.basis", "text.year", "note"}
 	var got []string
 	for _, r := range Rules() {
 		got = append(got, r.ID)
@@ -501,7 +600,7 @@ func TestRuleTableDecides(t *testing.T) {
 	set(t, r, "s3.forward.natural", "3")
 	fs := only(Check(r, nil), "s3.balance")
 	if len(fs) != 1 || fs[0].Severity != SevWarning || fs[0].Source != "某地细则" ||
-		fs[0].Message != "三、自然人列：新收 10 + 上年结转 1 = 11，办理结果总计 9 + 结转下年度 3 = 12，相差 1（某地细则）" {
+		fs[0].Message != "三、自然人列：新收 10 + 上年结转 1 = 11，办理结果 9 + 结转下年度 3 = 12，办理结果与结转多 1 件：请核对（一）至（六）各项或结转数（某地细则）" {
 		t.Errorf("relaxed rule gave %+v", fs)
 	}
 }

@@ -48,6 +48,7 @@ type textState struct {
 	year                   int
 	prev                   *prevState
 	stmts                  []statement
+	fee                    []feeStmt   // fee figures stated in 六
 	finds                  [][]Finding // by rule index, for textOnly rules
 	done                   bool        // finds computed
 }
@@ -61,6 +62,7 @@ func newTextState(r *Report, prev *prevState) *textState {
 		t.stmts = parseStatements(partID(i), p.Body, t.stmts)
 	}
 	t.stmts = parseStatements("s5", r.S5, t.stmts)
+	t.fee = parseFeeText(r.S6)
 	return t
 }
 
@@ -78,21 +80,38 @@ type prevState struct {
 	intro, s5, s6 string
 	bodies        []string
 	set           []uint64
+	paras         map[string]bool // last year's narrative paragraphs, trimmed, for text.year
 }
 
 func newPrevState(p *Report) *prevState {
-	s := &prevState{intro: p.S1.Intro, s5: p.S5, s6: p.S6}
+	s := &prevState{intro: p.S1.Intro, s5: p.S5, s6: p.S6, paras: map[string]bool{}}
 	s.set = shingles(p.S1.Intro, s.set)
+	s.addParas(p.S1.Intro)
 	for _, part := range p.S1.Parts {
 		s.bodies = append(s.bodies, part.Body)
 		s.set = shingles(part.Body, s.set)
+		s.addParas(part.Body)
 	}
 	s.set = shingles(p.S5, s.set)
 	s.set = shingles(p.S6, s.set)
+	s.addParas(p.S5)
+	s.addParas(p.S6)
 	slices.Sort(s.set)
 	s.set = slices.Compact(s.set)
 	return s
 }
+
+func (s *prevState) addParas(text string) {
+	for _, para := range strings.Split(text, "\n") {
+		if p := trimPara(para); p != "" {
+			s.paras[p] = true
+		}
+	}
+}
+
+// trimPara drops the spaces (ASCII, full-width, no-break) around a
+// paragraph, as an indent is not part of what it says.
+func trimPara(s string) string { return strings.Trim(s, " \t\r\u3000\u00a0") }
 
 func (s *prevState) matches(p *Report) bool {
 	if s.intro != p.S1.Intro || s.s5 != p.S5 || s.s6 != p.S6 || len(s.bodies) != len(p.S1.Parts) {
@@ -342,7 +361,8 @@ func nearestKeyword(s string) (kind stmtKind, start, end int, ok bool) {
 func numberBefore(s string) (start int, n int64, ok bool) {
 	s = strings.TrimRight(s, " \u3000\u00a0\t")
 	end := len(s)
-	r, size := utf8.DecodeLastRuneInString(s)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	var size int
 	switch {
 	case isDigit(r):
 		i := end

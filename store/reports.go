@@ -195,6 +195,11 @@ func checkHeader(r *model.Report) error {
 	if r.Scope != "" && !r.Scope.Valid() {
 		return fmt.Errorf(txtBadScope, string(r.Scope))
 	}
+	// The same way in as Decode: texts lose control characters; a bad name,
+	// id, date or size is refused.
+	if _, err := r.Sanitize(); err != nil {
+		return err
+	}
 	return nil
 }
 

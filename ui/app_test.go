@@ -139,11 +139,13 @@ type driver struct {
 	onQuit func()
 }
 
+const testReportID = "7e570000000000000000000000002023"
+
 var edNow = func() time.Time { return time.Date(2024, 3, 1, 14, 2, 33, 0, time.UTC) }
 
 func newTestReport() *model.Report {
 	r := model.New("北京市密云区科学技术委员会", 2023, model.KindCountyDept, model.ScopeSelf)
-	r.ID = "test-report"
+	r.ID = testReportID
 	return r
 }
 

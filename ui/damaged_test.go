@@ -230,7 +230,7 @@ func TestUnusableSaveIsRetried(t *testing.T) {
 	d.db.fail = nil
 	d.send(retrySaveMsg{})
 	d.wantScreen("已保存")
-	if v, _ := d.db.stored("test-report").Get("s3.new.natural"); v != model.Int(5) {
+	if v, _ := d.db.stored(testReportID).Get("s3.new.natural"); v != model.Int(5) {
 		t.Fatal("the retry did not save the edit")
 	}
 }

@@ -44,7 +44,7 @@ func TestEditorBalanceErrorShownAndFixed(t *testing.T) {
 	if got := d.cell("s3.new.natural"); got != "3" {
 		t.Fatalf("s3.new.natural = %q", got)
 	}
-	d.wantScreen("错误 1", "! 三、自然人列：新收 3 + 上年结转 1 = 4，办理结果总计 2 + 结转下年度 1 = 3，相差 1", "3!")
+	d.wantScreen("错误 1", "! 三、自然人列：新收 3 + 上年结转 1 = 4，办理结果 2 + 结转下年度 1 = 3，办理结果与结转少 1 件", "3!")
 	// The list marks 三 with the error.
 	if !regexpLine(d.screen(), `^>三、依申请公开 +!1\|`) {
 		t.Fatalf("list does not mark 三 with its error:\n%s", d.screen())
@@ -59,7 +59,7 @@ func TestEditorBalanceErrorShownAndFixed(t *testing.T) {
 	if strings.Contains(d.screen(), "相差") {
 		t.Fatalf("error still shown:\n%s", d.screen())
 	}
-	if r := d.db.stored("test-report"); r == nil {
+	if r := d.db.stored(testReportID); r == nil {
 		t.Fatal("nothing saved")
 	} else if v, _ := r.Get("s3.forward.natural"); v != model.Int(2) {
 		t.Fatalf("saved forward = %s", v)
@@ -273,7 +273,7 @@ func TestEditorTextChineseAndIMECursor(t *testing.T) {
 	} else if c.X != e.lay.mainX+18 {
 		t.Fatalf("cursor x %d, want %d", c.X, e.lay.mainX+18)
 	}
-	if got := d.db.stored("test-report").S1.Parts[0].Body; got != "本机关主动公开信息" {
+	if got := d.db.stored(testReportID).S1.Parts[0].Body; got != "本机关主动公开信息" {
 		t.Fatalf("saved body %q", got)
 	}
 	// Paste from Word with \r\n.
@@ -371,7 +371,7 @@ func TestAutosaveFailureShownRetriedAndQuitAsks(t *testing.T) {
 	d.db.fail = nil
 	d.send(retrySaveMsg{})
 	d.wantScreen("已保存 14:02:33")
-	if v, _ := d.db.stored("test-report").Get("s3.new.natural"); v != model.Int(5) {
+	if v, _ := d.db.stored(testReportID).Get("s3.new.natural"); v != model.Int(5) {
 		t.Fatal("retry did not save")
 	}
 	d.keys("ctrl+q")
@@ -605,7 +605,7 @@ func TestEditorWheelOnListSavesText(t *testing.T) {
 	if e.item().kind != secPart || e.item().part != 1 {
 		t.Fatalf("wheel went to %+v", e.item())
 	}
-	if got := d.db.stored("test-report").S1.Parts[0].Body; got != "甲" {
+	if got := d.db.stored(testReportID).S1.Parts[0].Body; got != "甲" {
 		t.Fatalf("saved body %q, want 甲", got)
 	}
 }

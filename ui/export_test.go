@@ -76,8 +76,14 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 	sh.exportDir = dir
 	open := func() { g.send(pushDialogMsg{d: newExportDialog(sh, r, model.Counts{})}) }
 
+	// The choices are the export registry's: the Word document first.
+	open()
+	g.wantScreen("(*) Word 文档", export.DefaultFileName(r, export.DOCX))
+	g.press("esc")
+
 	// HTML document, default name, Enter Enter.
 	open()
+	g.press("down")
 	htmlPath := filepath.Join(dir, export.DefaultFileName(r, export.HTML))
 	g.wantScreen("(*) HTML 网页", filepath.Base(htmlPath))
 	g.press("enter")
@@ -104,7 +110,7 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 
 	// Markdown: the name follows the format.
 	open()
-	g.press("down", "down")
+	g.press("down", "down", "down")
 	mdName := export.DefaultFileName(r, export.Markdown)
 	g.wantScreen("(*) Markdown", mdName)
 	g.press("enter", "enter", "enter")
@@ -117,7 +123,7 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 		t.Fatal(err)
 	}
 	open()
-	g.press("enter", "enter")
+	g.press("down", "enter", "enter")
 	g.wantScreen("文件已存在：", "替换这个文件吗？")
 	g.press("esc")
 	g.wantScreen("没有导出：原文件保持不变")
@@ -139,7 +145,7 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 
 	// The fragment gets a name of its own; a typed name keeps its stem.
 	open()
-	g.press("down")
+	g.press("down", "down")
 	g.wantScreen("（片段）.html")
 	g.press("enter", "ctrl+u")
 	g.typeText(filepath.Join(dir, "网站用"))
@@ -163,7 +169,7 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 	// command line does, through office.Export).
 	db.Close()
 	open()
-	g.press("down", "down", "down") // JSON
+	g.press("down", "down", "down", "down") // JSON
 	g.press("enter", "enter")
 	g.wantScreen("已导出到：", "未能在历史中记录这次导出")
 	if _, err := os.Stat(filepath.Join(dir, export.DefaultFileName(r, export.JSON))); err != nil {

@@ -227,7 +227,7 @@ func TestQuitAsksAboutBadEntry(t *testing.T) {
 			if !d.quit {
 				t.Fatal("确定 did not quit")
 			}
-			if v, ok := d.db.stored("test-report").Get("s3.new.natural"); !ok || v != model.Int(7) {
+			if v, ok := d.db.stored(testReportID).Get("s3.new.natural"); !ok || v != model.Int(7) {
 				t.Fatalf("the 7 typed before: %v %v", v, ok)
 			}
 		})

@@ -1,0 +1,179 @@
+// Package termsafe renders text for a terminal so that no control byte from
+// user data reaches it raw. A report's name or text may come from a crafted
+// file; printed raw, an ESC, BEL or OSC sequence in it could retitle the
+// window, write the clipboard (OSC 52) or hide what the officer reads.
+//
+// String and Writer render every C0 control except \n and \t, DEL, every C1
+// control (U+0080–U+009F) and every byte that is not valid UTF-8 as a
+// visible escape: \x1b, \r, \u009b, \xff. Everything else, Chinese text
+// included, passes unchanged. Every way out to a terminal goes through one of
+// them; the ways in refuse or strip such characters already (model's
+// CleanText and CheckName), so this is the second line of defence.
+package termsafe
+
+import (
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// IsControl reports whether r may not reach a terminal raw: a C0 control
+// other than \n and \t, DEL, or a C1 control.
+func IsControl(r rune) bool {
+	return r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f
+}
+
+// Safe reports whether s can be printed as it is.
+func Safe(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if IsControl(rune(c)) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || IsControl(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// String returns s with every control character and invalid byte written
+// visibly. It returns s itself (no allocation) when there is none.
+func String(s string) string {
+	if Safe(s) {
+		return s
+	}
+	return string(appendSafe(make([]byte, 0, len(s)+16), s, true))
+}
+
+// Rune renders one rune as String would.
+func Rune(r rune) string {
+	if IsControl(r) {
+		return escape(r)
+	}
+	return string(r)
+}
+
+// escape writes a control rune visibly: the short Go escapes for the common
+// ones (\r, \a …), \xNN for the rest of C0 and DEL, \u00NN for C1.
+func escape(r rune) string {
+	switch r {
+	case '\a':
+		return `\a`
+	case '\b':
+		return `\b`
+	case '\f':
+		return `\f`
+	case '\r':
+		return `\r`
+	case '\v':
+		return `\v`
+	case 0:
+		return `\x00`
+	}
+	if r < 0x80 {
+		q := strconv.QuoteRuneToASCII(r) // '\x1b'
+		return q[1 : len(q)-1]
+	}
+	return `\u00` + strconv.FormatInt(int64(r), 16)
+}
+
+// appendSafe appends s rendered safely to b. With final unset, an
+// incomplete UTF-8 sequence at the very end is left out (the Writer keeps
+// it for the next Write); the returned count says how much of s was used.
+func appendSafe(b []byte, s string, final bool) []byte {
+	b, _ = appendSafeN(b, s, final)
+	return b
+}
+
+func appendSafeN(b []byte, s string, final bool) ([]byte, int) {
+	start := 0 // s[start:i] is safe and not yet appended
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if IsControl(rune(c)) {
+				b = append(b, s[start:i]...)
+				b = append(b, escape(rune(c))...)
+				start = i + 1
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			if !final && !utf8.FullRuneInString(s[i:]) {
+				break // may be completed by the next write
+			}
+			b = append(b, s[start:i]...)
+			b = append(b, `\x`...)
+			b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
+			i++
+			start = i
+			continue
+		}
+		if IsControl(r) {
+			b = append(b, s[start:i]...)
+			b = append(b, escape(r)...)
+			start = i + n
+		}
+		i += n
+	}
+	b = append(b, s[start:i]...)
+	return b, i
+}
+
+// Writer renders everything written through it as String does, also when a
+// multi-byte character is split between two writes. Call Flush (or Close)
+// at the end so that a sequence left incomplete is written, escaped.
+type Writer struct {
+	w       io.Writer
+	pending []byte // the start of a UTF-8 sequence the next write may complete
+	buf     []byte
+}
+
+// NewWriter returns a Writer writing to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+
+// Write renders p and writes it to the underlying writer. It reports len(p)
+// when everything was written (or kept to complete a character).
+func (w *Writer) Write(p []byte) (int, error) {
+	var s string
+	if len(w.pending) > 0 {
+		s = string(append(w.pending, p...))
+	} else {
+		s = string(p)
+	}
+	var used int
+	w.buf, used = appendSafeN(w.buf[:0], s, false)
+	w.pending = append(w.pending[:0], s[used:]...)
+	if len(w.buf) > 0 {
+		if _, err := w.w.Write(w.buf); err != nil {
+			return 0, err
+		}
+	}
+	return len(p), nil
+}
+
+// WriteString is Write for a string.
+func (w *Writer) WriteString(s string) (int, error) { return w.Write([]byte(s)) }
+
+// Flush writes a pending incomplete sequence, escaped.
+func (w *Writer) Flush() error {
+	if len(w.pending) == 0 {
+		return nil
+	}
+	w.buf = appendSafe(w.buf[:0], string(w.pending), true)
+	w.pending = w.pending[:0]
+	_, err := w.w.Write(w.buf)
+	return err
+}
+
+// Close flushes; it does not close the underlying writer.
+func (w *Writer) Close() error { return w.Flush() }

@@ -1,0 +1,166 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// text.year: a report made from last year's keeps last year's words. Two
+// things are listed, each paragraph at most once:
+//
+//   - a paragraph that names year N−1 as the report's own year: it opens
+//     with 「N−1年，」, or says 「N−1年度」 other than in a comparison
+//     (上年/去年/与…相比), a cited report (《…》, 2023年度报告), last year's
+//     problems (问题/整改) or a range of years (2022—2023年度), or gives the
+//     statistics period as N−1年1月1日 … N−1年12月31日. Plans for N+1 are
+//     what a report should say and are never flagged;
+//   - a paragraph carried over unchanged from last year's report (until it
+//     is edited). Short paragraphs without a figure (无。, 无其他需要报告的
+//     事项。) may well be the same each year, and the opening paragraph is
+//     boilerplate by design: neither is listed.
+
+// Words that show a mention of N−1年度 is not the report's own year: just
+// before it (a comparison, 上年…) or after it in the same sentence (a cited
+// report, last year's problems, a comparison).
+var (
+	yearJustBefore = []string{"与", "较", "比", "自", "从", "《", "“", "对照", "针对"}
+	yearBefore     = []string{"上年", "去年", "上一年", "前一年", "同比", "相比"}
+	yearAfter      = []string{"报告", "年报", "相比", "同比", "持平", "比较", "以来", "问题", "整改", "指出", "》", "”"}
+	yearRange      = []string{"-", "—", "－", "–", "至", "到", "~", "～", "、", "和", "及"}
+)
+
+// minCarriedRunes: a paragraph without a figure shorter than this may be the
+// same every year.
+const minCarriedRunes = 20
+
+func ruleTextYear(in *checkInput, out []Finding) []Finding {
+	r := in.r
+	if r.Year <= 1000 || r.Year > 9999 {
+		return out
+	}
+	last := strconv.Itoa(r.Year - 1)
+	var paras map[string]bool
+	if in.text.prev != nil {
+		paras = in.text.prev.paras
+	}
+	check := func(part, text string, carried bool) {
+		n, found := 0, 0
+		for _, para := range strings.Split(text, "\n") {
+			p := trimPara(para)
+			if p == "" {
+				continue
+			}
+			n++
+			if found >= maxStatements {
+				return
+			}
+			var msg string
+			if yearOf(p, last) {
+				msg = fmt.Sprintf("%s第 %d 段写的是 %s 年度的情况（「%s」），本报告是 %d 年度：请改为本年度的情况",
+					partName(r, part), n, last, quote(p), r.Year)
+			} else if carried && paras[p] && significant(p) {
+				msg = fmt.Sprintf("%s第 %d 段与上年报告中的一段相同（「%s」）：请按本年度的情况修改",
+					partName(r, part), n, quote(p))
+			} else {
+				continue
+			}
+			found++
+			out = append(out, Finding{Part: part, Message: msg})
+		}
+	}
+	check("preface", r.Preface, false)
+	check("s1.intro", r.S1.Intro, true)
+	for i, p := range r.S1.Parts {
+		check(partID(i), p.Body, true)
+	}
+	check("s5", r.S5, true)
+	check("s6", r.S6, true)
+	return out
+}
+
+// significant: a paragraph whose repetition from last year is worth
+// listing: one with a figure, or a long one.
+func significant(p string) bool {
+	for _, r := range p {
+		if isDigit(r) {
+			return true
+		}
+	}
+	return utf8.RuneCountInString(p) >= minCarriedRunes
+}
+
+// yearOf reports whether paragraph p names year last (N−1, as digits) as
+// the report's own year.
+func yearOf(p, last string) bool {
+	p = narrowDigits(p)
+	if !strings.Contains(p, last+"年") {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(p, last+"年"); ok && (strings.HasPrefix(rest, "，") || strings.HasPrefix(rest, ",")) {
+		return true // 2023年，本局…
+	}
+	if strings.Contains(p, last+"年1月1日") && strings.Contains(p, last+"年12月31日") {
+		return true // the statistics period
+	}
+	word := last + "年度"
+	for off := 0; ; {
+		i := strings.Index(p[off:], word)
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(word)
+		before, after := p[:i], p[off:]
+		if r, _ := utf8.DecodeLastRuneInString(before); isDigit(r) {
+			continue // part of a longer number
+		}
+		if hasSuffixAny(strings.TrimRight(before, " "), yearRange) ||
+			hasPrefixAny(after, yearRange) ||
+			containsAny(lastRunes(before, 2), yearJustBefore) ||
+			containsAny(lastRunes(before, 12), yearBefore) {
+			continue
+		}
+		end := strings.IndexFunc(after, isSentenceSep)
+		if end < 0 {
+			end = len(after)
+		}
+		if containsAny(firstRunes(after[:end], 30), yearAfter) {
+			continue
+		}
+		return true
+	}
+}
+
+func hasSuffixAny(s string, xs []string) bool {
+	for _, x := range xs {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(s string, xs []string) bool {
+	for _, x := range xs {
+		if strings.HasPrefix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// narrowDigits writes full-width digits as ASCII, so that ２０２３年 reads
+// as 2023年; text without them is returned as it is.
+func narrowDigits(s string) string {
+	if !strings.ContainsAny(s, "０１２３４５６７８９") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+}
