@@ -121,7 +121,7 @@ func New(cfg Config) tea.Model {
 	a := newApp(cfg, db, nil)
 	start := newStartScreen(a.shared)
 	// Said once: coming back to the list later does not repeat it.
-	start.opening = openingNote(cfg.Store)
+	start.opening = openingNote(a.shared, cfg.Store)
 	a.setCur(start)
 	return a
 }

@@ -113,7 +113,7 @@ func TestDamagedReportNoteMarkHistoryRestore(t *testing.T) {
 		t.Fatalf("Enter left the list for %T:\n%s", d.m.(*app).cur, s)
 	}
 	joined := strings.ReplaceAll(s, "\n ", "")
-	for _, want := range []string{"甲单位/2024（编号 " + id + "）已损坏，无法读取", txtDamagedWayOut} {
+	for _, want := range []string{"甲单位/2024（编号 " + id + "）已损坏，无法读取", "现在可以：F5 历史版本（恢复一个完好的版本即可修复）  Delete 移到回收站"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("Enter's message lacks %q:\n%s", want, s)
 		}
@@ -199,10 +199,10 @@ func TestDamagedFoundOnOpen(t *testing.T) {
 // The opening note names a backup that failed for another reason, and
 // says nothing when all is well.
 func TestOpeningNote(t *testing.T) {
-	if n := openingNote(nil); n != "" {
+	if n := openingNote(testShared(nil, fixedNow), nil); n != "" {
 		t.Fatalf("no store: %q", n)
 	}
-	if n := openingNote(openStore(t)); n != "" {
+	if n := openingNote(testShared(nil, fixedNow), openStore(t)); n != "" {
 		t.Fatalf("sound file: %q", n)
 	}
 }

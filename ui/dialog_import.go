@@ -224,7 +224,7 @@ func (d *importDialog) view(w, h int) string {
 	var body []string
 	switch d.step {
 	case impPath, impBusy:
-		body = append(body, txtImportIntro...)
+		body = append(body, txtImportIntro[0], strf(txtImportIntro[1], d.dlgKeys.Complete.Help().Key))
 		body = append(body, "")
 		field := func(i int, label string, in *lineInput, fw int) {
 			m := "  "
@@ -282,7 +282,7 @@ func (d *importDialog) view(w, h int) string {
 				nl = append(nl, wrapWidth("- "+n, inner)...)
 			}
 			if len(nl) > room {
-				nl = append(nl[:room-1], d.st.Dim.Render(txtMoreBelow))
+				nl = append(nl[:room-1], d.st.Dim.Render(strf(txtMoreBelow, d.steps.Select.Help().Key)))
 			}
 			body = append(body, nl...)
 		}

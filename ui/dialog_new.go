@@ -148,7 +148,7 @@ func (d *newReportForm) validate() (agency string, year int, problem string) {
 	}
 	if d.kind < 0 {
 		d.focus = nfKind
-		return "", 0, txtNeedKind
+		return "", 0, strf(txtNeedKind, d.dlgKeys.Choose.Help().Key)
 	}
 	return agency, y, ""
 }
@@ -216,7 +216,11 @@ func (d *newReportForm) view(w, h int) string {
 			body = append(body, d.st.Error.Render(l))
 		}
 	default:
-		body = append(body, d.st.Dim.Render(txtNewHelp[d.focus]))
+		help := txtNewHelp[d.focus]
+		if strings.Contains(help, "%s") {
+			help = strf(help, d.dlgKeys.Choose.Help().Key)
+		}
+		body = append(body, d.st.Dim.Render(help))
 	}
 	body = append(body, d.st.Dim.Render(d.hints(d.steps.NextOrDone, d.steps.Switch2, d.steps.No)))
 	d.b = layoutBox(w, h, txtNewTitle, body, inner)

@@ -617,7 +617,7 @@ func (e *editor) askFillZero() tea.Cmd {
 		e.setMsg(strf(strFillZeroNone, t.Number), false)
 		return nil
 	}
-	return send(pushDialogMsg{newConfirmDialog(e.shared, strf(strFillZeroQ, t.Number, n), send(fillZeroMsg{t}))})
+	return send(pushDialogMsg{newConfirmDialog(e.shared, strf(strFillZeroQ, t.Number, n, e.keys.Undo.Help().Key), send(fillZeroMsg{t}))})
 }
 
 func (e *editor) fillZero(t *model.Table) tea.Cmd {

@@ -42,7 +42,7 @@ func (e *editor) view(w, h int) string {
 		// The list is hidden: the title line says where this section
 		// stands and how to reach the others.
 		mark, prog := e.sectionState(it)
-		for _, p := range []string{mark, prog, strListHidden} {
+		for _, p := range []string{mark, prog, strf(strListHidden, e.keys.NextPane.Help().Key)} {
 			if p != "" {
 				head += "  " + p
 			}

@@ -85,9 +85,15 @@ func (s *startScreen) init() tea.Cmd {
 	}
 }
 
+// damagedWayOut says what can be done for a damaged report, with the keys
+// of the key map.
+func (s *startScreen) damagedWayOut() string {
+	return strf(txtDamagedWayOut, s.dlgKeys.History.Help().Key, s.dlgKeys.Delete.Help().Key)
+}
+
 // openingNote is what the first start screen says about the draft file
 // as it was opened: damaged reports and what to do, or a failed backup.
-func openingNote(db *store.Store) string {
+func openingNote(sh *shared, db *store.Store) string {
 	if db == nil {
 		return ""
 	}
@@ -102,7 +108,7 @@ func openingNote(db *store.Store) string {
 	for i, e := range bad {
 		names[i] = damagedName(e)
 	}
-	note := fmt.Sprintf(txtDamagedAtOpenFmt, len(bad), strings.Join(names, txtNameSep))
+	note := fmt.Sprintf(txtDamagedAtOpenFmt, len(bad), strings.Join(names, txtNameSep), sh.dlgKeys.History.Help().Key, sh.dlgKeys.Delete.Help().Key)
 	if be := (*store.BackupError)(nil); errors.As(berr, &be) && len(be.Damaged) > 0 {
 		note += txtNoBackupToday
 	} else if berr != nil {
@@ -170,7 +176,7 @@ func (s *startScreen) showDamaged(e *store.ReportError) {
 			s.sel = i
 		}
 	}
-	s.setNote(e.Error()+"\n"+txtDamagedWayOut, true)
+	s.setNote(e.Error()+"\n"+s.damagedWayOut(), true)
 }
 
 // reload reads the list again (after a change).
@@ -213,7 +219,7 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.setNote(txtDeleteFailed+msg.err.Error(), true)
 			return s, nil
 		}
-		s.setNote(fmt.Sprintf(txtDeletedFmt, msg.title), false)
+		s.setNote(fmt.Sprintf(txtDeletedFmt, msg.title, s.dlgKeys.Trash.Help().Key), false)
 		return s, s.reload()
 	case startRolledMsg:
 		if msg.err != nil {
@@ -339,7 +345,7 @@ func (s *startScreen) deleteSelected() tea.Cmd {
 	yes := func() tea.Msg {
 		return startDeletedMsg{title, db.Delete(id)}
 	}
-	return send(pushDialogMsg{d: newConfirmDialog(s.shared, fmt.Sprintf(txtDeleteAskFmt, title), yes)})
+	return send(pushDialogMsg{d: newConfirmDialog(s.shared, fmt.Sprintf(txtDeleteAskFmt, title, s.dlgKeys.Trash.Help().Key), yes)})
 }
 
 func (s *startScreen) view(w, h int) string {
@@ -444,7 +450,7 @@ func (s *startScreen) tableLines(w, h int) []string {
 				name, year = damagedName(e), ""
 			}
 			line = pad(cut(name, agencyW), agencyW) + " " + padL(year, colYear) + " " +
-				s.st.Error.Render(txtDamagedMark) + "  " + txtDamagedRowHint
+				s.st.Error.Render(txtDamagedMark) + "  " + strf(txtDamagedRowHint, s.dlgKeys.History.Help().Key)
 		} else {
 			errs := padL(fmt.Sprint(r.Errors), colCount)
 			if r.Errors > 0 {

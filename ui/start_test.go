@@ -62,7 +62,7 @@ func TestStartGolden(t *testing.T) {
 		name := fmt.Sprintf("start_damaged_%dx%d", sz.w, sz.h)
 		t.Run(name, func(t *testing.T) {
 			s := newStartScreen(testShared(nil, fixedNow))
-			s.opening = fmt.Sprintf(txtDamagedAtOpenFmt, 1, damagedName(bad)) + txtNoBackupToday
+			s.opening = fmt.Sprintf(txtDamagedAtOpenFmt, 1, damagedName(bad), "F5", "Delete") + txtNoBackupToday
 			s.update(startListMsg{list: list, bad: []*store.ReportError{bad}})
 			s.update(keyMsg("down"))
 			s.update(keyMsg("enter"))

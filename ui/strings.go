@@ -52,7 +52,7 @@ const (
 	strPaneFinds   = "检查结果"
 	strNoFindings  = "没有发现问题。"
 	strMissingLine = "表%s 还有 %d 格未填（已填 %d/%d）"
-	strListHidden  = "F6 章节"
+	strListHidden  = "%s 章节"
 	strMissingFees = "六、信息处理费 还有 %d 项未填（已填 %d/%d）"
 )
 
@@ -78,7 +78,7 @@ const (
 	strS6Fees       = "信息处理费（生成的句子，不可直接编辑）："
 	strS6FeesNone   = "（收费数字尚未填写）"
 	strPartAdded    = "已添加小节 %s"
-	strPartDeleteQ  = "删除小节 %s「%s」？正文也会一并删除（可用 Ctrl+Z 撤销）。"
+	strPartDeleteQ  = "删除小节 %s「%s」？正文也会一并删除（可用 %s 撤销）。"
 	strPartDeleted  = "已删除小节 %s"
 	strPartMoved    = "小节已移到 %s"
 	strPartLast     = "至少保留一个小节"
@@ -91,7 +91,7 @@ const (
 	strComputed      = "自动计算，不能填写"
 	strIncomplete    = "部分单元格未填，合计不完整"
 	strCleared       = "已清除 %s"
-	strFillZeroQ     = "把表%s中还空着的 %d 个单元格都填为 0？已填的数字不变（可用 Ctrl+Z 撤销）。"
+	strFillZeroQ     = "把表%s中还空着的 %d 个单元格都填为 0？已填的数字不变（可用 %s 撤销）。"
 	strFillZeroDone  = "已把表%s的 %d 个空单元格填为 0"
 	strFillZeroNone  = "表%s没有空着的单元格"
 	strFillNoTable   = "请先进入表二、三、四或六，再全部填 0"
@@ -239,8 +239,8 @@ const (
 	txtColUpdated    = "最后修改"
 	txtColDeleted    = "删除时间"
 	txtRowsFmt       = "  第 %d 份，共 %d 份"
-	txtDeleteAskFmt  = "把「%s」移到回收站？之后可在回收站（F7）中恢复。"
-	txtDeletedFmt    = "已移到回收站：%s（F7 可恢复）"
+	txtDeleteAskFmt  = "把「%s」移到回收站？之后可在回收站（%s）中恢复。"
+	txtDeletedFmt    = "已移到回收站：%s（%s 可恢复）"
 	txtDeleteFailed  = "删除失败："
 	txtRollExistsFmt = "已有%s %d 年的报告，不能再从上年报告创建；请直接打开它。"
 	txtRollDuplicate = "下一年度的报告已经存在，不能再从上年报告创建"
@@ -249,9 +249,9 @@ const (
 	// with a symbol and a word (not colour alone), explained on Enter,
 	// and announced once when the draft file is opened.
 	txtDamagedMark      = strSymError + " 已损坏"
-	txtDamagedRowHint   = "按 F5 历史版本恢复"
-	txtDamagedWayOut    = "现在可以：F5 历史版本（恢复一个完好的版本即可修复）  Delete 移到回收站"
-	txtDamagedAtOpenFmt = "草稿文件中有 %d 份报告已损坏，无法打开：%s。其他报告不受影响。选中标有「" + txtDamagedMark + "」的报告，按 F5 历史版本，恢复一个完好的版本即可修复；也可以按 Delete 移到回收站。"
+	txtDamagedRowHint   = "按 %s 历史版本恢复"
+	txtDamagedWayOut    = "现在可以：%s 历史版本（恢复一个完好的版本即可修复）  %s 移到回收站"
+	txtDamagedAtOpenFmt = "草稿文件中有 %d 份报告已损坏，无法打开：%s。其他报告不受影响。选中标有「" + txtDamagedMark + "」的报告，按 %s 历史版本，恢复一个完好的版本即可修复；也可以按 %s 移到回收站。"
 	txtNoBackupToday    = "因此今天没有做备份，修复后下次打开时会做。"
 	txtNameSep          = "、"
 	txtReportNameFmt    = "%s/%d" // a damaged report named in a note
@@ -264,7 +264,7 @@ const (
 	txtRolledSomeCarryFmt = "已创建 %d 年报告，带入结转 %d/%d 格"
 	txtRolledNoCarryFmt   = "已创建 %d 年报告，上年结转数需补填"
 	txtConfirmTitle       = "请确认"
-	txtMoreBelow          = "...（Up/Down 滚动）"
+	txtMoreBelow          = "...（%s 滚动）"
 )
 
 // New-report form.
@@ -273,17 +273,18 @@ const (
 	txtChooseKind     = "（请选择）"
 	txtNeedAgency     = "请填写机关名称。"
 	txtBadYearFmt     = "年度应为 %d 到 %d 之间的四位数字，例如 2023。"
-	txtNeedKind       = "请用 Left/Right 选择机关类型：检查规则与机关类型有关。"
+	txtNeedKind       = "请用 %s 选择机关类型：检查规则与机关类型有关。"
 	txtDuplicateFmt   = "已有%s %d 年的报告，请在开始页面直接打开它。"
 	txtSummaryCreated = "新建报告"
 )
 
-// txtNewHelp is the help line of each field of the new-report form.
+// txtNewHelp is the help line of each field of the new-report form; a %s
+// is the key that changes a choice.
 var txtNewHelp = [...]string{
 	"机关全称，与报告标题一致，如：北京市密云区科学技术委员会",
 	"报告所属的年度（不是编写的年份）",
-	"用 Left/Right 选择；人民政府的报告还要写工作考核、社会评议和责任追究",
-	"用 Left/Right 选择：本机关的报告，或汇总本地区各机关的报告",
+	"用 %s 选择；人民政府的报告还要写工作考核、社会评议和责任追究",
+	"用 %s 选择：本机关的报告，或汇总本地区各机关的报告",
 }
 
 // txtScopeHint explains each scope after its name.
@@ -292,7 +293,7 @@ var txtScopeHint = [...]string{"（本机关自己的报告）", "（汇总本�
 // Import dialog.
 var txtImportIntro = []string{
 	"可以导入：已发布报告的网页（另存为 .html）、复制成 .txt 的正文，",
-	"或 nianbao 导出的 JSON。输入文件路径，Tab 补全文件名。",
+	"或 nianbao 导出的 JSON。输入文件路径，%s 补全文件名。",
 }
 
 const (

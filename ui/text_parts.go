@@ -41,7 +41,7 @@ func (e *editor) partKey(k tea.KeyPressMsg) tea.Cmd {
 		if title == "" {
 			title = strPartUntitled
 		}
-		q := strf(strPartDeleteQ, model.PartNumber(it.part), title)
+		q := strf(strPartDeleteQ, model.PartNumber(it.part), title, e.keys.Undo.Help().Key)
 		return tea.Batch(flush, send(pushDialogMsg{newConfirmDialog(e.shared, q, send(deletePartMsg{it.part}))}))
 	case key.Matches(k, e.keys.PartUp), key.Matches(k, e.keys.PartDown):
 		if it.kind != secPart {

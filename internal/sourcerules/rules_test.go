@@ -419,6 +419,46 @@ func TestUIDrawsAndMatchesKeys(t *testing.T) {
 	}
 }
 
+// keyName is a key as the help names it.
+var keyName = regexp.MustCompile(`\bF[0-9]{1,2}\b|Ctrl\+|\bEsc\b|\bEnter\b|\bTab\b|Up/Down|Left/Right|\bDelete\b|\bBackspace\b|PgUp|PgDn|\bHome\b`)
+
+// TestUINamesKeysFromItsKeyMap: the UI's texts name no key by hand; a text
+// that speaks of a key gets its name from the binding (a %s filled with
+// Help().Key). Only the help keys of the bindings themselves, constants
+// named key…, spell keys.
+func TestUINamesKeysFromItsKeyMap(t *testing.T) {
+	for _, p := range loadPackages(t) {
+		if short(p.path) != "ui" {
+			continue
+		}
+		for name, af := range p.files {
+			if !isStringsFile(name) {
+				continue
+			}
+			ast.Inspect(af, func(n ast.Node) bool {
+				vs, ok := n.(*ast.ValueSpec)
+				if !ok {
+					return true
+				}
+				for i, v := range vs.Values {
+					ast.Inspect(v, func(n ast.Node) bool {
+						lit, ok := n.(*ast.BasicLit)
+						if !ok || lit.Kind != token.STRING {
+							return true
+						}
+						s, _ := strconv.Unquote(lit.Value)
+						if m := keyName.FindString(s); m != "" && (i >= len(vs.Names) || !strings.HasPrefix(vs.Names[i].Name, "key")) {
+							t.Errorf("%s: %q names the key %q by hand: take it from the key map", p.fset.Position(lit.Pos()), s, m)
+						}
+						return true
+					})
+				}
+				return true
+			})
+		}
+	}
+}
+
 func isStringCall(e ast.Expr) bool {
 	c, ok := e.(*ast.CallExpr)
 	if !ok {
