@@ -72,22 +72,6 @@ func (f *fakeStore) stored(id string) *model.Report {
 	return f.reports[id]
 }
 
-// waitStored waits (up to 2 s) until a save made off the test's goroutine
-// has put want into the cell addr of report id.
-func (f *fakeStore) waitStored(t *testing.T, id string, addr model.CellAddr, want model.Dec) {
-	t.Helper()
-	deadline := time.Now().Add(2 * time.Second)
-	for {
-		if v, ok := f.stored(id).Get(addr); ok && v == want {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s = %s never reached the store", addr, want)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
 // timerMsg is what a timer made by testTick reports, at once: the drivers
 // keep it instead of waiting for it (a test that needs its effect sends
 // that message itself).

@@ -12,25 +12,40 @@ import (
 
 // gatedStore is a fakeStore whose saves wait until the test opens the gate,
 // like a slow disk. A save that starts waiting says so on entered, so that
-// a driver (blocked) knows, rather than guesses, that it will not return.
+// a driver (blocked) knows, rather than guesses, that it will not return;
+// a save that waited says on through that it is in the store.
 type gatedStore struct {
 	*fakeStore
 	gate    chan struct{}
 	entered chan struct{}
+	through chan struct{}
 }
 
 func newGatedStore(rs ...*model.Report) *gatedStore {
-	return &gatedStore{fakeStore: newFakeStore(rs...), gate: make(chan struct{}), entered: make(chan struct{}, 64)}
+	return &gatedStore{fakeStore: newFakeStore(rs...), gate: make(chan struct{}),
+		entered: make(chan struct{}, 64), through: make(chan struct{}, 64)}
 }
 
 func (g *gatedStore) Save(r *model.Report, summary string) error {
 	select {
 	case <-g.gate:
+		return g.fakeStore.Save(r, summary)
 	default:
 		g.entered <- struct{}{}
 		<-g.gate
+		defer func() { g.through <- struct{}{} }()
+		return g.fakeStore.Save(r, summary)
 	}
-	return g.fakeStore.Save(r, summary)
+}
+
+// passed waits until a save that waited at the gate is in the store, and
+// checks that it put want into the cell addr.
+func (g *gatedStore) passed(t *testing.T, addr model.CellAddr, want model.Dec) {
+	t.Helper()
+	<-g.through
+	if v, ok := g.stored(testReportID).Get(addr); !ok || v != want {
+		t.Fatalf("%s = %v (%v) after the save, want %s", addr, v, ok, want)
+	}
 }
 
 // gatedDriver opens r in the editor at 120×40 over a gatedStore.
@@ -166,7 +181,7 @@ func TestExportOpensAfterTheLastSave(t *testing.T) {
 	close(gs.gate)
 	// The blocked save finishes; its message was dropped by the driver,
 	// so deliver what it reports.
-	gs.waitStored(t, r.ID, "s3.new.natural", model.Int(7))
+	gs.passed(t, "s3.new.natural", model.Int(7))
 	d.send(savedMsg{at: edNow()})
 	if len(a.dialogs) != 1 {
 		t.Fatalf("dialogs %d after the save", len(a.dialogs))
@@ -195,7 +210,7 @@ func TestRestoreDropsStaleSaves(t *testing.T) {
 		t.Fatalf("restored %v, pending %v", restored, d.a.saves.pending)
 	}
 	close(gs.gate)
-	gs.waitStored(t, r.ID, "s3.new.natural", model.Int(7))
+	gs.passed(t, "s3.new.natural", model.Int(7))
 	d.send(savedMsg{at: edNow()})
 	if !restored {
 		t.Fatal("the restore did not run after the save")
@@ -212,11 +227,16 @@ func TestStatusShowsSaveStateFromOpening(t *testing.T) {
 	d := newDriver(t, newTestReport(), 120, 40)
 	// fakeStore.List says the report was saved an hour before edNow.
 	d.wantScreen("已保存 13:02:33  错误 0 提示 0  已填 0/169")
-	d.a.saves.running = true
-	d.wantScreen("保存中  错误 0")
-	d.a.saves.running = false
 	d.keys("5", "enter")
 	d.wantScreen("已保存 14:02:33  错误 0 提示 0  已填 1/169")
+	// A save held by a slow disk: 保存中 until it is through.
+	g, gs := gatedDriver(t, newTestReport())
+	g.keys("6", "enter")
+	g.wantScreen("保存中  错误 0 提示 0  已填 1/169")
+	close(gs.gate)
+	gs.passed(t, "s3.new.natural", model.Int(6))
+	g.send(savedMsg{at: edNow()})
+	g.wantScreen("已保存 14:02:33")
 }
 
 // TestNarrowScreenHidesList: at 80 columns the section list gives its room

@@ -118,7 +118,7 @@ func TestSignalQuitDropsBadEntrySavesRest(t *testing.T) {
 		t.Fatalf("quit %v, dialogs %d, confirm %v: must wait for the save, and not ask", d.quit, len(a.dialogs), a.confirmQuit)
 	}
 	close(gs.gate)
-	gs.waitStored(t, r.ID, "s3.new.natural", model.Int(7))
+	gs.passed(t, "s3.new.natural", model.Int(7))
 	// The blocked save's message was dropped by the driver: deliver it.
 	d.send(savedMsg{at: edNow()})
 	if !d.quit {
