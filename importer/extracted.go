@@ -247,7 +247,7 @@ func extractedBlocks(s string) []block {
 			continue
 		}
 		flushRows()
-		starts := !prevFull || l.indent >= 2 || partHeading.MatchString(text) ||
+		starts := !prevFull || l.indent >= 2 || partStart.MatchString(text) ||
 			signatureDate.MatchString(foldDigits(text)) || headingNumber(text) > 0
 		if starts {
 			flushPara()

@@ -168,8 +168,8 @@ func TestPDFSmall(t *testing.T) {
 }
 
 func TestExtensions(t *testing.T) {
-	want := ".txt .md .html .htm .docx .pdf .json"
-	if got := strings.Join(Extensions, " "); got != want {
+	want := ".txt .md .html .htm .docx .pdf .json .text .markdown .xhtml .shtml"
+	if got := strings.Join(Extensions(), " "); got != want {
 		t.Errorf("Extensions = %s, want %s", got, want)
 	}
 }

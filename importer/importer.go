@@ -48,10 +48,6 @@ func isPackage(data []byte) bool {
 	return bytes.Contains(head, []byte("%PDF-")) || bytes.HasPrefix(data, []byte("PK\x03\x04"))
 }
 
-// Extensions are the file name extensions Import reads, with the dot, in
-// the order a file dialog offers them.
-var Extensions = []string{".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".json"}
-
 // Import reads a report from data. name is the file name; the form of data
 // (text, Markdown, HTML, .docx, PDF or nianbao JSON) is told by its content
 // where the content says it (a PDF, a zip package, JSON, HTML markup) and by
@@ -220,19 +216,16 @@ func sniff(data []byte, name string) (string, error) {
 	case bytes.HasPrefix(data, []byte("\x89PNG")), bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}), bytes.HasPrefix(data, []byte("GIF8")):
 		return "", errImage
 	}
-	switch ext {
-	case ".json":
-		return "json", nil
-	case ".html", ".htm", ".xhtml", ".shtml":
-		return "html", nil
-	case ".md", ".markdown":
-		return "md", nil
-	case ".txt", ".text":
-		return "text", nil
-	case ".docx":
-		return "", errNotDocx
-	case ".pdf":
+	switch form := formOfName(name); form {
+	case "docx":
+		return "", errNotDocx // the content above would have said so
+	case "pdf":
 		return "", errNotPDF
+	case "":
+	default:
+		return form, nil
+	}
+	switch ext {
 	case ".doc", ".wps":
 		return "", errOldWord
 	case ".xls", ".xlsx", ".et":

@@ -760,7 +760,7 @@ func startsParagraph(prev, e *pelem, left, right []float64, pitch float64) bool 
 	p, l := prev.line, e.line
 	size := math.Max(p.size, l.size)
 	text := strings.TrimSpace(l.text())
-	if partHeading.MatchString(text) || signatureDate.MatchString(foldDigits(text)) {
+	if partStart.MatchString(text) || signatureDate.MatchString(foldDigits(text)) {
 		return true
 	}
 	if l.left() > left[e.page]+0.9*size {

@@ -43,9 +43,9 @@ func (h *revRec) summary() string {
 	s := h.Summaries
 	n := len(s) + h.More
 	if n <= 3 {
-		return strings.Join(s, "；")
+		return strings.Join(s, sumSep)
 	}
-	return strings.Join(s[:3], "；") + fmt.Sprintf("等 %d 项修改", n)
+	return strings.Join(s[:3], sumSep) + fmt.Sprintf(sumMore, n)
 }
 
 func (h *revRec) add(summary string) {
@@ -74,11 +74,11 @@ func encodeRev(h *revRec, js []byte) ([]byte, error) {
 func decodeRev(v []byte) (*revRec, []byte, error) {
 	n, k := binary.Uvarint(v)
 	if k <= 0 || uint64(len(v)-k) < n {
-		return nil, nil, fmt.Errorf("草稿文件中的历史版本已损坏")
+		return nil, nil, errors.New(txtRevsDamaged)
 	}
 	var h revRec
 	if err := json.Unmarshal(v[k:k+int(n)], &h); err != nil {
-		return nil, nil, fmt.Errorf("草稿文件中的历史版本已损坏：%v", err)
+		return nil, nil, fmt.Errorf(txtRevsDamagedWhy, err)
 	}
 	return &h, v[k+int(n):], nil
 }
@@ -124,7 +124,7 @@ func addRevision(tx *bolt.Tx, id string, now time.Time, summary string, js []byt
 // is open and started less than CoalesceWindow ago, else it starts a new one.
 func recordEdit(tx *bolt.Tx, id string, now time.Time, summary string, js []byte) error {
 	if summary == "" {
-		summary = "修改"
+		summary = sumEdit
 	}
 	b, err := revBucket(tx, id)
 	if err != nil {
@@ -162,7 +162,7 @@ func rewriteRevision(b *bolt.Bucket, k []byte, h *revRec, summary string, js []b
 func sealCurrent(tx *bolt.Tx, id string, now time.Time, label string) error {
 	cur := tx.Bucket(bucketReports).Get([]byte(id))
 	if cur == nil {
-		return fmt.Errorf("%w（编号 %s）", ErrNotFound, id)
+		return fmt.Errorf(txtWithID, ErrNotFound, id)
 	}
 	b, err := revBucket(tx, id)
 	if err != nil {
@@ -209,7 +209,7 @@ func (s *Store) History(id string) ([]Revision, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketRevs).Bucket([]byte(id))
 		if tx.Bucket(bucketInfo).Get([]byte(id)) == nil && tx.Bucket(bucketReports).Get([]byte(id)) == nil && b == nil {
-			return fmt.Errorf("%w（编号 %s）", ErrNotFound, id)
+			return fmt.Errorf(txtWithID, ErrNotFound, id)
 		}
 		if b == nil {
 			return nil
@@ -218,7 +218,7 @@ func (s *Store) History(id string) ([]Revision, error) {
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			rev := Revision{N: int(binary.BigEndian.Uint64(k))}
 			if h, _, err := decodeRev(v); err != nil {
-				rev.Summary = "（这个版本已损坏，无法恢复）"
+				rev.Summary = sumRevDamaged
 			} else {
 				rev.Time, rev.Summary = h.Time, h.summary()
 			}
@@ -242,7 +242,7 @@ func revisionTx(tx *bolt.Tx, id string, n int) (*model.Report, *revRec, error) {
 		v = b.Get(seqKey(uint64(n)))
 	}
 	if v == nil {
-		return nil, nil, fmt.Errorf("%w：没有第 %d 版", ErrNotFound, n)
+		return nil, nil, fmt.Errorf(txtNoRevision, ErrNotFound, n)
 	}
 	h, js, err := decodeRev(v)
 	if err != nil {
@@ -250,7 +250,7 @@ func revisionTx(tx *bolt.Tx, id string, n int) (*model.Report, *revRec, error) {
 	}
 	r, err := model.Decode(js)
 	if err != nil {
-		return nil, nil, fmt.Errorf("第 %d 版已损坏：%v", n, err)
+		return nil, nil, fmt.Errorf(txtRevisionDamaged, n, err)
 	}
 	r.ID = id
 	return r, h, nil
@@ -278,15 +278,15 @@ func (s *Store) Restore(id string, n int) (*model.Report, error) {
 		if err != nil && !errors.Is(err, ErrDamagedReport) {
 			return err
 		}
-		label := fmt.Sprintf("恢复到第 %d 版（%s）", n, h.Time.Local().Format("2006-01-02 15:04"))
+		label := fmt.Sprintf(sumRestored, n, h.Time.Local().Format("2006-01-02 15:04"))
 		r.Previous = in.Previous
 		if cur != nil {
 			r.Previous = cur.Previous
-			if err := sealCurrent(tx, id, now, fmt.Sprintf("恢复第 %d 版之前的版本", n)); err != nil {
+			if err := sealCurrent(tx, id, now, fmt.Sprintf(sumBeforeRestore, n)); err != nil {
 				return err
 			}
 		} else {
-			label += "，修复已损坏的报告"
+			label += sumRepaired
 		}
 		js, _, err := writeReport(tx, r, now)
 		if err != nil {

@@ -2,8 +2,6 @@ package store
 
 import (
 	"encoding/json"
-	"fmt"
-	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -79,29 +77,3 @@ func (s *Store) repairSummaries() {
 		return nil
 	})
 }
-
-// damagedBackupError says why today's backup was not made.
-func damagedBackupError(bad []*ReportError) error {
-	names := make([]string, 0, len(bad))
-	for _, e := range bad {
-		names = append(names, e.Name())
-	}
-	msg := fmt.Sprintf("今天没有备份：草稿文件中的报告 %s 已损坏，备份它会挤掉完好的旧备份。", strings.Join(names, "、"))
-	if len(bad) == 1 {
-		msg += bad[0].Error()
-	} else {
-		msg += "可以用历史版本恢复这些报告：nianbao history 报告 列出历史版本，再用 nianbao restore 报告 版本号 恢复，或在界面中按 F5 历史版本。"
-	}
-	return &BackupError{Msg: msg + "修复后，下次打开时会做备份。", Damaged: bad}
-}
-
-// BackupError is why today's backup was not made (see Store.BackupErr).
-type BackupError struct {
-	Msg string
-	// Damaged lists the damaged reports that stopped the backup, if any.
-	Damaged []*ReportError
-	Err     error
-}
-
-func (e *BackupError) Error() string { return e.Msg }
-func (e *BackupError) Unwrap() error { return e.Err }

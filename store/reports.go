@@ -59,7 +59,7 @@ func indexKey(agency string, year int) []byte {
 func getInfo(tx *bolt.Tx, id string) (*info, error) {
 	v := tx.Bucket(bucketInfo).Get([]byte(id))
 	if v == nil {
-		return nil, fmt.Errorf("%w（编号 %s）", ErrNotFound, id)
+		return nil, fmt.Errorf(txtWithID, ErrNotFound, id)
 	}
 	var in info
 	if err := json.Unmarshal(v, &in); err != nil {
@@ -143,7 +143,7 @@ func putInfo(tx *bolt.Tx, id string, in *info) error {
 func getReport(tx *bolt.Tx, id string) (*model.Report, error) {
 	v := tx.Bucket(bucketReports).Get([]byte(id))
 	if v == nil {
-		return nil, fmt.Errorf("%w（编号 %s）", ErrNotFound, id)
+		return nil, fmt.Errorf(txtWithID, ErrNotFound, id)
 	}
 	r, err := model.Decode(v)
 	if err != nil {
@@ -169,31 +169,31 @@ func liveInfo(tx *bolt.Tx, id string) (*info, error) {
 // report by its id too: the trash may hold several of the same (机关名称,
 // 年度), and only the id tells which one to bring back.
 func inTrashError(id string, in *info) error {
-	return fmt.Errorf("%w：「%s」（编号 %s）在回收站中，请先从回收站恢复", ErrNotFound, model.TitleOf(in.Agency, in.Year), id)
+	return fmt.Errorf(txtInTrash, ErrNotFound, model.TitleOf(in.Agency, in.Year), id)
 }
 
 func duplicateError(agency string, year int) error {
-	return fmt.Errorf("%w：已有「%s」，同一机关同一年度只能有一份报告。请先改名或删除那一份", ErrDuplicate, model.TitleOf(strings.TrimSpace(agency), year))
+	return fmt.Errorf(txtDuplicateTitle, ErrDuplicate, model.TitleOf(strings.TrimSpace(agency), year))
 }
 
 // checkHeader refuses a report that cannot be filed under (机关名称, 年度).
 func checkHeader(r *model.Report) error {
 	if r.ID == "" {
-		return fmt.Errorf("报告没有编号，不能保存")
+		return errors.New(txtNoID)
 	}
 	if strings.TrimSpace(r.Agency) == "" {
-		return fmt.Errorf("请先填写机关名称再保存")
+		return errors.New(txtNoAgency)
 	}
 	if r.Year < 1000 || r.Year > 9999 {
-		return fmt.Errorf("年度 %d 不对，请填写四位数的年份", r.Year)
+		return fmt.Errorf(txtBadYear, r.Year)
 	}
 	// model.Decode refuses these, so a report stored with them could not
 	// be read back: refuse it here, while it is still in memory.
 	if r.Kind != "" && !r.Kind.Valid() {
-		return fmt.Errorf("机关类型 %q 不对，不能保存", string(r.Kind))
+		return fmt.Errorf(txtBadKind, string(r.Kind))
 	}
 	if r.Scope != "" && !r.Scope.Valid() {
-		return fmt.Errorf("范围 %q 不对（应为本机关或汇总），不能保存", string(r.Scope))
+		return fmt.Errorf(txtBadScope, string(r.Scope))
 	}
 	// The same way in as Decode: texts lose control characters; a bad name,
 	// id, date or size is refused.
@@ -206,29 +206,27 @@ func checkHeader(r *model.Report) error {
 // previousTx finds last year's report: the linked one if it is live, else
 // the same agency's report for year − 1.
 func previousTx(tx *bolt.Tx, r *model.Report) (*model.Report, error) {
-	if r.Previous != "" && r.Previous != r.ID {
-		if in, err := getInfo(tx, r.Previous); err == nil && in.Deleted.IsZero() {
-			return getReport(tx, r.Previous)
+	byID := func(id string) (*model.Report, error) {
+		if in, err := getInfo(tx, id); err != nil || !in.Deleted.IsZero() {
+			return nil, nil
 		}
+		return getReport(tx, id)
 	}
-	if id := tx.Bucket(bucketIndex).Get(indexKey(r.Agency, r.Year-1)); id != nil && string(id) != r.ID {
+	byName := func(agency string, year int) (*model.Report, error) {
+		id := tx.Bucket(bucketIndex).Get(indexKey(agency, year))
+		if id == nil || string(id) == r.ID {
+			return nil, nil
+		}
 		return getReport(tx, string(id))
 	}
-	return nil, nil
+	return model.LastYear(r, byID, byName)
 }
 
+// countFindings is what the summary keeps of the findings: the errors, the
+// empty cells and texts apart from them, and the warnings (model.Tally).
 func countFindings(r, prev *model.Report) (errs, missing, warns int) {
-	for _, f := range model.Check(r, prev) {
-		switch {
-		case f.ID == "missing":
-			missing++
-		case f.Severity == model.SevError:
-			errs++
-		default:
-			warns++
-		}
-	}
-	return errs, missing, warns
+	n := model.Tally(model.Check(r, prev))
+	return n.Errors, n.Missing(), n.Warnings
 }
 
 // writeReport stores a live report: its JSON, the (机关名称, 年度) index
@@ -339,11 +337,14 @@ func recount(tx *bolt.Tx, id string) error {
 	return putInfo(tx, id, in)
 }
 
-var sortCollator = collate.New(language.Chinese)
-
+// sortSummaries sorts by agency in pinyin order, then year, newest first.
+// A collator keeps buffers between comparisons and is not safe for
+// concurrent use, so each sort has its own: Store is used from several
+// goroutines (the UI's commands, check --all's readers).
 func sortSummaries(list []Summary) {
+	col := collate.New(language.Chinese)
 	sort.SliceStable(list, func(i, j int) bool {
-		if c := sortCollator.CompareString(list[i].Agency, list[j].Agency); c != 0 {
+		if c := col.CompareString(list[i].Agency, list[j].Agency); c != 0 {
 			return c < 0
 		}
 		return list[i].Year > list[j].Year
@@ -441,7 +442,7 @@ func (s *Store) Lookup(agency string, year int) (Summary, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		id := tx.Bucket(bucketIndex).Get(indexKey(agency, year))
 		if id == nil {
-			return fmt.Errorf("%w：没有「%s」", ErrNotFound, model.TitleOf(strings.TrimSpace(agency), year))
+			return fmt.Errorf(txtNoSuchReport, ErrNotFound, model.TitleOf(strings.TrimSpace(agency), year))
 		}
 		in, err := loadInfo(tx, string(id))
 		if err != nil {
@@ -464,7 +465,7 @@ func (s *Store) Find(agency string, year int) (*model.Report, error) {
 	err := s.db.View(func(tx *bolt.Tx) (err error) {
 		id := tx.Bucket(bucketIndex).Get(indexKey(agency, year))
 		if id == nil {
-			return fmt.Errorf("%w：没有「%s」", ErrNotFound, model.TitleOf(strings.TrimSpace(agency), year))
+			return fmt.Errorf(txtNoSuchReport, ErrNotFound, model.TitleOf(strings.TrimSpace(agency), year))
 		}
 		r, err = getReport(tx, string(id))
 		return err
@@ -493,14 +494,14 @@ func (s *Store) Create(r *model.Report, summary string) error {
 
 func createTx(tx *bolt.Tx, r *model.Report, summary string, now time.Time) error {
 	if in, _ := getInfo(tx, r.ID); in != nil {
-		return fmt.Errorf("%w：编号 %s 已被「%s」使用", ErrDuplicate, r.ID, model.TitleOf(in.Agency, in.Year))
+		return fmt.Errorf(txtIDTaken, ErrDuplicate, r.ID, model.TitleOf(in.Agency, in.Year))
 	}
 	js, _, err := writeReport(tx, r, now)
 	if err != nil {
 		return err
 	}
 	if summary == "" {
-		summary = "新建报告"
+		summary = sumCreated
 	}
 	// The first state is kept as it was (imported or rolled forward):
 	// later edits start a revision of their own.
@@ -546,7 +547,7 @@ func (s *Store) Replace(r *model.Report, summary string) error {
 		if in, _ := getInfo(tx, id); id == "" || in == nil {
 			owner := tx.Bucket(bucketIndex).Get(indexKey(r.Agency, r.Year))
 			if owner == nil {
-				return fmt.Errorf("%w：没有可以覆盖的「%s」", ErrNotFound, model.TitleOf(strings.TrimSpace(r.Agency), r.Year))
+				return fmt.Errorf(txtNothingToRepl, ErrNotFound, model.TitleOf(strings.TrimSpace(r.Agency), r.Year))
 			}
 			id = string(owner)
 		}
@@ -561,7 +562,7 @@ func (s *Store) Replace(r *model.Report, summary string) error {
 			return err
 		}
 		if old != nil {
-			if err := sealCurrent(tx, id, now, "导入覆盖之前的版本"); err != nil {
+			if err := sealCurrent(tx, id, now, sumBeforeImport); err != nil {
 				return err
 			}
 		}
@@ -580,41 +581,9 @@ func (s *Store) Replace(r *model.Report, summary string) error {
 			return nil
 		}
 		if summary == "" {
-			summary = "导入覆盖"
+			summary = sumImported
 		}
 		return addRevision(tx, id, now, summary, js, true)
-	})
-}
-
-// Link makes previousID the last-year report of id (for two reports made
-// separately, e.g. both imported). Last year's report must be for year − 1.
-// A caller holding the report should Get it again (or set r.Previous).
-func (s *Store) Link(id, previousID string) error {
-	now := s.opt.Now()
-	return s.update(func(tx *bolt.Tx) error {
-		if id == previousID {
-			return fmt.Errorf("不能把报告关联到它自己")
-		}
-		if _, err := liveInfo(tx, id); err != nil {
-			return err
-		}
-		pin, err := liveInfo(tx, previousID)
-		if err != nil {
-			return err
-		}
-		r, err := getReport(tx, id)
-		if err != nil {
-			return err
-		}
-		if pin.Year != r.Year-1 {
-			return fmt.Errorf("「%s」不是 %d 年度的报告，不能作为「%s」的上年报告", model.TitleOf(pin.Agency, pin.Year), r.Year-1, r.Title())
-		}
-		r.Previous = previousID
-		js, changed, err := writeReport(tx, r, now)
-		if err != nil || !changed {
-			return err
-		}
-		return recordEdit(tx, id, now, "关联上年报告「"+model.TitleOf(pin.Agency, pin.Year)+"」", js)
 	})
 }
 
@@ -650,7 +619,7 @@ func (s *Store) Undelete(id string) error {
 		}
 		key := indexKey(in.Agency, in.Year)
 		if tx.Bucket(bucketIndex).Get(key) != nil {
-			return fmt.Errorf("%w：不能从回收站恢复「%s」，因为现在已有一份同名同年度的报告。请先把那一份改名或删除", ErrDuplicate, model.TitleOf(in.Agency, in.Year))
+			return fmt.Errorf(txtUndeleteTaken, ErrDuplicate, model.TitleOf(in.Agency, in.Year))
 		}
 		if err := tx.Bucket(bucketIndex).Put(key, []byte(id)); err != nil {
 			return err
@@ -714,7 +683,7 @@ func (s *Store) RollForwardAs(fromID string, h NextHeader) (*model.Report, error
 		tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
 			var in info
 			if json.Unmarshal(v, &in) == nil && in.Previous == fromID && in.Deleted.IsZero() {
-				taken = fmt.Errorf("%w：已从「%s」创建过「%s」", ErrDuplicate, src.Title(), model.TitleOf(in.Agency, in.Year))
+				taken = fmt.Errorf(txtRolledAlready, ErrDuplicate, src.Title(), model.TitleOf(in.Agency, in.Year))
 			}
 			return nil
 		})
@@ -737,10 +706,10 @@ func (s *Store) RollForwardAs(fromID string, h NextHeader) (*model.Report, error
 				}
 			}
 		}
-		if err := sealCurrent(tx, fromID, now, fmt.Sprintf("创建 %d 年度报告之前的版本", year)); err != nil {
+		if err := sealCurrent(tx, fromID, now, fmt.Sprintf(sumBeforeRoll, year)); err != nil {
 			return err
 		}
-		if err := createTx(tx, r, "从上年报告「"+src.Title()+"」创建", now); err != nil {
+		if err := createTx(tx, r, fmt.Sprintf(sumRolledFrom, src.Title()), now); err != nil {
 			return err
 		}
 		out = r
@@ -757,6 +726,6 @@ func (s *Store) MarkExport(id string, what string) error {
 		if _, err := loadInfo(tx, id); err != nil {
 			return err
 		}
-		return sealCurrent(tx, id, now, "导出 "+what+" 时的版本")
+		return sealCurrent(tx, id, now, fmt.Sprintf(sumExported, what))
 	})
 }

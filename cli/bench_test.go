@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -41,7 +41,7 @@ func BenchmarkCheck1000(b *testing.B) {
 		args = append(args, writeJSON(b, dir, fmt.Sprintf("r%04d.json", i), r))
 	}
 	for b.Loop() {
-		if code := run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
+		if code := Run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
 			b.Fatalf("exit %d", code)
 		}
 	}
@@ -55,7 +55,7 @@ func BenchmarkCheckJSON1000(b *testing.B) {
 		args = append(args, writeJSON(b, dir, fmt.Sprintf("r%04d.json", i), r))
 	}
 	for b.Loop() {
-		if code := run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
+		if code := Run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
 			b.Fatalf("exit %d", code)
 		}
 	}
@@ -77,7 +77,7 @@ func BenchmarkCheckAll1000(b *testing.B) {
 	s.Close()
 	args := []string{"check", "--all", "--db", db}
 	for b.Loop() {
-		if code := run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
+		if code := Run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
 			b.Fatalf("exit %d", code)
 		}
 	}
@@ -87,14 +87,14 @@ func BenchmarkCheckAll1000(b *testing.B) {
 // open the draft file, parse, save with fsync, check, close.
 func BenchmarkSetCLI(b *testing.B) {
 	db := filepath.Join(b.TempDir(), "drafts.db")
-	if code := run([]string{"new", "--agency", agency, "--year", "2023", "--db", db}, nil, io.Discard, io.Discard); code != 0 {
+	if code := Run([]string{"new", "--agency", agency, "--year", "2023", "--db", db}, nil, io.Discard, io.Discard); code != 0 {
 		b.Fatalf("new: exit %d", code)
 	}
 	i := 0
 	for b.Loop() {
 		i++
 		args := []string{"set", agency + "/2023", fmt.Sprintf("s3.new.natural=%d", i), "--db", db}
-		if code := run(args, strings.NewReader(""), io.Discard, io.Discard); code != 0 {
+		if code := Run(args, strings.NewReader(""), io.Discard, io.Discard); code != 0 {
 			b.Fatalf("set: exit %d", code)
 		}
 	}
