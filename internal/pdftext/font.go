@@ -47,7 +47,7 @@ func (c *content) font(name string) *font {
 	fd := c.fontDict.Key(name)
 	f := unknownFont
 	if fd.Kind() == pdf.Dict {
-		f = loadFont(fd)
+		f = loadFont(fd, c.x.cmaps)
 	}
 	if c.fonts == nil {
 		c.fonts = map[string]*font{}
@@ -58,11 +58,22 @@ func (c *content) font(name string) *font {
 	return f
 }
 
-func loadFont(fd pdf.Value) *font {
+// loadFont reads a font dictionary. cmaps keeps the ToUnicode maps read so
+// far, by their stream (whose printed form names its place in the file):
+// a font used on many pages is read on each, its map only once.
+func loadFont(fd pdf.Value, cmaps map[string]map[uint32]string) *font {
 	f := &font{scaleX: 0.001, scaleY: 1, dw: 1000, cache: map[uint32]decodedCh{}}
 	sub := fd.Key("Subtype").Name()
 	if tu := fd.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		f.toUni = readToUnicode(tu)
+		key := tu.String()
+		if m, ok := cmaps[key]; ok {
+			f.toUni = m
+		} else {
+			f.toUni = readToUnicode(tu)
+			if cmaps != nil && len(cmaps) < 10000 {
+				cmaps[key] = f.toUni
+			}
+		}
 	}
 	switch sub {
 	case "Type0":

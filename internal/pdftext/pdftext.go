@@ -99,7 +99,7 @@ func Read(data []byte, lim Limits) (doc *Doc, err error) {
 		}
 		return nil, ErrDamaged
 	}
-	x := &extractor{lim: lim}
+	x := &extractor{lim: lim, cmaps: map[string]map[uint32]string{}}
 	root := r.Trailer().Key("Root").Key("Pages")
 	x.walkPages(root, pdf.Value{}, 0)
 	doc = &Doc{Pages: x.pages}
@@ -111,6 +111,7 @@ func Read(data []byte, lim Limits) (doc *Doc, err error) {
 
 type extractor struct {
 	lim   Limits
+	cmaps map[string]map[uint32]string // ToUnicode maps read, by stream
 	pages []Page
 	ops   int
 	glyph int
