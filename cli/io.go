@@ -184,7 +184,7 @@ func (a *app) exportCmd() *cobra.Command {
 			if job.Report, err = readJSONReport(ref.file); err != nil {
 				return err
 			}
-			return do(office.New(nil))
+			return do(a.office(nil))
 		}
 		return a.withOffice(func(o *office.Office) error {
 			if job.Report, err = a.resolve(o.Store(), ref); err != nil {

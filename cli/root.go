@@ -9,6 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"nianbao/internal/buildinfo"
 )
 
 // Exit codes, as issue 7 fixes them. Where several apply the largest wins.
@@ -46,13 +48,14 @@ type app struct {
 	stdout, stderr io.Writer
 	db             string // --db
 	code           int
+	build          buildinfo.Info // this build, for --version and the exports
 }
 
 // Run executes the command line args and returns the exit code. Everything
 // the program prints goes to stdout (results) or stderr (notes and errors),
 // so tests run it in-process. Without a command it opens the UI.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, build: buildinfo.Get()}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -125,7 +128,9 @@ func (a *app) rootCmd() *cobra.Command {
 		a.newCmd(), a.metaCmd(), a.listCmd(), a.setCmd(), a.textCmd(), a.checkCmd(),
 		a.exportCmd(), a.importCmd(), a.historyCmd(), a.restoreCmd(), a.deleteCmd(),
 		a.trashCmd(), a.undeleteCmd(), a.backupsCmd(), a.recoverCmd(),
+		a.versionCmd(),
 	)
+	a.setVersionFlag(root)
 	// Chinese help flags on every command, added before cobra adds its own.
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {

@@ -202,5 +202,11 @@ func (a *app) withStore(f func(s *store.Store) error) error {
 
 // withOffice is withStore for the operations of the use-case package.
 func (a *app) withOffice(f func(o *office.Office) error) error {
-	return a.withStore(func(s *store.Store) error { return f(office.New(s)) })
+	return a.withStore(func(s *store.Store) error { return f(a.office(s)) })
+}
+
+// office is the use-case package on s (nil: no draft file), naming this
+// build in what it exports.
+func (a *app) office(s *store.Store) *office.Office {
+	return office.New(s).WithGenerator(a.generator())
 }

@@ -205,3 +205,15 @@ const (
 	txtNoTerminal = "填报界面需要在终端（命令行窗口）中运行，这里没有可用的终端；在脚本中请使用 nianbao 的命令（见 nianbao --help）"
 	txtUIFailed   = "填报界面出错：%s"
 )
+
+// nianbao --version and nianbao version.
+const (
+	txtVersionLine        = "nianbao %s\n"
+	txtVersionCommit      = "提交：%s"
+	txtVersionCommitAt    = "提交：%s（%s）"
+	txtVersionNoCommit    = "提交：未记录"
+	txtVersionModified    = "，编译时有未提交的修改"
+	txtVersionBuilt       = "构建时间：%s\n"
+	txtVersionNoBuildTime = "构建时间：未记录（不是发布版本）\n"
+	txtVersionGo          = "Go 版本：%s（%s）\n"
+)

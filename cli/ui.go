@@ -14,7 +14,7 @@ import (
 // whole session (a second window gets the store's "held" message: exit 3).
 func (a *app) runUI() error {
 	return a.withStore(func(s *store.Store) error {
-		err := ui.Run(ui.Config{Store: s, Now: time.Now, ExportDir: "."})
+		err := ui.Run(ui.Config{Store: s, Now: time.Now, ExportDir: ".", Version: a.generator()})
 		var se *ui.SignalError
 		switch {
 		case err == nil:
