@@ -49,6 +49,7 @@ type app struct {
 	db             string // --db
 	code           int
 	build          buildinfo.Info // this build, for --version and the exports
+	uiAsked        bool           // the UI was to open (holdWindow)
 }
 
 // Run executes the command line args and returns the exit code. Everything
@@ -64,6 +65,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := root.Execute(); err != nil {
 		a.fail(err)
 	}
+	a.holdWindow()
 	return a.code
 }
 

@@ -206,6 +206,10 @@ const (
 	txtUIFailed   = "填报界面出错：%s"
 )
 
+// A window opened for the program alone (a double-click on Windows) stays
+// open after an error until Enter.
+const txtPressEnter = "按回车键关闭窗口。"
+
 // nianbao --version and nianbao version.
 const (
 	txtVersionLine        = "nianbao %s\n"

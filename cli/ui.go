@@ -13,6 +13,7 @@ import (
 // runUI opens the full-screen UI on the draft file, which it holds for the
 // whole session (a second window gets the store's "held" message: exit 3).
 func (a *app) runUI() error {
+	a.uiAsked = true
 	return a.withStore(func(s *store.Store) error {
 		err := ui.Run(ui.Config{Store: s, Now: time.Now, ExportDir: ".", Version: a.generator()})
 		var se *ui.SignalError

@@ -79,7 +79,9 @@ func from(bi *debug.BuildInfo, ldVersion, ldCommit, ldDate string) Info {
 	if ldVersion != "" {
 		in.Version = ldVersion
 	}
-	if ldCommit != "" {
+	// GoReleaser says "none" when it could not read the commit: only a
+	// hash is taken.
+	if isHash(ldCommit) {
 		in.Commit = ldCommit
 	}
 	if t, err := time.Parse(time.RFC3339, ldDate); err == nil {
@@ -134,4 +136,17 @@ func (in Info) Line() string {
 		s += " (" + strings.Join(parts, ", ") + ")"
 	}
 	return s
+}
+
+// isHash says whether s is a commit hash (7 to 64 hex digits).
+func isHash(s string) bool {
+	if len(s) < 7 || len(s) > 64 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }

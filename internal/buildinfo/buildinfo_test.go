@@ -58,6 +58,12 @@ func TestFrom(t *testing.T) {
 			line: "nianbao 2.0.1 (go1.26.8)", version: "2.0.1",
 		},
 		{
+			name: "a commit GoReleaser could not read (none) leaves the checkout's", bi: checkout,
+			ldVersion: "0.0.1-snapshot+none", ldC: "none",
+			line:    "nianbao 0.0.1-snapshot+none (0123456789ab-dirty, 2026-06-30, go1.26.8)",
+			version: "0.0.1-snapshot+none", commit: rev, committed: "2026-06-30T08:00:00Z", modified: true,
+		},
+		{
 			name: "a date the linker got wrong is left out", bi: &debug.BuildInfo{GoVersion: "go1.26.8"},
 			ldVersion: "1.2.0", ldD: "yesterday",
 			line: "nianbao 1.2.0 (go1.26.8)", version: "1.2.0",
