@@ -110,6 +110,9 @@ type Config struct {
 	// replace it so that a timer is a value they can see, rather than a
 	// command they guess is one because it is slow.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// clip is the system clipboard (default: the real one); tests give
+	// a fake, so that they neither need nor touch a desktop's.
+	clip systemClip
 }
 
 // New returns the root model, showing the start screen.
@@ -183,6 +186,14 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case statusMsg:
 		a.note, a.noteErr = msg.text, msg.err
 		return a, nil
+	case copiedMsg:
+		a.noteErr = false
+		if msg.native {
+			a.note = strf(strCopied, msg.what)
+			return a, nil
+		}
+		a.note = strf(strCopiedTerm, msg.what)
+		return a, tea.SetClipboard(msg.text)
 	case quitMsg:
 		if msg.force && a.ed != nil {
 			// The officer agreed to lose a cell entry that cannot be
@@ -215,6 +226,13 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, a.keys.Quit) {
 			return a, a.quit()
 		}
+		// Ctrl+C copies and Ctrl+V pastes wherever the officer is.
+		if key.Matches(msg, a.keys.Copy) {
+			return a, a.copy()
+		}
+		if key.Matches(msg, a.keys.Paste) {
+			return a, a.pasteCmd()
+		}
 		// F1 opens help anywhere; '?' only where nothing is typed.
 		if key.Matches(msg, a.keys.Help) || (key.Matches(msg, a.keys.HelpQ) && !a.top().typing()) {
 			return a, send(pushDialogMsg{newHelpDialog(a.shared)})
@@ -224,6 +242,17 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	return a, a.route(msg)
+}
+
+// copy copies what is under the cursor of the top screen (Ctrl+C).
+func (a *app) copy() tea.Cmd {
+	if c, ok := a.top().(copier); ok {
+		if text, what := c.copyText(); text != "" {
+			return a.copyCmd(text, what)
+		}
+	}
+	a.note, a.noteErr = strNothingToCopy, false
+	return nil
 }
 
 // tooSmall reports whether the window is below the minimum size, where only
@@ -302,7 +331,7 @@ func (a *app) settle(cmd tea.Cmd) tea.Cmd {
 func (a *app) quit() tea.Cmd {
 	if a.ed != nil {
 		if q := a.ed.badEntry(); q != "" {
-			return send(pushDialogMsg{newConfirmDialog(a.shared, q, send(quitMsg{force: true}))})
+			return send(pushDialogMsg{newCautiousDialog(a.shared, q, send(quitMsg{force: true}))})
 		}
 		return a.quitWith(a.ed.flush())
 	}
@@ -360,8 +389,10 @@ func (a *app) View() tea.View {
 		v.SetContent(lipgloss.Wrap(strf(strTooSmall, minWidth, minHeight, a.w, a.h), max(a.w, 10), ""))
 		return v
 	}
-	bodyH := a.h - 2
 	top := a.top()
+	help := a.helpLines(top)
+	status := a.statusLines()
+	bodyH := a.h - len(status) - len(help)
 	body := a.cur.view(a.w, bodyH)
 	cur := a.cur.cursor()
 	if len(a.dialogs) > 0 {
@@ -369,7 +400,8 @@ func (a *app) View() tea.View {
 		cur = top.cursor()
 	}
 	lines := fitLines(body, a.w, bodyH)
-	lines = append(lines, a.statusLine(), a.helpLine(top))
+	lines = append(lines, status...)
+	lines = append(lines, help...)
 	v.SetContent(strings.Join(lines, "\n"))
 	if a.confirmQuit {
 		cur = nil
@@ -378,8 +410,49 @@ func (a *app) View() tea.View {
 	return v
 }
 
+// statusLines are the status line, and the latest note on lines of its
+// own (up to two) when it does not fit beside the rest: a note says what
+// was done (copied, exported to a path) and is never cut.
+func (a *app) statusLines() []string {
+	line := a.statusLine()
+	if a.note == "" || dw(line) <= a.w {
+		return []string{line}
+	}
+	note := a.note
+	if a.noteErr {
+		note = strSymError + " " + note
+	}
+	ls := wrapWidth(note, a.w)
+	if len(ls) > 2 {
+		ls = ls[:2]
+		ls[1] = cut(ls[1], a.w-1) + strSymIncomp
+	}
+	if a.noteErr {
+		for i := range ls {
+			ls[i] = a.st.w.Error.render(ls[i])
+		}
+	}
+	return append([]string{a.statusFacts()}, ls...)
+}
+
 // statusLine is the save state, the screen's own facts and the latest note.
 func (a *app) statusLine() string {
+	facts := a.statusFacts()
+	if a.note == "" {
+		return facts
+	}
+	n := a.note
+	if a.noteErr {
+		n = a.st.w.Error.render(strSymError + " " + n)
+	}
+	if facts == "" {
+		return n
+	}
+	return facts + statusSep + n
+}
+
+// statusFacts is the save state and the screen's own facts.
+func (a *app) statusFacts() string {
 	var parts []string
 	q := a.saves
 	switch {
@@ -397,13 +470,6 @@ func (a *app) statusLine() string {
 			parts = append(parts, s)
 		}
 	}
-	if a.note != "" {
-		n := a.note
-		if a.noteErr {
-			n = a.st.w.Error.render(strSymError + " " + n)
-		}
-		parts = append(parts, n)
-	}
 	return cut(strings.Join(parts, statusSep), a.w)
 }
 
@@ -412,15 +478,30 @@ func (a *app) statusLine() string {
 // columns.
 const statusSep = "  "
 
-// helpLine is the key help of the top screen, or its message.
-func (a *app) helpLine(top screen) string {
+// maxMsgLines is how many lines a message in place of the help bar may
+// take: a long one (a paste's result, a parser's message) wraps rather
+// than ending in a "~".
+const maxMsgLines = 3
+
+// helpLines are the key help of the top screen, or its message wrapped
+// over up to maxMsgLines lines.
+func (a *app) helpLines(top screen) []string {
+	msg := ""
 	if a.confirmQuit {
-		return cut(a.st.w.Error.render(strSymError+" "+strQuitUnsaved)+" "+a.hints(a.dlgKeys.Confirm, a.dlgKeys.Cancel), a.w)
+		msg = a.st.w.Error.render(strSymError+" "+strQuitUnsaved) + " " + a.hints(a.dlgKeys.Confirm, a.dlgKeys.Cancel)
+	} else if ho, ok := top.(helpOverrider); ok {
+		msg = ho.helpLine()
 	}
-	if ho, ok := top.(helpOverrider); ok {
-		if s := ho.helpLine(); s != "" {
-			return cut(s, a.w)
-		}
+	if msg == "" {
+		return []string{a.renderHelpBar(top.bindings(), a.w)}
 	}
-	return a.renderHelpBar(top.bindings(), a.w)
+	if dw(msg) <= a.w {
+		return []string{msg}
+	}
+	ls := wrapWidth(msg, a.w)
+	if len(ls) > maxMsgLines {
+		ls = ls[:maxMsgLines]
+		ls[maxMsgLines-1] = cut(ls[maxMsgLines-1], a.w-1) + strSymIncomp
+	}
+	return ls
 }

@@ -96,8 +96,8 @@ func TestEditorFullWidthDigitsAccepted(t *testing.T) {
 	if got := d.cell("s3.new.natural"); got != "12" {
 		t.Fatalf("got %q", got)
 	}
-	// Enter moved on to the next input cell in reading order.
-	if a := d.ed().grids[model.S3].addr(); a != "s3.new.business" {
+	// Enter moved down the column, as in Excel.
+	if a := d.ed().grids[model.S3].addr(); a != "s3.carried.natural" {
 		t.Fatalf("cursor at %s", a)
 	}
 }
@@ -126,7 +126,7 @@ func TestEditorWalkThroughToNextSection(t *testing.T) {
 
 func TestEditorClearAndUndoRedo(t *testing.T) {
 	d := newDriver(t, newTestReport(), 120, 40)
-	d.keys("4", "enter", "left", "delete")
+	d.keys("4", "enter", "up", "delete")
 	if d.cell("s3.new.natural") != "" {
 		t.Fatal("Delete did not clear")
 	}
@@ -191,7 +191,12 @@ func TestEditorPasteBlock(t *testing.T) {
 	if d.cell("s3.new.natural") != "3" || d.cell("s3.new.business") != "1" || d.cell("s3.carried.natural") != "1" {
 		t.Fatalf("paste not written: %s %s %s", d.cell("s3.new.natural"), d.cell("s3.new.business"), d.cell("s3.carried.natural"))
 	}
-	d.wantScreen("已粘贴 12 个数字", "粘贴的总计与计算不符", "粘贴 2，计算 1")
+	d.wantScreen("已粘贴 12 个数字", "粘贴的总计与计算不符")
+	// The difference stays listed in the findings as a note on the total.
+	d.wantScreen("? 粘贴的「表三 二、上年结转政府信息公开申请数量/总计」为 2，按各项计算为 1")
+	if n := d.ed().r.Notes; len(n) != 1 || n[0].Cells[0] != "s3.carried.total" {
+		t.Fatalf("notes %+v", n)
+	}
 	d.keys("ctrl+z")
 	if f, _ := d.ed().r.FilledCount(nil); f != 0 {
 		t.Fatalf("undo left %d cells", f)
@@ -200,7 +205,7 @@ func TestEditorPasteBlock(t *testing.T) {
 
 func TestEditorPasteRejectsAndWritesNothing(t *testing.T) {
 	for _, tc := range []struct{ name, block, want string }{
-		{"bad value", "1\t2\tx3\n", "第 1 行第 3 列「x3」"},
+		{"bad value", "1\t2\tx3\n", "「表三 一、本年新收政府信息公开申请数量/科研机构」中的「x3」"},
 		{"too wide", "1\t2\t3\t4\t5\t6\t7\t8\n", "粘贴的内容有 8 列"},
 		{"negative", "1\t-2\n", "不能填负数"},
 	} {
