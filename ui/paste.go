@@ -80,7 +80,7 @@ func (e *editor) applyPaste(g *gridState, res *pasteResult) tea.Cmd {
 	if n := len(res.blanks); n > 0 {
 		var names []string
 		for _, c := range res.blanks[:min(n, pasteNamed)] {
-			names = append(names, "「"+cellPos(c)+"」")
+			names = append(names, strf(strQuoted, cellPos(c)))
 		}
 		list := strings.Join(names, strListSep)
 		if n > pasteNamed {

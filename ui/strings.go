@@ -149,6 +149,7 @@ const (
 	keyTermPaste        = "Ctrl+Shift+V"
 	strCellPos          = "表%s%s/%s" // 表三（一）予以公开/自然人 (cellPos)
 	strOpenParen        = "（"
+	strQuoted           = "「%s」"
 	strCopyCell         = "「%s」的 %s"
 	strCopyCellEmpty    = "「%s」（空）"
 	strCopyPara         = "%s第 %d 段（%d 字）"
