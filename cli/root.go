@@ -46,6 +46,7 @@ type app struct {
 	stdout, stderr io.Writer
 	db             string // --db
 	code           int
+	uiRefused      bool // the UI could not start (see holdRefusal)
 }
 
 // Run executes the command line args and returns the exit code. Everything
@@ -60,6 +61,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetErr(stderr)
 	if err := root.Execute(); err != nil {
 		a.fail(err)
+		a.holdRefusal()
 	}
 	return a.code
 }

@@ -25,14 +25,16 @@ const (
 	strClosedUnsaved  = "填报界面已关闭（收到系统信号 %s），但最后的修改未能保存：%s"
 	strSaveStuck      = "保存未能在退出前完成"
 	strNoStore        = "没有打开草稿文件"
-	strErrCount       = "错误 %d"
-	strWarnCount      = "提示 %d"
-	strFilledAll      = "已填 %d/%d"
-	strMissingBoth    = "未填 %d 格、%d 段文字"
-	strMissingCells   = "未填 %d 格"
-	strMissingTexts   = "未填 %d 段文字"
-	strConfirmYes     = "确定"
-	strConfirmNo      = "取消"
+	// After the command line's message when the UI could not start.
+	strPressEnter   = "按 %s 关闭窗口。"
+	strErrCount     = "错误 %d"
+	strWarnCount    = "提示 %d"
+	strFilledAll    = "已填 %d/%d"
+	strMissingBoth  = "未填 %d 格、%d 段文字"
+	strMissingCells = "未填 %d 格"
+	strMissingTexts = "未填 %d 段文字"
+	strConfirmYes   = "确定"
+	strConfirmNo    = "取消"
 )
 
 // Editor: section list.
@@ -328,7 +330,10 @@ const (
 	txtRolledSomeCarryFmt = "已创建 %d 年报告，带入结转 %d/%d 格"
 	txtRolledNoCarryFmt   = "已创建 %d 年报告，上年结转数需补填"
 	txtConfirmTitle       = "请确认"
-	txtMoreBelow          = "...（%s 滚动）"
+	// Typing on the start screen filters the list by agency (or year).
+	txtFilterLine = "筛选：%s（%d/%d 份）"
+	txtFilterNone = "没有机关名称或年度含「%s」的报告（%s 清除筛选）"
+	txtMoreBelow  = "...（%s 滚动）"
 )
 
 // New-report form.
