@@ -162,6 +162,9 @@ func change(before, now model.Dec) string {
 // sign, rounded half away from zero, in integer arithmetic (figures never
 // pass through a float).
 func percentChange(before, now model.Dec) string {
+	if now == before {
+		return "0%"
+	}
 	num, den := int64(now-before)*100, int64(before)
 	neg := (num < 0) != (den < 0)
 	if num < 0 {

@@ -101,6 +101,9 @@ type editor struct {
 	form    *form
 	formFor navItem // the section the form was built for
 
+	// compare: the main pane shows the table beside last year's (F9).
+	compare bool
+
 	msg    string // shown in place of the help bar (input errors, results)
 	msgErr bool
 
@@ -301,7 +304,7 @@ func (e *editor) editFor(t *model.Table) *cellEdit {
 func (e *editor) setMsg(s string, isErr bool) { e.msg, e.msgErr = s, isErr }
 
 func (e *editor) typing() bool {
-	if e.focus != paneMain {
+	if e.focus != paneMain || e.compare {
 		return false
 	}
 	if e.edit != nil {
@@ -364,8 +367,16 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 	if commit != nil {
 		return tea.Sequence(commit, e.key(k))
 	}
+	if e.compare && e.focus == paneMain && !key.Matches(k, e.keys.NextPane, e.keys.PrevPane, e.keys.FindNext,
+		e.keys.FindPrev, e.keys.Export, e.keys.History, e.keys.Preview) {
+		e.msg = ""
+		return e.compareKey(k)
+	}
 	// Keys of the whole editor.
 	switch {
+	case key.Matches(k, e.keys.Compare):
+		e.msg = ""
+		return e.toggleCompare()
 	case key.Matches(k, e.keys.NextPane):
 		e.msg = ""
 		return e.setFocus((e.focus + 1) % 3)
@@ -470,6 +481,9 @@ func (e *editor) selectItem(i int) tea.Cmd {
 	cmd := e.flush()
 	e.sel = i
 	e.loadForm()
+	if e.item().table() == nil {
+		e.compare = false
+	}
 	return cmd
 }
 
@@ -821,7 +835,7 @@ func (e *editor) helpLine() string {
 }
 
 func (e *editor) cursor() *tea.Cursor {
-	if e.focus != paneMain {
+	if e.focus != paneMain || e.compare {
 		return nil
 	}
 	return e.lay.cursor
@@ -830,6 +844,9 @@ func (e *editor) cursor() *tea.Cursor {
 func (e *editor) bindings() []key.Binding {
 	if e.edit != nil {
 		return []key.Binding{e.keys.Commit, e.steps.CancelEdit}
+	}
+	if e.compare && e.focus == paneMain {
+		return []key.Binding{e.keys.Help, e.steps.CompareOff, e.steps.Select, e.keys.NextPane, e.keys.FindNext, e.keys.Export, e.keys.Quit}
 	}
 	b := []key.Binding{e.keys.Help, e.keys.NextPane, e.keys.FindNext, e.keys.Undo, e.keys.Redo}
 	if e.focus == paneFinds {

@@ -233,7 +233,10 @@ func (e *editor) renderMain(w, h int) []string {
 	it := e.item()
 	var lines []string
 	var cx, cy int
-	if e.form != nil {
+	if e.compare && it.table() != nil {
+		lines = e.renderCompare(w, h)
+		cx, cy = -1, -1
+	} else if e.form != nil {
 		if it.kind == secS6 && e.form.cur().kind == fGrid {
 			// The fee figure's label, guide and findings go below the
 			// form: the text above gives them its room.

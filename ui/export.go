@@ -130,6 +130,7 @@ func (d *exportDialog) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, d.dlgKeys.Confirm):
 		if d.step == expFormat {
 			d.step = expName
+			d.name.selectAll() // typing replaces the default name
 			return nil
 		}
 		return d.write(false)
@@ -139,6 +140,9 @@ func (d *exportDialog) key(k tea.KeyPressMsg) tea.Cmd {
 		d.setChoice((d.choice + 1) % len(d.choices))
 	case key.Matches(k, d.dlgKeys.Next, d.dlgKeys.Prev):
 		d.step = expFormat + expName - d.step
+		if d.step == expName {
+			d.name.selectAll()
+		}
 	case d.step == expName:
 		if d.name.update(k) {
 			d.problem = ""
@@ -156,6 +160,10 @@ func (d *exportDialog) write(force bool) tea.Cmd {
 	if p == "" {
 		d.problem = txtNeedFileName
 		return nil
+	}
+	if filepath.Ext(p) == "" {
+		// A name typed over the default one, without its extension.
+		p += "." + d.choices[d.choice].Format.Ext()
 	}
 	d.step, d.problem = expBusy, ""
 	o, job := d.office, office.ExportJob{Report: d.r, Choice: d.choices[d.choice], Path: p, Force: force, Record: d.db != nil}
@@ -222,7 +230,10 @@ func (d *exportDialog) view(w, h int) string {
 		text, col := d.name.render(inner - 2)
 		d.curLine, d.curCol = len(body), 1+col
 		field := pad(text, inner-2)
-		if d.step == expName {
+		switch {
+		case d.step == expName && d.name.selected():
+			field = d.st.Cursor.Render(field)
+		case d.step == expName:
 			field = d.st.Editing.Render(field)
 		}
 		body = append(body, "["+field+"]")

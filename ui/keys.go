@@ -233,6 +233,7 @@ type stepKeyMap struct {
 	Welcome    key.Binding // the welcome: choose an action
 	CancelEdit key.Binding // a cell being typed into: Esc drops the typing
 	Cycle      key.Binding // a choice of the cover page
+	CompareOff key.Binding // the comparison view: back to the table
 }
 
 // newStepKeyMap is the keys as the steps name them.
@@ -260,5 +261,6 @@ func newStepKeyMap() stepKeyMap {
 		Welcome:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpSelect)),
 		CancelEdit: key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", strConfirmNo)),
 		Cycle:      key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("Left/Right", helpCycle)),
+		CompareOff: key.NewBinding(key.WithKeys("f9", "esc"), key.WithHelp("F9", helpCompareOff)),
 	}
 }

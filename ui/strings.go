@@ -82,7 +82,7 @@ const (
 	strPartBody     = "正文"
 	strS5Text       = "五、存在的主要问题及改进情况"
 	strS6Text       = "六、其他需要报告的事项"
-	strS6Fees       = "信息处理费（生成的句子，不可直接编辑）："
+	strS6Fees       = "打印时接在正文之后的一句（由上面的收费数字生成，不必在正文中再写）："
 	strS6FeesNone   = "（收费数字尚未填写）"
 	strPartAdded    = "已添加小节 %s"
 	strPartDeleteQ  = "删除小节 %s「%s」？正文也会一并删除（可用 %s 撤销）。"
@@ -139,6 +139,22 @@ const (
 	strNotANote         = "只有导入或粘贴时留下的说明可以忽略；其他问题请修改报告"
 	strNoteDismissed    = "已忽略这条说明"
 	strNoteDismissedSum = "忽略一条说明"
+)
+
+// The comparison view (F9).
+const (
+	helpCompareOff     = "返回表格"
+	strCmpNoPrevReport = "没有上年的报告可对比：从上年报告创建的报告，或草稿文件中有同一机关上一年度的报告时才能对比"
+	strCmpNotTable     = "对比上年用于表二、三、四和六的收费数字：请先进入这些部分"
+	strCmpReadOnly     = "对比视图只能查看：按 %s 返回表格再填写"
+	strCmpTitle        = "对比上年：表%s（上年为 %d 年报告）"
+	strCmpTitleCol     = "对比上年：表%s「%s」列（上年为 %d 年报告；%s 换列）"
+	strCmpItem         = "项目"
+	strCmpNow          = "本年"
+	strCmpPrev         = "上年"
+	strCmpDelta        = "增减"
+	strCmpPct          = "增减%"
+	strCmpEmpty        = "未填"
 )
 
 // The clipboard (Ctrl+C, Ctrl+V).

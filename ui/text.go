@@ -400,10 +400,11 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 			fixed++
 		}
 	}
-	extra := 0
+	var tail []string
 	if e.item().kind == secS6 {
-		extra = 3
+		tail = e.feeTail(w)
 	}
+	extra := len(tail)
 	textH := max(3, (h-fixed-extra)/max(1, nText))
 	nameW := 10
 	for i, fl := range f.fields {
@@ -462,16 +463,40 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 			lines = append(lines, gl...)
 		}
 	}
-	if e.item().kind == secS6 {
-		lines = append(lines, "", e.st.Dim.Render(strS6Fees))
-		s := export.FeeSentence(e.r)
-		if s == "" {
-			s = strS6FeesNone
-		}
-		lines = append(lines, e.st.Dim.Render(s))
-	}
-	return lines, cx, cy
+	return append(lines, tail...), cx, cy
 }
+
+// feeTail is what prints after 六's text: the fee sentence generated from
+// the three figures, as the exports print it, and what the s6.fee_text
+// rule says of a text that states the figures too (they would print
+// twice, or contradict the cells).
+func (e *editor) feeTail(w int) []string {
+	out := []string{"", e.st.Dim.Render(strS6Fees)}
+	s := export.FeeSentence(e.r)
+	if s == "" {
+		out = append(out, e.st.Dim.Render(strS6FeesNone))
+	} else {
+		for _, l := range wrapWidth(s, w) {
+			out = append(out, l)
+		}
+	}
+	for _, f := range e.finds {
+		if f.ID != ruleFeeText {
+			continue
+		}
+		sym, st := strSymWarning, e.st.w.Warning
+		if f.Severity == model.SevError {
+			sym, st = strSymError, e.st.w.Error
+		}
+		for _, l := range wrapWidth(sym+" "+onScreen(f.Message), w) {
+			out = append(out, st.render(l))
+		}
+	}
+	return out
+}
+
+// ruleFeeText is the id of the rule on fee figures stated in 六's text.
+const ruleFeeText = "s6.fee_text"
 
 // Multi-line text is drawn here rather than by the textarea's View: the
 // textarea wraps at spaces only (its wrap is private to bubbles), so in
