@@ -307,6 +307,11 @@ func (d *importDialog) cursor() *tea.Cursor {
 
 func (d *importDialog) typing() bool { return d.step == impPath }
 
+// copyText is the focused field's value (Ctrl+C).
+func (d *importDialog) copyText() (string, string) {
+	return copyLine([...]string{txtImportFile, strFieldAgency, strFieldYear}[d.focus], d.input())
+}
+
 func (d *importDialog) bindings() []key.Binding {
 	sk := &d.steps
 	switch d.step {

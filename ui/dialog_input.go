@@ -161,3 +161,9 @@ func (in *lineInput) render(w int) (string, int) {
 	}
 	return b.String(), dw(string(in.text[in.off:in.pos]))
 }
+
+// copyLine is what Ctrl+C copies from a dialog's focused one-line field.
+func copyLine(name string, in *lineInput) (text, what string) {
+	t := in.value()
+	return t, strf(strCopyLine, name, len([]rune(t)))
+}

@@ -254,6 +254,17 @@ func (d *newReportForm) cursor() *tea.Cursor {
 
 func (d *newReportForm) typing() bool { return d.input() != nil }
 
+// copyText is the focused field's value (Ctrl+C).
+func (d *newReportForm) copyText() (string, string) {
+	switch d.focus {
+	case nfAgency:
+		return copyLine(strFieldAgency, &d.agency)
+	case nfYear:
+		return copyLine(strFieldYear, &d.year)
+	}
+	return "", ""
+}
+
 func (d *newReportForm) bindings() []key.Binding {
 	sk := &d.steps
 	if d.focus == nfKind || d.focus == nfScope {

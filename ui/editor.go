@@ -404,6 +404,9 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 		// writes the file: it opens once the last edit is saved.
 		flush := e.flush()
 		return tea.Batch(flush, e.saves.after(send(pushDialogMsg{newExportDialog(e.shared, e.r.Clone(), e.counts)}), ""))
+	case key.Matches(k, e.keys.Preview):
+		flush := e.flush()
+		return tea.Batch(flush, send(pushDialogMsg{newPreviewDialog(e.shared, e.r, e.counts)}))
 	case key.Matches(k, e.keys.History):
 		flush := e.flush()
 		return tea.Batch(flush, e.saves.after(send(pushDialogMsg{newHistoryDialog(e.shared, e.r.ID)}), ""))

@@ -39,6 +39,8 @@ type exportDialog struct {
 	r       *model.Report // a snapshot: the editor goes on changing its own
 	choices []export.Choice
 	choice  int
+	// preview: the line under the formats, 预览打印效果, is selected.
+	preview bool
 	step    int
 	name    lineInput
 	counts  model.Counts // as the editor counted them, for the warning
@@ -127,7 +129,12 @@ func (d *exportDialog) key(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, d.dlgKeys.Cancel):
 		return send(popDialogMsg{})
+	case key.Matches(k, d.keys.Preview):
+		return send(pushDialogMsg{newPreviewDialog(d.shared, d.r, d.counts)})
 	case key.Matches(k, d.dlgKeys.Confirm):
+		if d.step == expFormat && d.preview {
+			return send(pushDialogMsg{newPreviewDialog(d.shared, d.r, d.counts)})
+		}
 		if d.step == expFormat {
 			d.step = expName
 			d.name.selectAll() // typing replaces the default name
@@ -135,9 +142,24 @@ func (d *exportDialog) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return d.write(false)
 	case d.step == expFormat && key.Matches(k, d.keys.Up):
-		d.setChoice((d.choice + len(d.choices) - 1) % len(d.choices))
+		switch {
+		case d.preview:
+			d.preview = false
+		case d.choice == 0:
+			d.preview = true
+		default:
+			d.setChoice(d.choice - 1)
+		}
 	case d.step == expFormat && key.Matches(k, d.keys.Down):
-		d.setChoice((d.choice + 1) % len(d.choices))
+		switch {
+		case d.preview:
+			d.preview = false
+			d.setChoice(0)
+		case d.choice == len(d.choices)-1:
+			d.preview = true
+		default:
+			d.setChoice(d.choice + 1)
+		}
 	case key.Matches(k, d.dlgKeys.Next, d.dlgKeys.Prev):
 		d.step = expFormat + expName - d.step
 		if d.step == expName {
@@ -221,11 +243,17 @@ func (d *exportDialog) view(w, h int) string {
 				m = "(*) "
 			}
 			line := "  " + m + c.Label
-			if i == d.choice && d.step == expFormat {
+			if i == d.choice && d.step == expFormat && !d.preview {
 				line = d.st.Cursor.Render(line)
 			}
 			body = append(body, line)
 		}
+		// Not a format: the report as it will print, in the terminal.
+		pl := "      " + strf(txtExportPreviewKey, txtExportPreview, d.keys.Preview.Help().Key)
+		if d.preview && d.step == expFormat {
+			pl = d.st.Cursor.Render(pl)
+		}
+		body = append(body, pl)
 		body = append(body, "", txtExportFile)
 		text, col := d.name.render(inner - 2)
 		d.curLine, d.curCol = len(body), 1+col
@@ -274,10 +302,21 @@ func (d *exportDialog) cursor() *tea.Cursor {
 
 func (d *exportDialog) typing() bool { return d.step == expName }
 
+// copyText is the file name, or the path written (Ctrl+C).
+func (d *exportDialog) copyText() (string, string) {
+	if d.step == expDone {
+		return d.result.path, strf(strCopyLine, txtExportedTo, len([]rune(d.result.path)))
+	}
+	return copyLine(txtExportFile, &d.name)
+}
+
 func (d *exportDialog) bindings() []key.Binding {
 	sk := &d.steps
 	switch d.step {
 	case expFormat:
+		if d.preview {
+			return []key.Binding{sk.PickFormat, sk.ShowPreview, sk.No}
+		}
 		return []key.Binding{sk.PickFormat, sk.ToName, sk.No}
 	case expName, expBusy:
 		return []key.Binding{sk.Export, sk.ToFormat, sk.No}

@@ -211,56 +211,58 @@ func newLineKeyMap() lineKeyMap {
 // add no key: TestStepKeysAreListed checks that each is one the help screen
 // lists.
 type stepKeyMap struct {
-	Yes        key.Binding // a question: 确定
-	No         key.Binding // a question, a dialog: 取消
-	Switch     key.Binding // a question: move between 确定 and 取消
-	Select     key.Binding // a list: move the selection
-	Scroll     key.Binding // a long text: scroll
-	Close      key.Binding // a dialog that only shows something
-	CloseHelp  key.Binding // the help screen
-	NextOrDone key.Binding // the new-report form: next field, or create
-	Switch2    key.Binding // the new-report form: next field
-	PickFormat key.Binding // export: choose the format
-	ToName     key.Binding // export: on to the file name
-	Export     key.Binding // export: write the file
-	ToFormat   key.Binding // export: back to the format
-	CloseDone  key.Binding // export: done
-	DoImport   key.Binding // import: read the file
-	ShortComp  key.Binding // import: complete the file name
-	Fields     key.Binding // import: move between the fields
-	OpenNew    key.Binding // import: open the imported report
-	ToStart    key.Binding // import: back to the start screen
-	Welcome    key.Binding // the welcome: choose an action
-	CancelEdit key.Binding // a cell being typed into: Esc drops the typing
-	Cycle      key.Binding // a choice of the cover page
-	CompareOff key.Binding // the comparison view: back to the table
+	Yes         key.Binding // a question: 确定
+	No          key.Binding // a question, a dialog: 取消
+	Switch      key.Binding // a question: move between 确定 and 取消
+	Select      key.Binding // a list: move the selection
+	Scroll      key.Binding // a long text: scroll
+	Close       key.Binding // a dialog that only shows something
+	CloseHelp   key.Binding // the help screen
+	NextOrDone  key.Binding // the new-report form: next field, or create
+	Switch2     key.Binding // the new-report form: next field
+	PickFormat  key.Binding // export: choose the format
+	ToName      key.Binding // export: on to the file name
+	Export      key.Binding // export: write the file
+	ToFormat    key.Binding // export: back to the format
+	CloseDone   key.Binding // export: done
+	DoImport    key.Binding // import: read the file
+	ShortComp   key.Binding // import: complete the file name
+	Fields      key.Binding // import: move between the fields
+	OpenNew     key.Binding // import: open the imported report
+	ToStart     key.Binding // import: back to the start screen
+	Welcome     key.Binding // the welcome: choose an action
+	CancelEdit  key.Binding // a cell being typed into: Esc drops the typing
+	Cycle       key.Binding // a choice of the cover page
+	CompareOff  key.Binding // the comparison view: back to the table
+	ShowPreview key.Binding // export: the preview line
 }
 
 // newStepKeyMap is the keys as the steps name them.
 func newStepKeyMap() stepKeyMap {
 	return stepKeyMap{
-		Yes:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", strConfirmYes)),
-		No:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", strConfirmNo)),
-		Switch:     key.NewBinding(key.WithKeys("left", "right", "tab", "shift+tab", "up", "down"), key.WithHelp("Left/Right", helpSwitch)),
-		Select:     key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp("Up/Down", helpSwitch)),
-		Scroll:     key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp(keyScroll, helpScroll)),
-		Close:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpClose)),
-		CloseHelp:  key.NewBinding(key.WithKeys("esc", "enter", "f1"), key.WithHelp(keyCloseHelp, helpClose)),
-		NextOrDone: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpNextOrDone)),
-		Switch2:    key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("Tab", helpSwitchField)),
-		PickFormat: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpPickFormat)),
-		ToName:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpToName)),
-		Export:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpExport)),
-		ToFormat:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab", helpToFormat)),
-		CloseDone:  key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp(keyCloseDone, helpClose)),
-		DoImport:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpImport)),
-		ShortComp:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", helpCompShort)),
-		Fields:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpSwitchField)),
-		OpenNew:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpOpenReport)),
-		ToStart:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpToStart)),
-		Welcome:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpSelect)),
-		CancelEdit: key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", strConfirmNo)),
-		Cycle:      key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("Left/Right", helpCycle)),
-		CompareOff: key.NewBinding(key.WithKeys("f9", "esc"), key.WithHelp("F9", helpCompareOff)),
+		Yes:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", strConfirmYes)),
+		No:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", strConfirmNo)),
+		Switch:      key.NewBinding(key.WithKeys("left", "right", "tab", "shift+tab", "up", "down"), key.WithHelp("Left/Right", helpSwitch)),
+		Select:      key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp("Up/Down", helpSwitch)),
+		Scroll:      key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp(keyScroll, helpScroll)),
+		Close:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpClose)),
+		CloseHelp:   key.NewBinding(key.WithKeys("esc", "enter", "f1"), key.WithHelp(keyCloseHelp, helpClose)),
+		NextOrDone:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpNextOrDone)),
+		Switch2:     key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("Tab", helpSwitchField)),
+		PickFormat:  key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpPickFormat)),
+		ToName:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpToName)),
+		Export:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpExport)),
+		ToFormat:    key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab", helpToFormat)),
+		CloseDone:   key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp(keyCloseDone, helpClose)),
+		DoImport:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpImport)),
+		ShortComp:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", helpCompShort)),
+		Fields:      key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpSwitchField)),
+		OpenNew:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpOpenReport)),
+		ToStart:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpToStart)),
+		Welcome:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpSelect)),
+		CancelEdit:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", strConfirmNo)),
+		Cycle:       key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("Left/Right", helpCycle)),
+		CompareOff:  key.NewBinding(key.WithKeys("f9", "esc"), key.WithHelp("F9", helpCompareOff)),
+		ShowPreview: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpShowPreview)),
 	}
 }

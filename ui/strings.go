@@ -429,6 +429,19 @@ const (
 	txtExportNoRevision       = "（未能在历史中记录这次导出："
 )
 
+// The preview (Ctrl+P).
+const (
+	txtPreviewTitle        = "预览：打印效果"
+	txtPreviewPos          = "第 %d-%d 行，共 %d 行"
+	txtPreviewDraftBoth    = "草稿：还有 %d 处错误，%s，导出的文件会标为草稿。"
+	txtPreviewDraftMissing = "草稿：%s，导出的文件会标为草稿。"
+	txtPreviewDraftErrors  = "草稿：还有 %d 处错误，导出的文件会标为草稿。"
+	txtPreviewNoDate       = "（成文日期未填）"
+	txtExportPreview       = "预览打印效果（不写文件）"
+	txtExportPreviewKey    = "%s  %s"
+	helpShowPreview        = "预览"
+)
+
 // History and trash.
 const (
 	txtHistoryTitle   = "历史版本"
