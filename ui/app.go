@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
 	"nianbao/store"
@@ -498,10 +499,18 @@ func (a *app) helpLines(top screen) []string {
 	if dw(msg) <= a.w {
 		return []string{msg}
 	}
-	ls := wrapWidth(msg, a.w)
+	// Wrapped as plain text (Chinese breaks anywhere, a styled wrap only
+	// at spaces), then styled again: messages are one style throughout.
+	plain := ansi.Strip(msg)
+	ls := wrapWidth(plain, a.w)
 	if len(ls) > maxMsgLines {
 		ls = ls[:maxMsgLines]
 		ls[maxMsgLines-1] = cut(ls[maxMsgLines-1], a.w-1) + strSymIncomp
+	}
+	if plain != msg && strings.HasPrefix(plain, strSymError+" ") {
+		for i := range ls {
+			ls[i] = a.st.w.Error.render(ls[i])
+		}
 	}
 	return ls
 }

@@ -95,6 +95,9 @@ func testTick(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 // testConfig is cfg with the tests' timers, and times shown in UTC.
 func testConfig(cfg Config) Config {
 	cfg.tick = testTick
+	if cfg.clip == nil {
+		cfg.clip = &fakeClip{} // never the desktop's clipboard
+	}
 	if cfg.Zone == nil {
 		cfg.Zone = time.UTC
 	}
@@ -207,7 +210,9 @@ func (d *driver) handle(msg tea.Msg) {
 		return
 	}
 	if reflect.TypeOf(msg).String() == "tea.backgroundColorMsg" || strings.HasPrefix(reflect.TypeOf(msg).String(), "tea.") {
-		if _, ok := msg.(tea.WindowSizeMsg); !ok {
+		switch msg.(type) {
+		case tea.WindowSizeMsg, tea.PasteMsg: // a paste read from the clipboard (Ctrl+V)
+		default:
 			return
 		}
 	}

@@ -60,10 +60,13 @@ func (d *previewDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, d.keys.Home):
 			d.scroll = 0
 		case key.Matches(msg, d.keys.End):
-			d.scroll = d.maxTop
+			d.scroll = 1 << 30 // the page may not be laid out yet: view clamps
 		}
 	}
-	d.scroll = max(0, min(d.scroll, d.maxTop))
+	if d.linesW > 0 {
+		d.scroll = min(d.scroll, d.maxTop)
+	}
+	d.scroll = max(0, d.scroll)
 	return d, nil
 }
 

@@ -160,7 +160,7 @@ const (
 // The clipboard (Ctrl+C, Ctrl+V).
 const (
 	strCopied        = "已复制到剪贴板：%s"
-	strCopiedTerm    = "已请终端把%s放入剪贴板（终端不支持时剪贴板不变，可用鼠标选中复制）"
+	strCopiedTerm    = "已请终端复制到剪贴板：%s（终端不支持时剪贴板不变，可用鼠标选中复制）"
 	strNothingToCopy = "这里没有可复制的内容：请把光标移到单元格、文字或检查结果上"
 	// Ctrl+V where the program cannot read the clipboard itself.
 	strPasteUseTerminal = "这里无法直接读取剪贴板：请用终端的粘贴（%s 或鼠标右键）"

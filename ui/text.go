@@ -191,10 +191,10 @@ func (e *editor) loadForm() {
 				get: func(r *model.Report) string { return string(r.Date) },
 				set: func(r *model.Report, s string) string {
 					d, err := model.ParseDate(s)
+					r.Date = d // "" while what is typed is no date
 					if err != nil {
 						return err.Error()
 					}
-					r.Date = d
 					return ""
 				},
 				placeholder: func(*model.Report) string { return strDateEmpty }},
@@ -349,13 +349,15 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 		e.textDirty = true
 		e.textSince = e.now()
 	}
-	var save tea.Cmd
+	// What the field's set makes of the text is saved, a problem or not:
+	// a date typed wrong leaves the report without one rather than with
+	// the date its first characters made.
 	if p := fl.set(e.r, after); p != "" {
 		e.setMsg(strf(strFieldProblem, fl.name, p), true)
 	} else {
 		e.msg = ""
-		save = e.save(strf(sumText, e.sectionName(e.item())))
 	}
+	save := e.save(strf(sumText, e.sectionName(e.item())))
 	e.textSeq++
 	if e.now().Sub(e.textSince) >= textMaxWait {
 		// Typing without a pause: check now rather than when it stops
