@@ -518,9 +518,29 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// BenchmarkKeystrokeS3: a cursor move in 三 (Update plus View at
+// 120×40) on a report with last year's beside it, so that each frame puts
+// last year's value of the new cell on the line under the grid.
 func BenchmarkKeystrokeS3(b *testing.B) {
-	d := newDriver(b, newTestReport(), 120, 40)
+	d := newDriverPrev(b, newTestReport(), lastYear(), 120, 40)
 	breakBalance(d)
+	down := tea.KeyPressMsg{Code: tea.KeyDown}
+	up := tea.KeyPressMsg{Code: tea.KeyUp}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := down
+		if i%20 >= 10 {
+			k = up
+		}
+		d.a.Update(k)
+		_ = d.a.View()
+	}
+}
+
+// BenchmarkKeystrokeS3Compare: a move in the comparison view (F9) of 三.
+func BenchmarkKeystrokeS3Compare(b *testing.B) {
+	d := newDriverPrev(b, thisYear(), lastYear(), 120, 40)
+	d.keys("f9")
 	down := tea.KeyPressMsg{Code: tea.KeyDown}
 	up := tea.KeyPressMsg{Code: tea.KeyUp}
 	b.ResetTimer()
