@@ -32,15 +32,6 @@ func (t *asciiTable) add(r, c, rs, cs int, text string, align int) {
 	t.rows = max(t.rows, r+max(1, rs))
 }
 
-// width is the table's width in columns, borders included.
-func (t *asciiTable) width() int {
-	w := 1
-	for _, cw := range t.widths {
-		w += cw + 1
-	}
-	return w
-}
-
 // render draws the table, one string per line.
 func (t *asciiTable) render() []string {
 	xs := make([]int, t.cols+1) // x of the border left of each column

@@ -37,13 +37,6 @@ func (c *fakeClip) write(s string) error {
 }
 func (c *fakeClip) read() (string, error) { c.mu.Lock(); defer c.mu.Unlock(); return c.content, nil }
 
-// lastLines is the status line and what follows it (the help bar or a
-// message), as one string.
-func (d *driver) bottom() string {
-	ls := strings.Split(d.screen(), "\n")
-	return strings.Join(ls[len(ls)-3:], "\n")
-}
-
 // flat is the screen with its line breaks taken out, for a text wrapped
 // over lines (at 80 columns, where no section list stands beside it).
 func flat(s string) string {

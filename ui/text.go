@@ -478,9 +478,7 @@ func (e *editor) feeTail(w int) []string {
 	if s == "" {
 		out = append(out, e.st.Dim.Render(strS6FeesNone))
 	} else {
-		for _, l := range wrapWidth(s, w) {
-			out = append(out, l)
-		}
+		out = append(out, wrapWidth(s, w)...)
 	}
 	for _, f := range e.finds {
 		if f.ID != ruleFeeText {
