@@ -64,6 +64,9 @@ type app struct {
 
 	note    string // one-line note from statusMsg
 	noteErr bool
+	// noteBrief: the note says what a key just did (copied, how to
+	// paste); the next key takes it away.
+	noteBrief bool
 
 	confirmQuit bool // asking whether to quit although a save failed
 	quitting    bool // quit once the queue is empty
@@ -185,10 +188,10 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case statusMsg:
-		a.note, a.noteErr = msg.text, msg.err
+		a.note, a.noteErr, a.noteBrief = msg.text, msg.err, msg.brief
 		return a, nil
 	case copiedMsg:
-		a.noteErr = false
+		a.noteErr, a.noteBrief = false, true
 		if msg.native {
 			a.note = strf(strCopied, msg.what)
 			return a, nil
@@ -210,6 +213,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.KeyPressMsg:
+		if a.noteBrief {
+			a.note, a.noteErr, a.noteBrief = "", false, false
+		}
 		if a.tooSmall() && !key.Matches(msg, a.keys.Quit) {
 			// Nothing is drawn but the request for a bigger window:
 			// keys would change what cannot be seen.
@@ -252,7 +258,7 @@ func (a *app) copy() tea.Cmd {
 			return a.copyCmd(text, what)
 		}
 	}
-	a.note, a.noteErr = strNothingToCopy, false
+	a.note, a.noteErr, a.noteBrief = strNothingToCopy, false, true
 	return nil
 }
 

@@ -109,12 +109,12 @@ func (sh *shared) pasteCmd() tea.Cmd {
 		if clip.native() {
 			if s, err := within(clip.read); err == nil {
 				if s == "" {
-					return statusMsg{text: strPasteEmpty}
+					return statusMsg{text: strPasteEmpty, brief: true}
 				}
 				return tea.PasteMsg{Content: s}
 			}
 		}
-		return statusMsg{text: strf(strPasteUseTerminal, keyTermPaste)}
+		return statusMsg{text: strf(strPasteUseTerminal, keyTermPaste), brief: true}
 	}
 }
 
