@@ -435,6 +435,7 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 
 // back is Esc when nothing is being typed into: one level up.
 func (e *editor) back() tea.Cmd {
+	e.msg = ""
 	switch {
 	case e.focus == paneFinds:
 		return e.setFocus(paneMain)
