@@ -306,6 +306,31 @@ func TestE2ETmux(t *testing.T) {
 	s.waitText("草稿文件：", agency)
 	s.keys("F4")
 	s.waitText(agency+"2024年政府信息公开工作年度报告", "一、总体情况开头第 1 段写的是 2023 年度的情况")
-	s.keys("C-q")
-	s.waitText("NIANBAO-EXITED-0")
+
+	// Ctrl+C is a key now; a real interrupt signal still saves what was
+	// typed (the cell not yet entered included) and ends the program.
+	s.waitText("表三：一、本年新收政府信息公开申请数量 / 自然人", "上年 3，本年未填")
+	s.typeText("7")
+	s.waitText("Enter 确认并下移  Esc 取消") // the cell is being typed into
+	shell := strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_pid}"))
+	children, err := os.ReadFile(fmt.Sprintf("/proc/%s/task/%s/children", shell, shell))
+	if err != nil || len(strings.Fields(string(children))) != 1 {
+		t.Fatalf("the program's process under the shell %s: %q %v", shell, children, err)
+	}
+	if out, err := exec.Command("kill", "-INT", strings.Fields(string(children))[0]).CombinedOutput(); err != nil {
+		t.Fatalf("kill -INT: %v %s", err, out)
+	}
+	s.waitText("NIANBAO-EXITED-130")
+	out.Reset()
+	errb.Reset()
+	if code := cli.Run([]string{"export", "--format", "json", "-o", "-", agency + "/2024", "--db", db}, nil, &out, &errb); code != 0 {
+		t.Fatalf("export of 2024 after SIGINT: exit %d: %s", code, errb.String())
+	}
+	r, err = model.Decode(out.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := r.Get("s3.new.natural"); !ok || v != model.Int(7) {
+		t.Fatalf("the 7 being typed when SIGINT came was not saved: %v %v", v, ok)
+	}
 }
