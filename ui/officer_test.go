@@ -801,3 +801,15 @@ func TestOfficerGolden(t *testing.T) {
 		})
 	}
 }
+
+// 3. The start list cuts a long agency to its column; the selected one is
+// shown whole under the list.
+func TestStartShowsSelectedAgencyWhole(t *testing.T) {
+	db := openStore(t)
+	const long = "北京市密云区人民政府办公室（北京市密云区人民政府外事办公室、北京市密云区人民政府港澳事务办公室）"
+	addReport(t, db, long, 2024)
+	d := newRootDriver(t, Config{Store: db, Now: fixedNow}, 80, 24)
+	if !strings.Contains(flat(d.screen()), "选中："+long+" 2024 年") {
+		t.Fatalf("the selected agency is not whole:\n%s", d.screen())
+	}
+}

@@ -492,6 +492,12 @@ func (s *startScreen) tableLines(w, h int) []string {
 			out = append(out, "  "+line)
 		}
 	}
+	// The selected report's agency whole, when its column cut it.
+	if r := s.selected(); r != nil && dw(r.Agency) > agencyW {
+		for _, l := range wrapWidth(strf(txtSelectedFmt, r.Agency, r.Year), w-4) {
+			out = append(out, s.st.Dim.Render("  "+l))
+		}
+	}
 	if n := len(s.shown); n > rows {
 		out = append(out, s.st.Dim.Render(fmt.Sprintf(txtRowsFmt, s.sel+1, n)))
 	}

@@ -275,12 +275,12 @@ const (
 	helpCommitUp    = "确认并上移"
 	helpFirstCell   = "第一个可填格"
 	helpLastCell    = "最后一个可填格"
-	helpCopy        = "复制（单元格或段落）"
-	helpPaste       = "粘贴（也可用终端的粘贴）"
+	helpCopy        = "复制"
+	helpPaste       = "粘贴"
 	helpCompare     = "对比上年"
 	helpPreview     = "预览"
 	helpDismiss     = "忽略说明"
-	helpFilterBack  = "删去筛选的一个字"
+	helpFilterBack  = "删去一个字"
 	helpFilterClear = "清除筛选"
 	// Keys named together in a hint.
 	keyScroll    = "Up/Down、PgUp/PgDn"
@@ -349,7 +349,9 @@ const (
 	// Typing on the start screen filters the list by agency (or year).
 	txtFilterLine = "筛选：%s（%d/%d 份）"
 	txtFilterNone = "没有机关名称或年度含「%s」的报告（%s 清除筛选）"
-	txtMoreBelow  = "...（%s 滚动）"
+	// Under the list: the selected report's agency, when its column cut it.
+	txtSelectedFmt = "选中：%s %d 年"
+	txtMoreBelow   = "...（%s 滚动）"
 )
 
 // New-report form.
