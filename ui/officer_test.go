@@ -809,7 +809,7 @@ func TestStartShowsSelectedAgencyWhole(t *testing.T) {
 	const long = "北京市密云区人民政府办公室（北京市密云区人民政府外事办公室、北京市密云区人民政府港澳事务办公室）"
 	addReport(t, db, long, 2024)
 	d := newRootDriver(t, Config{Store: db, Now: fixedNow}, 80, 24)
-	if !strings.Contains(flat(d.screen()), "选中："+long+" 2024 年") {
+	if !strings.Contains(strings.ReplaceAll(flat(d.screen()), " ", ""), "选中："+long+"2024年") {
 		t.Fatalf("the selected agency is not whole:\n%s", d.screen())
 	}
 }
