@@ -223,7 +223,8 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if a.confirmQuit {
 			switch {
-			case key.Matches(msg, a.dlgKeys.Confirm):
+			case key.Matches(msg, a.dlgKeys.Confirm), key.Matches(msg, a.keys.Quit):
+				// Enter, or Ctrl+Q again: quit all the same.
 				return a, a.exit()
 			case key.Matches(msg, a.dlgKeys.Cancel):
 				a.confirmQuit = false
@@ -338,6 +339,11 @@ func (a *app) settle(cmd tea.Cmd) tea.Cmd {
 func (a *app) quit() tea.Cmd {
 	if a.ed != nil {
 		if q := a.ed.badEntry(); q != "" {
+			for _, d := range a.dialogs {
+				if c, ok := d.(*confirmDialog); ok && c.question == q {
+					return nil // asked already (Ctrl+Q pressed again)
+				}
+			}
 			return send(pushDialogMsg{newCautiousDialog(a.shared, q, send(quitMsg{force: true}))})
 		}
 		return a.quitWith(a.ed.flush())

@@ -538,6 +538,10 @@ func TestQuitBadEntryStartsOnCancel(t *testing.T) {
 	if !ok || !q.ask.no {
 		t.Fatalf("the question does not start on 取消: %T", d.a.top())
 	}
+	d.keys("ctrl+q") // again: still one question
+	if len(d.a.dialogs) != 1 {
+		t.Fatalf("%d questions after Ctrl+Q twice", len(d.a.dialogs))
+	}
 	d.keys("enter")
 	if d.quit || d.ed().edit == nil {
 		t.Fatal("Enter on the question dropped the entry")
