@@ -817,3 +817,20 @@ func TestStartShowsSelectedAgencyWhole(t *testing.T) {
 		t.Fatalf("the selected agency is not whole:\n%s", d.screen())
 	}
 }
+
+// The 落款 date's warning (date.early) leads to the date field.
+func TestDateWarningLeadsToTheDateField(t *testing.T) {
+	r := newTestReport()
+	r.Date = "2023-06-01"
+	d := newDriver(t, r, 120, 40)
+	d.wantScreen("落款日期 2023年6月1日 早于 2023 年度结束")
+	d.keys("f8")
+	e := d.ed()
+	if e.item().kind != secCover || e.form.cur().name != strFieldDate {
+		t.Fatalf("F8 went to %v, field %q", e.item(), e.form.cur().name)
+	}
+	d.keys("2024年1月20日")
+	if e.r.Date != "2024-01-20" {
+		t.Fatalf("date %q after typing over it", e.r.Date)
+	}
+}
