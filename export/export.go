@@ -22,6 +22,7 @@ const (
 	HTML     Format = "html"
 	Markdown Format = "md"
 	JSON     Format = "json"
+	XLSX     Format = "xlsx"
 )
 
 // FormatInfo describes a format for the command line and the UI, which
@@ -45,6 +46,7 @@ var Formats = []FormatInfo{
 	{Format: HTML, Ext: "html", Label: "HTML 网页", Aliases: []string{"htm"}, Fragment: true},
 	{Format: Markdown, Ext: "md", Label: "Markdown 文本", Aliases: []string{"markdown"}},
 	{Format: JSON, Ext: "json", Label: "JSON 数据"},
+	{Format: XLSX, Ext: "xlsx", Label: "Excel 表格", Aliases: []string{"excel", "et"}, Binary: true},
 }
 
 // Info is the format's entry in Formats.
@@ -126,6 +128,8 @@ func Render(r *model.Report, f Format, opt Options) ([]byte, error) {
 		return renderHTML(r, opt), nil
 	case Markdown:
 		return renderMarkdown(r), nil
+	case XLSX:
+		return renderXLSX(r, opt)
 	case JSON:
 		b, err := model.Encode(r)
 		if err != nil {

@@ -11,6 +11,7 @@ var extForms = []struct{ ext, form string }{
 	{".txt", "text"}, {".text", "text"},
 	{".html", "html"}, {".htm", "html"}, {".xhtml", "html"}, {".shtml", "html"},
 	{".json", "json"},
+	{".xlsx", "xlsx"},
 }
 
 // Extensions are the extensions (with the dot, lower case) of the files

@@ -46,7 +46,12 @@ func Import(data []byte, name string, opt Options) (*Result, error) {
 		err   error
 	)
 	src := sniff(data, name)
+	if isXLSX(data) {
+		src = "xlsx"
+	}
 	switch src {
+	case "xlsx":
+		r, notes, err = importXLSX(data, opt)
 	case "json":
 		r, err = model.Decode(data)
 		if err == nil {
