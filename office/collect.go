@@ -129,25 +129,44 @@ func ReadFolder(dir string) (items []*CollectItem, skipped []string, err error) 
 		keepNotes(imp)
 		it.Import = imp
 	})
-	// Two files of one agency and year: the first (by name) is read; the
-	// other is the same report (a .docx and its PDF), or a conflict.
-	first := map[string]*CollectItem{}
+	// Two files of one agency and year: the same report (a .docx and its
+	// PDF) is read once, from the first by name; different figures are
+	// neither read, since neither can be told right.
+	groups := map[string][]*CollectItem{}
+	var keys []string
 	for _, it := range items {
 		if it.Import == nil {
 			continue
 		}
 		r := it.Import.Report
 		k := fmt.Sprintf("%s\x00%d", strings.TrimSpace(r.Agency), r.Year)
-		f, ok := first[k]
-		if !ok {
-			first[k] = it
+		if groups[k] == nil {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], it)
+	}
+	for _, k := range keys {
+		g := groups[k]
+		if len(g) < 2 {
 			continue
 		}
-		it.Other = f.File
-		if sameCells(f.Import.Report, r) {
-			it.Outcome = CollectSame
-		} else {
-			it.Outcome = CollectDuplicate
+		same := true
+		for _, it := range g[1:] {
+			same = same && sameCells(g[0].Import.Report, it.Import.Report)
+		}
+		for i, it := range g {
+			switch {
+			case same && i > 0:
+				it.Outcome, it.Other = CollectSame, g[0].File
+			case !same:
+				var others []string
+				for _, o := range g {
+					if o != it {
+						others = append(others, o.File)
+					}
+				}
+				it.Outcome, it.Other = CollectDuplicate, strings.Join(others, txtFileSep)
+			}
 		}
 	}
 	return items, skipped, nil

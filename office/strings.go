@@ -32,6 +32,7 @@ const (
 	txtFolderDenied     = "没有权限读取文件夹「%s」"
 	txtFolderUnreadable = "无法读取文件夹「%s」：%v"
 	txtNotFolder        = "不是文件夹"
+	txtFileSep          = "、"
 	sumCollectedMark    = "汇集自 "
 	sumCollected        = sumCollectedMark + "%s"
 
