@@ -41,3 +41,6 @@ var coverHow = []string{
 	"表二行政事业性收费金额的单位为万元，最多保留 6 位小数（即精确到分）；六、收费的金额单位为元。",
 	"填好后保存为 .xlsx 文件交回；不要改动表格的行、列和标题，程序按标题读取各个数字。",
 }
+
+// sheetTable names the sheet of a table of figures (table.go).
+const sheetTable = "各单位数字"

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"nianbao/export"
 	"nianbao/model"
 	"nianbao/store"
 )
@@ -292,3 +293,70 @@ func FigureRows() []FigureChoice {
 
 // FigureChoice is a row FiguresOf takes, as a chooser lists it.
 type FigureChoice struct{ What, Label string }
+
+// Name names what the figures are of: a row (表三「一、本年新收…」) or a
+// cell (its short label).
+func (f *Figures) Name() string {
+	if len(f.Cells) == 1 {
+		return f.Cells[0].ShortLabel()
+	}
+	c := f.Cells[0]
+	if c.Table == model.S6 {
+		return fmt.Sprintf(txtFigureRowS6, c.Table.Number, c.RowSpec().Label)
+	}
+	return fmt.Sprintf(txtFigureRowName, c.Table.Number, c.RowSpec().Label)
+}
+
+// Heads are the columns' names: 单位, each cell's column, last year's key
+// figure and how this year's compares.
+func (f *Figures) Heads() []string {
+	out := []string{txtColUnit}
+	for _, c := range f.Cells {
+		if len(f.Cells) == 1 {
+			out = append(out, txtColThisYear)
+		} else {
+			out = append(out, c.ColSpec().Label)
+		}
+	}
+	return append(out, txtColLastYear, txtColRatio)
+}
+
+// Ratio says how the key figure compares with last year's: 2.5 倍, with
+// the jump marked; "" without last year's figure (or with 0 there).
+func (f *Figures) Ratio(row FigureRow) string {
+	k := slices.Index(f.Cells, f.Key)
+	if row.LastState != model.Filled || row.States[k] != model.Filled || row.Last == 0 {
+		return ""
+	}
+	s := fmt.Sprintf(txtRatio, float64(row.Values[k])/float64(row.Last))
+	if row.Jump {
+		s += txtJumpMark
+	}
+	return s
+}
+
+// Table is the figures as a table for the export (spreadsheet, CSV).
+func (f *Figures) Table() *export.Table {
+	t := &export.Table{Title: fmt.Sprintf(txtFiguresTitle, f.Year, f.Name()), Head: f.Heads(), Sums: len(f.Cells)}
+	row := func(r FigureRow, last bool) export.TableRow {
+		tr := export.TableRow{Name: r.Agency}
+		for i := range f.Cells {
+			tr.Cells = append(tr.Cells, export.TableCell{Value: r.Values[i], Filled: r.States[i] == model.Filled})
+		}
+		if last {
+			tr.Cells = append(tr.Cells, export.TableCell{Value: r.Last, Filled: r.LastState == model.Filled}, export.TableCell{Text: f.Ratio(r)})
+		}
+		return tr
+	}
+	for _, r := range f.Units {
+		t.Rows = append(t.Rows, row(r, true))
+	}
+	t.SumRow = row(f.Sum, false)
+	return t
+}
+
+// FiguresFileName is the default name of the figures' export (without
+// its extension's dot): 2024年各单位表三「一、本年新收…」.
+func (f *Figures) FileName(ext string) string {
+	return export.SafeFileName(fmt.Sprintf(txtFiguresTitle, f.Year, f.Name())) + "." + ext
+}

@@ -70,15 +70,15 @@ func Unit(i int) *model.Report {
 		case model.Yuan:
 			v = model.Int(int64(100*(i+1)+k)) + model.Dec(250_000*int64(k%4)) // .25 .5 .75
 		}
-		if c.Addr == "s6.fee.notices" {
-			v = model.Int(int64(i%9 + 1))
-		}
 		if c.Addr == "s2.rules.issued" || c.Addr == "s2.rules.repealed" || c.Addr == "s2.rules.in_force" {
 			v = 0 // a county department makes no 规章
 		}
 		r.Set(c.Addr, v)
 	}
-	// s6: collected ≤ billed, as a real year's fees.
+	// s6: a fee notice for every application dropped unpaid, and
+	// collected ≤ billed, as a real year's fees.
+	unpaid, _ := r.Value("s3.other_unpaid.total")
+	r.Set("s6.fee.notices", unpaid+model.Int(int64(i+1)))
 	billed, _ := r.Get("s6.fee.billed")
 	r.Set("s6.fee.collected", billed-model.Dec(1_000_000))
 	// 三 balanced per column: new = Σ results + forward − carried.
