@@ -2,7 +2,15 @@ package importer_test
 
 import (
 	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"nianbao/export"
 	"nianbao/importer"
@@ -48,4 +56,111 @@ func sameCells(t *testing.T, got, want *model.Report) {
 	}
 }
 
-var _ = bytes.Equal
+// TestXLSXInLibreOffice: LibreOffice opens the workbook, computes its
+// formulas and saves it again (as a unit that fills it in LibreOffice
+// would): every total it computed is the model's (blank where an input is
+// empty), every check cell says 相符 or the difference as the model's
+// balance rule does, and the saved workbook reads back with every cell
+// equal and no note. Also a PDF of it is printed, for a person to look at
+// (NIANBAO_XLSX_PDF=folder keeps it).
+func TestXLSXInLibreOffice(t *testing.T) {
+	if _, err := exec.LookPath("soffice"); err != nil {
+		if os.Getenv("NIANBAO_E2E") == "1" {
+			t.Fatal("NIANBAO_E2E=1 but soffice is not installed")
+		}
+		t.Skip("soffice is not installed: skipping (NIANBAO_E2E=1 makes this a failure)")
+	}
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	os.Mkdir(in, 0o755)
+	units := map[string]*model.Report{}
+	for _, i := range []int{3, 7, testunits.WithEmpty} {
+		r := testunits.Unit(i)
+		data, err := export.Render(r, export.XLSX, export.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("unit%d.xlsx", i)
+		units[name] = r
+		if err := os.WriteFile(filepath.Join(in, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var names []string
+	for n := range units {
+		names = append(names, filepath.Join(in, n))
+	}
+	slices.Sort(names)
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless",
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out}, names...)
+	if b, err := exec.Command("soffice", args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	if keep := os.Getenv("NIANBAO_XLSX_PDF"); keep != "" {
+		pdfArgs := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless",
+			"--convert-to", "pdf", "--outdir", keep}, names...)
+		if b, err := exec.Command("soffice", pdfArgs...).CombinedOutput(); err != nil {
+			t.Fatalf("soffice pdf: %v\n%s", err, b)
+		}
+	}
+	for name, want := range units {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatalf("LibreOffice did not save %s: %v", name, err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range model.AllCells() {
+			if !c.Computed {
+				continue
+			}
+			sheet, cell, _ := export.XLSXCell(c.Addr)
+			got, _ := f.GetCellValue(sheet, cell)
+			v, st := want.ValueOf(c)
+			w := ""
+			if st == model.Filled {
+				w = v.String()
+			}
+			if got != w {
+				t.Errorf("%s %s (%s!%s): LibreOffice computes %q, nianbao %q", name, c.Addr, sheet, cell, got, w)
+			}
+		}
+		sheet, checks := export.XLSXChecks()
+		for i, col := range model.S3.Blocks[0].Cols {
+			got, _ := f.GetCellValue(sheet, checks[i])
+			n, s1 := want.Value(model.S3.Addr("new", col.Key))
+			cr, s2 := want.Value(model.S3.Addr("carried", col.Key))
+			h, s3 := want.Value(model.S3.Addr("handled", col.Key))
+			fw, s4 := want.Value(model.S3.Addr("forward", col.Key))
+			switch {
+			case s1 != model.Filled || s2 != model.Filled || s3 != model.Filled || s4 != model.Filled:
+				if got != "" {
+					t.Errorf("%s check %s: %q while a figure is missing", name, col.Key, got)
+				}
+			case n+cr == h+fw:
+				if got != export.XLSXCheckOK {
+					t.Errorf("%s check %s: %q, want %q", name, col.Key, got, export.XLSXCheckOK)
+				}
+			default:
+				d := n + cr - h - fw
+				if d < 0 {
+					d = -d
+				}
+				if !strings.HasSuffix(got, " "+d.String()) || got == export.XLSXCheckOK {
+					t.Errorf("%s check %s: %q, want the difference %s", name, col.Key, got, d)
+				}
+			}
+		}
+		f.Close()
+		res, err := importer.Import(data, name, importer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameCells(t, res.Report, want)
+		if len(res.Notes) != 0 {
+			t.Errorf("%s as LibreOffice saved it: notes %q", name, res.Notes)
+		}
+	}
+}
