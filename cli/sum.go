@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -406,5 +405,3 @@ func figureText(v model.Dec, st model.CellState) string {
 	}
 	return v.String()
 }
-
-var _ = os.Stdout

@@ -164,3 +164,59 @@ func TestXLSXInLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// FuzzXLSXCells: whatever text a workbook's cells hold (labels of the
+// format, figures, dashes, anything, merged or not), reading it neither
+// panics nor places a figure that is not a valid figure of its cell: every
+// filled cell holds a value its unit allows, or a note says why not. The
+// workbook itself is a real one (written by excelize), so that the
+// fuzzing reaches the reader rather than the zip's checks.
+//
+//	go test ./importer/ -run '^$' -fuzz FuzzXLSXCells -fuzztime 20s
+func FuzzXLSXCells(f *testing.F) {
+	f.Add("自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\n一、本年新收政府信息公开申请数量|1|2|3|4|5|6|21", false)
+	f.Add("行政复议|||||未经复议直接起诉\n结果维持|结果纠正|其他结果|尚未审结|总计|结果维持\n1|2|3|4|10|5", true)
+	f.Add("信息内容|本年制发件数|本年废止件数|现行有效件数\n规章|0|—|3.5\n行政规范性文件|1e3|-2|1,200", false)
+	f.Add("项目|发出收费通知件数|收费通知总金额（元）|实际收取总金额（元）\n信息处理费|2|150.555|100", true)
+	f.Add("机关名称|某局\n年度|二〇二四", false)
+	f.Fuzz(func(t *testing.T, text string, merge bool) {
+		if len(text) > 4096 {
+			return
+		}
+		book := excelize.NewFile()
+		defer book.Close()
+		for r, line := range strings.Split(text, "\n") {
+			if r >= 40 {
+				break
+			}
+			for c, v := range strings.Split(line, "|") {
+				if c >= 20 {
+					break
+				}
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if v != "" {
+					book.SetCellValue("Sheet1", cell, v)
+				} else if merge && c > 0 {
+					left, _ := excelize.CoordinatesToCellName(c, r+1)
+					book.MergeCell("Sheet1", left, cell)
+				}
+			}
+		}
+		buf, err := book.WriteToBuffer()
+		if err != nil {
+			return
+		}
+		res, err := importer.Import(buf.Bytes(), "t.xlsx", importer.Options{Agency: "某局", Year: 2024})
+		if err != nil {
+			if !strings.ContainsFunc(err.Error(), func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+				t.Errorf("error not in Chinese: %v", err)
+			}
+			return
+		}
+		for _, c := range model.InputCells() {
+			if v, ok := res.Report.Get(c.Addr); ok && model.RangeProblem(c.Unit, v) != "" {
+				t.Errorf("%s holds %s, which its unit does not allow", c.Addr, v)
+			}
+		}
+	})
+}

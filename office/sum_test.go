@@ -10,7 +10,6 @@ import (
 
 	"nianbao/internal/testunits"
 	"nianbao/model"
-	"nianbao/store"
 )
 
 // collectUnits writes the sixty units into a folder in their mixed forms,
@@ -540,5 +539,3 @@ func TestFiguresPerUnit(t *testing.T) {
 		t.Errorf("bad name: %v", err)
 	}
 }
-
-var _ = store.ErrNotFound

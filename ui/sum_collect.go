@@ -225,9 +225,7 @@ func (d *collectDialog) view(w, h int) string {
 		}
 		if it := d.selected(); it != nil {
 			body = append(body, "")
-			for _, l := range wrapWidth(d.detail(it), inner) {
-				body = append(body, l)
-			}
+			body = append(body, wrapWidth(d.detail(it), inner)...)
 		}
 		body = append(body, "", d.st.Dim.Render(strf(txtCollectNext, d.sumKeys.Status.Help().Key)))
 	}
