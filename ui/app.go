@@ -68,6 +68,8 @@ type app struct {
 	// paste); the next key takes it away.
 	noteBrief bool
 
+	back screen // where leaving the open report returns to (nil: the start screen)
+
 	confirmQuit bool // asking whether to quit although a save failed
 	quitting    bool // quit once the queue is empty
 	closing     bool // the window is going away: quit without asking, soon
@@ -152,7 +154,12 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case afterSavesMsg:
 		return a, a.settle(a.saves.after(msg.run, msg.drop))
 	case openReportMsg:
+		a.back = msg.back
 		return a, a.load(msg.id, msg.note)
+	case showScreenMsg:
+		a.dialogs = nil
+		a.note, a.noteErr = "", false
+		return a, a.setScreen(msg.s)
 	case reportLoadedMsg:
 		if msg.err != nil {
 			// A damaged report is explained on the list, in full and
@@ -175,6 +182,11 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// A note spoke of the report just left (已导出到, 已创建 …).
 		a.dialogs = nil
 		a.note, a.noteErr = "", false
+		if back := a.back; back != nil && a.ed != nil {
+			a.back = nil
+			return a, a.setScreen(back)
+		}
+		a.back = nil
 		return a, a.setScreen(newStartScreen(a.shared))
 	case pushDialogMsg:
 		a.dialogs = append(a.dialogs, msg.d)
@@ -309,10 +321,14 @@ func (a *app) load(id, note string) tea.Cmd {
 	if db == nil {
 		return send(statusMsg{text: strNoStore, err: true})
 	}
+	sh := a.shared
 	return func() tea.Msg {
 		r, err := db.Get(id)
 		if err != nil {
 			return reportLoadedMsg{err: err}
+		}
+		if n := staleNote(sh, r); n != "" && note == "" {
+			note = n // a sum that no longer equals its units says so
 		}
 		prev, _ := db.Previous(r) // last year is optional: its rules just stay silent
 		return reportLoadedMsg{r: r, prev: prev, updated: updatedOf(db, id), note: note}

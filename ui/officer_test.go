@@ -678,11 +678,7 @@ func TestPreview(t *testing.T) {
 		t.Fatal("Esc did not close the preview")
 	}
 	// The export dialog's line.
-	d.keys("ctrl+e")
-	for range 5 {
-		d.keys("down")
-	}
-	d.keys("enter")
+	d.keys("ctrl+e", "up", "enter") // up from the first format: the line under the last
 	if _, ok := d.a.top().(*previewDialog); !ok || len(d.a.dialogs) != 2 {
 		t.Fatalf("the export dialog's preview line opened %T", d.a.top())
 	}

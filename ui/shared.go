@@ -35,6 +35,7 @@ type shared struct {
 	dlgKeys  dialogKeyMap
 	lineKeys lineKeyMap
 	steps    stepKeyMap
+	sumKeys  sumKeyMap // 汇集 and 汇总
 
 	// helpBar is the last help bar drawn and what it was drawn from.
 	helpBar struct{ key, bar string }
@@ -46,6 +47,7 @@ func newShared(cfg Config, reports reportStore) *shared {
 		office: office.New(cfg.Store), db: cfg.Store, reports: reports,
 		now: cfg.Now, tick: cfg.tick, clip: cfg.clip, exportDir: cfg.ExportDir, zone: cfg.Zone,
 		keys: newKeyMap(), dlgKeys: newDialogKeyMap(), lineKeys: newLineKeyMap(), steps: newStepKeyMap(),
+		sumKeys: newSumKeyMap(),
 	}
 	if sh.now == nil {
 		sh.now = time.Now

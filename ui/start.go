@@ -298,8 +298,26 @@ func (s *startScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, s.dlgKeys.Trash):
 		return send(pushDialogMsg{d: newTrashDialog(s.shared)})
+	// 汇集 and 汇总, for the collecting office.
+	case key.Matches(k, s.sumKeys.Collect):
+		if s.db == nil {
+			s.setNote(strNoStore, true)
+			return nil
+		}
+		return send(pushDialogMsg{d: newCollectDialog(s.shared)})
+	case key.Matches(k, s.sumKeys.Status):
+		return send(showScreenMsg{newStatusScreen(s.shared, s.statusYear())})
 	}
 	return nil
+}
+
+// statusYear is the year 汇总情况 opens on: the selected report's, else
+// last year (the year whose reports are being collected).
+func (s *startScreen) statusYear() int {
+	if r := s.selected(); r != nil && r.Year > 0 {
+		return r.Year
+	}
+	return s.now().Year() - 1
 }
 
 func (s *startScreen) newReport() tea.Cmd {
@@ -375,6 +393,8 @@ func (s *startScreen) view(w, h int) string {
 	lines = append(lines, s.st.Title.Render(txtAppTitle)+strings.Repeat(" ", max(2, w-2-dw(txtAppTitle)-dw(always)))+s.st.Dim.Render(always))
 	if s.db != nil {
 		lines = append(lines, s.st.Dim.Render(txtDraftFile+s.db.Path()))
+		// The collecting office's two ways in (汇集, 汇总情况).
+		lines = append(lines, s.st.Dim.Render(txtForOffice+s.hints(s.sumKeys.Collect, s.sumKeys.Status)))
 	}
 	lines = append(lines, "")
 	if s.opening != "" {
