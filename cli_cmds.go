@@ -271,7 +271,7 @@ func (a *app) listCmd() *cobra.Command {
   nianbao list --json`,
 		Args: argsExact(0, "不带参数"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(func(s *store.Store) error {
+			return a.withReader(func(s *store.Store) error {
 				sums, err := s.List()
 				if err != nil {
 					return storeErr(err)
@@ -413,7 +413,7 @@ func (a *app) historyCmd() *cobra.Command {
   nianbao restore 北京市密云区科学技术委员会/2023 3`,
 		Args: argsExact(1, "一个报告（机关名称/年度）"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(func(s *store.Store) error {
+			return a.withReader(func(s *store.Store) error {
 				id, name, err := a.resolveID(s, args[0])
 				if err != nil {
 					return err
@@ -505,7 +505,7 @@ func (a *app) trashCmd() *cobra.Command {
 		Example: `  nianbao trash`,
 		Args:    argsExact(0, "不带参数"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(func(s *store.Store) error {
+			return a.withReader(func(s *store.Store) error {
 				sums, err := s.Trash()
 				if err != nil {
 					return storeErr(err)

@@ -231,7 +231,7 @@ Markdown 或 JSON。REPORT 可以是草稿文件中的报告（机关名称/年�
 					path = export.DefaultFileName(r, f)
 				}
 			} else {
-				err := a.withStore(func(s *store.Store) error {
+				err := a.withExporter(func(s *store.Store) error {
 					var err error
 					if r, err = a.resolve(s, ref); err != nil {
 						return err
@@ -253,7 +253,7 @@ Markdown 或 JSON。REPORT 可以是草稿文件中的报告（机关名称/年�
 						return usageErr("%s", err.Error())
 					}
 					// A revision before every export, so the exported state can be found again.
-					return storeErr(s.MarkExport(r.ID, fmt.Sprintf("%s 到 %s", f.Name(), where)))
+					return a.markExport(s, r, fmt.Sprintf("%s 到 %s", f.Name(), where))
 				})
 				if err != nil {
 					return err

@@ -10,8 +10,11 @@ import (
 	"nianbao/store"
 )
 
-// openStore opens the draft file chosen by --db, $NIANBAO_DB or the default.
-// Any failure to open it means the draft file cannot be used: exit code 3.
+// openStore opens the draft file chosen by --db, $NIANBAO_DB or the default
+// for a command that changes it, and makes the day's backup first (after
+// checking the whole file; a failed backup is said on stderr, the command
+// goes on). Any failure to open it means the draft file cannot be used:
+// exit code 3.
 func (a *app) openStore() (*store.Store, error) {
 	path, err := store.ResolvePath(a.db)
 	if err != nil {
@@ -20,13 +23,71 @@ func (a *app) openStore() (*store.Store, error) {
 	_, statErr := os.Stat(path)
 	s, err := store.Open(path, store.Options{})
 	if err != nil {
-		return nil, draftErr("%s", err.Error())
+		return nil, &cliError{code: exitDraft, msg: err.Error(), cause: err}
 	}
 	if errors.Is(statErr, fs.ErrNotExist) {
 		// A mistyped --db would otherwise look like an empty draft file.
 		a.note("已新建草稿文件：%s", path)
 	}
+	if err := s.DailyBackup(); err != nil {
+		a.note("%s", err.Error())
+	}
 	return s, nil
+}
+
+// openReader opens the draft file read-only, for a command that only reads
+// it: nothing is written (no backup, no upgrade), and a read-only file or
+// folder works. A draft file that does not exist yet, or is of an older
+// layout, is opened as openStore opens it (made, or upgraded) when that is
+// possible.
+func (a *app) openReader() (*store.Store, error) {
+	path, err := store.ResolvePath(a.db)
+	if err != nil {
+		return nil, draftErr("%s", err.Error())
+	}
+	s, err := store.Open(path, store.Options{ReadOnly: true})
+	var fe *store.FileError
+	if errors.As(err, &fe) && (fe.Problem == store.Missing || fe.Problem == store.Older) {
+		if s, werr := a.openStore(); werr == nil {
+			return s, nil
+		}
+	}
+	if err != nil {
+		return nil, &cliError{code: exitDraft, msg: err.Error(), cause: err}
+	}
+	return s, nil
+}
+
+// withExporter opens the draft file for export: writable, so that the
+// export is recorded in the history, or read-only when the file cannot be
+// written (a read-only file, folder or disk, a full disk), for the export
+// does not need it.
+func (a *app) withExporter(f func(s *store.Store) error) error {
+	s, err := a.openStore()
+	var fe *store.FileError
+	if errors.As(err, &fe) && fe.Problem == store.NotWritable {
+		s, err = a.openReader()
+	}
+	if err != nil {
+		return err
+	}
+	return a.closeAfter(s, f)
+}
+
+// markExport records the export of r in its history. When it cannot be
+// recorded (a read-only draft file, a full disk) the export goes on and
+// says so.
+func (a *app) markExport(s *store.Store, r *model.Report, what string) error {
+	if s.ReadOnly() {
+		a.note("草稿文件不能写入，这次导出没有记入历史版本。")
+		return nil
+	}
+	err := s.MarkExport(r.ID, what)
+	if store.Unusable(err) {
+		a.note("这次导出没有记入历史版本：%s", err.Error())
+		return nil
+	}
+	return storeErr(err)
 }
 
 // dbPath is the draft file's path without opening it (backups, recover).
@@ -140,6 +201,19 @@ func (a *app) withStore(f func(s *store.Store) error) error {
 	if err != nil {
 		return err
 	}
+	return a.closeAfter(s, f)
+}
+
+// withReader is withStore for a command that only reads (openReader).
+func (a *app) withReader(f func(s *store.Store) error) error {
+	s, err := a.openReader()
+	if err != nil {
+		return err
+	}
+	return a.closeAfter(s, f)
+}
+
+func (a *app) closeAfter(s *store.Store, f func(s *store.Store) error) error {
 	ferr := f(s)
 	if cerr := s.Close(); cerr != nil && ferr == nil {
 		ferr = storeErr(cerr)
@@ -152,7 +226,7 @@ func (a *app) withStore(f func(s *store.Store) error) error {
 // cannot be found is reported and leaves a nil item.
 func (a *app) checkItemsFromStore(refs []reportRef, all bool) ([]*checkItem, error) {
 	var items []*checkItem
-	err := a.withStore(func(s *store.Store) error {
+	err := a.withReader(func(s *store.Store) error {
 		if all {
 			sums, err := s.List()
 			if err != nil {

@@ -59,6 +59,7 @@ func TestDamagedReport(t *testing.T) {
 	c := newClock()
 	path := tempDB(t)
 	s := openAt(t, path, c)
+	s.DailyBackup()
 	a := fullReport(t, "某机关", 2024)
 	b := fullReport(t, "另一机关", 2024)
 	for _, r := range []*model.Report{a, b} {
@@ -77,6 +78,12 @@ func TestDamagedReport(t *testing.T) {
 
 	c.Add(24 * time.Hour)
 	s = openAt(t, path, c)
+	// Open reads no report: the damage is found by the check before the
+	// day's backup (or when a report is read).
+	if bad := s.DamagedAtOpen(); len(bad) != 0 {
+		t.Fatalf("damaged at open: %v", bad)
+	}
+	s.DailyBackup()
 	// (a) No backup of the damaged file; the reason names the reports.
 	var be *BackupError
 	if err := s.BackupErr(); !errors.As(err, &be) || len(be.Damaged) != 2 ||
@@ -149,7 +156,7 @@ func TestDamagedReport(t *testing.T) {
 	// Repaired: the next open backs the file up again.
 	c.Add(24 * time.Hour)
 	s = openAt(t, path, c)
-	if err := s.BackupErr(); err != nil {
+	if err := s.DailyBackup(); err != nil {
 		t.Fatal(err)
 	}
 	if list, _ := s.Backups(); len(list) != 2 {
@@ -157,19 +164,23 @@ func TestDamagedReport(t *testing.T) {
 	}
 }
 
-// TestSummaryRepairedAtOpen: a summary that cannot be read but can be made
-// again from its report is stored again at Open, so the backup decodes.
-func TestSummaryRepairedAtOpen(t *testing.T) {
+// TestSummaryRepairedBeforeBackup: a summary that cannot be read but can be
+// made again from its report is read from the report meanwhile, and stored
+// again before the daily backup, so the backup decodes.
+func TestSummaryRepairedBeforeBackup(t *testing.T) {
 	c := newClock()
 	path := tempDB(t)
 	s := openAt(t, path, c)
 	r := model.New("某机关", 2024, model.KindOther, model.ScopeSelf)
 	s.Create(r, "")
-	s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketInfo).Put([]byte(r.ID), []byte("{garbage")) })
+	s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketInfo).Put([]byte(r.ID), []byte("\x01garbage")) })
 	s.Close()
 	c.Add(24 * time.Hour)
 	s = openAt(t, path, c)
-	if err := s.BackupErr(); err != nil || len(s.DamagedAtOpen()) != 0 {
+	if list, err := s.List(); err != nil || len(list) != 1 || list[0].Agency != "某机关" || list[0].Damaged {
+		t.Fatalf("list with a damaged summary: %+v %v", list, err)
+	}
+	if err := s.DailyBackup(); err != nil || len(s.DamagedAtOpen()) != 0 {
 		t.Fatalf("%v %v", err, s.DamagedAtOpen())
 	}
 	s.db.View(func(tx *bolt.Tx) error {

@@ -117,6 +117,7 @@ func fullFSChild(t *testing.T) {
 		}
 		f.Close()
 		s = openAt(t, path, nil)
+		s.DailyBackup()
 		if err := s.BackupErr(); err == nil || !strings.Contains(err.Error(), "今天的备份没有做成") || !strings.Contains(err.Error(), "磁盘已满") {
 			t.Fatalf("backup on a full disk: %v", err)
 		}

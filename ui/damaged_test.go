@@ -66,6 +66,7 @@ func openDamaged(t *testing.T, path string) *store.Store {
 		t.Fatalf("a file with one damaged report must still open: %v", err)
 	}
 	t.Cleanup(func() { db.Close() })
+	db.DailyBackup()
 	if len(db.DamagedAtOpen()) != 1 || db.BackupErr() == nil {
 		t.Fatalf("store saw damaged %v, backup error %v", db.DamagedAtOpen(), db.BackupErr())
 	}
