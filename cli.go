@@ -135,7 +135,7 @@ check 和 export 也接受一个 .json 报告文件。
 	root.AddCommand(
 		a.newCmd(), a.metaCmd(), a.listCmd(), a.setCmd(), a.textCmd(), a.checkCmd(),
 		a.exportCmd(), a.importCmd(), a.historyCmd(), a.restoreCmd(), a.deleteCmd(),
-		a.trashCmd(), a.undeleteCmd(), a.backupsCmd(), a.recoverCmd(),
+		a.trashCmd(), a.undeleteCmd(), a.backupsCmd(), a.recoverCmd(), a.compactCmd(),
 	)
 	// Chinese help flags on every command, added before cobra adds its own.
 	var walk func(c *cobra.Command)

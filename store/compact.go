@@ -18,8 +18,8 @@ import (
 // the next writable open removes). The lock file (lockfile.go) is held
 // throughout, so no other window opens the file while it is closed.
 
-// compactMin is the size below which compaction is never due.
-const compactMin = 4 << 20
+// compactMin is the least free space for which compaction is due.
+const compactMin = 1 << 20
 
 // Usage returns the draft file's size and how much of it is free pages
 // (what compaction would give back, at least).
@@ -37,12 +37,12 @@ func (s *Store) usage() (size, free int64, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	st := s.db.Stats()
-	return fi.Size(), int64(st.FreeAlloc), nil
+	free, err = freeBytes(s.path)
+	return fi.Size(), free, err
 }
 
 // CompactDue reports whether the file is much larger than its contents:
-// over 4 MiB, more than half of it free pages.
+// more than half of it, and at least 1 MiB, free pages.
 func (s *Store) CompactDue() bool {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -51,7 +51,7 @@ func (s *Store) CompactDue() bool {
 
 func (s *Store) compactDue() bool {
 	size, free, err := s.usage()
-	return err == nil && size > compactMin && free > size/2
+	return err == nil && free >= compactMin && free > size/2
 }
 
 // Compact rewrites the draft file to its live size (see above) and returns

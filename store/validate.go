@@ -282,3 +282,39 @@ func bothMetasSound(f *os.File) bool {
 	_, why = parseMeta(buf)
 	return why == ""
 }
+
+// freeBytes reads how much of a sound file's pages are free, from its
+// newest meta page and its free page list's header.
+func freeBytes(path string) (int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	buf := make([]byte, pageHeaderSize+metaSize)
+	if _, err := f.ReadAt(buf, 0); err != nil {
+		return 0, err
+	}
+	m, why := parseMeta(buf)
+	if why != "" {
+		return 0, errors.New(why)
+	}
+	if _, err := f.ReadAt(buf, int64(m.pageSize)); err == nil {
+		if m1, why := parseMeta(buf); why == "" && m1.txid > m.txid {
+			m = m1
+		}
+	}
+	if m.freelist == noFreelist {
+		return 0, nil
+	}
+	hdr := make([]byte, pageHeaderSize+8)
+	if _, err := f.ReadAt(hdr, int64(m.freelist)*int64(m.pageSize)); err != nil {
+		return 0, err
+	}
+	ne := binary.NativeEndian
+	count := uint64(ne.Uint16(hdr[10:]))
+	if count == 0xFFFF {
+		count = ne.Uint64(hdr[16:])
+	}
+	return int64(count) * int64(m.pageSize), nil
+}
