@@ -115,6 +115,7 @@ func (s *Store) compact() (before, after int64, err error) {
 		}
 		return before, before, err
 	}
+	dropCache(s.db)
 	if err := s.db.Close(); err != nil {
 		return before, before, saveError(s.path, err)
 	}

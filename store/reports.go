@@ -164,18 +164,13 @@ func reportJSON(tx *bolt.Tx, id string) ([]byte, error) {
 }
 
 // getReport reads report id, verifying its checksum and decoding it; a
-// record that fails either is a *ReportError.
+// record that fails either is a *ReportError. The report is the caller's.
 func getReport(tx *bolt.Tx, id string) (*model.Report, error) {
-	js, err := reportJSON(tx, id)
+	r, err := sharedReport(tx, id)
 	if err != nil {
 		return nil, err
 	}
-	r, err := model.Decode(js)
-	if err != nil {
-		return nil, damagedReport(tx, id, "report: "+err.Error())
-	}
-	r.ID = id
-	return r, nil
+	return r.Clone(), nil
 }
 
 // liveInfo is loadInfo refusing a report in the trash.
@@ -229,21 +224,27 @@ func checkHeader(r *model.Report) error {
 }
 
 // previousTx finds last year's report: the linked one if it is live, else
-// the same agency's report for year − 1.
+// the same agency's report for year − 1. The report is shared (sharedReport):
+// not to be changed.
 func previousTx(tx *bolt.Tx, r *model.Report) (*model.Report, error) {
 	if r.Previous != "" && r.Previous != r.ID {
 		if in, err := getInfo(tx, r.Previous); err == nil && in.Deleted.IsZero() {
-			return getReport(tx, r.Previous)
+			return sharedReport(tx, r.Previous)
 		}
 	}
 	if id := indexGet(tx, indexKey(r.Agency, r.Year-1)); id != nil && string(id) != r.ID {
-		return getReport(tx, string(id))
+		return sharedReport(tx, string(id))
 	}
 	return nil, nil
 }
 
 func countFindings(r, prev *model.Report) (errs, missing, warns int) {
-	for _, f := range model.Check(r, prev) {
+	return tally(model.Check(r, prev))
+}
+
+// tally counts findings as the summary keeps them.
+func tally(fs []model.Finding) (errs, missing, warns int) {
+	for _, f := range fs {
 		switch {
 		case f.ID == "missing":
 			missing++
@@ -303,10 +304,12 @@ func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, err
 	// A damaged last-year report must not stop this year's save: the
 	// counts leave the cross-year rules out until it is repaired.
 	in := &info{Agency: r.Agency, Year: r.Year, Previous: r.Previous, Updated: now}
-	in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
+	c := cacheOf(tx)
+	in.Errors, in.Missing, in.Warnings = c.count(r, prev)
 	if err := putInfo(tx, r.ID, in); err != nil {
 		return nil, false, err
 	}
+	c.remember(r.ID, js, r.Clone())
 	keys := [][]byte{indexKey(r.Agency, r.Year+1)}
 	if old != nil {
 		keys = append(keys, indexKey(old.Agency, old.Year+1))
@@ -353,7 +356,7 @@ func recount(tx *bolt.Tx, id string) error {
 	if err != nil {
 		return nil
 	}
-	r, err := getReport(tx, id)
+	r, err := sharedReport(tx, id)
 	if err != nil {
 		return nil
 	}
@@ -361,71 +364,106 @@ func recount(tx *bolt.Tx, id string) error {
 	if err != nil && !errors.Is(err, ErrDamagedReport) {
 		return nil
 	}
-	in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
+	in.Errors, in.Missing, in.Warnings = cacheOf(tx).count(r, prev)
 	return putInfo(tx, id, in)
 }
 
 // sortSummaries sorts by agency in pinyin order, then year, newest first,
 // by the collation keys stored with the summaries; fresh says they are this
-// program's (else they are made again here).
-func sortSummaries(list []Summary, fresh bool) {
+// program's (else they are made again here). It returns the sorted list.
+func sortSummaries(list []Summary, fresh bool) []Summary {
+	// Sorted by reference, then moved once: a Summary is too big to be
+	// swapped about.
+	type ref struct {
+		key  []byte
+		year int
+		i    int
+	}
+	refs := make([]ref, len(list))
 	for i := range list {
 		if !fresh || list[i].sortKey == nil {
 			list[i].sortKey = sortKey(list[i].Agency)
 		}
+		refs[i] = ref{list[i].sortKey, list[i].Year, i}
 	}
-	sort.SliceStable(list, func(i, j int) bool {
-		if c := bytes.Compare(list[i].sortKey, list[j].sortKey); c != 0 {
-			return c < 0
+	slices.SortFunc(refs, func(a, b ref) int {
+		if c := bytes.Compare(a.key, b.key); c != 0 {
+			return c
 		}
-		return list[i].Year > list[j].Year
+		if a.year != b.year {
+			return b.year - a.year
+		}
+		return a.i - b.i // stable
 	})
+	sorted := make([]Summary, len(list))
+	for j, r := range refs {
+		sorted[j] = list[r.i]
+	}
+	return sorted
 }
 
 // summaries reads the stored summaries, not the reports: a few dozen bytes
-// each. Each is verified by its checksum; one that fails is made again from
-// its report. fresh says whether the stored sort keys are this program's.
-// On a read-only open of a file whose counts were made by other rules, the
-// counts are made again here (a writable open stores them again instead).
-func (s *Store) summaries(trash bool) (list []Summary, fresh bool, err error) {
+// each, each verified by its checksum; one that fails is made again from
+// its report. The live ones come sorted (sortSummaries). On a read-only
+// open of a file whose counts were made by other rules, the counts are made
+// again here (a writable open stores them again instead).
+func (s *Store) summaries(trash bool) (list []Summary, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
-		fresh = bytes.Equal(meta.Get(keyCollation), collationStamp())
+		fresh := bytes.Equal(meta.Get(keyCollation), collationStamp())
 		stale := s.opt.ReadOnly && !bytes.Equal(meta.Get(keyRules), currentRules())
-		return tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
-			in, err := decodeInfo(k, v)
-			damaged := false
-			if err != nil {
-				// A damaged summary must not hide every other report.
-				if rebuilt, err := rebuildInfo(tx, string(k)); err == nil {
-					in = rebuilt
-				} else {
-					// Nothing readable is left of it but its name,
-					// if the index has it; listed so it can be seen.
-					e := damagedReport(tx, string(k), "")
-					in = &info{Agency: e.Agency, Year: e.Year}
-					damaged = true
-					if owner := indexGet(tx, indexKey(e.Agency, e.Year)); e.Agency == "" || string(owner) != string(k) {
-						in.Deleted = time.Unix(0, 0)
-					}
-				}
-			} else if stale {
-				if r, err := getReport(tx, string(k)); err == nil {
-					prev, err := previousTx(tx, r)
-					if err == nil || errors.Is(err, ErrDamagedReport) {
-						in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
-					}
-				}
+		list = make([]Summary, 0, 64)
+		tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
+			var sm Summary
+			if stale || decodeSummary(k, v, &sm) != nil {
+				sm = s.slowSummary(tx, k, v, stale)
 			}
-			if in.Deleted.IsZero() != trash {
-				sm := in.summary(string(k))
-				sm.Damaged = damaged
+			if sm.Deleted.IsZero() != trash {
 				list = append(list, sm)
 			}
 			return nil
 		})
+		if !trash {
+			list = sortSummaries(list, fresh)
+		}
+		for i := range list {
+			list[i].sortKey = nil // points into the transaction's pages
+		}
+		return nil
 	})
-	return list, fresh, err
+	return list, err
+}
+
+// slowSummary is a list entry made otherwise than from a sound summary:
+// from the report when the summary is damaged (a damaged summary must not
+// hide every other report), and with the counts made again when stale.
+func (s *Store) slowSummary(tx *bolt.Tx, k, v []byte, stale bool) Summary {
+	in, err := decodeInfo(k, v)
+	damaged := false
+	if err != nil {
+		if rebuilt, err := rebuildInfo(tx, string(k)); err == nil {
+			in = rebuilt
+		} else {
+			// Nothing readable is left of it but its name, if the
+			// index has it; listed so it can be seen.
+			e := damagedReport(tx, string(k), "")
+			in = &info{Agency: e.Agency, Year: e.Year}
+			damaged = true
+			if owner := indexGet(tx, indexKey(e.Agency, e.Year)); e.Agency == "" || string(owner) != string(k) {
+				in.Deleted = time.Unix(0, 0)
+			}
+		}
+	} else if stale {
+		if r, err := sharedReport(tx, string(k)); err == nil {
+			prev, err := previousTx(tx, r)
+			if err == nil || errors.Is(err, ErrDamagedReport) {
+				in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
+			}
+		}
+	}
+	sm := in.summary(string(k))
+	sm.Damaged = damaged
+	return sm
 }
 
 // rebuildInfo makes a report's summary again from the report itself, or
@@ -460,14 +498,12 @@ func rebuildInfo(tx *bolt.Tx, id string) (*info, error) {
 // List returns the live reports, sorted by agency (pinyin order) then year,
 // newest first. It reads the stored summaries, not the reports.
 func (s *Store) List() ([]Summary, error) {
-	list, fresh, err := s.summaries(false)
-	sortSummaries(list, fresh)
-	return list, err
+	return s.summaries(false)
 }
 
 // Trash returns the reports in the trash, most recently deleted first.
 func (s *Store) Trash() ([]Summary, error) {
-	list, _, err := s.summaries(true)
+	list, err := s.summaries(true)
 	sort.SliceStable(list, func(i, j int) bool { return list[i].Deleted.After(list[j].Deleted) })
 	return list, err
 }
@@ -523,6 +559,9 @@ func (s *Store) Find(agency string, year int) (*model.Report, error) {
 func (s *Store) Previous(r *model.Report) (*model.Report, error) {
 	var p *model.Report
 	err := s.view(func(tx *bolt.Tx) (err error) { p, err = previousTx(tx, r); return err })
+	if p != nil {
+		p = p.Clone()
+	}
 	return p, err
 }
 

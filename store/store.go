@@ -138,7 +138,8 @@ func (s *Store) open(st os.FileInfo) error {
 	}
 	s.db = db
 	if err := s.prepare(); err != nil {
-		db.Close()
+		dropCache(s.db)
+		s.db.Close()
 		return err
 	}
 	if !opt.ReadOnly {
@@ -200,6 +201,7 @@ func (s *Store) Close() error {
 	defer s.mu.Unlock()
 	var err error
 	if s.db != nil {
+		dropCache(s.db)
 		err = s.db.Close()
 		s.db = nil
 	}

@@ -185,3 +185,27 @@ var collationStamp = sync.OnceValue(func() []byte {
 	}
 	return fmt.Appendf(nil, "%08x", h.Sum32())
 })
+
+// decodeSummary reads the stored summary of report id straight into sm,
+// for the list: the sort key is left pointing into rec (valid during the
+// transaction), and last year's link is not read.
+func decodeSummary(id, rec []byte, sm *Summary) error {
+	v, ok := unseal(domInfo, id, rec)
+	if !ok || len(v) == 0 || v[0] != infoFormat {
+		return errBadInfo
+	}
+	r := infoReader{b: v[1:]}
+	sm.Year, sm.Errors, sm.Missing, sm.Warnings = int(r.uint()), int(r.uint()), int(r.uint()), int(r.uint())
+	sm.Updated, sm.Deleted = r.time(), r.time()
+	agency := r.bytes()
+	r.bytes() // last year's report
+	sm.sortKey = r.bytes()
+	if r.err != nil || len(r.b) != 0 {
+		return errBadInfo
+	}
+	sm.ID, sm.Agency = string(id), string(agency)
+	if len(sm.sortKey) == 0 {
+		sm.sortKey = nil
+	}
+	return nil
+}
