@@ -97,7 +97,7 @@ func (s *Store) compact() (before, after int64, err error) {
 			os.Remove(name)
 		}
 	}()
-	dst, err := bolt.Open(name, 0o600, &bolt.Options{Timeout: time.Second})
+	dst, err := bolt.Open(name, 0o600, &bolt.Options{Timeout: time.Second, PageSize: PageSize})
 	if err != nil {
 		return before, before, saveError(s.path, err)
 	}

@@ -50,13 +50,15 @@ func bloated(t *testing.T, path string, c *clock) []*model.Report {
 			}
 		}
 	}
-	// A month on, short texts again: the long revisions are pruned to
-	// one for that day.
-	c.Add(40 * 24 * time.Hour)
-	for _, r := range reps {
-		r.S5 = "短"
-		if err := s.Save(r, "短文"); err != nil {
-			t.Fatal(err)
+	// Short texts again the same day, then a month on a save: the long
+	// revisions are pruned (the day keeps its last, short, one).
+	for _, when := range []time.Duration{10 * time.Minute, 40 * 24 * time.Hour} {
+		c.Add(when)
+		for _, r := range reps {
+			r.S5 = "短" + when.String()
+			if err := s.Save(r, "短文"); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	s.Close()

@@ -14,38 +14,39 @@ import (
 	"nianbao/model"
 )
 
-// scribble overwrites, in the closed file at path, one whole page lying
-// inside the stored JSON of report id with random bytes, as
-// `dd if=/dev/urandom of=drafts.db bs=4096 seek=N count=1 conv=notrunc`
-// does: bbolt's pages and meta stay well-formed, only the record is damaged.
+// scribble overwrites, in the closed file at path, one 4 KiB block (a disk
+// sector's worth, aligned) lying inside the stored JSON of report id with
+// random bytes, as `dd if=/dev/urandom of=drafts.db bs=4096 seek=N count=1
+// conv=notrunc` does: bbolt's pages and meta stay well-formed, only the
+// record is damaged.
 func scribble(t *testing.T, path, id string) {
 	t.Helper()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var page int64 = -1
-	ps := int64(db.Info().PageSize)
+	const bs = 4096
+	var block int64 = -1
 	db.View(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketReports).Get([]byte(id))
 		// A read transaction's value points into the memory map.
 		off := int64(uintptr(unsafe.Pointer(&v[0])) - db.Info().Data)
-		if p := (off + ps - 1) / ps; (p+1)*ps <= off+int64(len(v)) {
-			page = p
+		if p := (off + bs - 1) / bs; (p+1)*bs <= off+int64(len(v)) {
+			block = p
 		}
 		return nil
 	})
 	db.Close()
-	if page < 0 {
-		t.Fatal("the report's JSON does not span a whole page")
+	if block < 0 {
+		t.Fatal("the report's JSON does not span a whole block")
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	junk := make([]byte, ps)
+	junk := make([]byte, bs)
 	rand.Read(junk)
-	if _, err := f.WriteAt(junk, page*ps); err != nil {
+	if _, err := f.WriteAt(junk, block*bs); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

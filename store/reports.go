@@ -291,8 +291,10 @@ func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, err
 			}
 		}
 	}
-	if err := indexPut(tx, key, id); err != nil {
-		return nil, false, err
+	if got, ok := unseal(domIndex, key, ix.Get(key)); !ok || !bytes.Equal(got, id) {
+		if err := indexPut(tx, key, id); err != nil {
+			return nil, false, err
+		}
 	}
 	if err := tx.Bucket(bucketReports).Put(id, seal(domReports, id, js)); err != nil {
 		return nil, false, err
