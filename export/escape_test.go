@@ -39,6 +39,14 @@ var hostile = []string{
 	"见 http://www.bjmy.gov.cn/a_b_c/x.html 。",
 	"网址WWW.bjmy.gov.cn/col_1，https://x.cn/?a=1&b=2",
 	"邮箱 kjw_my@bj.gov.cn",
+	"snake_case 中_文 1~3月 a ~ b 3 * 4",
+	"（_x_）*强调* **粗** ~~删~~ `码` [注](x) [注]",
+	"#x 不是标题 C# x > y -5 度 = x",
+	"&amp; &#12; &copy; a & b 价格<100元 <p> </p> <!x> <?x",
+	"*** ___ - - - ```",
+	"~~~",
+	"a\\b \\* \\",
+	"标题 #",
 }
 
 func hostileReport(t *testing.T) *model.Report {
@@ -95,7 +103,7 @@ func checkHostile(t *testing.T, doc *html.Node, r *model.Report) {
 			t.Errorf("line %q shows as a paragraph %d times, want 5", line, n)
 		}
 	}
-	if tabs := findAll(doc, atom.Table); len(tabs) != 3 && len(tabs) != 6 {
+	if tabs := findAll(doc, atom.Table); len(tabs) != 3 && len(tabs) != 7 {
 		t.Errorf("officer text changed the number of tables: %d", len(tabs))
 	}
 }
@@ -103,7 +111,7 @@ func checkHostile(t *testing.T, doc *html.Node, r *model.Report) {
 func TestEscapeHTML(t *testing.T) {
 	r := hostileReport(t)
 	for _, fragment := range []bool{false, true} {
-		out, err := Render(r, HTML, Options{Fragment: fragment})
+		out, err := Render(r, HTML, Options{Fragment: fragment, Title: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,7 +131,7 @@ func TestEscapeMarkdown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if shapes := mdTableShapes(t, out); len(shapes) != 6 {
+	if shapes := mdTableShapes(t, out); len(shapes) != 7 {
 		t.Fatalf("officer text changed the tables: %v", shapes)
 	}
 	doc := mdToHTML(t, out)
@@ -138,31 +146,68 @@ func TestEscapeMarkdown(t *testing.T) {
 	checkHostile(t, doc, r)
 }
 
+// TestMarkdownTextEscaping: a backslash only where a reader could take the
+// character as syntax in that position; TestEscapeMarkdown proves with a
+// GFM renderer that what is left unescaped stays text.
 func TestMarkdownTextEscaping(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"普通文字，2023年。", "普通文字，2023年。"},
-		{"# x", `\# x`},
-		{"- x", `\- x`},
-		{"+ x", `\+ x`},
-		{"= x", `\= x`},
-		{"1. x", `1\. x`},
-		{"12) x", `12\) x`},
-		{"2023.5 万元", "2023.5 万元"},
-		{"3.", `3\.`},
-		{"1.\tx", "1\\.\tx"},
-		{"x - y", "x - y"},
-		{"a|b", `a\|b`},
-		{"<a>", `\<a\>`},
-		{"a & b", `a \& b`},
-		{"x\\", `x\\`},
-		{"http://a.cn/x_y", `http\://a.cn/x\_y`},
-		{"www.a.cn", `www\.a.cn`},
-		{"a@b.cn", `a\@b.cn`},
-		{"标题\n# 假标题\r\n- 项", `标题 \# 假标题  - 项`},
-		{"9:00 至 1.5", "9:00 至 1.5"},
+	for _, tc := range []struct {
+		in   string
+		ctx  mdCtx
+		want string
+	}{
+		{"普通文字，2023年。", mdBlock, "普通文字，2023年。"},
+		{"# x", mdBlock, `\# x`},
+		{"#x 不是标题", mdBlock, "#x 不是标题"},
+		{"# x", mdCell, "# x"},
+		{"标题 #", mdHeading, `标题 \#`},
+		{"C# 语言", mdHeading, "C# 语言"},
+		{"- x", mdBlock, `\- x`},
+		{"- x", mdCell, "- x"},
+		{"-5 度", mdBlock, "-5 度"},
+		{"+ x", mdBlock, `\+ x`},
+		{"* x", mdBlock, `\* x`},
+		{"= x", mdBlock, "= x"},
+		{"---", mdBlock, `\---`},
+		{"> x", mdBlock, `\> x`},
+		{"x > y", mdBlock, "x > y"},
+		{"1. x", mdBlock, `1\. x`},
+		{"1. x", mdCell, "1. x"},
+		{"12) x", mdBlock, `12\) x`},
+		{"2023.5 万元", mdBlock, "2023.5 万元"},
+		{"3.", mdBlock, `3\.`},
+		{"1.\tx", mdBlock, "1\\.\tx"},
+		{"x - y", mdBlock, "x - y"},
+		{"a|b", mdBlock, `a\|b`},
+		{"a|b", mdCell, `a\|b`},
+		{"a|b", mdHeading, "a|b"},
+		{"<a>", mdBlock, `\<a>`},
+		{"价格<100元", mdBlock, "价格<100元"},
+		{"a & b", mdBlock, "a & b"},
+		{"&amp; &#12; &#x4e2d;", mdBlock, `\&amp; \&#12; \&#x4e2d;`},
+		{"x\\", mdBlock, "x\\"},
+		{"\\*", mdBlock, `\\\*`},
+		{"a\\b", mdBlock, `a\b`},
+		{"http://a.cn/x_y", mdBlock, `http\://a.cn/x_y`},
+		{"www.a.cn", mdBlock, `www\.a.cn`},
+		{"a@b.cn", mdBlock, `a\@b.cn`},
+		{"联系人@办公室", mdBlock, "联系人@办公室"},
+		{"snake_case_name", mdBlock, "snake_case_name"},
+		{"中_文", mdBlock, "中_文"},
+		{"_x_", mdBlock, `\_x\_`},
+		{"（_x_）", mdBlock, `（\_x\_）`},
+		{"3 * 4 = 12", mdBlock, "3 * 4 = 12"},
+		{"*强调*", mdCell, `\*强调\*`},
+		{"1~3月", mdBlock, `1\~3月`},
+		{"a ~ b", mdBlock, "a ~ b"},
+		{"`x", mdBlock, "`x"},
+		{"`x`", mdBlock, "\\`x\\`"},
+		{"[注]", mdBlock, `\[注]`},
+		{"]x[", mdBlock, "]x["},
+		{"标题\n# 假标题\r\n- 项", mdBlock, `标题 # 假标题  - 项`},
+		{"9:00 至 1.5", mdBlock, "9:00 至 1.5"},
 	} {
-		if got := mdText(tc.in); got != tc.want {
-			t.Errorf("mdText(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := mdText(tc.in, tc.ctx); got != tc.want {
+			t.Errorf("mdText(%q, %d) = %q, want %q", tc.in, tc.ctx, got, tc.want)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -12,59 +13,117 @@ import (
 	"nianbao/model"
 )
 
-// Format is an export format.
+// Format is an export format, named as on the command line.
 type Format string
 
 // The export formats.
 const (
+	DOCX     Format = "docx"
 	HTML     Format = "html"
 	Markdown Format = "md"
 	JSON     Format = "json"
 )
 
+// FormatInfo describes a format for the command line and the UI, which
+// list the formats from Formats rather than naming them.
+type FormatInfo struct {
+	Format  Format
+	Ext     string   // file name extension, without the dot
+	Label   string   // Chinese name for menus and messages
+	Aliases []string // other names ParseFormat accepts
+	// Fragment: the format takes Options.Fragment (and then Options.Title).
+	Fragment bool
+	// Binary: the file is not text (a .docx is a zip package), so it is
+	// not for a terminal.
+	Binary bool
+}
+
+// Formats lists the export formats in the order menus show them: the Word
+// document to sign and file first.
+var Formats = []FormatInfo{
+	{Format: DOCX, Ext: "docx", Label: "Word 文档", Aliases: []string{"word"}, Binary: true},
+	{Format: HTML, Ext: "html", Label: "HTML 网页", Aliases: []string{"htm"}, Fragment: true},
+	{Format: Markdown, Ext: "md", Label: "Markdown 文本", Aliases: []string{"markdown"}},
+	{Format: JSON, Ext: "json", Label: "JSON 数据"},
+}
+
+// Info is the format's entry in Formats.
+func (f Format) Info() (FormatInfo, bool) {
+	for _, fi := range Formats {
+		if fi.Format == f {
+			return fi, true
+		}
+	}
+	return FormatInfo{}, false
+}
+
 // Ext is the file name extension of the format, without the dot.
-func (f Format) Ext() string { return string(f) }
+func (f Format) Ext() string {
+	if fi, ok := f.Info(); ok {
+		return fi.Ext
+	}
+	return string(f)
+}
 
 // Name is the format's Chinese name for menus and messages.
 func (f Format) Name() string {
-	switch f {
-	case HTML:
-		return "HTML 网页"
-	case Markdown:
-		return "Markdown 文本"
-	case JSON:
-		return "JSON 数据"
+	if fi, ok := f.Info(); ok {
+		return fi.Label
 	}
 	return string(f)
 }
 
 // Options adjust an export.
 type Options struct {
-	// Fragment (HTML only): the report body alone, every style written as a
-	// style attribute, for pasting into a website's editor, which drops
-	// <style> elements.
+	// Fragment (HTML only): the report body alone, for pasting into a
+	// website's editor: no wrapper element, every style in a style
+	// attribute (editors drop <style> elements) and the table grid in
+	// attributes too (some editors drop styles).
 	Fragment bool
+	// Title (fragment only): start with the report's title. Off by default,
+	// since the website's page has the title already.
+	Title bool
+	// Generator names the program in the HTML document's generator meta
+	// and the DOCX's Application property; empty means "nianbao". The
+	// release sets it to include the version.
+	Generator string
 }
 
-// ParseFormat reads a format name as typed on the command line: html, htm,
-// md, markdown or json, in any case, with or without a leading dot.
-func ParseFormat(s string) (Format, error) {
-	switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), ".")) {
-	case "html", "htm":
-		return HTML, nil
-	case "md", "markdown":
-		return Markdown, nil
-	case "json":
-		return JSON, nil
+func (o Options) generator() string {
+	if o.Generator != "" {
+		return o.Generator
 	}
-	return "", fmt.Errorf("不认识的导出格式「%s」：可用的格式是 html、md、json", s)
+	return "nianbao"
+}
+
+// ParseFormat reads a format name as typed on the command line: a name or
+// extension of Formats (docx, word, html, htm, md, markdown, json), in any
+// case, with or without a leading dot.
+func ParseFormat(s string) (Format, error) {
+	name := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "."))
+	for _, fi := range Formats {
+		if name == string(fi.Format) || name == fi.Ext || slices.Contains(fi.Aliases, name) {
+			return fi.Format, nil
+		}
+	}
+	return "", unknownFormat(s)
+}
+
+func unknownFormat(s string) error {
+	var names []string
+	for _, fi := range Formats {
+		names = append(names, string(fi.Format))
+	}
+	return fmt.Errorf("不认识的导出格式「%s」：可用的格式是 %s", s, strings.Join(names, "、"))
 }
 
 // Render writes r in format f.
 func Render(r *model.Report, f Format, opt Options) ([]byte, error) {
 	switch f {
+	case DOCX:
+		return renderDOCX(r, opt)
 	case HTML:
-		return renderHTML(r, opt.Fragment), nil
+		return renderHTML(r, opt), nil
 	case Markdown:
 		return renderMarkdown(r), nil
 	case JSON:
@@ -74,10 +133,10 @@ func Render(r *model.Report, f Format, opt Options) ([]byte, error) {
 		}
 		return b, nil
 	}
-	return nil, fmt.Errorf("不认识的导出格式「%s」：可用的格式是 html、md、json", f)
+	return nil, unknownFormat(string(f))
 }
 
-// DefaultFileName is {机关}{年度}年政府信息公开工作年度报告.{html|md|json},
+// DefaultFileName is {机关}{年度}年政府信息公开工作年度报告.{docx|html|md|json},
 // with characters that Windows or Linux refuse in a file name replaced by _.
 func DefaultFileName(r *model.Report, f Format) string {
 	name := strings.Map(func(c rune) rune {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"nianbao/importer"
 	"nianbao/model"
@@ -44,6 +45,7 @@ func completeReport(t testing.TB) *model.Report {
 	t.Helper()
 	r := model.New("示例市科学技术局", 2024, model.KindCityDept, model.ScopeSelf)
 	r.ID = "c0ffee00000000000000000000002024"
+	r.Date = model.DateOf(2025, time.January, 20)
 	r.S1.Intro = "2024年，示例市科学技术局认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进政务公开工作。"
 	bodies := []string{
 		"全年主动公开政府信息356条。\n其中政策文件48条，工作动态210条。",

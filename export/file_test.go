@@ -52,14 +52,14 @@ func TestSeedFeeSentenceInExports(t *testing.T) {
 }
 
 func TestParseFormat(t *testing.T) {
-	for in, want := range map[string]Format{"html": HTML, "HTML": HTML, ".htm": HTML, " md ": Markdown, "Markdown": Markdown, "json": JSON} {
+	for in, want := range map[string]Format{"html": HTML, "HTML": HTML, ".htm": HTML, " md ": Markdown, "Markdown": Markdown, "json": JSON, "docx": DOCX, ".DOCX": DOCX, "word": DOCX} {
 		if got, err := ParseFormat(in); err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "pdf", "docx"} {
+	for _, in := range []string{"", "pdf", "doc", "wps"} {
 		_, err := ParseFormat(in)
-		if err == nil || !strings.Contains(err.Error(), "不认识的导出格式") || !strings.Contains(err.Error(), "html、md、json") {
+		if err == nil || !strings.Contains(err.Error(), "不认识的导出格式") || !strings.Contains(err.Error(), "docx、html、md、json") {
 			t.Errorf("ParseFormat(%q): %v", in, err)
 		}
 	}

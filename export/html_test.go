@@ -180,14 +180,16 @@ func TestHTMLTableGrid(t *testing.T) {
 				t.Fatal(err)
 			}
 			tabs := tablesOf(t, out)
-			checkS2Grid(t, r, tabs[0])
-			checkS3Grid(t, r, tabs[1])
-			checkS4Grid(t, r, tabs[2])
+			checkS2Grid(t, r, tabs[0], true)
+			checkS3Grid(t, r, tabs[1], true)
+			checkS4Grid(t, r, tabs[2], true)
 		})
 	}
 }
 
-func checkS2Grid(t *testing.T, r *model.Report, ht htmlTable) {
+// align: the numbers must be right-aligned (an editor that drops alignment
+// is checked without).
+func checkS2Grid(t *testing.T, r *model.Report, ht htmlTable, align bool) {
 	t.Helper()
 	if w := len(ht.grid[0]); w != 4 {
 		t.Fatalf("二 is %d columns wide, want 4", w)
@@ -241,7 +243,7 @@ func checkS2Grid(t *testing.T, r *model.Report, ht htmlTable) {
 					if got := row[hc].text; got != want(r, a) {
 						t.Errorf("二 %s under %q beside %q: got %q, want %q", a, col.Label, label, got, want(r, a))
 					}
-					if !rightAligned(row[hc].node) {
+					if align && !rightAligned(row[hc].node) {
 						t.Errorf("二 %s is not right-aligned", a)
 					}
 					found[a] = true
@@ -259,8 +261,12 @@ func checkS2Grid(t *testing.T, r *model.Report, ht htmlTable) {
 // rightAligned: the document marks numbers with class num (styled
 // text-align:right), the fragment inline.
 func rightAligned(n *html.Node) bool {
-	return slices.Contains(strings.Fields(attr(n, "class")), "num") ||
-		strings.HasSuffix(attr(n, "style"), "text-align:right;white-space:nowrap")
+	if slices.Contains(strings.Fields(attr(n, "class")), "num") || attr(n, "align") == "right" {
+		return true
+	}
+	st := strings.ReplaceAll(attr(n, "style"), " ", "")
+	i := strings.LastIndex(st, "text-align:")
+	return i >= 0 && strings.HasPrefix(st[i:], "text-align:right")
 }
 
 func rowIndex(b model.Block, key string) int {
@@ -272,10 +278,11 @@ func rowIndex(b model.Block, key string) int {
 	return -1
 }
 
-func checkS3Grid(t *testing.T, r *model.Report, ht htmlTable) {
+// head: the header rows must be a thead (repeated on a printed page).
+func checkS3Grid(t *testing.T, r *model.Report, ht htmlTable, head bool) {
 	t.Helper()
 	b := model.S3.Blocks[0]
-	if ht.headRows != 3 {
+	if head && ht.headRows != 3 {
 		t.Errorf("三 has %d header rows, want 3", ht.headRows)
 	}
 	if got, want := len(ht.grid), 3+len(b.Rows); got != want {
@@ -295,14 +302,14 @@ func checkS3Grid(t *testing.T, r *model.Report, ht htmlTable) {
 	if !strings.Contains(corner.text, "勾稽关系") {
 		t.Errorf("三 corner is %q, want the 勾稽关系 note", corner.text)
 	}
-	head := []int{0, 1, 2}
+	headRows := []int{0, 1, 2}
 	for ci, col := range b.Cols {
 		wantHead := []string{"申请人情况"}
 		if col.Group != "" {
 			wantHead = append(wantHead, col.Group)
 		}
 		wantHead = append(wantHead, col.Label)
-		if got := distinct(column(ht, head, 3+ci)); !slices.Equal(got, wantHead) {
+		if got := distinct(column(ht, headRows, 3+ci)); !slices.Equal(got, wantHead) {
 			t.Errorf("三 column %d headers %q, want %q", ci, got, wantHead)
 		}
 	}
@@ -331,7 +338,7 @@ func checkS3Grid(t *testing.T, r *model.Report, ht htmlTable) {
 		"1.属于国家秘密":         {1, 1},
 		"四、结转下年度继续办理":      {1, 3},
 	}
-	for _, th := range findAll(ht.node, atom.Th) {
+	for _, th := range append(findAll(ht.node, atom.Th), findAll(ht.node, atom.Td)...) {
 		if s, ok := spans[textOf(th)]; ok {
 			if got := [2]int{span(th, "rowspan"), span(th, "colspan")}; got != s {
 				t.Errorf("三 %s spans %v (rows, cols), want %v", textOf(th), got, s)
@@ -352,10 +359,10 @@ func checkS3Grid(t *testing.T, r *model.Report, ht htmlTable) {
 	}
 }
 
-func checkS4Grid(t *testing.T, r *model.Report, ht htmlTable) {
+func checkS4Grid(t *testing.T, r *model.Report, ht htmlTable, head bool) {
 	t.Helper()
 	b := model.S4.Blocks[0]
-	if ht.headRows != 3 || len(ht.grid) != 4 {
+	if head && ht.headRows != 3 || len(ht.grid) != 4 {
 		t.Fatalf("四 has %d rows (%d header), want 3 header rows and one data row", len(ht.grid), ht.headRows)
 	}
 	if got := len(ht.grid[0]); got != 15 {
@@ -373,6 +380,16 @@ func checkS4Grid(t *testing.T, r *model.Report, ht htmlTable) {
 				t.Errorf("四 %s: got %q, want %q", a, got, want(r, a))
 			}
 			k++
+		}
+	}
+	// The official spans: 行政复议 over row 1 only, its five heads each over
+	// rows 2–3; 行政诉讼 over row 1, its groups over row 2, their heads row 3.
+	for k := range 15 {
+		if ht.grid[0][k] == ht.grid[1][k] {
+			t.Errorf("四 column %d: %q spans header rows 1–2", k, ht.grid[0][k].text)
+		}
+		if review := k < 5; (ht.grid[1][k] == ht.grid[2][k]) != review {
+			t.Errorf("四 column %d: %q spans rows 2–3: %v, want %v", k, ht.grid[1][k].text, !review, review)
 		}
 	}
 	// suit_after has an empty input: its total prints blank.
@@ -402,9 +419,12 @@ func TestHTMLDocumentSelfContained(t *testing.T) {
 			}
 		}
 	}
-	for _, need := range []string{`<meta charset="utf-8">`, "@page{size:A4 portrait", "thead{display:table-header-group}",
-		"tr{break-inside:avoid", `"Noto Serif CJK SC"`,
-		".t4{font-size:7.5pt}", `<table class="t4">`, "仿宋", "<title>北京市密云区科学技术委员会2023年政府信息公开工作年度报告</title>"} {
+	for _, need := range []string{`<meta charset="utf-8">`, "@page{size:A4 portrait;margin:37mm 26mm 35mm 28mm}",
+		`@page :right{@bottom-right{content:"— " counter(page) " —"`, `@page :left{@bottom-left{content:"— " counter(page) " —"`,
+		"font-size:14pt", "thead{display:table-header-group}", "tr{break-inside:avoid", `'Noto Serif CJK SC'`,
+		".report{max-width:none;margin:0;padding:0;font-size:16pt;line-height:28.95pt}", "h1{font-size:22pt",
+		`<table class="t4">`, "仿宋_GB2312", `<meta name="generator" content="nianbao">`,
+		"<title>北京市密云区科学技术委员会2023年政府信息公开工作年度报告</title>"} {
 		if !strings.Contains(s, need) {
 			t.Errorf("document lacks %q", need)
 		}
@@ -510,13 +530,58 @@ func TestHTMLFragmentInline(t *testing.T) {
 			t.Errorf("fragment heading %q may be left alone at a page foot", textOf(h))
 		}
 	}
+	// Numbers right-aligned both ways: by attribute and by style.
 	for _, td := range findAll(doc, atom.Td) {
-		if textOf(td) != "" && !rightAligned(td) && !strings.Contains(attr(td, "style"), "text-align:left") {
-			t.Errorf("number cell %q not right-aligned", textOf(td))
+		if strings.Contains(attr(td, "style"), "text-align:left") {
+			continue // a label
+		}
+		if st := attr(td, "style"); attr(td, "align") != "right" || !strings.Contains(st[strings.LastIndex(st, "text-align:"):], "text-align:right") {
+			t.Errorf("number cell %q not right-aligned by attribute and style", textOf(td))
 		}
 	}
-	if !strings.HasPrefix(s, `<div style="font-family:`) {
-		t.Errorf("fragment does not start with the styled report div: %.60q", s)
+	// No wrapper: the report's blocks stand at the top level (an editor
+	// flattens a wrapping div into one paragraph), each with the report's
+	// type in its own style; no title, which the website's page has.
+	body := findAll(parseHTML(t, append([]byte("<body>"), out...)), atom.Body)[0]
+	var top []string
+	for c := body.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		top = append(top, c.Data)
+		if !strings.Contains(attr(c, "style"), "font-family:") {
+			t.Errorf("top-level <%s> %.30q carries no type", c.Data, textOf(c))
+		}
+	}
+	if len(top) < 20 || top[0] != "div" || top[1] != "p" || slices.Contains(top, "h1") {
+		t.Errorf("fragment's top level %q, want the banner, the opening, … and no title", top)
+	}
+	if titled, _ := Render(seedReport(t), HTML, Options{Fragment: true, Title: true}); len(findAll(parseHTML(t, titled), atom.H1)) != 1 {
+		t.Error("the Title option gives no title")
+	}
+	// The grid in attributes, for editors that drop styles: every table
+	// bordered, every column's width on a cell, numbers aligned right.
+	for _, tab := range findAll(doc, atom.Table) {
+		for k, v := range map[string]string{"border": "1", "cellspacing": "0", "cellpadding": "4", "width": "100%"} {
+			if attr(tab, k) != v {
+				t.Errorf("table %s=%q, want %q", k, attr(tab, k), v)
+			}
+		}
+		ht := expand(t, tab)
+		for c := range ht.grid[0] {
+			found := false
+			for _, row := range ht.grid {
+				n := row[c].node
+				if span(n, "colspan") == 1 && strings.HasSuffix(attr(n, "width"), "%") &&
+					strings.HasSuffix(attr(n, "style"), ";width:"+attr(n, "width")) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("table %.20q: no cell gives column %d its width as attribute and style", textOf(tab), c)
+			}
+		}
 	}
 }
 
@@ -524,15 +589,13 @@ func TestHTMLFragmentInline(t *testing.T) {
 // "h1 …", "h2 …", "h3 …", "p …", "table", "banner".
 func blocks(t *testing.T, out []byte) []string {
 	t.Helper()
-	var report *html.Node
-	for _, d := range findAll(parseHTML(t, out), atom.Div) {
-		if d.Parent.DataAtom == atom.Body {
+	// The document's report div, or the fragment's top level.
+	report := findAll(parseHTML(t, out), atom.Body)[0]
+	for _, d := range findAll(report, atom.Div) {
+		if d.Parent == report && attr(d, "class") == "report" {
 			report = d
 			break
 		}
-	}
-	if report == nil {
-		t.Fatal("no report div")
 	}
 	var got []string
 	for c := report.FirstChild; c != nil; c = c.NextSibling {
@@ -579,6 +642,7 @@ func TestHTMLDocumentOrder(t *testing.T) {
 			"h2 五、存在的主要问题及改进情况", "p 一是问题。", "p 二是整改。",
 			"h2 六、其他需要报告的事项", "p 无其他需要报告的事项。",
 			"p 本年度发出收费通知2件，总金额150.5元，实际收取总金额100元。",
+			"p 示例市科学技术局", "p 2025年1月20日",
 		}},
 	} {
 		if tc.want == nil { // the seed, stated from its parts
@@ -597,7 +661,7 @@ func TestHTMLDocumentOrder(t *testing.T) {
 				tc.want = append(tc.want, "p "+l)
 			}
 			tc.want = append(tc.want, "h2 六、其他需要报告的事项", "p 2023年度政府信息公开工作过程中未发生收取信息处理费情况。",
-				"p 本年度发出收费通知0件，实际收取总金额0元。")
+				"p 本年度发出收费通知0件，实际收取总金额0元。", "p 北京市密云区科学技术委员会")
 		}
 		for _, fragment := range []bool{false, true} {
 			t.Run(tc.name+"/fragment="+strconv.FormatBool(fragment), func(t *testing.T) {
@@ -605,11 +669,12 @@ func TestHTMLDocumentOrder(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if fragment { // a pasted fragment has no body: give it one
-					out = append([]byte("<body>"), out...)
+				want := tc.want
+				if fragment { // no title: the website's page has it
+					want = slices.DeleteFunc(slices.Clone(want), func(s string) bool { return strings.HasPrefix(s, "h1 ") })
 				}
-				if got := blocks(t, out); !slices.Equal(got, tc.want) {
-					t.Errorf("document blocks:\n got %q\nwant %q", got, tc.want)
+				if got := blocks(t, out); !slices.Equal(got, want) {
+					t.Errorf("document blocks:\n got %q\nwant %q", got, want)
 				}
 			})
 		}

@@ -70,7 +70,7 @@ func TestMarkdownTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	shapes := mdTableShapes(t, out)
-	want := []mdShape{{4, 2}, {2, 1}, {2, 2}, {2, 1}, {8, 25}, {16, 1}}
+	want := []mdShape{{4, 2}, {2, 1}, {2, 2}, {2, 1}, {8, 25}, {6, 1}, {6, 2}}
 	if !slices.Equal(shapes, want) {
 		t.Fatalf("tables (columns, rows) %v, want %v", shapes, want)
 	}
@@ -144,23 +144,36 @@ func TestMarkdownTables(t *testing.T) {
 	if got := s3.grid[3][7].text; got != "" { // （一）予以公开 总计: incomplete
 		t.Errorf("incomplete total printed as %q", got)
 	}
-	// 四: one row 件数 under 15 headers.
-	s4 := tabs[5]
-	h4 := texts(s4.grid[0])
-	if h4[0] != "项目" || h4[1] != "行政复议：结果维持" || h4[10] != "行政诉讼：未经复议直接起诉：总计" || h4[15] != "行政诉讼：复议后起诉：总计" {
-		t.Errorf("四 header %q", h4)
-	}
-	if s4.grid[1][0].text != "件数" {
-		t.Errorf("四 row label %q, want 件数", s4.grid[1][0].text)
-	}
-	k := 1
-	for _, row := range model.S4.Blocks[0].Rows {
-		for _, col := range model.S4.Blocks[0].Cols {
-			a := model.S4.Addr(row.Key, col.Key)
-			if got := s4.grid[1][k].text; got != wantCell(r, a) {
-				t.Errorf("四 %s: %q, want %q", a, got, wantCell(r, a))
+	// 四: two tables as its header groups it, each headed by the group over
+	// the five result columns: 行政复议 with one row 件数, 行政诉讼 with a row
+	// for each of its groups.
+	heads := []string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
+	for ti, tc := range []struct {
+		group string
+		rows  map[string]string // label: row key
+	}{
+		{"行政复议", map[string]string{"件数": "review"}},
+		{"行政诉讼", map[string]string{"未经复议直接起诉": "suit_direct", "复议后起诉": "suit_after"}},
+	} {
+		ht := tabs[5+ti]
+		if got := texts(ht.grid[0]); !slices.Equal(got, append([]string{tc.group}, heads...)) {
+			t.Errorf("四 %s header %q", tc.group, got)
+		}
+		if len(ht.grid) != 1+len(tc.rows) {
+			t.Errorf("四 %s has %d rows", tc.group, len(ht.grid)-1)
+		}
+		for _, g := range ht.grid[1:] {
+			key, ok := tc.rows[g[0].text]
+			if !ok {
+				t.Errorf("四 %s: row %q", tc.group, g[0].text)
+				continue
 			}
-			k++
+			for ci, col := range model.S4.Blocks[0].Cols {
+				a := model.S4.Addr(key, col.Key)
+				if got := g[1+ci].text; got != wantCell(r, a) {
+					t.Errorf("四 %s: %q, want %q", a, got, wantCell(r, a))
+				}
+			}
 		}
 	}
 	// Numbers right-aligned, labels left.
@@ -219,12 +232,65 @@ func TestMarkdownStructure(t *testing.T) {
 					t.Errorf("draft note lists %q, want %q", items, tc.draft)
 				}
 			}
-			// 六's text, then the generated fee sentence.
+			// 六's text, then the generated fee sentence, then the 落款.
 			ps := findAll(doc, atom.P)
-			last := textOf(ps[len(ps)-1])
-			if last != FeeSentence(tc.r) || textOf(ps[len(ps)-2]) != strings.TrimSpace(tc.r.S6) {
-				t.Errorf("六 ends %q / %q", textOf(ps[len(ps)-2]), last)
+			signer, date := signature(tc.r)
+			want := []string{strings.TrimSpace(tc.r.S6), FeeSentence(tc.r), signer}
+			if date != "" {
+				want = append(want, date)
+			}
+			var end []string
+			for _, p := range ps[len(ps)-len(want):] {
+				end = append(end, textOf(p))
+			}
+			if !slices.Equal(end, want) {
+				t.Errorf("六 ends %q, want %q", end, want)
 			}
 		})
+	}
+}
+
+// TestMarkdownTablesLineUp: in an editor with a CJK monospace font (CJK and
+// ambiguous-width characters two columns), every row of a table has its
+// column bars in the same columns.
+func TestMarkdownTablesLineUp(t *testing.T) {
+	r := uniqueReport(t)
+	r.Clear("s3.granted.natural") // an empty cell and blank totals
+	out, err := Render(r, Markdown, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bars []int // the columns of the bars of the table's first row
+	tables := 0
+	for i, l := range strings.Split(string(out), "\n") {
+		if !strings.HasPrefix(l, "|") {
+			bars = nil
+			continue
+		}
+		var cols []int
+		x := 0
+		prev := rune(0)
+		for _, c := range l {
+			if c == '|' && prev != '\\' {
+				cols = append(cols, x)
+			}
+			x += mdWidth(string(c))
+			prev = c
+		}
+		if bars == nil {
+			bars = cols
+			tables++
+			continue
+		}
+		if !slices.Equal(cols, bars) {
+			t.Errorf("line %d: bars at %v, the table's first row at %v:\n%s", i+1, cols, bars, l)
+		}
+	}
+	if tables != 7 {
+		t.Errorf("%d tables", tables)
+	}
+	// “三安全一稳定” is ambiguous width: two columns each quote.
+	if mdWidth("3.危及“三安全一稳定”") != 2+4+2+12+2 {
+		t.Errorf("width of the quoted label %d", mdWidth("3.危及“三安全一稳定”"))
 	}
 }

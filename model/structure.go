@@ -245,16 +245,26 @@ var s4Cols = []Col{
 	{Key: "total", Label: "总计", Computed: true},
 }
 
+// s4Heads is 四's five column heads, each spanning the given number of
+// header rows.
+func s4Heads(rows int) []HeaderCell {
+	out := make([]HeaderCell, len(s4Cols))
+	for i, c := range s4Cols {
+		out[i] = HeaderCell{Text: c.Label, RowSpan: rows, ColSpan: 1}
+	}
+	return out
+}
+
 // S4 is table 四、政府信息公开行政复议、行政诉讼情况.
 var S4 = &Table{
 	ID: "s4", Number: "四", Title: "政府信息公开行政复议、行政诉讼情况",
 	OneRow: true, OneRowLabel: "件数",
+	// The official header: 行政复议's five heads span rows 2–3 beside the
+	// two 行政诉讼 groups, whose heads fill row 3.
 	Header: [][]HeaderCell{
-		{{Text: "行政复议", ColSpan: 5, RowSpan: 2}, {Text: "行政诉讼", ColSpan: 10, RowSpan: 1}},
-		{{Text: "未经复议直接起诉", ColSpan: 5, RowSpan: 1}, {Text: "复议后起诉", ColSpan: 5, RowSpan: 1}},
-		{{Text: "结果维持", RowSpan: 1, ColSpan: 1}, {Text: "结果纠正", RowSpan: 1, ColSpan: 1}, {Text: "其他结果", RowSpan: 1, ColSpan: 1}, {Text: "尚未审结", RowSpan: 1, ColSpan: 1}, {Text: "总计", RowSpan: 1, ColSpan: 1},
-			{Text: "结果维持", RowSpan: 1, ColSpan: 1}, {Text: "结果纠正", RowSpan: 1, ColSpan: 1}, {Text: "其他结果", RowSpan: 1, ColSpan: 1}, {Text: "尚未审结", RowSpan: 1, ColSpan: 1}, {Text: "总计", RowSpan: 1, ColSpan: 1},
-			{Text: "结果维持", RowSpan: 1, ColSpan: 1}, {Text: "结果纠正", RowSpan: 1, ColSpan: 1}, {Text: "其他结果", RowSpan: 1, ColSpan: 1}, {Text: "尚未审结", RowSpan: 1, ColSpan: 1}, {Text: "总计", RowSpan: 1, ColSpan: 1}},
+		{{Text: "行政复议", ColSpan: 5, RowSpan: 1}, {Text: "行政诉讼", ColSpan: 10, RowSpan: 1}},
+		append(s4Heads(2), HeaderCell{Text: "未经复议直接起诉", ColSpan: 5, RowSpan: 1}, HeaderCell{Text: "复议后起诉", ColSpan: 5, RowSpan: 1}),
+		append(s4Heads(1), s4Heads(1)...),
 	},
 	Blocks: []Block{{
 		ItemHeader: "项目",

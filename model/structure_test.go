@@ -112,18 +112,53 @@ func TestStructureCounts(t *testing.T) {
 			}
 		}
 	}
-	// The last header row names the value columns in order.
-	var s4Labels []string
-	for range S4.Blocks[0].Rows {
+	// Each value column of 四 reads, top to bottom, its row's path and its
+	// own head: 行政复议 / 结果维持 (spanning rows 2–3), 行政诉讼 /
+	// 未经复议直接起诉 / 结果维持, ….
+	var want [][]string
+	for _, row := range S4.Blocks[0].Rows {
 		for _, c := range S4.Blocks[0].Cols {
-			s4Labels = append(s4Labels, c.Label)
+			want = append(want, append(row.Path(), c.Label))
 		}
 	}
-	var last []string
-	for _, h := range S4.Header[2] {
-		last = append(last, h.Text)
+	if got := headerColumns(S4.Header, 15); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("四's header columns\n got %q\nwant %q", got, want)
 	}
-	if !slices.Equal(last, s4Labels) {
-		t.Errorf("四's last header row %v, columns %v", last, s4Labels)
+}
+
+// headerColumns places a multi-row header on a grid, as a table does with
+// rowspan and colspan, and lists each column's heads from top to bottom,
+// a spanning cell once.
+func headerColumns(h [][]HeaderCell, width int) [][]string {
+	grid := make([][]*HeaderCell, len(h))
+	for i := range grid {
+		grid[i] = make([]*HeaderCell, width)
 	}
+	for ri, row := range h {
+		col := 0
+		for i := range row {
+			for col < width && grid[ri][col] != nil {
+				col++
+			}
+			for dr := 0; dr < row[i].RowSpan && ri+dr < len(h); dr++ {
+				for dc := 0; dc < row[i].ColSpan && col+dc < width; dc++ {
+					grid[ri+dr][col+dc] = &row[i]
+				}
+			}
+			col += row[i].ColSpan
+		}
+	}
+	out := make([][]string, width)
+	for c := range width {
+		for r := range h {
+			if r == 0 || grid[r][c] != grid[r-1][c] {
+				if grid[r][c] == nil {
+					out[c] = append(out[c], "?")
+					continue
+				}
+				out[c] = append(out[c], grid[r][c].Text)
+			}
+		}
+	}
+	return out
 }

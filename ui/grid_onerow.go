@@ -80,7 +80,7 @@ func (g *gridState) renderOneRow(v gridView, w, h, cw, lw int) (lines []string, 
 	if k := (frameKey{w: w, lw: lw, nvis: len(cells), st: curStyles, one: true, cw: cw}); g.key != k || g.labelCache == nil {
 		g.key, g.labelCache = k, map[int]string{}
 		g.head = g.head[:0]
-		for _, hl := range spanHeader(t.Header, 0, len(cells), cw, lw, "", true) {
+		for _, hl := range oneRowHeader(t.Header, len(cells), cw, lw) {
 			g.head = append(g.head, st.w.Header.render(hl))
 		}
 		g.labelCache[0] = st.w.Label.render(pad(onScreen(t.OneRowLabel), lw))
@@ -106,6 +106,83 @@ func (g *gridState) renderOneRow(v gridView, w, h, cw, lw int) (lines []string, 
 	}
 	lines = append(lines, b.String())
 	return lines, hits, cx, cy
+}
+
+// oneRowHeader draws the official header of a one-row table over ncols
+// cells cw wide: a cell spanning columns is ruled with '-' so its extent
+// shows; a cell spanning rows is drawn in the last row it spans, so that the
+// heads of all 15 columns (行政复议's spanning rows 2–3, the 诉讼 groups'
+// in row 3) stand on the same lines right above their figures; a head too
+// wide for its cell is split over lines.
+func oneRowHeader(hdr [][]model.HeaderCell, ncols, cw, lw int) []string {
+	type placed struct {
+		text string
+		last int // the last header row the cell spans
+	}
+	grid := make([][]*placed, len(hdr))
+	for i := range grid {
+		grid[i] = make([]*placed, ncols)
+	}
+	for ri, row := range hdr {
+		col := 0
+		for _, c := range row {
+			for col < ncols && grid[ri][col] != nil {
+				col++
+			}
+			rs := max(1, c.RowSpan)
+			p := &placed{text: c.Text, last: min(ri+rs, len(hdr)) - 1}
+			for dr := 0; dr < rs && ri+dr < len(hdr); dr++ {
+				for dc := 0; dc < max(1, c.ColSpan) && col+dc < ncols; dc++ {
+					grid[ri+dr][col+dc] = p
+				}
+			}
+			col += max(1, c.ColSpan)
+		}
+	}
+	slot := cw + 1
+	var out []string
+	for ri := range hdr {
+		// runs of one cell across columns, each drawn only in its last row
+		type run struct {
+			p    *placed
+			n    int
+			draw bool
+		}
+		var runs []run
+		nl := 1
+		for ci := 0; ci < ncols; {
+			p, n := grid[ri][ci], 1
+			for ci+n < ncols && grid[ri][ci+n] == p {
+				n++
+			}
+			draw := p != nil && p.last == ri
+			if draw && n == 1 {
+				nl = max(nl, len(splitLabel(p.text, slot-1)))
+			}
+			runs = append(runs, run{p, n, draw})
+			ci += n
+		}
+		for li := range nl {
+			var s strings.Builder
+			s.WriteString(strings.Repeat(" ", lw))
+			for _, r := range runs {
+				switch {
+				case !r.draw || r.n > 1 && li > 0:
+					s.WriteString(strings.Repeat(" ", r.n*slot))
+				case r.n > 1:
+					s.WriteString(ruled(r.p.text, r.n*slot))
+				default:
+					part := ""
+					if parts := splitLabel(r.p.text, slot-1); li < len(parts) {
+						part = parts[li]
+					}
+					s.WriteString(center(part, slot))
+				}
+			}
+			out = append(out, s.String())
+		}
+	}
+	return out
 }
 
 // ruled centres s in w columns between runs of '-', with a blank column on

@@ -101,39 +101,41 @@ func TestS4OneRowLayout(t *testing.T) {
 	if got := span(s, first.y, first.x0-dw("件数")-1, first.x0); !strings.HasPrefix(got, "件数") {
 		t.Fatalf("row label %q", got)
 	}
-	// Each header text of model.S4.Header sits over the cells it spans.
+	// Each header cell of model.S4.Header sits over the cells it spans: a
+	// cell spanning columns on a rule that reaches both ends of its span,
+	// above the rows below it; a column head (行政复议's five spanning rows
+	// 2–3 and the 诉讼 groups' in row 3) on the two lines right above its
+	// figure, split when narrower than the name.
 	groupOf := func(from, to int) (int, int) {
 		return hitOf(t, e, printed[from].Addr).x0, hitOf(t, e, printed[to].Addr).x1
 	}
-	for _, tc := range []struct {
-		text     string
-		from, to int
-	}{
-		{model.S4.Header[0][0].Text, 0, 4},
-		{model.S4.Header[0][1].Text, 5, 14},
-		{model.S4.Header[1][0].Text, 5, 9},
-		{model.S4.Header[1][1].Text, 10, 14},
-	} {
-		y, x := findText(t, s, tc.text, 1) // below the title line
-		x0, x1 := groupOf(tc.from, tc.to)
-		if y >= first.y || x < x0 || x+dw(tc.text) > x1 {
-			t.Fatalf("%s at line %d column %d, its cells at %d..%d of line %d:\n%s", tc.text, y, x, x0, x1, first.y, s)
+	for _, hc := range placeHeader(model.S4.Header, 15) {
+		x0, x1 := groupOf(hc.col, hc.col+hc.ColSpan-1)
+		if hc.ColSpan == 1 {
+			var name string
+			for y := first.y - 2; y < first.y; y++ {
+				name += strings.TrimSpace(span(s, y, x0, x1))
+			}
+			if name != hc.Text {
+				t.Fatalf("cell %d headed %q, want %q:\n%s", hc.col, name, hc.Text, s)
+			}
+			continue
 		}
-		// The rule shows the span's extent: it reaches both ends.
+		y, x := findText(t, s, hc.Text, 1) // below the title line
+		if y >= first.y-2 || x < x0 || x+dw(hc.Text) > x1 {
+			t.Fatalf("%s at line %d column %d, its cells at %d..%d of line %d:\n%s", hc.Text, y, x, x0, x1, first.y, s)
+		}
 		if r := span(s, y, x0+1, x1); !strings.HasPrefix(r, "-") || !strings.HasSuffix(r, "-") {
-			t.Fatalf("%s's rule %q does not span its columns", tc.text, r)
+			t.Fatalf("%s's rule %q does not span its columns", hc.Text, r)
 		}
-	}
-	// The column names, three times, each over its own cell (split over
-	// two lines when narrower than the name).
-	for i, c := range printed {
-		h := hitOf(t, e, c.Addr)
-		var name string
-		for y := h.y - 2; y < h.y; y++ {
-			name += strings.TrimSpace(span(s, y, h.x0, h.x1))
+		// The official order: 行政复议 and 行政诉讼 above the two groups.
+		if wantRow := map[string]int{"行政复议": 0, "行政诉讼": 0, "未经复议直接起诉": 1, "复议后起诉": 1}[hc.Text]; hc.row != wantRow {
+			t.Fatalf("%s in header row %d, want %d", hc.Text, hc.row, wantRow)
 		}
-		if want := model.S4.Header[2][i].Text; name != want {
-			t.Fatalf("cell %d headed %q, want %q:\n%s", i, name, want, s)
+		if hc.row == 1 {
+			if y0, _ := findText(t, s, "行政诉讼", 1); y0 >= y {
+				t.Fatalf("%s not below 行政诉讼:\n%s", hc.Text, s)
+			}
 		}
 	}
 	for _, l := range strings.Split(s, "\n") {
@@ -372,4 +374,33 @@ func BenchmarkKeystrokeS4(b *testing.B) {
 		d.a.Update(k)
 		_ = d.a.View()
 	}
+}
+
+// placedHead is a header cell with the row and column where a table puts it.
+type placedHead struct {
+	model.HeaderCell
+	row, col int
+}
+
+// placeHeader places a multi-row header as a table does with rowspan and
+// colspan.
+func placeHeader(h [][]model.HeaderCell, width int) []placedHead {
+	taken := map[[2]int]bool{}
+	var out []placedHead
+	for ri, row := range h {
+		col := 0
+		for _, c := range row {
+			for taken[[2]int{ri, col}] {
+				col++
+			}
+			out = append(out, placedHead{c, ri, col})
+			for dr := range c.RowSpan {
+				for dc := range c.ColSpan {
+					taken[[2]int{ri + dr, col + dc}] = true
+				}
+			}
+			col += c.ColSpan
+		}
+	}
+	return out
 }
