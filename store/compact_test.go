@@ -40,10 +40,10 @@ func bloated(t *testing.T, path string, c *clock) []*model.Report {
 		}
 		reps = append(reps, r)
 	}
-	for k := range 12 {
+	for k := range 20 {
 		for _, r := range reps {
 			c.Add(10 * time.Minute)
-			r.S5 = randomText(rnd, 30000)
+			r.S5 = randomText(rnd, 40000)
 			set(t, r, "s3.new.natural", int64(k))
 			if err := s.Save(r, "长文"); err != nil {
 				t.Fatal(err)
