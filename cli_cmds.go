@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -296,11 +297,12 @@ func (a *app) listCmd() *cobra.Command {
 					a.note("草稿文件中还没有报告（用 nianbao new 新建，或用 nianbao import 导入上年发布的报告）。")
 					return nil
 				}
+				w := bufio.NewWriter(a.stdout) // one write, not one a line
 				for _, x := range sums {
-					fmt.Fprintf(a.stdout, "%s\t错误 %d（其中未填写 %d）\t提示 %d\t%s\t%s\n", reportName(x.Agency, x.Year),
+					fmt.Fprintf(w, "%s\t错误 %d（其中未填写 %d）\t提示 %d\t%s\t%s\n", reportName(x.Agency, x.Year),
 						x.Errors+x.Missing, x.Missing, x.Warnings, x.Updated.Local().Format(timeLayout), x.ID)
 				}
-				return nil
+				return a.flush(w)
 			})
 		},
 	}
@@ -425,10 +427,11 @@ func (a *app) historyCmd() *cobra.Command {
 				if len(revs) == 0 {
 					a.note("%s 还没有历史版本。", name)
 				}
+				w := bufio.NewWriter(a.stdout)
 				for _, v := range revs {
-					fmt.Fprintf(a.stdout, "%d\t%s\t%s\n", v.N, v.Time.Local().Format(timeLayout), v.Summary)
+					fmt.Fprintf(w, "%d\t%s\t%s\n", v.N, v.Time.Local().Format(timeLayout), v.Summary)
 				}
-				return nil
+				return a.flush(w)
 			})
 		},
 	}
@@ -513,10 +516,11 @@ func (a *app) trashCmd() *cobra.Command {
 				if len(sums) == 0 {
 					a.note("回收站是空的。")
 				}
+				w := bufio.NewWriter(a.stdout)
 				for _, x := range sums {
-					fmt.Fprintf(a.stdout, "%s\t删除于 %s\t%s\n", reportName(x.Agency, x.Year), x.Deleted.Local().Format(timeLayout), x.ID)
+					fmt.Fprintf(w, "%s\t删除于 %s\t%s\n", reportName(x.Agency, x.Year), x.Deleted.Local().Format(timeLayout), x.ID)
 				}
-				return nil
+				return a.flush(w)
 			})
 		},
 	}
@@ -653,4 +657,12 @@ func (a *app) recoverCmd() *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// flush writes out what a command buffered for stdout.
+func (a *app) flush(w *bufio.Writer) error {
+	if err := w.Flush(); err != nil {
+		return usageErr("无法写出结果：%s", err)
+	}
+	return nil
 }
