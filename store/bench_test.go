@@ -12,6 +12,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"nianbao/internal/cputime"
 	"nianbao/model"
 )
 
@@ -75,6 +76,7 @@ func BenchmarkOpenList(b *testing.B) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			path := benchFile(b, n, 10*n)
 			b.ReportAllocs()
+			start := cputime.Now()
 			for b.Loop() {
 				s, err := Open(path, Options{ReadOnly: true})
 				if err != nil {
@@ -85,6 +87,7 @@ func BenchmarkOpenList(b *testing.B) {
 				}
 				s.Close()
 			}
+			b.ReportMetric(cputime.Per(start, b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -99,11 +102,13 @@ func BenchmarkList(b *testing.B) {
 			}
 			defer s.Close()
 			b.ReportAllocs()
+			start := cputime.Now()
 			for b.Loop() {
 				if l, err := s.List(); err != nil || len(l) != n {
 					b.Fatal(len(l), err)
 				}
 			}
+			b.ReportMetric(cputime.Per(start, b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -125,6 +130,7 @@ func BenchmarkSave(b *testing.B) {
 			}
 			b.ReportAllocs()
 			i := int64(0)
+			start := cputime.Now()
 			for b.Loop() {
 				i++
 				r.Set("s3.new.natural", model.Int(i)) // a real change each time
@@ -132,6 +138,7 @@ func BenchmarkSave(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(cputime.Per(start, b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -148,6 +155,7 @@ func BenchmarkBareUpdate(b *testing.B) {
 			js := encode(b, fullReport(b, "北京市密云区科学技术委员会", 2023))
 			b.ReportAllocs()
 			i := 0
+			start := cputime.Now()
 			for b.Loop() {
 				i++
 				js[len(js)-3] = byte('0' + i%10)
@@ -162,6 +170,7 @@ func BenchmarkBareUpdate(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(cputime.Per(start, b.N), "cpu-ms/op")
 		})
 	}
 }
