@@ -45,7 +45,6 @@ func headingNumber(line string) int {
 var (
 	titleAgencyFirst = regexp.MustCompile(`^(.*?)(\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?报告$`)
 	titleYearFirst   = regexp.MustCompile(`^(\d{4})年度?(.+?)政府信息公开(?:工作)?(?:年度)?(?:工作)?报告$`)
-	partHeading      = regexp.MustCompile(`^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.*)$`)
 	pageChrome       = regexp.MustCompile(`^(?:发布(?:时间|日期)|日期|来源|信息来源|字号|浏览|点击|阅读|打印|关闭|分享|【)`)
 	signatureDate    = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日$`)
 )
@@ -225,56 +224,9 @@ func assemble(blocks []block, opt Options, fallbackTitle string) (*model.Report,
 }
 
 // splitSection1 splits 一's paragraphs into the opening and the sub-parts
-// headed （一）（二）…, dropping the numbers from the titles.
-func splitSection1(paras []string) model.Section1 {
-	var s model.Section1
-	var intro []string
-	var body []string
-	flush := func() {
-		if len(s.Parts) > 0 {
-			s.Parts[len(s.Parts)-1].Body = strings.Join(body, "\n")
-		}
-		body = nil
-	}
-	for _, p := range paras {
-		if m := partHeading.FindStringSubmatch(p); m != nil {
-			flush()
-			title, rest := splitPartTitle(strings.TrimSpace(m[2]))
-			s.Parts = append(s.Parts, model.Part{Title: title})
-			if rest != "" {
-				body = append(body, rest)
-			}
-			continue
-		}
-		if len(s.Parts) == 0 {
-			intro = append(intro, p)
-		} else {
-			body = append(body, p)
-		}
-	}
-	flush()
-	s.Intro = strings.Join(intro, "\n")
-	return s
-}
-
-// splitPartTitle separates a sub-part heading that runs on into its body
-// (「主动公开情况。本年…」); a short heading alone is all title.
-func splitPartTitle(s string) (title, body string) {
-	if i := strings.IndexAny(s, "。：:"); i >= 0 {
-		head := s[:i]
-		rest := strings.TrimSpace(s[i+len(string([]rune(s[i:])[0])):])
-		if utf8.RuneCountInString(head) <= 30 && rest != "" {
-			return head, rest
-		}
-		if rest == "" && utf8.RuneCountInString(head) <= 30 {
-			return head, ""
-		}
-	}
-	if utf8.RuneCountInString(s) <= 30 {
-		return s, ""
-	}
-	return "", s
-}
+// headed （一）（二）…, dropping the numbers from the titles: the one splitter
+// every way into 一 shares.
+func splitSection1(paras []string) model.Section1 { return model.SplitSection1(paras) }
 
 // clip shortens a text quoted in a note.
 func clip(s string) string {

@@ -327,11 +327,10 @@ func textOf(n *html.Node) string {
 // lines inside paragraphs) disappears; between Latin words or digits one
 // space stays.
 func cleanHTMLText(s string) string {
-	rs := []rune(s)
 	var b strings.Builder
 	var prev rune
 	pendingSpace, lineBreak := false, false
-	for _, r := range rs {
+	for _, r := range s {
 		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\u3000' {
 			pendingSpace = b.Len() > 0
 			lineBreak = lineBreak || r == '\n' || r == '\r'

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"nianbao/model"
 )
@@ -121,13 +120,8 @@ func tooBig(size int64) error {
 
 // sniff says what data is: by extension, else by content.
 func sniff(data []byte, name string) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".json":
-		return "json"
-	case ".html", ".htm", ".xhtml", ".shtml":
-		return "html"
-	case ".txt", ".text":
-		return "text"
+	if form := formOfName(name); form != "" {
+		return form
 	}
 	head := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))
 	if len(head) > 0 && head[0] == '{' {

@@ -103,7 +103,7 @@ func sortFindings(f []Finding) {
 
 func findingRank(x Finding) int {
 	switch {
-	case x.ID == "missing":
+	case x.IsMissing():
 		return 2
 	case x.Severity == SevError:
 		return 0

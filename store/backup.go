@@ -12,6 +12,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 const (
@@ -54,7 +55,7 @@ func scanBackups(dbPath string) ([]Backup, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("无法读取备份文件夹 %s：%v", backupDir(dbPath), err)
+		return nil, fmt.Errorf(txtBackupDirUnread, backupDir(dbPath), err)
 	}
 	prefix := backupPrefix(dbPath)
 	var out []Backup
@@ -211,18 +212,18 @@ func (s *Store) dailyBackup() error {
 		return nil
 	}
 	if err := s.Check(); err != nil {
-		return &BackupError{Msg: "今天没有备份：" + err.Error(), Err: err}
+		return &BackupError{Path: dst, Err: err}
 	}
 	bad, err := s.Damaged()
 	if err != nil {
-		return &BackupError{Msg: "今天没有备份：" + err.Error(), Err: err}
+		return &BackupError{Path: dst, Err: err}
 	}
 	if len(bad) > 0 {
-		return damagedBackupError(bad)
+		return &BackupError{Damaged: bad}
 	}
 	s.repairSummaries()
 	if err := s.copyTo(dst); err != nil && !errors.Is(err, fs.ErrExist) {
-		return &BackupError{Msg: fmt.Sprintf("今天的备份没有做成（%s）：%s。草稿文件照常可用。", dst, ioReason(err)), Err: err}
+		return &BackupError{Path: dst, Err: err}
 	}
 	all, err := scanBackups(s.path)
 	if err != nil {
@@ -246,23 +247,23 @@ func Recover(dbPath, backupName string) (keptAside string, err error) {
 		return "", err
 	}
 	if backupName == "" || filepath.Base(backupName) != backupName {
-		return "", fmt.Errorf("备份名称不对：%q", backupName)
+		return "", fmt.Errorf(txtBackupBadName, backupName)
 	}
 	src := filepath.Join(backupDir(abs), backupName)
 	// The backup must itself be sound before it becomes the draft file.
 	bf, err := os.Open(src)
 	if err != nil {
-		return "", fmt.Errorf("找不到备份 %s：%s", src, ioReason(err))
+		return "", fmt.Errorf(txtBackupMissing, src, ioReason(err))
 	}
 	defer bf.Close()
 	if why := validateFile(bf, true); why != "" {
-		return "", fmt.Errorf("备份 %s 也已损坏（%s），请选另一个备份", src, why)
+		return "", fmt.Errorf(txtBackupDamaged, src, why)
 	}
 	if why, _, err := checkOpen(src, time.Second); err != nil || why != "" {
 		if err == nil {
 			err = errors.New(why)
 		}
-		return "", fmt.Errorf("备份 %s 不能使用：%v，请选另一个备份", src, err)
+		return "", fmt.Errorf(txtBackupUnusable, src, err)
 	}
 	// Hold the lock file and the draft file's own lock while swapping, so
 	// that no window has it.
@@ -280,7 +281,7 @@ func Recover(dbPath, backupName string) (keptAside string, err error) {
 		defer cur.Close()
 		ok, lerr := tryLock(cur, true)
 		if !ok && lerr == nil {
-			return "", heldError(abs, bolt.ErrTimeout)
+			return "", heldError(abs, berrors.ErrTimeout)
 		}
 		if ok {
 			defer unlock(cur)
@@ -297,7 +298,7 @@ func Recover(dbPath, backupName string) (keptAside string, err error) {
 		return err
 	})
 	if err != nil {
-		return "", fmt.Errorf("不能从备份恢复：%s。当前草稿文件没有改动", ioReason(err))
+		return "", fmt.Errorf(txtRecoverFailed, ioReason(err))
 	}
 	if exists {
 		stamp := time.Now().Format("20060102-150405")
@@ -315,17 +316,17 @@ func Recover(dbPath, backupName string) (keptAside string, err error) {
 			// No hard links here: move the file aside instead.
 			if _, lerr := os.Lstat(keptAside); lerr == nil {
 				os.Remove(tmpName)
-				return "", fmt.Errorf("不能从备份恢复：%s 已存在", keptAside)
+				return "", fmt.Errorf(txtRecoverAsideTaken, keptAside)
 			}
 			if err = os.Rename(abs, keptAside); err != nil {
 				os.Remove(tmpName)
-				return "", fmt.Errorf("不能把当前草稿文件移到一旁：%s", ioReason(err))
+				return "", fmt.Errorf(txtRecoverNoAside, ioReason(err))
 			}
 		}
 	}
 	if err := os.Rename(tmpName, abs); err != nil {
 		os.Remove(tmpName)
-		return keptAside, fmt.Errorf("不能从备份恢复：%s（当前文件保留在 %s）", ioReason(err), keptAside)
+		return keptAside, fmt.Errorf(txtRecoverKept, ioReason(err), keptAside)
 	}
 	syncDir(dir)
 	return keptAside, nil

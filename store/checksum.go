@@ -57,3 +57,10 @@ func unseal(domain, key, rec []byte) ([]byte, bool) {
 	v := rec[sumLen:]
 	return v, binary.BigEndian.Uint32(rec) == recordSum(domain, key, v)
 }
+
+// The technical details of a damaged record (ReportError.Detail, never
+// shown as the message).
+const (
+	detailReportChecksum = "report: checksum mismatch"
+	detailRecordMissing  = "report: record missing"
+)

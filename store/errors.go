@@ -4,16 +4,25 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"syscall"
 
-	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
+
+// The store's errors are facts: what failed, which file, which backup. They
+// name no command, option or key; the command line and the UI each add what
+// the officer can do, in their own terms (cli names its commands and --db,
+// the UI its keys).
 
 var (
 	// ErrNotFound: no (live) report with that id, agency and year, or revision.
-	ErrNotFound = errors.New("没有找到这份报告")
+	ErrNotFound = errors.New(txtNotFound)
 	// ErrDuplicate: another live report already has that (机关名称, 年度).
-	ErrDuplicate = errors.New("已有同一机关同一年度的报告")
+	ErrDuplicate = errors.New(txtDuplicate)
+	// ErrNoDataDir: the user's data folder is unknown, so there is no
+	// default draft file; the caller must name one.
+	ErrNoDataDir = errors.New(txtNoDataDir)
 )
 
 // FileProblem says why the draft file itself cannot be used.
@@ -22,31 +31,101 @@ type FileProblem int
 const (
 	// Held: another nianbao window has the file open.
 	Held FileProblem = iota + 1
-	// Damaged: not a bbolt file, truncated, or failing bbolt's check.
+	// Damaged: truncated, failing validation or bbolt's check (Reason says
+	// which); Backup names the newest backup, if any.
 	Damaged
-	// Newer: written by a newer version of nianbao.
+	// Newer: written by a newer version of nianbao (Version).
 	Newer
-	// NotWritable: the file or its folder cannot be written or created.
+	// NotWritable: the file or its folder cannot be opened for writing
+	// (Reason), or could not be brought to the current layout (Migrating).
 	NotWritable
+	// IsFolder: a folder stands where the draft file should be.
+	IsFolder
+	// NotDraft: a bbolt file of another program.
+	NotDraft
+	// NoLocks: the file system has no file locks (a network share), so a
+	// second window could write at the same time.
+	NoLocks
+	// SaveFailed: a write transaction failed (disk full, read-only, I/O,
+	// the file closed); Reason says which. Nothing of it was written.
+	SaveFailed
+	// Missing: a read-only open found no draft file (or an empty one) to
+	// read; it makes none.
+	Missing
+	// Older: the file is of an older layout, which a read-only open
+	// cannot bring up to date; a writable open does (after keeping a copy).
+	Older
+	// OpenedReadOnly: a write was asked of a store opened read-only.
+	OpenedReadOnly
+	// Unreadable: a read-only open cannot even read the file (Reason).
+	Unreadable
 )
 
-// FileError is an error about the draft file as a whole. Its message is
-// complete Chinese text for the officer; technical detail (English, from the
-// system or bbolt) is kept apart in Detail for a log or a 详细信息 view.
+// FileError is an error about the draft file as a whole. Error gives the
+// facts as complete Chinese text; technical detail (English, from the system
+// or bbolt) is kept apart in Detail for a log or a 详细信息 view.
 type FileError struct {
 	Problem FileProblem
 	Path    string
-	Msg     string
-	// Detail is the technical cause, possibly English; never part of Error.
-	Detail string
+	// Reason is a short Chinese reason: 文件是空的, 磁盘已满 …
+	Reason string
 	// Backup is the name of the newest backup (as ListBackups gives it, for
 	// Recover) when Problem is Damaged and one exists.
 	Backup string
+	// Version is the file's layout version when Problem is Newer.
+	Version int
+	// Migrating: the failure happened while upgrading an older layout;
+	// Copy is the copy of the file kept before.
+	Migrating bool
+	Copy      string
+	// Detail is the technical cause, possibly English; never part of Error.
+	Detail string
 	Err    error // underlying cause, if any
 }
 
-func (e *FileError) Error() string { return e.Msg }
+func (e *FileError) Error() string {
+	switch e.Problem {
+	case Held:
+		return fmt.Sprintf(txtHeld, e.Path)
+	case Damaged:
+		msg := fmt.Sprintf(txtDamagedFile, e.Path, e.Reason)
+		if e.Backup != "" {
+			return msg + fmt.Sprintf(txtNewestBackup, e.Backup)
+		}
+		return msg + txtNoBackup
+	case Newer:
+		return fmt.Sprintf(txtNewer, e.Path, e.Version, SchemaVersion)
+	case IsFolder:
+		return fmt.Sprintf(txtIsFolder, e.Path)
+	case NotDraft:
+		return fmt.Sprintf(txtNotDraft, e.Path)
+	case NoLocks:
+		return fmt.Sprintf(txtNoLocks, e.Path)
+	case SaveFailed:
+		return fmt.Sprintf(txtNotSaved, e.Reason)
+	case Missing:
+		return fmt.Sprintf(txtMissing, e.Path)
+	case Older:
+		return fmt.Sprintf(txtOlder, e.Path)
+	case OpenedReadOnly:
+		return fmt.Sprintf(txtOpenedReadOnly, e.Path)
+	case Unreadable:
+		return fmt.Sprintf(txtUnreadable, e.Path, e.Reason)
+	}
+	if e.Migrating {
+		return fmt.Sprintf(txtMigrateFailed, e.Path, e.Reason, e.Copy)
+	}
+	return fmt.Sprintf(txtNotWritable, e.Path, e.Reason)
+}
+
 func (e *FileError) Unwrap() error { return e.Err }
+
+// ReadOnly reports whether a NotWritable or SaveFailed error comes from a
+// read-only file, folder or disk (the officer may choose another place).
+func (e *FileError) ReadOnly() bool { return isReadOnly(e.Err) }
+
+// DiskFull reports whether the error comes from a full disk.
+func (e *FileError) DiskFull() bool { return isDiskFull(e.Err) }
 
 // Unusable reports whether err means the draft file itself cannot be used
 // (held by another window, damaged, newer schema, not writable, disk full);
@@ -57,47 +136,36 @@ func Unusable(err error) bool {
 }
 
 func heldError(path string, err error) error {
-	return &FileError{Problem: Held, Path: path, Err: err, Detail: errDetail(err),
-		Msg: "草稿文件正被另一个 nianbao 窗口使用：" + path + "。请先关闭那个窗口，或用 --db 指定另一个草稿文件。"}
+	return &FileError{Problem: Held, Path: path, Err: err, Detail: errDetail(err)}
 }
 
-// damagedError says the file cannot be used and how to get the work back:
-// from the newest backup (named as ListBackups names it), keeping the
-// damaged file aside. reason is short Chinese; detail is technical.
+// damagedError says the file cannot be used and names the newest backup
+// (as ListBackups names it). reason is short Chinese; detail is technical.
 func damagedError(path, reason, detail string, err error) error {
-	backup := newestBackup(path)
-	msg := fmt.Sprintf("草稿文件已损坏或不是 nianbao 的草稿文件：%s（%s）。程序没有改动这个文件。", path, reason)
-	if backup != "" {
-		msg += "可以用 nianbao recover " + backup + " 从备份恢复（当前文件会保留在旁边）；这是最新的备份，用 nianbao backups 可以列出全部备份。"
-	} else {
-		msg += "没有找到这个文件的备份。请把它交给技术人员检查，或用 --db 换一个新的草稿文件。"
-	}
 	if detail == "" && err != nil {
 		detail = err.Error()
 	}
-	return &FileError{Problem: Damaged, Path: path, Msg: msg, Detail: detail, Backup: backup, Err: err}
+	return &FileError{Problem: Damaged, Path: path, Reason: reason, Detail: detail, Backup: newestBackup(path), Err: err}
 }
 
 // openError explains why bbolt could not open the file: held by another
 // window, no file locks where it lies, not writable, or damaged.
 func openError(path string, err error) error {
 	switch {
-	case errors.Is(err, bolt.ErrTimeout):
+	case errors.Is(err, berrors.ErrTimeout):
 		return heldError(path, err)
 	case isNoLock(err):
 		// Without locks a second window could write at the same time and
 		// ruin the file: refuse rather than open it unprotected.
-		return &FileError{Problem: NotWritable, Path: path, Err: err, Detail: err.Error(),
-			Msg: "草稿文件所在的文件夹不支持文件锁（常见于网络共享文件夹）：" + path + "。程序没有改动这个文件。请把草稿文件放在本机磁盘上（用 --db 指定）。"}
+		return &FileError{Problem: NoLocks, Path: path, Err: err, Detail: err.Error()}
 	case isReadOnly(err) || isDiskFull(err):
 		return notWritableError(path, err)
 	}
-	return damagedError(path, "数据库无法打开", "", err)
+	return damagedError(path, txtCannotOpen, "", err)
 }
 
 func notWritableError(path string, err error) error {
-	return &FileError{Problem: NotWritable, Path: path, Err: err, Detail: errDetail(err),
-		Msg: "不能打开草稿文件进行写入：" + path + "（" + ioReason(err) + "）。请换一个可写的文件夹（用 --db 指定），或请管理员开放写入权限。"}
+	return &FileError{Problem: NotWritable, Path: path, Reason: ioReason(err), Err: err, Detail: errDetail(err)}
 }
 
 func errDetail(err error) string {
@@ -107,12 +175,12 @@ func errDetail(err error) string {
 	return err.Error()
 }
 
-// saveError explains a failed write in Chinese and says what to do. A
-// failure of the file (disk full, read-only, an I/O error) is a *FileError
-// (Unusable) whose message suits both the window and the command line; the
+// saveError turns a failed write into a SaveFailed *FileError (Unusable)
+// when the file failed (disk full, read-only, an I/O error, closed); the
 // cause stays reachable with errors.Is. The store's own refusals (a
 // duplicate, a missing agency, a damaged report) are returned as they are.
-// The report in memory is untouched, so the caller keeps it and retries.
+// Nothing of the transaction was written and the report in memory is
+// untouched, so the caller may keep it and save again.
 func saveError(path string, err error) error {
 	if err == nil {
 		return nil
@@ -121,21 +189,20 @@ func saveError(path string, err error) error {
 	if errors.As(err, &fe) {
 		return err
 	}
-	var what, todo string
+	var reason string
 	switch {
 	case isDiskFull(err):
-		what, todo = "磁盘已满（草稿文件 "+path+" 所在的磁盘）", "请腾出磁盘空间后再试"
+		reason = fmt.Sprintf(txtSaveDiskFull, path)
 	case isReadOnly(err):
-		what, todo = "文件夹只读或没有写入权限（草稿文件 "+path+"）", "请让管理员开放写入权限，或用 --db 换一个可写的位置后再试"
-	case errors.Is(err, bolt.ErrDatabaseNotOpen):
-		what, todo = "草稿文件已经关闭（"+path+"）", "请重新打开草稿文件后再试"
+		reason = fmt.Sprintf(txtSaveReadOnly, path)
+	case errors.Is(err, berrors.ErrDatabaseNotOpen):
+		reason = fmt.Sprintf(txtSaveClosed, path)
 	case isIOError(err):
-		what, todo = "写入草稿文件时出错（"+path+"："+ioReason(err)+"）", "请检查磁盘后再试"
+		reason = fmt.Sprintf(txtSaveIO, path, ioReason(err))
 	default:
 		return err
 	}
-	return &FileError{Problem: NotWritable, Path: path, Err: err, Detail: err.Error(),
-		Msg: "报告没有保存：" + what + "。" + todo + "；尚未保存的修改仍在内存中，没有丢失。"}
+	return &FileError{Problem: SaveFailed, Path: path, Reason: reason, Err: err, Detail: err.Error()}
 }
 
 // isIOError tells a failure of the file system (an errno somewhere in the
@@ -155,28 +222,28 @@ func isReadOnly(err error) bool {
 func ioReason(err error) string {
 	switch {
 	case err == nil:
-		return "未知原因"
+		return txtReasonUnknown
 	case isDiskFull(err):
-		return "磁盘已满"
+		return txtReasonDiskFull
 	case isReadOnly(err):
-		return "文件夹只读或没有写入权限"
+		return txtReasonReadOnly
 	case errors.Is(err, fs.ErrNotExist):
-		return "文件或文件夹不存在"
+		return txtReasonNotExist
 	case errors.Is(err, syscall.EIO):
-		return "磁盘读写错误"
+		return txtReasonIO
 	}
-	return "系统错误"
+	return txtReasonSystem
 }
 
 // ErrDamagedReport is matched (errors.Is) by every *ReportError: one stored
 // report cannot be read while the rest of the file is sound. The file stays
 // usable; `check --all` and the report list skip that report and say so.
-var ErrDamagedReport = errors.New("草稿文件中的这份报告已损坏")
+var ErrDamagedReport = errors.New(txtDamagedReportSentinel)
 
 // ReportError says that one report's stored record cannot be read (its
-// content, or its summary and content, are damaged) and how to repair it:
-// its revisions are stored apart, so History still lists them and Restore
-// of an intact one makes the report whole again.
+// content, or its summary and content, are damaged). Its revisions are
+// stored apart, so History still lists them and Restore of an intact one
+// makes the report whole again: each front end says how to get there.
 type ReportError struct {
 	ID     string
 	Agency string // "" when neither summary, index nor history tells it
@@ -186,23 +253,43 @@ type ReportError struct {
 	Detail string
 }
 
-// Name is how the command line names the report: 机关名称/年度, or the id
-// when the name cannot be read.
-func (e *ReportError) Name() string {
-	if e.Agency == "" || e.Year == 0 {
-		return e.ID
-	}
-	return fmt.Sprintf("%s/%d", e.Agency, e.Year)
-}
+// Named reports whether the report's name could be read.
+func (e *ReportError) Named() bool { return e.Agency != "" && e.Year != 0 }
 
 func (e *ReportError) Error() string {
-	what := "报告 " + e.Name()
-	if e.Agency != "" && e.Year != 0 {
-		what += "（编号 " + e.ID + "）"
+	if e.Named() {
+		return fmt.Sprintf(txtDamagedReportNamed, fmt.Sprintf(txtReportName, e.Agency, e.Year), e.ID)
 	}
-	return fmt.Sprintf("草稿文件中的%s已损坏，无法读取；其他报告不受影响。可以用历史版本恢复：nianbao history %s 列出历史版本，再用 nianbao restore %s 版本号 恢复，或在界面中按 F5 历史版本。",
-		what, e.Name(), e.Name())
+	return fmt.Sprintf(txtDamagedReportID, e.ID)
 }
 
 // Is makes errors.Is(err, ErrDamagedReport) true.
 func (e *ReportError) Is(target error) bool { return target == ErrDamagedReport }
+
+// BackupError is why today's backup was not made (see Store.BackupErr):
+// damaged reports (Damaged), or the copy failed (Path, Err).
+type BackupError struct {
+	// Damaged lists the damaged reports that stopped the backup, if any.
+	Damaged []*ReportError
+	Path    string // the backup that could not be written
+	Err     error
+}
+
+func (e *BackupError) Error() string {
+	if fe := (*FileError)(nil); errors.As(e.Err, &fe) && fe.Problem == Damaged {
+		return txtNoBackupFileDamaged + fe.Error()
+	}
+	if len(e.Damaged) > 0 {
+		names := make([]string, len(e.Damaged))
+		for i, d := range e.Damaged {
+			names[i] = d.ID
+			if d.Named() {
+				names[i] = fmt.Sprintf(txtReportName, d.Agency, d.Year)
+			}
+		}
+		return fmt.Sprintf(txtNoBackupDamaged, strings.Join(names, txtListSep))
+	}
+	return fmt.Sprintf(txtBackupFailed, e.Path, ioReason(e.Err))
+}
+
+func (e *BackupError) Unwrap() error { return e.Err }

@@ -101,7 +101,7 @@ func TestMigrateFromV1(t *testing.T) {
 	}
 	s.Close()
 	// Opened again: already current, no second copy.
-	s = openAt(t, path, newClock())
+	openAt(t, path, newClock())
 	if m, _ := filepath.Glob(path + ".v*"); len(m) != 1 {
 		t.Fatalf("copies: %v", m)
 	}
@@ -147,7 +147,7 @@ func TestRefusedFiles(t *testing.T) {
 		says    []string
 	}{
 		{newer, Newer, []string{"较新版本", "格式版本 99", "升级 nianbao", newer}},
-		{other, Damaged, []string{"不是 nianbao 的草稿文件", other}},
+		{other, NotDraft, []string{"不是 nianbao 的草稿文件", other}},
 	} {
 		before, _ := os.ReadFile(tc.path)
 		_, err := Open(tc.path, Options{})
@@ -243,11 +243,11 @@ func TestDamagedFiles(t *testing.T) {
 				t.Fatalf("unclear error: %v", err)
 			}
 			t.Logf("%v", err)
-			chineseOnly(t, err.Error(), path, "--db", "recover random-2026-11-24.db", "backups")
+			chineseOnly(t, err.Error(), path, "random-2026-11-24.db")
 			if f.name == "random.db" {
-				// Named as `backups` lists it, in the command that recovers it.
+				// Named as ListBackups names it (for Recover).
 				var fe *FileError
-				if !strings.Contains(err.Error(), "可以用 nianbao recover random-2026-11-24.db 从备份恢复（当前文件会保留在旁边）") ||
+				if !strings.Contains(err.Error(), "最新的备份是 random-2026-11-24.db") ||
 					!errors.As(err, &fe) || fe.Backup != "random-2026-11-24.db" {
 					t.Fatalf("newest backup not named: %v", err)
 				}
@@ -549,13 +549,16 @@ func TestOpenOddPlaces(t *testing.T) {
 	blocker := filepath.Join(dir, "blocker")
 	os.WriteFile(blocker, []byte("x"), 0o600)
 	_, err := Open(filepath.Join(blocker, "drafts.db"), Options{})
-	wantErr(t, err, nil, "不能打开草稿文件进行写入", "--db")
+	wantErr(t, err, nil, "不能打开草稿文件进行写入")
 	if fe, ok := err.(*FileError); !ok || fe.Problem != NotWritable {
 		t.Fatalf("%#v", err)
 	}
 	// A directory in place of the file.
 	_, err = Open(dir, Options{})
 	wantErr(t, err, nil, "是一个文件夹")
+	if fe, ok := err.(*FileError); !ok || fe.Problem != IsFolder {
+		t.Fatalf("%#v", err)
+	}
 	// An empty file (a crash while creating it) with no backups starts afresh.
 	empty := filepath.Join(dir, "empty.db")
 	os.WriteFile(empty, nil, 0o600)

@@ -111,6 +111,20 @@ func wantErr(t testing.TB, err, target error, contains ...string) {
 			t.Fatalf("error %q does not say %q", err, c)
 		}
 	}
+	noFrontEnd(t, err.Error())
+}
+
+// frontEndWords are what only a front end may say: the command line's
+// commands and options, the UI's keys.
+var frontEndWords = regexp.MustCompile(`--[a-z]+|nianbao (new|meta|list|set|text|check|export|import|history|restore|delete|trash|undelete|backups|recover)\b|\bF[0-9]+\b|Ctrl\+|界面|按键|按 `)
+
+// noFrontEnd fails when a store message names a command, an option or a key:
+// the store states facts, each front end says what to do in its own terms.
+func noFrontEnd(t testing.TB, msg string) {
+	t.Helper()
+	if m := frontEndWords.FindString(msg); m != "" {
+		t.Errorf("store message names %q, a front end's business: %s", m, msg)
+	}
 }
 
 func set(t testing.TB, r *model.Report, addr string, n int64) {

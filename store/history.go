@@ -86,7 +86,7 @@ func addRevision(tx *bolt.Tx, id string, now time.Time, summary string, js []byt
 // is open and started less than CoalesceWindow ago, else it starts a new one.
 func recordEdit(tx *bolt.Tx, id string, now time.Time, summary string, js []byte) error {
 	if summary == "" {
-		summary = "修改"
+		summary = sumEdit
 	}
 	b, err := revBucket(tx, id)
 	if err != nil {
@@ -188,7 +188,7 @@ func (s *Store) History(id string) ([]Revision, error) {
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketRevs).Bucket([]byte(id))
 		if tx.Bucket(bucketInfo).Get([]byte(id)) == nil && tx.Bucket(bucketReports).Get([]byte(id)) == nil && b == nil {
-			return fmt.Errorf("%w（编号 %s）", ErrNotFound, id)
+			return fmt.Errorf(txtWithID, ErrNotFound, id)
 		}
 		if b == nil {
 			return nil
@@ -197,7 +197,7 @@ func (s *Store) History(id string) ([]Revision, error) {
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			rev := Revision{N: int(binary.BigEndian.Uint64(k))}
 			if h, _, err := decodeRevHeader(id, k, v); err != nil {
-				rev.Summary = "（这个版本已损坏，无法恢复）"
+				rev.Summary = sumRevDamaged
 			} else {
 				rev.Time, rev.Summary, rev.Pinned = h.Time, h.summary(), h.Pinned
 			}
@@ -222,15 +222,15 @@ func revisionTx(tx *bolt.Tx, id string, n int) (*model.Report, *revRec, error) {
 		v = b.Get(k)
 	}
 	if v == nil {
-		return nil, nil, fmt.Errorf("%w：没有第 %d 版", ErrNotFound, n)
+		return nil, nil, fmt.Errorf(txtNoRevision, ErrNotFound, n)
 	}
 	h, js, err := decodeRev(id, k, v)
 	if err != nil {
-		return nil, nil, fmt.Errorf("第 %d 版已损坏", n)
+		return nil, nil, fmt.Errorf(txtRevisionNDamaged, n)
 	}
 	r, err := model.Decode(js)
 	if err != nil {
-		return nil, nil, fmt.Errorf("第 %d 版已损坏：%v", n, err)
+		return nil, nil, fmt.Errorf(txtRevisionDamaged, n, err)
 	}
 	r.ID = id
 	return r, h, nil
@@ -258,15 +258,15 @@ func (s *Store) Restore(id string, n int) (*model.Report, error) {
 		if err != nil && !errors.Is(err, ErrDamagedReport) {
 			return err
 		}
-		label := fmt.Sprintf("恢复到第 %d 版（%s）", n, h.Time.Local().Format("2006-01-02 15:04"))
+		label := fmt.Sprintf(sumRestored, n, h.Time.Local().Format("2006-01-02 15:04"))
 		r.Previous = in.Previous
 		if cur != nil {
 			r.Previous = cur.Previous
-			if err := sealCurrent(tx, id, now, fmt.Sprintf("恢复第 %d 版之前的版本", n)); err != nil {
+			if err := sealCurrent(tx, id, now, fmt.Sprintf(sumBeforeRestore, n)); err != nil {
 				return err
 			}
 		} else {
-			label += "，修复已损坏的报告"
+			label += sumRepaired
 		}
 		js, _, err := writeReport(tx, r, now)
 		if err != nil {

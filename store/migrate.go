@@ -33,7 +33,7 @@ func (s *Store) migrate(from int) error {
 		err = s.copyTo(bak)
 	}
 	if err != nil {
-		return notWritableError(s.path, fmt.Errorf("升级前不能复制旧文件：%w", err))
+		return &FileError{Problem: NotWritable, Path: s.path, Migrating: true, Reason: fmt.Sprintf(txtMigrateCopy, ioReason(err)), Copy: bak, Err: err, Detail: err.Error()}
 	}
 	now := s.opt.Now()
 	err = s.db.Update(func(tx *bolt.Tx) error {
@@ -50,8 +50,7 @@ func (s *Store) migrate(from int) error {
 		if errors.As(err, &fe) {
 			return err
 		}
-		return &FileError{Problem: NotWritable, Path: s.path, Err: err,
-			Msg: fmt.Sprintf("不能把草稿文件 %s 升级到新格式：%v。文件没有改动，旧文件的副本在 %s。", s.path, err, bak)}
+		return &FileError{Problem: NotWritable, Path: s.path, Migrating: true, Reason: err.Error(), Copy: bak, Err: err, Detail: err.Error()}
 	}
 	return nil
 }
@@ -76,7 +75,7 @@ func migrate1(tx *bolt.Tx, now time.Time) error {
 	err := rb.ForEach(func(k, v []byte) error {
 		r, err := model.Decode(v)
 		if err != nil {
-			return fmt.Errorf("报告 %s 无法读取：%v", k, err)
+			return fmt.Errorf(txtMigrateUnreadable, k, err)
 		}
 		r.ID = string(k)
 		reps = append(reps, r)
@@ -116,7 +115,7 @@ func migrate1(tx *bolt.Tx, now time.Time) error {
 		if err := putInfo(tx, r.ID, in); err != nil {
 			return err
 		}
-		if err := addRevision(tx, r.ID, now, "从旧版草稿文件升级", js, true); err != nil {
+		if err := addRevision(tx, r.ID, now, sumMigrated, js, true); err != nil {
 			return err
 		}
 	}

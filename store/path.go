@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -43,7 +42,7 @@ func defaultPathFor(goos string, getenv func(string) string, home string) (strin
 		}
 	}
 	if base == "" {
-		return "", errors.New("找不到用户数据文件夹，请用 --db 指定草稿文件的位置")
+		return "", ErrNoDataDir
 	}
 	return filepath.Join(base, "nianbao", FileName), nil
 }

@@ -1,9 +1,6 @@
 package store
 
 import (
-	"fmt"
-	"strings"
-
 	bolt "go.etcd.io/bbolt"
 
 	"nianbao/model"
@@ -32,7 +29,7 @@ func damagedRecords(tx *bolt.Tx) []*ReportError {
 	seen := map[string]bool{}
 	tx.Bucket(bucketReports).ForEach(func(k, v []byte) error {
 		js, ok := unseal(domReports, k, v)
-		detail := "report: checksum mismatch"
+		detail := detailReportChecksum
 		if ok {
 			if _, err := model.Decode(js); err == nil {
 				return nil
@@ -52,7 +49,7 @@ func damagedRecords(tx *bolt.Tx) []*ReportError {
 			return nil
 		}
 		if tx.Bucket(bucketReports).Get(k) == nil {
-			out = append(out, damagedReport(tx, string(k), "report: record missing"))
+			out = append(out, damagedReport(tx, string(k), detailRecordMissing))
 			return nil
 		}
 		if _, err := decodeInfo(k, v); err != nil {
@@ -92,29 +89,3 @@ func (s *Store) repairSummaries() {
 		return nil
 	})
 }
-
-// damagedBackupError says why today's backup was not made.
-func damagedBackupError(bad []*ReportError) error {
-	names := make([]string, 0, len(bad))
-	for _, e := range bad {
-		names = append(names, e.Name())
-	}
-	msg := fmt.Sprintf("今天没有备份：草稿文件中的报告 %s 已损坏，备份它会挤掉完好的旧备份。", strings.Join(names, "、"))
-	if len(bad) == 1 {
-		msg += bad[0].Error()
-	} else {
-		msg += "可以用历史版本恢复这些报告：nianbao history 报告 列出历史版本，再用 nianbao restore 报告 版本号 恢复，或在界面中按 F5 历史版本。"
-	}
-	return &BackupError{Msg: msg + "修复后，下次打开时会做备份。", Damaged: bad}
-}
-
-// BackupError is why today's backup was not made (see Store.BackupErr).
-type BackupError struct {
-	Msg string
-	// Damaged lists the damaged reports that stopped the backup, if any.
-	Damaged []*ReportError
-	Err     error
-}
-
-func (e *BackupError) Error() string { return e.Msg }
-func (e *BackupError) Unwrap() error { return e.Err }

@@ -71,7 +71,7 @@ func indexPut(tx *bolt.Tx, key, id []byte) error {
 func getInfo(tx *bolt.Tx, id string) (*info, error) {
 	v := tx.Bucket(bucketInfo).Get([]byte(id))
 	if v == nil {
-		return nil, fmt.Errorf("%w（编号 %s）", ErrNotFound, id)
+		return nil, fmt.Errorf(txtWithID, ErrNotFound, id)
 	}
 	in, err := decodeInfo([]byte(id), v)
 	if err != nil {
@@ -152,13 +152,13 @@ func reportJSON(tx *bolt.Tx, id string) ([]byte, error) {
 	v := tx.Bucket(bucketReports).Get([]byte(id))
 	if v == nil {
 		if tx.Bucket(bucketInfo).Get([]byte(id)) != nil {
-			return nil, damagedReport(tx, id, "report: record missing")
+			return nil, damagedReport(tx, id, detailRecordMissing)
 		}
-		return nil, fmt.Errorf("%w（编号 %s）", ErrNotFound, id)
+		return nil, fmt.Errorf(txtWithID, ErrNotFound, id)
 	}
 	js, ok := unseal(domReports, []byte(id), v)
 	if !ok {
-		return nil, damagedReport(tx, id, "report: checksum mismatch")
+		return nil, damagedReport(tx, id, detailReportChecksum)
 	}
 	return js, nil
 }
@@ -189,31 +189,31 @@ func liveInfo(tx *bolt.Tx, id string) (*info, error) {
 // report by its id too: the trash may hold several of the same (机关名称,
 // 年度), and only the id tells which one to bring back.
 func inTrashError(id string, in *info) error {
-	return fmt.Errorf("%w：「%s」（编号 %s）在回收站中，请先从回收站恢复", ErrNotFound, model.TitleOf(in.Agency, in.Year), id)
+	return fmt.Errorf(txtInTrash, ErrNotFound, model.TitleOf(in.Agency, in.Year), id)
 }
 
 func duplicateError(agency string, year int) error {
-	return fmt.Errorf("%w：已有「%s」，同一机关同一年度只能有一份报告。请先改名或删除那一份", ErrDuplicate, model.TitleOf(strings.TrimSpace(agency), year))
+	return fmt.Errorf(txtDuplicateTitle, ErrDuplicate, model.TitleOf(strings.TrimSpace(agency), year))
 }
 
 // checkHeader refuses a report that cannot be filed under (机关名称, 年度).
 func checkHeader(r *model.Report) error {
 	if r.ID == "" {
-		return fmt.Errorf("报告没有编号，不能保存")
+		return errors.New(txtNoID)
 	}
 	if strings.TrimSpace(r.Agency) == "" {
-		return fmt.Errorf("请先填写机关名称再保存")
+		return errors.New(txtNoAgency)
 	}
 	if r.Year < 1000 || r.Year > 9999 {
-		return fmt.Errorf("年度 %d 不对，请填写四位数的年份", r.Year)
+		return fmt.Errorf(txtBadYear, r.Year)
 	}
 	// model.Decode refuses these, so a report stored with them could not
 	// be read back: refuse it here, while it is still in memory.
 	if r.Kind != "" && !r.Kind.Valid() {
-		return fmt.Errorf("机关类型 %q 不对，不能保存", string(r.Kind))
+		return fmt.Errorf(txtBadKind, string(r.Kind))
 	}
 	if r.Scope != "" && !r.Scope.Valid() {
-		return fmt.Errorf("范围 %q 不对（应为本机关或汇总），不能保存", string(r.Scope))
+		return fmt.Errorf(txtBadScope, string(r.Scope))
 	}
 	// The same way in as Decode: texts lose control characters; a bad name,
 	// id, date or size is refused.
@@ -227,34 +227,32 @@ func checkHeader(r *model.Report) error {
 // the same agency's report for year − 1. The report is shared (sharedReport):
 // not to be changed.
 func previousTx(tx *bolt.Tx, r *model.Report) (*model.Report, error) {
-	if r.Previous != "" && r.Previous != r.ID {
-		if in, err := getInfo(tx, r.Previous); err == nil && in.Deleted.IsZero() {
-			return sharedReport(tx, r.Previous)
+	byID := func(id string) (*model.Report, error) {
+		if in, err := getInfo(tx, id); err != nil || !in.Deleted.IsZero() {
+			return nil, nil
 		}
+		return sharedReport(tx, id)
 	}
-	if id := indexGet(tx, indexKey(r.Agency, r.Year-1)); id != nil && string(id) != r.ID {
+	byName := func(agency string, year int) (*model.Report, error) {
+		id := indexGet(tx, indexKey(agency, year))
+		if id == nil || string(id) == r.ID {
+			return nil, nil
+		}
 		return sharedReport(tx, string(id))
 	}
-	return nil, nil
+	return model.LastYear(r, byID, byName)
 }
 
+// countFindings is what the summary keeps of the findings: the errors, the
+// empty cells and texts apart from them, and the warnings (model.Tally).
 func countFindings(r, prev *model.Report) (errs, missing, warns int) {
 	return tally(model.Check(r, prev))
 }
 
-// tally counts findings as the summary keeps them.
+// tally counts findings as the summary keeps them (model.Tally).
 func tally(fs []model.Finding) (errs, missing, warns int) {
-	for _, f := range fs {
-		switch {
-		case f.ID == "missing":
-			missing++
-		case f.Severity == model.SevError:
-			errs++
-		default:
-			warns++
-		}
-	}
-	return errs, missing, warns
+	n := model.Tally(fs)
+	return n.Errors, n.Missing(), n.Warnings
 }
 
 // writeReport stores a live report: its JSON, the (机关名称, 年度) index
@@ -525,7 +523,7 @@ func (s *Store) Lookup(agency string, year int) (Summary, error) {
 	err := s.view(func(tx *bolt.Tx) error {
 		id := indexGet(tx, indexKey(agency, year))
 		if id == nil {
-			return fmt.Errorf("%w：没有「%s」", ErrNotFound, model.TitleOf(strings.TrimSpace(agency), year))
+			return fmt.Errorf(txtNoSuchReport, ErrNotFound, model.TitleOf(strings.TrimSpace(agency), year))
 		}
 		in, err := loadInfo(tx, string(id))
 		if err != nil {
@@ -548,7 +546,7 @@ func (s *Store) Find(agency string, year int) (*model.Report, error) {
 	err := s.view(func(tx *bolt.Tx) (err error) {
 		id := indexGet(tx, indexKey(agency, year))
 		if id == nil {
-			return fmt.Errorf("%w：没有「%s」", ErrNotFound, model.TitleOf(strings.TrimSpace(agency), year))
+			return fmt.Errorf(txtNoSuchReport, ErrNotFound, model.TitleOf(strings.TrimSpace(agency), year))
 		}
 		r, err = getReport(tx, string(id))
 		return err
@@ -580,14 +578,14 @@ func (s *Store) Create(r *model.Report, summary string) error {
 
 func createTx(tx *bolt.Tx, r *model.Report, summary string, now time.Time) error {
 	if in, _ := getInfo(tx, r.ID); in != nil {
-		return fmt.Errorf("%w：编号 %s 已被「%s」使用", ErrDuplicate, r.ID, model.TitleOf(in.Agency, in.Year))
+		return fmt.Errorf(txtIDTaken, ErrDuplicate, r.ID, model.TitleOf(in.Agency, in.Year))
 	}
 	js, _, err := writeReport(tx, r, now)
 	if err != nil {
 		return err
 	}
 	if summary == "" {
-		summary = "新建报告"
+		summary = sumCreated
 	}
 	// The first state is kept as it was (imported or rolled forward):
 	// later edits start a revision of their own.
@@ -633,7 +631,7 @@ func (s *Store) Replace(r *model.Report, summary string) error {
 		if in, _ := getInfo(tx, id); id == "" || in == nil {
 			owner := indexGet(tx, indexKey(r.Agency, r.Year))
 			if owner == nil {
-				return fmt.Errorf("%w：没有可以覆盖的「%s」", ErrNotFound, model.TitleOf(strings.TrimSpace(r.Agency), r.Year))
+				return fmt.Errorf(txtNothingToRepl, ErrNotFound, model.TitleOf(strings.TrimSpace(r.Agency), r.Year))
 			}
 			id = string(owner)
 		}
@@ -648,7 +646,7 @@ func (s *Store) Replace(r *model.Report, summary string) error {
 			return err
 		}
 		if old != nil {
-			if err := sealCurrent(tx, id, now, "导入覆盖之前的版本"); err != nil {
+			if err := sealCurrent(tx, id, now, sumBeforeImport); err != nil {
 				return err
 			}
 		}
@@ -667,41 +665,9 @@ func (s *Store) Replace(r *model.Report, summary string) error {
 			return nil
 		}
 		if summary == "" {
-			summary = "导入覆盖"
+			summary = sumImported
 		}
 		return addRevision(tx, id, now, summary, js, true)
-	})
-}
-
-// Link makes previousID the last-year report of id (for two reports made
-// separately, e.g. both imported). Last year's report must be for year − 1.
-// A caller holding the report should Get it again (or set r.Previous).
-func (s *Store) Link(id, previousID string) error {
-	now := s.opt.Now()
-	return s.update(func(tx *bolt.Tx) error {
-		if id == previousID {
-			return fmt.Errorf("不能把报告关联到它自己")
-		}
-		if _, err := liveInfo(tx, id); err != nil {
-			return err
-		}
-		pin, err := liveInfo(tx, previousID)
-		if err != nil {
-			return err
-		}
-		r, err := getReport(tx, id)
-		if err != nil {
-			return err
-		}
-		if pin.Year != r.Year-1 {
-			return fmt.Errorf("「%s」不是 %d 年度的报告，不能作为「%s」的上年报告", model.TitleOf(pin.Agency, pin.Year), r.Year-1, r.Title())
-		}
-		r.Previous = previousID
-		js, changed, err := writeReport(tx, r, now)
-		if err != nil || !changed {
-			return err
-		}
-		return recordEdit(tx, id, now, "关联上年报告「"+model.TitleOf(pin.Agency, pin.Year)+"」", js)
 	})
 }
 
@@ -737,7 +703,7 @@ func (s *Store) Undelete(id string) error {
 		}
 		key := indexKey(in.Agency, in.Year)
 		if indexGet(tx, key) != nil {
-			return fmt.Errorf("%w：不能从回收站恢复「%s」，因为现在已有一份同名同年度的报告。请先把那一份改名或删除", ErrDuplicate, model.TitleOf(in.Agency, in.Year))
+			return fmt.Errorf(txtUndeleteTaken, ErrDuplicate, model.TitleOf(in.Agency, in.Year))
 		}
 		if err := indexPut(tx, key, []byte(id)); err != nil {
 			return err
@@ -800,7 +766,7 @@ func (s *Store) RollForwardAs(fromID string, h NextHeader) (*model.Report, error
 		var taken error
 		tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
 			if in, err := decodeInfo(k, v); err == nil && in.Previous == fromID && in.Deleted.IsZero() {
-				taken = fmt.Errorf("%w：已从「%s」创建过「%s」", ErrDuplicate, src.Title(), model.TitleOf(in.Agency, in.Year))
+				taken = fmt.Errorf(txtRolledAlready, ErrDuplicate, src.Title(), model.TitleOf(in.Agency, in.Year))
 			}
 			return nil
 		})
@@ -823,10 +789,10 @@ func (s *Store) RollForwardAs(fromID string, h NextHeader) (*model.Report, error
 				}
 			}
 		}
-		if err := sealCurrent(tx, fromID, now, fmt.Sprintf("创建 %d 年度报告之前的版本", year)); err != nil {
+		if err := sealCurrent(tx, fromID, now, fmt.Sprintf(sumBeforeRoll, year)); err != nil {
 			return err
 		}
-		if err := createTx(tx, r, "从上年报告「"+src.Title()+"」创建", now); err != nil {
+		if err := createTx(tx, r, fmt.Sprintf(sumRolledFrom, src.Title()), now); err != nil {
 			return err
 		}
 		out = r
@@ -843,6 +809,6 @@ func (s *Store) MarkExport(id string, what string) error {
 		if _, err := loadInfo(tx, id); err != nil {
 			return err
 		}
-		return sealCurrent(tx, id, now, "导出 "+what+" 时的版本")
+		return sealCurrent(tx, id, now, fmt.Sprintf(sumExported, what))
 	})
 }

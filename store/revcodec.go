@@ -86,7 +86,7 @@ func inflate(z []byte) ([]byte, error) {
 		return nil, err
 	}
 	if n > maxRevisionJSON {
-		return nil, errors.New("revision too large")
+		return nil, errRevDamaged
 	}
 	return out.Bytes(), nil
 }
@@ -110,9 +110,9 @@ func (h *revRec) summary() string {
 	s := h.Summaries
 	n := len(s) + h.More
 	if n <= 3 {
-		return strings.Join(s, "；")
+		return strings.Join(s, sumSep)
 	}
-	return strings.Join(s[:3], "；") + fmt.Sprintf("等 %d 项修改", n)
+	return strings.Join(s[:3], sumSep) + fmt.Sprintf(sumMore, n)
 }
 
 func (h *revRec) add(summary string) {
@@ -152,7 +152,7 @@ func encodeRev(id string, k []byte, h *revRec, js []byte) ([]byte, error) {
 	return seal(revDomain(id), k, b), nil
 }
 
-var errRevDamaged = errors.New("revision damaged")
+var errRevDamaged = errors.New(txtRevsDamaged)
 
 // revHead reads the fixed fields of a stored revision, after its
 // checksum; rest is the meta length, meta and body.

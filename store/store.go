@@ -2,7 +2,6 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // SchemaVersion is the layout version recorded in the file.
@@ -103,7 +103,7 @@ func Open(path string, opt Options) (*Store, error) {
 	st, err := os.Stat(abs)
 	switch {
 	case err == nil && st.IsDir():
-		return nil, &FileError{Problem: Damaged, Path: abs, Msg: "草稿文件的位置是一个文件夹，不是文件：" + abs + "。请用 --db 指定一个文件。"}
+		return nil, &FileError{Problem: IsFolder, Path: abs}
 	case errors.Is(err, fs.ErrNotExist) && opt.ReadOnly:
 		return nil, missingError(abs)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
@@ -129,7 +129,7 @@ func (s *Store) open(st os.FileInfo) error {
 		// An empty file is what a crash during creation leaves; start
 		// afresh unless there are backups, which suggests it once held work.
 		if newestBackup(abs) != "" {
-			return damagedError(abs, "文件是空的", "", nil)
+			return damagedError(abs, txtEmptyFile, "", nil)
 		}
 		if opt.ReadOnly {
 			return missingError(abs)
@@ -180,7 +180,7 @@ func preflight(path string, opt Options) error {
 			break
 		}
 		if time.Now().After(deadline) {
-			return heldError(path, bolt.ErrTimeout)
+			return heldError(path, berrors.ErrTimeout)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -269,11 +269,9 @@ func (s *Store) prepare() error {
 	}
 	switch {
 	case v < 0:
-		return &FileError{Problem: Damaged, Path: s.path,
-			Msg: "这不是 nianbao 的草稿文件：" + s.path + "（里面是别的程序的数据）。程序没有改动这个文件。请用 --db 指定 nianbao 的草稿文件。"}
+		return &FileError{Problem: NotDraft, Path: s.path}
 	case v > SchemaVersion:
-		return &FileError{Problem: Newer, Path: s.path,
-			Msg: fmt.Sprintf("草稿文件 %s 是较新版本的 nianbao 写的（格式版本 %d，本程序只支持到 %d）。程序没有改动这个文件，请升级 nianbao 后再打开。", s.path, v, SchemaVersion)}
+		return &FileError{Problem: Newer, Path: s.path, Version: v}
 	case (v == 0 || v < SchemaVersion) && s.opt.ReadOnly:
 		return olderError(s.path)
 	case v == 0:

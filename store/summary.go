@@ -34,7 +34,7 @@ type info struct {
 
 const infoFormat = 1
 
-var errBadInfo = errors.New("summary: bad encoding")
+var errBadInfo = errors.New(txtSummaryDamaged)
 
 func appendString(b []byte, s string) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))
@@ -137,7 +137,7 @@ func (in *info) unmarshal(v []byte) error {
 func decodeInfo(id, rec []byte) (*info, error) {
 	v, ok := unseal(domInfo, id, rec)
 	if !ok {
-		return nil, fmt.Errorf("summary: checksum mismatch")
+		return nil, errBadInfo
 	}
 	var in info
 	if err := in.unmarshal(v); err != nil {
@@ -179,7 +179,7 @@ var keyCollation = []byte("collation")
 // stores them again) instead of sorting by stale ones.
 var collationStamp = sync.OnceValue(func() []byte {
 	h := crc32.New(crcTable)
-	for _, s := range []string{"北京市密云区科学技术委员会", "重庆市长寿区", "厦门市", "Ａ市b局", "安庆市", "哈尔滨市", "长沙市", "张家口市"} {
+	for _, s := range collationProbe {
 		h.Write(sortKey(s))
 		h.Write(sep)
 	}

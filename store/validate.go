@@ -45,25 +45,25 @@ type metaInfo struct {
 // header). It returns a Chinese reason when the page is not a valid meta.
 func parseMeta(buf []byte) (metaInfo, string) {
 	if len(buf) < pageHeaderSize+metaSize {
-		return metaInfo{}, "文件太短"
+		return metaInfo{}, whyTooShort
 	}
 	ne := binary.NativeEndian
 	m := buf[pageHeaderSize : pageHeaderSize+metaSize]
 	if ne.Uint32(m[0:]) != boltMagic {
-		return metaInfo{}, "不是数据库文件"
+		return metaInfo{}, whyNotDB
 	}
 	if v := ne.Uint32(m[4:]); v != boltVersion {
-		return metaInfo{}, fmt.Sprintf("数据库格式版本 %d 不受支持", v)
+		return metaInfo{}, fmt.Sprintf(whyBadVersion, v)
 	}
 	h := fnv.New64a()
 	h.Write(m[:metaChecksumLen])
 	if h.Sum64() != ne.Uint64(m[56:]) {
-		return metaInfo{}, "文件头校验和不符"
+		return metaInfo{}, whyBadChecksum
 	}
 	mi := metaInfo{pageSize: ne.Uint32(m[8:]), root: ne.Uint64(m[16:]), freelist: ne.Uint64(m[32:]),
 		pgid: ne.Uint64(m[40:]), txid: ne.Uint64(m[48:])}
 	if mi.pageSize < minPageSize || mi.pageSize > maxPageSize || mi.pageSize&(mi.pageSize-1) != 0 {
-		return metaInfo{}, fmt.Sprintf("页大小 %d 不合理", mi.pageSize)
+		return metaInfo{}, fmt.Sprintf(whyBadPageSize, mi.pageSize)
 	}
 	return mi, ""
 }
@@ -78,14 +78,14 @@ func parseMeta(buf []byte) (metaInfo, string) {
 func validateFile(f *os.File, ids bool) string {
 	st, err := f.Stat()
 	if err != nil {
-		return "无法读取：" + ioReason(err)
+		return whyUnreadable + ioReason(err)
 	}
 	if !st.Mode().IsRegular() {
-		return "不是普通文件"
+		return whyNotRegular
 	}
 	size := st.Size()
 	if size < 2*minPageSize {
-		return fmt.Sprintf("文件只有 %d 字节，太短", size)
+		return fmt.Sprintf(whyTinyFile, size)
 	}
 	read := func(off int64, n int) []byte {
 		b := make([]byte, n)
@@ -127,14 +127,14 @@ func validateFile(f *os.File, ids bool) string {
 	}
 	ps := int64(m.pageSize)
 	if m.pgid < 2 || m.pgid > uint64(size/ps) {
-		return fmt.Sprintf("文件被截断：应有 %d 字节，实际只有 %d 字节", int64(m.pgid)*ps, size)
+		return fmt.Sprintf(whyTruncated, int64(m.pgid)*ps, size)
 	}
 	if m.root < 2 || m.root >= m.pgid {
-		return "根页位置超出文件"
+		return whyRootOutside
 	}
 	if m.freelist != noFreelist {
 		if m.freelist < 2 || m.freelist >= m.pgid {
-			return "空闲页表位置超出文件"
+			return whyFreelistOut
 		}
 		if why := checkFreelistPage(read(int64(m.freelist)*ps, pageHeaderSize+8), m, size); why != "" || !ids {
 			return why
@@ -151,7 +151,7 @@ func checkFreelistIDs(f *os.File, m metaInfo) string {
 	ps := int64(m.pageSize)
 	hdr := make([]byte, pageHeaderSize+8)
 	if _, err := f.ReadAt(hdr, int64(m.freelist)*ps); err != nil {
-		return "空闲页表不完整"
+		return whyFreelistShort
 	}
 	ne := binary.NativeEndian
 	count := uint64(ne.Uint16(hdr[10:]))
@@ -162,13 +162,13 @@ func checkFreelistIDs(f *os.File, m metaInfo) string {
 	}
 	buf := make([]byte, count*8)
 	if _, err := f.ReadAt(buf, off); err != nil {
-		return "空闲页表不完整"
+		return whyFreelistShort
 	}
 	prev := uint64(1)
 	for i := range count {
 		id := ne.Uint64(buf[i*8:])
 		if id <= prev || id >= m.pgid {
-			return "空闲页表已损坏"
+			return whyFreelistIDs
 		}
 		prev = id
 	}
@@ -179,24 +179,24 @@ func checkFreelistIDs(f *os.File, m metaInfo) string {
 // file and can hold the ids they claim: bbolt reads it while opening.
 func checkFreelistPage(hdr []byte, m metaInfo, size int64) string {
 	if len(hdr) < pageHeaderSize+8 {
-		return "空闲页表不完整"
+		return whyFreelistShort
 	}
 	ne := binary.NativeEndian
 	flags := ne.Uint16(hdr[8:])
 	count := uint64(ne.Uint16(hdr[10:]))
 	overflow := uint64(ne.Uint32(hdr[12:]))
 	if flags != freelistPageFlag {
-		return "空闲页表已损坏"
+		return whyFreelistBad
 	}
 	ps := uint64(m.pageSize)
 	if m.freelist+overflow+1 > m.pgid || (m.freelist+overflow+1)*ps > uint64(size) {
-		return "空闲页表超出文件"
+		return whyFreelistBeyond
 	}
 	if count == 0xFFFF {
 		count = ne.Uint64(hdr[16:]) + 1
 	}
 	if pageHeaderSize+count*8 > (overflow+1)*ps {
-		return "空闲页表已损坏"
+		return whyFreelistBad
 	}
 	return ""
 }
@@ -214,7 +214,7 @@ func checkOpen(path string, timeout time.Duration) (reason, detail string, err e
 		if errors.As(openError(path, err), &fe) && fe.Problem != Damaged {
 			return "", "", fe
 		}
-		return "数据库无法打开", err.Error(), nil
+		return txtCannotOpen, err.Error(), nil
 	}
 	defer db.Close()
 	reason, detail = checkDB(db)
@@ -229,7 +229,7 @@ func checkDB(db *bolt.DB) (reason, detail string) {
 	defer debug.SetPanicOnFault(old)
 	defer func() {
 		if r := recover(); r != nil {
-			reason, detail = "读取时出错，数据页已损坏", fmt.Sprint(r)
+			reason, detail = whyPageDamaged, fmt.Sprint(r)
 		}
 	}()
 	err := db.View(func(tx *bolt.Tx) error {
@@ -247,7 +247,7 @@ func checkDB(db *bolt.DB) (reason, detail string) {
 		return first
 	})
 	if err != nil {
-		return "一致性检查未通过", err.Error()
+		return whyCheckFailed, err.Error()
 	}
 	return "", ""
 }

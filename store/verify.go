@@ -94,7 +94,7 @@ func (s *Store) afterFailure(err error) error {
 	if isPanic {
 		// The file is sound, yet reading it failed: say so rather
 		// than guess, keep the details, and write nothing more.
-		ferr := damagedError(s.path, "读取时出错", pe.Error(), pe)
+		ferr := damagedError(s.path, txtReadFailed, pe.Error(), pe)
 		s.setBroken(ferr)
 		return ferr
 	}

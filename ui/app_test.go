@@ -72,29 +72,52 @@ func (f *fakeStore) stored(id string) *model.Report {
 	return f.reports[id]
 }
 
-// waitStored waits (up to 2 s) until a save made off the test's goroutine
-// has put want into the cell addr of report id.
-func (f *fakeStore) waitStored(t *testing.T, id string, addr model.CellAddr, want model.Dec) {
-	t.Helper()
-	deadline := time.Now().Add(2 * time.Second)
-	for {
-		if v, ok := f.stored(id).Get(addr); ok && v == want {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s = %s never reached the store", addr, want)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+// timerMsg is what a timer made by testTick reports, at once: the drivers
+// keep it instead of waiting for it (a test that needs its effect sends
+// that message itself).
+type timerMsg struct {
+	d    time.Duration
+	fire func(time.Time) tea.Msg
 }
 
-// driver runs the root model synchronously: each command is run and its
-// message fed back, except timers (tea.Tick), which are dropped.
+// testTick replaces tea.Tick in tests: the timer is a value the drivers
+// recognise, so they never have to guess that a slow command is a timer.
+func testTick(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	return func() tea.Msg { return timerMsg{d, fn} }
+}
+
+// testConfig is cfg with the tests' timers, and times shown in UTC.
+func testConfig(cfg Config) Config {
+	cfg.tick = testTick
+	if cfg.Zone == nil {
+		cfg.Zone = time.UTC
+	}
+	return cfg
+}
+
+// testShared is the context a screen or dialog tested on its own gets
+// (db may be nil).
+func testShared(db *store.Store, now func() time.Time) *shared {
+	var reports reportStore
+	if db != nil {
+		reports = db
+	}
+	return newShared(testConfig(Config{Store: db, Now: now}), reports)
+}
+
+// driver runs the root model synchronously: each command is run to its end
+// and its message fed back, except timers (testTick), which are kept in
+// timers and not fired, and saves held at a gatedStore's gate (blocked).
 type driver struct {
 	t    testing.TB
 	a    *app
 	db   *fakeStore
 	quit bool
+	// blocked, when set, says that a command is waiting at the test's
+	// gate: the driver stops waiting for it (the test delivers its
+	// result once it opens the gate).
+	blocked <-chan struct{}
+	timers  []timerMsg
 	// onQuit, when set, runs as the root's QuitMsg arrives (what is in
 	// the store then is what the program leaves behind).
 	onQuit func()
@@ -113,7 +136,7 @@ func newTestReport() *model.Report {
 // newDriver opens r in the editor at w×h.
 func newDriver(t testing.TB, r *model.Report, w, h int) *driver {
 	db := newFakeStore(r)
-	a := newApp(Config{Now: edNow}, db, nil)
+	a := newApp(testConfig(Config{Now: edNow}), db, nil)
 	d := &driver{t: t, a: a, db: db}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	// Opened as the start screen does, through the root.
@@ -140,14 +163,17 @@ func (d *driver) run(cmd tea.Cmd) {
 	select {
 	case msg := <-ch:
 		d.handle(msg)
-	case <-time.After(50 * time.Millisecond):
-		// A timer: the tests trigger its effect directly.
+	case <-d.blocked:
+		// A save waiting at the test's gate.
 	}
 }
 
 func (d *driver) handle(msg tea.Msg) {
 	switch m := msg.(type) {
 	case nil:
+		return
+	case timerMsg:
+		d.timers = append(d.timers, m)
 		return
 	case tea.QuitMsg:
 		if d.onQuit != nil && !d.quit {
@@ -251,3 +277,6 @@ func TestTooSmallWindow(t *testing.T) {
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.wantScreen("三、收到和处理政府信息公开申请情况")
 }
+
+// testLineKeys are the one-line fields' keys for fields tested alone.
+var testLineKeys = newLineKeyMap()

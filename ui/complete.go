@@ -3,9 +3,12 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"nianbao/office"
 )
 
 // completion is the result of completing a typed path with Tab, the way a
@@ -22,15 +25,10 @@ type completion struct {
 // maxMatches is how many matches a dialog lists.
 const maxMatches = 8
 
-// importable reports whether a file name looks like something the importer
-// reads: a published page saved as HTML, its text copied into a .txt, or
-// nianbao's JSON.
+// importable reports whether a file name has an extension the importer
+// reads (its own list: a form it learns is offered here without change).
 func importable(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".html", ".htm", ".json":
-		return true
-	}
-	return false
+	return slices.Contains(office.ImportableExtensions(), strings.ToLower(filepath.Ext(name)))
 }
 
 // expandHome turns a leading ~ into the home folder.

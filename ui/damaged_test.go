@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -19,7 +20,6 @@ import (
 // would. It returns the file, 甲单位's id and the cell its saves filled.
 func damagedFile(t *testing.T) (path, id string, cell model.CellAddr) {
 	t.Helper()
-	displayZone = time.UTC
 	path = filepath.Join(t.TempDir(), "drafts.db")
 	clock := fixedNow()
 	db, err := store.Open(path, store.Options{Now: func() time.Time { return clock }})
@@ -114,7 +114,7 @@ func TestDamagedReportNoteMarkHistoryRestore(t *testing.T) {
 		t.Fatalf("Enter left the list for %T:\n%s", d.m.(*app).cur, s)
 	}
 	joined := strings.ReplaceAll(s, "\n ", "")
-	for _, want := range []string{"甲单位/2024（编号 " + id + "）已损坏，无法读取", txtDamagedWayOut} {
+	for _, want := range []string{"甲单位/2024（编号 " + id + "）已损坏，无法读取", "现在可以：F5 历史版本（恢复一个完好的版本即可修复）  Delete 移到回收站"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("Enter's message lacks %q:\n%s", want, s)
 		}
@@ -200,10 +200,10 @@ func TestDamagedFoundOnOpen(t *testing.T) {
 // The opening note names a backup that failed for another reason, and
 // says nothing when all is well.
 func TestOpeningNote(t *testing.T) {
-	if n := openingNote(nil); n != "" {
+	if n := openingNote(testShared(nil, fixedNow), nil); n != "" {
 		t.Fatalf("no store: %q", n)
 	}
-	if n := openingNote(openStore(t)); n != "" {
+	if n := openingNote(testShared(nil, fixedNow), openStore(t)); n != "" {
 		t.Fatalf("sound file: %q", n)
 	}
 }
@@ -213,18 +213,19 @@ func TestOpeningNote(t *testing.T) {
 // with the store's message, retried, and the edit kept; never fatal.
 func TestUnusableSaveIsRetried(t *testing.T) {
 	d := newDriver(t, newTestReport(), 120, 40)
-	full := &store.FileError{Problem: store.NotWritable, Path: "drafts.db",
-		Msg: "报告没有保存：磁盘已满（草稿文件 drafts.db 所在的磁盘）。请腾出磁盘空间后再试；尚未保存的修改仍在内存中，没有丢失。"}
+	full := &store.FileError{Problem: store.SaveFailed, Path: "drafts.db",
+		Reason: "磁盘已满（草稿文件 drafts.db 所在的磁盘）", Err: syscall.ENOSPC}
 	if !store.Unusable(full) {
 		t.Fatal("the test's error is not Unusable")
 	}
 	d.db.fail = full
 	d.keys("5", "enter")
-	d.wantScreen("保存失败：报告没有保存：磁盘已满")
-	if d.quit || d.a.failed == nil || !errors.Is(d.a.failed.err, full) {
-		t.Fatalf("quit %v, failed %v", d.quit, d.a.failed)
+	// The store's facts, then the UI's own advice.
+	d.wantScreen("保存失败：报告没有保存：磁盘已满（草稿文件 drafts.db 所在的磁盘）。请腾出磁盘空间。")
+	if d.quit || d.a.saves.failed == nil || !errors.Is(d.a.saves.failErr, full) {
+		t.Fatalf("quit %v, failed %v", d.quit, d.a.saves.failed)
 	}
-	if !d.a.retrying {
+	if !d.a.saves.retrying {
 		t.Fatal("no retry scheduled")
 	}
 	d.db.fail = nil

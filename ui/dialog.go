@@ -86,6 +86,7 @@ func (b box) cursorAt(line, col int) *tea.Cursor {
 // confirmDialog asks a yes/no question. Enter answers the highlighted button
 // (确定 at first), Esc is always 取消, ←/→ move between the buttons.
 type confirmDialog struct {
+	*shared
 	question string
 	yes      tea.Cmd
 	ask      yesNo
@@ -94,8 +95,8 @@ type confirmDialog struct {
 
 // newConfirmDialog asks question; on 确定 it closes and then runs yes (so
 // that yes's result reaches the screen below).
-func newConfirmDialog(question string, yes tea.Cmd) screen {
-	return &confirmDialog{question: question, yes: yes}
+func newConfirmDialog(sh *shared, question string, yes tea.Cmd) screen {
+	return &confirmDialog{shared: sh, question: question, yes: yes}
 }
 
 func (d *confirmDialog) update(msg tea.Msg) (screen, tea.Cmd) {
@@ -103,7 +104,7 @@ func (d *confirmDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 	if !ok {
 		return d, nil
 	}
-	switch d.ask.key(k) {
+	switch d.ask.key(&d.steps, k) {
 	case answerNo:
 		return d, send(popDialogMsg{})
 	case answerYes:
@@ -118,7 +119,7 @@ func (d *confirmDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 func (d *confirmDialog) view(w, h int) string {
 	inner := min(60, w-8)
 	body := wrapWidth(d.question, inner)
-	body = append(body, "", d.ask.view())
+	body = append(body, "", d.ask.view(d.st))
 	d.b = layoutBox(w, h, txtConfirmTitle, body, max(inner, 30))
 	return d.b.render(w, h)
 }
@@ -141,20 +142,23 @@ type yesNo struct {
 }
 
 // key reads k as an answer, or moves the highlight.
-func (q *yesNo) key(k tea.KeyPressMsg) answer {
+func (q *yesNo) key(sk *stepKeyMap, k tea.KeyPressMsg) answer {
 	switch {
-	case key.Matches(k, dlgKeys.Choose, dlgKeys.Next, dlgKeys.Prev):
+	case key.Matches(k, sk.Switch):
 		q.no = !q.no
-	case key.Matches(k, dlgKeys.Confirm) && !q.no:
+	case key.Matches(k, sk.Yes) && !q.no:
 		return answerYes
-	case key.Matches(k, dlgKeys.Cancel, dlgKeys.Confirm):
+	case key.Matches(k, sk.No, sk.Yes):
 		return answerNo
 	}
 	return unanswered
 }
 
+// bindings are the keys of a question, for its hint and the help bar.
+func (sk *stepKeyMap) question() []key.Binding { return []key.Binding{sk.Yes, sk.No, sk.Switch} }
+
 // view draws the buttons with the highlighted one marked.
-func (q yesNo) view() string {
+func (q yesNo) view(st *styles) string {
 	yes, cancel := "[ "+strConfirmYes+" ]", "[ "+strConfirmNo+" ]"
 	if q.no {
 		cancel = st.Cursor.Render(cancel)
@@ -164,8 +168,6 @@ func (q yesNo) view() string {
 	return yes + "  " + cancel
 }
 
-func (d *confirmDialog) cursor() *tea.Cursor { return nil }
-func (d *confirmDialog) typing() bool        { return false }
-func (d *confirmDialog) bindings() []key.Binding {
-	return []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel, dlgKeys.Choose}
-}
+func (d *confirmDialog) cursor() *tea.Cursor     { return nil }
+func (d *confirmDialog) typing() bool            { return false }
+func (d *confirmDialog) bindings() []key.Binding { return d.steps.question() }

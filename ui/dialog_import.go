@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 
 	"nianbao/importer"
 	"nianbao/model"
+	"nianbao/office"
 	"nianbao/store"
 )
 
@@ -27,14 +27,13 @@ const (
 type (
 	importCompletedMsg struct{ c completion }
 	importReadMsg      struct {
-		res      *importer.Result
-		existing *model.Report // the stored report of the same agency and year, if any
-		path     string
-		err      error
+		imp *office.Import // with Existing: the stored report of the same agency and year
+		err error
 	}
 	importStoredMsg struct {
-		id  string
-		err error
+		id    string
+		notes []string
+		err   error
 	}
 )
 
@@ -53,28 +52,27 @@ const (
 // before the report opens. 机关名称 and 年度 may be given when the file
 // does not say them (text copied without its title).
 type importDialog struct {
-	db       *store.Store
-	step     int
-	focus    int
-	path     lineInput
-	agency   lineInput
-	year     lineInput
-	comp     completion // last completion shown
-	problem  string
-	res      *importer.Result
-	existing *model.Report
-	ask      yesNo  // replace step: replace the stored report?
-	file     string // base name of the imported file, for the revision summary
-	id       string // stored report
-	scroll   int    // first note shown
-	b        box
-	curLine  int // body line and column of the caret
-	curCol   int
+	*shared
+	step    int
+	focus   int
+	path    lineInput
+	agency  lineInput
+	year    lineInput
+	comp    completion // last completion shown
+	problem string
+	imp     *office.Import
+	notes   []string // the importer's notes, and the UI's own
+	ask     yesNo    // replace step: replace the stored report?
+	id      string   // stored report
+	scroll  int      // first note shown
+	b       box
+	curLine int // body line and column of the caret
+	curCol  int
 }
 
-func newImportDialog(db *store.Store) screen {
-	return &importDialog{db: db, path: newLineInput("", 0), agency: newLineInput("", agencyMaxLen),
-		year: newLineInput("", 8)}
+func newImportDialog(sh *shared) screen {
+	return &importDialog{shared: sh, path: newLineInput(&sh.lineKeys, "", 0), agency: newLineInput(&sh.lineKeys, "", agencyMaxLen),
+		year: newLineInput(&sh.lineKeys, "", 8)}
 }
 
 // input is the focused field.
@@ -93,22 +91,30 @@ func (d *importDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		d.problem = msg.c.err
 		return d, nil
 	case importReadMsg:
-		if msg.err != nil {
-			d.step, d.problem = impPath, msg.err.Error()
+		var me *office.MissingError
+		switch {
+		case errors.As(msg.err, &me) && me.Year:
+			d.step, d.focus, d.problem = impPath, ifYear, me.Error()+txtImportGiveYear
+			return d, nil
+		case errors.As(msg.err, &me):
+			d.step, d.focus, d.problem = impPath, ifAgency, me.Error()+txtImportGiveAgency
+			return d, nil
+		case msg.err != nil:
+			d.step, d.problem = impPath, storeProblem(msg.err)
 			return d, nil
 		}
-		d.res, d.existing, d.file = msg.res, msg.existing, filepath.Base(msg.path)
-		if d.existing != nil {
+		d.imp = msg.imp
+		if d.imp.Existing != nil {
 			d.step, d.ask = impReplace, yesNo{}
 			return d, nil
 		}
 		return d, d.store(false)
 	case importStoredMsg:
 		if msg.err != nil {
-			d.step, d.problem = impPath, txtImportStoreFailed+msg.err.Error()
+			d.step, d.problem = impPath, txtImportStoreFailed+storeProblem(msg.err)
 			return d, nil
 		}
-		d.step, d.id = impDone, msg.id
+		d.step, d.id, d.notes = impDone, msg.id, msg.notes
 		return d, nil
 	case tea.PasteMsg:
 		if d.step == impPath {
@@ -127,7 +133,7 @@ func (d *importDialog) key(k tea.KeyPressMsg) tea.Cmd {
 	case impBusy:
 		return nil
 	case impReplace:
-		switch d.ask.key(k) {
+		switch d.ask.key(&d.steps, k) {
 		case answerYes:
 			return d.store(true)
 		case answerNo:
@@ -136,29 +142,29 @@ func (d *importDialog) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case impDone:
 		switch {
-		case key.Matches(k, dlgKeys.Confirm):
+		case key.Matches(k, d.dlgKeys.Confirm):
 			return tea.Sequence(send(popDialogMsg{}), send(openReportMsg{id: d.id}))
-		case key.Matches(k, dlgKeys.Cancel):
+		case key.Matches(k, d.dlgKeys.Cancel):
 			// The list behind has a new report.
 			return tea.Sequence(send(popDialogMsg{}), send(showStartMsg{}))
-		case key.Matches(k, keys.Up):
+		case key.Matches(k, d.keys.Up):
 			d.scroll = max(0, d.scroll-1)
-		case key.Matches(k, keys.Down):
-			d.scroll = min(d.scroll+1, max(0, len(d.res.Notes)-1))
+		case key.Matches(k, d.keys.Down):
+			d.scroll = min(d.scroll+1, max(0, len(d.notes)-1))
 		}
 		return nil
 	}
 	switch {
-	case key.Matches(k, dlgKeys.Cancel):
+	case key.Matches(k, d.dlgKeys.Cancel):
 		return send(popDialogMsg{})
-	case d.focus == ifPath && key.Matches(k, dlgKeys.Complete):
+	case d.focus == ifPath && key.Matches(k, d.dlgKeys.Complete):
 		in := d.path.value()
 		return func() tea.Msg { return importCompletedMsg{completePath(in)} }
-	case key.Matches(k, dlgKeys.Next):
+	case key.Matches(k, d.dlgKeys.Next):
 		d.focus = (d.focus + 1) % ifCount
-	case key.Matches(k, dlgKeys.Prev):
+	case key.Matches(k, d.dlgKeys.Prev):
 		d.focus = (d.focus + ifCount - 1) % ifCount
-	case key.Matches(k, dlgKeys.Confirm):
+	case key.Matches(k, d.dlgKeys.Confirm):
 		p := cleanPath(d.path.value())
 		if p == "" {
 			d.focus, d.problem = ifPath, txtNeedPath
@@ -174,17 +180,13 @@ func (d *importDialog) key(k tea.KeyPressMsg) tea.Cmd {
 			opt.Year = y
 		}
 		d.step, d.problem = impBusy, ""
-		db := d.db
+		o := d.office
 		return func() tea.Msg {
-			res, err := importer.ImportFile(p, opt)
-			if err != nil {
-				return importReadMsg{err: err}
+			imp, err := office.ReadImport(p, opt)
+			if err == nil {
+				err = o.FindExisting(imp)
 			}
-			old, err := db.Find(res.Report.Agency, res.Report.Year)
-			if errors.Is(err, store.ErrNotFound) {
-				old, err = nil, nil
-			}
-			return importReadMsg{res: res, existing: old, path: p, err: err}
+			return importReadMsg{imp: imp, err: err}
 		}
 	default:
 		if d.input().update(k) {
@@ -194,33 +196,26 @@ func (d *importDialog) key(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// store saves the imported report: new, or over the existing one (which
-// keeps its identity and link to last year, and whose old content stays
-// restorable in its history).
+// store saves the imported report, new or over the existing one (office:
+// the stored report keeps its identity and link to last year, and its old
+// content stays restorable in its history; a new one gets a fresh id when
+// the file's is taken, and 其他机关 when the file does not tell the kind).
 func (d *importDialog) store(replace bool) tea.Cmd {
 	d.step = impBusy
-	// The command gets a copy: the store may give it an ID while the
-	// dialog goes on drawing its own.
-	r := d.res.Report.Clone()
-	summary := txtImportSummary + d.file
-	db := d.db
-	if replace {
-		r.ID = d.existing.ID
-		if r.Previous == "" {
-			r.Previous = d.existing.Previous
-		}
-	}
+	imp, o := d.imp, d.office
 	return func() tea.Msg {
-		var err error
-		if replace {
-			err = db.Replace(r, summary)
-		} else {
-			err = db.Create(r, summary)
-			if errors.Is(err, store.ErrDuplicate) {
-				err = fmt.Errorf(txtDuplicateFmt, r.Agency, r.Year)
+		if err := o.StoreImport(imp, replace); err != nil {
+			var ee *office.ExistsError
+			if errors.As(err, &ee) || errors.Is(err, store.ErrDuplicate) {
+				err = fmt.Errorf(txtDuplicateFmt, imp.Report.Agency, imp.Report.Year)
 			}
+			return importStoredMsg{err: err}
 		}
-		return importStoredMsg{r.ID, err}
+		notes := imp.Notes
+		if imp.KindDefaulted {
+			notes = append(notes, strf(txtImportKindFmt, model.KindOther.Name()))
+		}
+		return importStoredMsg{id: imp.Report.ID, notes: notes}
 	}
 }
 
@@ -229,7 +224,7 @@ func (d *importDialog) view(w, h int) string {
 	var body []string
 	switch d.step {
 	case impPath, impBusy:
-		body = append(body, txtImportIntro...)
+		body = append(body, txtImportIntro[0], strf(txtImportIntro[1], d.dlgKeys.Complete.Help().Key))
 		body = append(body, "")
 		field := func(i int, label string, in *lineInput, fw int) {
 			m := "  "
@@ -240,43 +235,43 @@ func (d *importDialog) view(w, h int) string {
 			t := pad(text, fw)
 			if d.focus == i {
 				d.curLine, d.curCol = len(body), labelW+1+col
-				t = st.Editing.Render(t)
+				t = d.st.Editing.Render(t)
 			}
 			body = append(body, pad(m+label, labelW)+"["+t+"]")
 		}
 		field(ifPath, txtImportFile, &d.path, inner-labelW-2)
 		if len(d.comp.matches) > 0 && d.problem == "" {
 			for _, m := range d.comp.matches {
-				body = append(body, st.Dim.Render(strings.Repeat(" ", labelW+1)+m))
+				body = append(body, d.st.Dim.Render(strings.Repeat(" ", labelW+1)+m))
 			}
 			if d.comp.more > 0 {
-				body = append(body, st.Dim.Render(strings.Repeat(" ", labelW+1)+fmt.Sprintf(txtMoreMatchesFmt, d.comp.more)))
+				body = append(body, d.st.Dim.Render(strings.Repeat(" ", labelW+1)+fmt.Sprintf(txtMoreMatchesFmt, d.comp.more)))
 			}
 		}
 		field(ifAgency, strFieldAgency, &d.agency, inner-labelW-2)
 		field(ifYear, strFieldYear, &d.year, 6)
-		body = append(body, st.Dim.Render(txtImportOptional), "")
+		body = append(body, d.st.Dim.Render(txtImportOptional), "")
 		switch {
 		case d.step == impBusy:
 			body = append(body, txtImportReading)
 		case d.problem != "":
 			for _, l := range wrapWidth(d.problem, inner) {
-				body = append(body, st.Error.Render(l))
+				body = append(body, d.st.Error.Render(l))
 			}
 		}
-		body = append(body, st.Dim.Render(txtImportKeys))
+		body = append(body, d.st.Dim.Render(d.hints(d.bindings()...)))
 	case impReplace:
-		r := d.res.Report
-		of, total := d.existing.FilledCount(nil)
+		r := d.imp.Report
+		of, total := d.imp.Existing.FilledCount(nil)
 		nf, _ := r.FilledCount(nil)
 		body = append(body, wrapWidth(fmt.Sprintf(txtImportReplaceFmt, model.TitleOf(r.Agency, r.Year), of, total, nf, total), inner)...)
-		body = append(body, "", d.ask.view(), "", st.Dim.Render(txtConfirmKeys))
+		body = append(body, "", d.ask.view(d.st), "", d.st.Dim.Render(d.hints(d.bindings()...)))
 	case impDone:
-		r := d.res.Report
-		body = append(body, st.OK.Render(fmt.Sprintf(txtImportedFmt, r.Title())))
+		r := d.imp.Report
+		body = append(body, d.st.OK.Render(fmt.Sprintf(txtImportedFmt, r.Title())))
 		filled, total := r.FilledCount(nil)
 		body = append(body, fmt.Sprintf(txtImportedFilledFmt, filled, total))
-		notes := d.res.Notes
+		notes := d.notes
 		if len(notes) == 0 {
 			body = append(body, "", txtImportNoNotes)
 		} else {
@@ -287,11 +282,11 @@ func (d *importDialog) view(w, h int) string {
 				nl = append(nl, wrapWidth("- "+n, inner)...)
 			}
 			if len(nl) > room {
-				nl = append(nl[:room-1], st.Dim.Render(txtMoreBelow))
+				nl = append(nl[:room-1], d.st.Dim.Render(strf(txtMoreBelow, d.steps.Select.Help().Key)))
 			}
 			body = append(body, nl...)
 		}
-		body = append(body, "", st.Dim.Render(txtImportDoneKeys))
+		body = append(body, "", d.st.Dim.Render(d.hints(d.bindings()...)))
 	}
 	d.b = layoutBox(w, h, txtImportTitle, body, inner)
 	return d.b.render(w, h)
@@ -307,13 +302,14 @@ func (d *importDialog) cursor() *tea.Cursor {
 func (d *importDialog) typing() bool { return d.step == impPath }
 
 func (d *importDialog) bindings() []key.Binding {
+	sk := &d.steps
 	switch d.step {
 	case impPath:
-		return []key.Binding{dlgKeys.Confirm, dlgKeys.Complete, dlgKeys.Cancel}
+		return []key.Binding{sk.DoImport, sk.ShortComp, sk.Fields, sk.No}
 	case impDone:
-		return []key.Binding{dlgKeys.Open, dlgKeys.Cancel}
+		return []key.Binding{sk.OpenNew, sk.ToStart}
 	case impReplace:
-		return []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel, dlgKeys.Choose}
+		return sk.question()
 	}
-	return []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel}
+	return []key.Binding{sk.No}
 }

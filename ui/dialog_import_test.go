@@ -17,7 +17,7 @@ const seedFile = "testdata/dialog_import_miyun-2023.txt"
 
 func TestImportPublishedReport(t *testing.T) {
 	db := openStore(t)
-	g := newStage(t, newStartScreen(db, fixedNow))
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.press("down", "enter") // welcome: 导入上年已发布的报告
 	if _, ok := g.top().(*importDialog); !ok {
 		t.Fatalf("welcome's second action shows %T", g.top())
@@ -110,7 +110,7 @@ func TestImportJSONAndErrors(t *testing.T) {
 	if err := os.WriteFile(jsonPath, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	g := newStage(t, newStartScreen(db, fixedNow))
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.press("f3")
 	g.press("enter")
 	g.wantScreen("请输入文件路径")
@@ -149,7 +149,7 @@ func TestImportWithoutTitle(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := openStore(t)
-	g := newStage(t, newStartScreen(db, fixedNow))
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.press("f3")
 	g.typeText(path)
 	g.press("enter")
@@ -178,4 +178,64 @@ func TestImportWithoutTitle(t *testing.T) {
 	if _, err := db.Find("北京市密云区科学技术委员会", 2023); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestImportAsTheCommandLineDoes: the UI imports as the command line does
+// (both through office): the JSON of a stored report, imported under
+// another agency, becomes a report of its own with a fresh id instead of
+// failing as a duplicate (it failed in the UI before); a file that does not
+// tell the agency's kind is imported as 其他机关 with a note.
+func TestImportAsTheCommandLineDoes(t *testing.T) {
+	db := openStore(t)
+	src := model.New("丙单位", 2022, model.KindCityDept, model.ScopeSelf)
+	if err := db.Create(src, "t"); err != nil {
+		t.Fatal(err)
+	}
+	data, err := model.Encode(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	jsonPath := filepath.Join(dir, "丙单位.json")
+	if err := os.WriteFile(jsonPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
+	g.press("f3")
+	g.typeText(jsonPath)
+	g.press("down")
+	g.typeText("丁单位")
+	g.press("enter")
+	g.wantScreen("已导入：丁单位2022年")
+	g.press("enter")
+	got, err := db.Find("丁单位", 2022)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID == src.ID {
+		t.Fatal("the imported copy took the stored report's id")
+	}
+
+	// Text whose agency names no kind: 其他机关, and a note.
+	seed, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "某单位.txt")
+	body := strings.Replace(string(seed), "北京市密云区科学技术委员会", "某某中心", 1)
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g.press("f3")
+	g.typeText(path)
+	g.press("enter")
+	g.wantScreen("已导入：某某中心2023年")
+	r, err := db.Find("某某中心", 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Kind != model.KindOther {
+		t.Fatalf("kind %q", r.Kind)
+	}
+	g.wantScreen("无法从机关名称「某某中心」判断")
 }

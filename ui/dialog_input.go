@@ -14,14 +14,15 @@ import (
 // place after Chinese text. Here the caret's column is the display width of
 // the text before it, and the field scrolls horizontally by display width.
 type lineInput struct {
+	keys  *lineKeyMap
 	text  []rune
 	pos   int // caret, in runes
 	limit int // maximum length in characters (runes); 0: none
 	off   int // first rune shown (horizontal scroll)
 }
 
-func newLineInput(value string, limit int) lineInput {
-	in := lineInput{limit: limit}
+func newLineInput(keys *lineKeyMap, value string, limit int) lineInput {
+	in := lineInput{keys: keys, limit: limit}
 	in.setValue(value)
 	return in
 }
@@ -77,6 +78,7 @@ func (in *lineInput) update(msg tea.Msg) bool {
 		in.insert(c)
 		return true
 	case tea.KeyPressMsg:
+		lineKeys := in.keys
 		switch {
 		case key.Matches(msg, lineKeys.Left):
 			if in.pos > 0 {

@@ -39,8 +39,7 @@ type newCreatedMsg struct {
 // Enter goes to the next field and, on the last one, creates the report;
 // a problem is shown in place of the help line and focuses its field.
 type newReportForm struct {
-	db      *store.Store
-	now     func() time.Time
+	*shared
 	focus   int
 	agency  lineInput
 	year    lineInput
@@ -53,14 +52,11 @@ type newReportForm struct {
 	curCol  int
 }
 
-func newReportDialog(db *store.Store, now func() time.Time) screen {
-	if now == nil {
-		now = time.Now
-	}
+func newReportDialog(sh *shared) screen {
 	return &newReportForm{
-		db: db, now: now,
-		agency: newLineInput("", agencyMaxLen),
-		year:   newLineInput(strconv.Itoa(defaultYear(now())), 8),
+		shared: sh,
+		agency: newLineInput(&sh.lineKeys, "", agencyMaxLen),
+		year:   newLineInput(&sh.lineKeys, strconv.Itoa(defaultYear(sh.now())), 8),
 		kind:   -1,
 	}
 }
@@ -95,25 +91,25 @@ func (d *newReportForm) update(msg tea.Msg) (screen, tea.Cmd) {
 			return d, nil
 		}
 		switch {
-		case key.Matches(msg, dlgKeys.Cancel):
+		case key.Matches(msg, d.dlgKeys.Cancel):
 			return d, send(popDialogMsg{})
-		case key.Matches(msg, dlgKeys.Confirm):
+		case key.Matches(msg, d.steps.NextOrDone):
 			if d.focus < nfCount-1 {
 				d.focus++
 				return d, nil
 			}
 			return d, d.submit()
-		case key.Matches(msg, keys.Down, dlgKeys.Next):
+		case key.Matches(msg, d.keys.Down, d.dlgKeys.Next):
 			d.focus = (d.focus + 1) % nfCount
-		case key.Matches(msg, keys.Up, dlgKeys.Prev):
+		case key.Matches(msg, d.keys.Up, d.dlgKeys.Prev):
 			d.focus = (d.focus + nfCount - 1) % nfCount
-		case d.focus == nfKind && key.Matches(msg, keys.Left):
+		case d.focus == nfKind && key.Matches(msg, d.keys.Left):
 			d.kind = (max(d.kind, 0) + len(model.Kinds) - 1) % len(model.Kinds)
 			d.problem = ""
-		case d.focus == nfKind && key.Matches(msg, keys.Right):
+		case d.focus == nfKind && key.Matches(msg, d.keys.Right):
 			d.kind = (d.kind + 1) % len(model.Kinds)
 			d.problem = ""
-		case d.focus == nfScope && key.Matches(msg, keys.Left, keys.Right):
+		case d.focus == nfScope && key.Matches(msg, d.keys.Left, d.keys.Right):
 			d.scope = 1 - d.scope
 		default:
 			if in := d.input(); in != nil && in.update(msg) {
@@ -135,42 +131,45 @@ func (d *newReportForm) input() *lineInput {
 	return nil
 }
 
-// validate returns the report the form describes, or the first problem
-// and focuses its field.
-func (d *newReportForm) validate() (*model.Report, string) {
-	agency := strings.TrimSpace(d.agency.value())
+// validate returns the form's values, or the first problem, and focuses
+// its field.
+func (d *newReportForm) validate() (agency string, year int, problem string) {
+	agency = strings.TrimSpace(d.agency.value())
 	if agency == "" {
 		d.focus = nfAgency
-		return nil, txtNeedAgency
+		return "", 0, txtNeedAgency
 	}
 	ys := strings.TrimSpace(width.Narrow.String(d.year.value()))
 	y, err := strconv.Atoi(ys)
 	last := d.now().Year()
 	if err != nil || y < firstYear || y > last {
 		d.focus = nfYear
-		return nil, fmt.Sprintf(txtBadYearFmt, firstYear, last)
+		return "", 0, fmt.Sprintf(txtBadYearFmt, firstYear, last)
 	}
 	if d.kind < 0 {
 		d.focus = nfKind
-		return nil, txtNeedKind
+		return "", 0, strf(txtNeedKind, d.dlgKeys.Choose.Help().Key)
 	}
-	return model.New(agency, y, model.Kinds[d.kind], model.Scopes[d.scope]), ""
+	return agency, y, ""
 }
 
 func (d *newReportForm) submit() tea.Cmd {
-	r, problem := d.validate()
+	agency, year, problem := d.validate()
 	if problem != "" {
 		d.problem = problem
 		return nil
 	}
 	d.busy = true
-	db := d.db
+	o, kind, scope := d.office, model.Kinds[d.kind], model.Scopes[d.scope]
 	return func() tea.Msg {
-		err := db.Create(r, txtSummaryCreated)
+		r, err := o.NewReport(agency, year, kind, scope)
 		if errors.Is(err, store.ErrDuplicate) {
-			err = fmt.Errorf(txtDuplicateFmt, r.Agency, r.Year)
+			return newCreatedMsg{err: fmt.Errorf(txtDuplicateFmt, agency, year)}
 		}
-		return newCreatedMsg{r.ID, err}
+		if err != nil {
+			return newCreatedMsg{err: errors.New(storeProblem(err))}
+		}
+		return newCreatedMsg{id: r.ID}
 	}
 }
 
@@ -198,7 +197,7 @@ func (d *newReportForm) view(w, h int) string {
 		line := label(i, name) + "[" + pad(text, fw) + "]"
 		if d.focus == i {
 			d.curLine, d.curCol = len(body), labelW+1+col
-			line = label(i, name) + "[" + st.Editing.Render(pad(text, fw)) + "]"
+			line = label(i, name) + "[" + d.st.Editing.Render(pad(text, fw)) + "]"
 		}
 		body = append(body, line)
 	}
@@ -206,26 +205,30 @@ func (d *newReportForm) view(w, h int) string {
 	if d.kind >= 0 {
 		kind = model.Kinds[d.kind].Name()
 	}
-	body = append(body, label(nfKind, strFieldKind)+choice(kind, d.focus == nfKind))
-	body = append(body, label(nfScope, strFieldScope)+choice(model.Scopes[d.scope].Name()+txtScopeHint[d.scope], d.focus == nfScope))
+	body = append(body, label(nfKind, strFieldKind)+choice(d.st, kind, d.focus == nfKind))
+	body = append(body, label(nfScope, strFieldScope)+choice(d.st, model.Scopes[d.scope].Name()+txtScopeHint[d.scope], d.focus == nfScope))
 	body = append(body, "")
 	switch {
 	case d.busy:
 		body = append(body, strSaving)
 	case d.problem != "":
 		for _, l := range wrapWidth(d.problem, inner) {
-			body = append(body, st.Error.Render(l))
+			body = append(body, d.st.Error.Render(l))
 		}
 	default:
-		body = append(body, st.Dim.Render(txtNewHelp[d.focus]))
+		help := txtNewHelp[d.focus]
+		if strings.Contains(help, "%s") {
+			help = strf(help, d.dlgKeys.Choose.Help().Key)
+		}
+		body = append(body, d.st.Dim.Render(help))
 	}
-	body = append(body, st.Dim.Render(txtFormKeys))
+	body = append(body, d.st.Dim.Render(d.hints(d.steps.NextOrDone, d.steps.Switch2, d.steps.No)))
 	d.b = layoutBox(w, h, txtNewTitle, body, inner)
 	return d.b.render(w, h)
 }
 
 // choice draws a value chosen with ←/→.
-func choice(v string, focused bool) string {
+func choice(st *styles, v string, focused bool) string {
 	if focused {
 		return st.Cursor.Render("< " + v + " >")
 	}
@@ -242,8 +245,9 @@ func (d *newReportForm) cursor() *tea.Cursor {
 func (d *newReportForm) typing() bool { return d.input() != nil }
 
 func (d *newReportForm) bindings() []key.Binding {
+	sk := &d.steps
 	if d.focus == nfKind || d.focus == nfScope {
-		return []key.Binding{dlgKeys.Confirm, dlgKeys.Next, dlgKeys.Choose, dlgKeys.Cancel}
+		return []key.Binding{sk.NextOrDone, sk.Switch2, d.dlgKeys.Choose, sk.No}
 	}
-	return []key.Binding{dlgKeys.Confirm, dlgKeys.Next, dlgKeys.Cancel}
+	return []key.Binding{sk.NextOrDone, sk.Switch2, sk.No}
 }

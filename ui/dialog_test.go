@@ -189,7 +189,6 @@ func openStore(t *testing.T) *store.Store { t.Helper(); return openStoreClock(t,
 // openStoreClock opens a draft file whose clock is now.
 func openStoreClock(t *testing.T, now func() time.Time) *store.Store {
 	t.Helper()
-	displayZone = time.UTC
 	db, err := store.Open(filepath.Join(t.TempDir(), "drafts.db"), store.Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
@@ -211,7 +210,7 @@ func addReport(t *testing.T, db *store.Store, agency string, year int) *model.Re
 func TestLineInputCursorCountsColumns(t *testing.T) {
 	// bubbles#906: a rune-counting cursor would put the IME window two
 	// columns early after each ideograph.
-	in := newLineInput("", 0)
+	in := newLineInput(&testLineKeys, "", 0)
 	for _, r := range "密云区ab" {
 		in.update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
@@ -237,7 +236,7 @@ func TestLineInputCursorCountsColumns(t *testing.T) {
 }
 
 func TestLineInputScrollsByWidth(t *testing.T) {
-	in := newLineInput(strings.Repeat("政府", 10), 0) // 40 columns
+	in := newLineInput(&testLineKeys, strings.Repeat("政府", 10), 0) // 40 columns
 	text, col := in.render(11)
 	if dw(text) > 11 || col > 10 || col != dw(text) || !strings.HasSuffix(text, "政府") {
 		t.Fatalf("scrolled view %q (width %d), caret %d", text, dw(text), col)
@@ -250,7 +249,7 @@ func TestLineInputScrollsByWidth(t *testing.T) {
 }
 
 func TestLineInputPasteAndLimit(t *testing.T) {
-	in := newLineInput("", 5)
+	in := newLineInput(&testLineKeys, "", 5)
 	in.update(tea.PasteMsg{Content: "北京市密云区\r\n第二行"})
 	if in.value() != "北京市密云" {
 		t.Fatalf("paste kept %q; want the first line cut to 5 characters", in.value())
@@ -275,8 +274,8 @@ func TestConfirmDialog(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ran := false
 			yes := func() tea.Msg { ran = true; return nil }
-			g := newStage(t, newStartScreen(openStore(t), fixedNow))
-			g.send(pushDialogMsg{d: newConfirmDialog("删除？", yes)})
+			g := newStage(t, newStartScreen(testShared(openStore(t), fixedNow)))
+			g.send(pushDialogMsg{d: newConfirmDialog(testShared(nil, fixedNow), "删除？", yes)})
 			g.wantScreen("删除？", "[ 确定 ]", "[ 取消 ]")
 			g.press(tc.keys...)
 			if ran != tc.yes || len(g.dialogs) != 0 {

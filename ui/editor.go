@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"nianbao/model"
-	"nianbao/store"
 )
 
 // The editor: everything after a report is opened. A section list on the
@@ -79,16 +78,14 @@ type undoStep struct {
 }
 
 type editor struct {
-	r, prev   *model.Report
-	now       func() time.Time
-	exportDir string
-	db        *store.Store
-	checker   model.Checker
-	finds     []model.Finding
-	marks     map[model.CellAddr]byte
-	errs      int
-	warns     int
-	counts    findCounts // errs and warns, and what is still empty
+	*shared
+	r, prev *model.Report
+	checker model.Checker
+	finds   []model.Finding
+	marks   map[model.CellAddr]byte
+	errs    int
+	warns   int
+	counts  model.Counts // errs and warns, and what is still empty
 
 	items   []navItem
 	sel     int
@@ -102,9 +99,8 @@ type editor struct {
 	msgErr bool
 
 	textSeq   int
-	textDirty bool
+	textDirty bool      // typed text not checked yet (each change is saved at once)
 	textSince time.Time // when the text became dirty (for textMaxWait)
-	issued    int       // save requests issued
 
 	undo, redo []undoStep
 
@@ -128,26 +124,21 @@ type editor struct {
 // layout is where things were drawn in the last frame (for the mouse and
 // the real cursor).
 type layout struct {
-	sideW      int
-	mainX      int
-	mainY      int
-	mainW      int
-	mainH      int
-	findY      int
-	findH      int
-	listY      []int // y of each nav item (-1 when not shown)
-	hits       []cellHit
-	findTop    int
-	cursor     *tea.Cursor
-	formFields []int // y of each form field
+	sideW   int
+	mainX   int
+	mainY   int
+	mainW   int
+	mainH   int
+	findY   int
+	findH   int
+	listY   []int // y of each nav item (-1 when not shown)
+	hits    []cellHit
+	findTop int
+	cursor  *tea.Cursor
 }
 
-func newEditor(r, prev *model.Report, cfg Config) *editor {
-	now := cfg.Now
-	if now == nil {
-		now = time.Now
-	}
-	e := &editor{r: r, prev: prev, now: now, exportDir: cfg.ExportDir, db: cfg.Store, grids: map[*model.Table]*gridState{}}
+func newEditor(r, prev *model.Report, sh *shared) *editor {
+	e := &editor{shared: sh, r: r, prev: prev, grids: map[*model.Table]*gridState{}}
 	for _, t := range model.Tables {
 		e.grids[t] = newGridState(t)
 	}
@@ -202,17 +193,13 @@ func (e *editor) runChecks() {
 	e.gen++
 	e.finds = e.checker.Run(e.r, e.prev)
 	e.marks = map[model.CellAddr]byte{}
-	e.errs, e.warns = 0, 0
 	for _, f := range e.finds {
-		if f.ID == "missing" {
+		if f.IsMissing() {
 			continue
 		}
 		m := byte('?')
 		if f.Severity == model.SevError {
 			m = '!'
-			e.errs++
-		} else {
-			e.warns++
 		}
 		for _, c := range f.Cells {
 			if e.marks[c] != '!' {
@@ -220,7 +207,8 @@ func (e *editor) runChecks() {
 			}
 		}
 	}
-	e.counts = countFindings(e.finds)
+	e.counts = model.Tally(e.finds)
+	e.errs, e.warns = e.counts.Errors, e.counts.Warnings
 	e.fp.build(e)
 }
 
@@ -239,12 +227,11 @@ func (e *editor) committed(summary string) tea.Cmd {
 	return e.save(summary)
 }
 
+// save asks the queue to write the report as it is now; the queue is
+// called here, in Update, so the saves are in the order of the changes.
 func (e *editor) save(summary string) tea.Cmd {
-	e.issued++
-	return send(saveReqMsg{r: e.r.Clone(), summary: summary, seq: e.issued, from: e})
+	return e.saves.request(e.r.Clone(), summary)
 }
-
-func (e *editor) issuedSaves() int { return e.issued }
 
 // markOf is the finding mark of a cell: '!' error, '?' warning, 0 none.
 func (e *editor) markOf(a model.CellAddr) byte { return e.marks[a] }
@@ -276,7 +263,7 @@ func (e *editor) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case textIdleMsg:
 		if msg.seq == e.textSeq && e.textDirty {
-			return e, e.commitText()
+			e.commitText()
 		}
 		return e, nil
 	case fillZeroMsg:
@@ -305,13 +292,13 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 	var commit tea.Cmd
 	if e.edit != nil {
 		switch {
-		case key.Matches(k, keys.Undo):
+		case key.Matches(k, e.keys.Undo):
 			// As in a spreadsheet: undo while typing drops the typing.
 			e.edit, e.msg = nil, ""
 			return nil
-		case key.Matches(k, keys.NextPane), key.Matches(k, keys.PrevPane), key.Matches(k, keys.FindNext),
-			key.Matches(k, keys.FindPrev), key.Matches(k, keys.Save), key.Matches(k, keys.FillZero),
-			key.Matches(k, keys.Export), key.Matches(k, keys.History), key.Matches(k, keys.Redo):
+		case key.Matches(k, e.keys.NextPane), key.Matches(k, e.keys.PrevPane), key.Matches(k, e.keys.FindNext),
+			key.Matches(k, e.keys.FindPrev), key.Matches(k, e.keys.Save), key.Matches(k, e.keys.FillZero),
+			key.Matches(k, e.keys.Export), key.Matches(k, e.keys.History), key.Matches(k, e.keys.Redo):
 			// A command of the whole editor commits the typing first;
 			// a bad value stays open with the parser's message.
 			cmd, ok := e.commitEdit()
@@ -328,41 +315,41 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	// Keys of the whole editor.
 	switch {
-	case key.Matches(k, keys.NextPane):
+	case key.Matches(k, e.keys.NextPane):
 		e.msg = ""
 		return e.setFocus((e.focus + 1) % 3)
-	case key.Matches(k, keys.PrevPane):
+	case key.Matches(k, e.keys.PrevPane):
 		e.msg = ""
 		return e.setFocus((e.focus + 2) % 3)
-	case key.Matches(k, keys.FindNext):
+	case key.Matches(k, e.keys.FindNext):
 		return e.stepFinding(1)
-	case key.Matches(k, keys.FindPrev):
+	case key.Matches(k, e.keys.FindPrev):
 		return e.stepFinding(-1)
-	case key.Matches(k, keys.Undo):
+	case key.Matches(k, e.keys.Undo):
 		return e.undoRedo(true)
-	case key.Matches(k, keys.Redo):
+	case key.Matches(k, e.keys.Redo):
 		return e.undoRedo(false)
-	case key.Matches(k, keys.Save):
+	case key.Matches(k, e.keys.Save):
 		cmd := e.flush()
 		if cmd == nil {
 			cmd = e.save(sumManual)
 		}
 		return cmd
-	case key.Matches(k, keys.FillZero):
+	case key.Matches(k, e.keys.FillZero):
 		return e.askFillZero()
-	case key.Matches(k, keys.Export):
+	case key.Matches(k, e.keys.Export):
 		// The dialog records the stored report as a revision before it
 		// writes the file: it opens once the last edit is saved.
 		flush := e.flush()
-		return tea.Sequence(flush, send(afterSavesMsg{run: send(pushDialogMsg{newExportDialog(e.r.Clone(), e.db, e.exportDir, e.counts)})}))
-	case key.Matches(k, keys.History):
+		return tea.Batch(flush, e.saves.after(send(pushDialogMsg{newExportDialog(e.shared, e.r.Clone(), e.counts)}), ""))
+	case key.Matches(k, e.keys.History):
 		flush := e.flush()
-		return tea.Sequence(flush, send(afterSavesMsg{run: send(pushDialogMsg{newHistoryDialog(e.db, e.r.ID)})}))
-	case key.Matches(k, keys.PartAdd), key.Matches(k, keys.PartDel), key.Matches(k, keys.PartUp), key.Matches(k, keys.PartDown):
+		return tea.Batch(flush, e.saves.after(send(pushDialogMsg{newHistoryDialog(e.shared, e.r.ID)}), ""))
+	case key.Matches(k, e.keys.PartAdd), key.Matches(k, e.keys.PartDel), key.Matches(k, e.keys.PartUp), key.Matches(k, e.keys.PartDown):
 		if it := e.item(); it.kind == secS1 || it.kind == secPart {
 			return e.partKey(k)
 		}
-	case key.Matches(k, keys.Back):
+	case key.Matches(k, e.keys.Back):
 		return e.back()
 	}
 	e.msg = ""
@@ -392,7 +379,7 @@ func (e *editor) back() tea.Cmd {
 	// The start list shows each report's state at its last save: go
 	// there once this report's last edit is saved.
 	flush := e.flush()
-	return tea.Sequence(flush, send(afterSavesMsg{run: send(showStartMsg{})}))
+	return tea.Batch(flush, e.saves.after(send(showStartMsg{}), ""))
 }
 
 func (e *editor) setFocus(p pane) tea.Cmd {
@@ -409,15 +396,15 @@ func (e *editor) setFocus(p pane) tea.Cmd {
 
 func (e *editor) listKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(k, keys.Up), key.Matches(k, keys.PrevCell):
+	case key.Matches(k, e.keys.Up), key.Matches(k, e.keys.PrevCell):
 		return e.selectItem(e.sel - 1)
-	case key.Matches(k, keys.Down), key.Matches(k, keys.NextCell):
+	case key.Matches(k, e.keys.Down), key.Matches(k, e.keys.NextCell):
 		return e.selectItem(e.sel + 1)
-	case key.Matches(k, keys.Home), key.Matches(k, keys.PgUp):
+	case key.Matches(k, e.keys.Home), key.Matches(k, e.keys.PgUp):
 		return e.selectItem(0)
-	case key.Matches(k, keys.End), key.Matches(k, keys.PgDn):
+	case key.Matches(k, e.keys.End), key.Matches(k, e.keys.PgDn):
 		return e.selectItem(len(e.items) - 1)
-	case key.Matches(k, keys.Commit), key.Matches(k, keys.Right):
+	case key.Matches(k, e.keys.Commit), key.Matches(k, e.keys.Right):
 		return e.setFocus(paneMain)
 	}
 	return nil
@@ -447,29 +434,29 @@ func (e *editor) gotoSection(i int) tea.Cmd {
 
 func (e *editor) gridKey(g *gridState, k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(k, keys.Up):
+	case key.Matches(k, e.keys.Up):
 		g.moveRow(-1)
-	case key.Matches(k, keys.Down):
+	case key.Matches(k, e.keys.Down):
 		g.moveRow(1)
-	case key.Matches(k, keys.Left):
+	case key.Matches(k, e.keys.Left):
 		g.moveCol(-1)
-	case key.Matches(k, keys.Right):
+	case key.Matches(k, e.keys.Right):
 		g.moveCol(1)
-	case key.Matches(k, keys.Home):
+	case key.Matches(k, e.keys.Home):
 		g.home()
-	case key.Matches(k, keys.End):
+	case key.Matches(k, e.keys.End):
 		g.end()
-	case key.Matches(k, keys.PgUp):
+	case key.Matches(k, e.keys.PgUp):
 		g.moveRow(-max(1, g.lastRows-1))
-	case key.Matches(k, keys.PgDn):
+	case key.Matches(k, e.keys.PgDn):
 		g.moveRow(max(1, g.lastRows-1))
-	case key.Matches(k, keys.NextCell), key.Matches(k, keys.Commit):
+	case key.Matches(k, e.keys.NextCell), key.Matches(k, e.keys.Commit):
 		return e.nextInput(g, 1)
-	case key.Matches(k, keys.PrevCell):
+	case key.Matches(k, e.keys.PrevCell):
 		return e.nextInput(g, -1)
-	case key.Matches(k, keys.Edit):
+	case key.Matches(k, e.keys.Edit):
 		return e.startEdit(g, "", true)
-	case key.Matches(k, keys.Clear):
+	case key.Matches(k, e.keys.Clear):
 		return e.clearCell(g)
 	default:
 		if k.Text != "" && k.Mod&^tea.ModShift == 0 {
@@ -521,23 +508,23 @@ func (e *editor) startEdit(g *gridState, text string, keep bool) tea.Cmd {
 func (e *editor) editKey(k tea.KeyPressMsg) tea.Cmd {
 	g := e.gridOf(e.edit.addr)
 	switch {
-	case key.Matches(k, keys.Back):
+	case key.Matches(k, e.keys.Back):
 		e.edit = nil
 		e.msg = ""
 		return nil
-	case key.Matches(k, keys.Commit), key.Matches(k, keys.NextCell):
+	case key.Matches(k, e.keys.Commit), key.Matches(k, e.keys.NextCell):
 		if cmd, ok := e.commitEdit(); ok {
 			return tea.Batch(cmd, e.nextInput(g, 1))
 		}
 		return nil
-	case key.Matches(k, keys.PrevCell):
+	case key.Matches(k, e.keys.PrevCell):
 		if cmd, ok := e.commitEdit(); ok {
 			return tea.Batch(cmd, e.nextInput(g, -1))
 		}
 		return nil
-	case key.Matches(k, keys.Up), key.Matches(k, keys.Down):
+	case key.Matches(k, e.keys.Up), key.Matches(k, e.keys.Down):
 		if cmd, ok := e.commitEdit(); ok {
-			if key.Matches(k, keys.Up) {
+			if key.Matches(k, e.keys.Up) {
 				g.moveRow(-1)
 			} else {
 				g.moveRow(1)
@@ -545,17 +532,17 @@ func (e *editor) editKey(k tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 		return nil
-	case key.Matches(k, keys.CaretLeft):
+	case key.Matches(k, e.keys.CaretLeft):
 		e.edit.left()
-	case key.Matches(k, keys.CaretRight):
+	case key.Matches(k, e.keys.CaretRight):
 		e.edit.right()
-	case key.Matches(k, keys.CaretHome):
+	case key.Matches(k, e.keys.CaretHome):
 		e.edit.caret = 0
-	case key.Matches(k, keys.CaretEnd):
+	case key.Matches(k, e.keys.CaretEnd):
 		e.edit.caret = len(e.edit.text)
-	case key.Matches(k, keys.DelBefore):
+	case key.Matches(k, e.keys.DelBefore):
 		e.edit.backspace()
-	case key.Matches(k, keys.DelAfter):
+	case key.Matches(k, e.keys.DelAfter):
 		e.edit.del()
 	default:
 		if k.Text != "" && k.Mod&^tea.ModShift == 0 {
@@ -630,7 +617,7 @@ func (e *editor) askFillZero() tea.Cmd {
 		e.setMsg(strf(strFillZeroNone, t.Number), false)
 		return nil
 	}
-	return send(pushDialogMsg{newConfirmDialog(strf(strFillZeroQ, t.Number, n), send(fillZeroMsg{t}))})
+	return send(pushDialogMsg{newConfirmDialog(e.shared, strf(strFillZeroQ, t.Number, n, e.keys.Undo.Help().Key), send(fillZeroMsg{t}))})
 }
 
 func (e *editor) fillZero(t *model.Table) tea.Cmd {
@@ -652,7 +639,7 @@ func (e *editor) fillZero(t *model.Table) tea.Cmd {
 
 func (e *editor) undoRedo(isUndo bool) tea.Cmd {
 	if e.textDirty {
-		e.commitTextLocal()
+		e.commitText()
 	}
 	e.edit = nil
 	from, to := &e.undo, &e.redo
@@ -679,17 +666,18 @@ func (e *editor) undoRedo(isUndo bool) tea.Cmd {
 	return e.committed(sum)
 }
 
-// flush commits text typed within the debounce pause; it returns the save
-// command, or nil when nothing was pending.
+// flush commits a cell being typed into and checks text typed within the
+// pause (text is saved as it is typed); it returns the save command, or nil
+// when nothing was waiting to be saved.
 func (e *editor) flush() tea.Cmd {
+	if e.textDirty {
+		e.commitText()
+	}
 	if e.edit != nil {
 		if cmd, ok := e.commitEdit(); ok {
 			return cmd
 		}
 		e.edit = nil
-	}
-	if e.textDirty {
-		return e.commitText()
 	}
 	return nil
 }
@@ -716,15 +704,12 @@ func (e *editor) badEntry() string {
 
 func (e *editor) report() *model.Report { return e.r }
 
-func (e *editor) commitTextLocal() {
+// commitText ends a burst of typing: the text rules run again (they are
+// too costly for every keystroke), and the next change starts an undo step
+// of its own. The text itself was saved as it was typed.
+func (e *editor) commitText() {
 	e.textDirty = false
 	e.runChecks()
-}
-
-func (e *editor) commitText() tea.Cmd {
-	e.commitTextLocal()
-	name := e.sectionName(e.item())
-	return e.save(strf(sumText, name))
 }
 
 // status adds the editor's facts to the status line.
@@ -732,7 +717,7 @@ func (e *editor) status() string {
 	f, t := e.r.FilledCount(nil)
 	s := strf(strErrCount, e.errs) + " " + strf(strWarnCount, e.warns) + statusSep + strf(strFilledAll, f, t)
 	if e.errs > 0 {
-		s = st.w.Error.render(strSymError+" ") + s
+		s = e.st.w.Error.render(strSymError+" ") + s
 	}
 	return s
 }
@@ -740,12 +725,12 @@ func (e *editor) status() string {
 func (e *editor) helpLine() string {
 	if e.msg == "" {
 		if e.edit != nil {
-			return st.w.HelpDesc.render(strEditingHint)
+			return e.st.w.HelpDesc.render(e.hints(e.bindings()...))
 		}
 		return ""
 	}
 	if e.msgErr {
-		return st.w.Error.render(strSymError + " " + e.msg)
+		return e.st.w.Error.render(strSymError + " " + e.msg)
 	}
 	return e.msg
 }
@@ -759,28 +744,28 @@ func (e *editor) cursor() *tea.Cursor {
 
 func (e *editor) bindings() []key.Binding {
 	if e.edit != nil {
-		return []key.Binding{keys.Commit, keys.Back}
+		return []key.Binding{e.keys.Commit, e.steps.CancelEdit}
 	}
-	b := []key.Binding{keys.Help, keys.NextPane, keys.FindNext, keys.Undo, keys.Redo}
+	b := []key.Binding{e.keys.Help, e.keys.NextPane, e.keys.FindNext, e.keys.Undo, e.keys.Redo}
 	if e.focus == paneFinds {
-		jump := keys.Commit
+		jump := e.keys.Commit
 		jump.SetHelp("Enter", helpJump)
-		b = []key.Binding{keys.Help, keys.NextPane, keys.FindNext, keys.Up, keys.Down, jump}
+		b = []key.Binding{e.keys.Help, e.keys.NextPane, e.keys.FindNext, e.keys.Up, e.keys.Down, jump}
 	} else if e.grid() != nil {
 		// 全部填 0 works from any pane; F2 and Delete act on the focused
 		// cell, in the main pane only.
-		b = append(b, keys.FillZero)
+		b = append(b, e.keys.FillZero)
 		if e.focus == paneMain {
-			b = append(b, keys.Edit, keys.Clear)
+			b = append(b, e.keys.Edit, e.keys.Clear)
 		}
 	}
 	switch e.item().kind {
 	case secS1:
-		b = append(b, keys.PartAdd)
+		b = append(b, e.keys.PartAdd)
 	case secPart:
-		b = append(b, keys.PartAdd, keys.PartDel, keys.PartUp)
+		b = append(b, e.keys.PartAdd, e.keys.PartDel, e.keys.PartUp)
 	}
-	return append(b, keys.Export, keys.History, keys.Back, keys.Quit)
+	return append(b, e.keys.Export, e.keys.History, e.keys.Back, e.keys.Quit)
 }
 
 // sectionName names a section list entry.

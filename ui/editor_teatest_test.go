@@ -16,7 +16,7 @@ func TestTeatestFlow(t *testing.T) {
 	r := newTestReport()
 	db := newFakeStore(r)
 	a := newApp(Config{Now: edNow}, db, nil)
-	a.cur = newEditor(r.Clone(), nil, a.cfg)
+	a.setCur(newEditor(r.Clone(), nil, a.shared))
 	tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(120, 40))
 	tm.Type("12")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
@@ -39,7 +39,7 @@ func TestTeatestFlow(t *testing.T) {
 	if v, ok := saved.Get("s3.new.research"); !ok || v != 0 {
 		t.Errorf("paste not saved before quitting: %v %v", v, ok)
 	}
-	if fm.failed != nil || fm.saving || fm.pending != nil {
+	if fm.saves.failed != nil || !fm.saves.idle() {
 		t.Error("quit with the save queue not empty")
 	}
 }

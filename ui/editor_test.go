@@ -392,7 +392,7 @@ func TestWithRealStore(t *testing.T) {
 	if err := db.Create(r, "新建"); err != nil {
 		t.Fatal(err)
 	}
-	a := New(Config{Store: db, Now: edNow}).(*app)
+	a := New(testConfig(Config{Store: db, Now: edNow})).(*app)
 	d := &driver{t: t, a: a}
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	d.send(openReportMsg{id: r.ID})
@@ -497,7 +497,7 @@ func TestGolden(t *testing.T) {
 			d.ed().r.S5 = "本年度未发生行政复议、行政诉讼。"
 			_ = d.ed().r.Set("s4.suit_direct.corrected", model.Int(-1)) // as imported
 			d.ed().grids[model.S4].setAddr("s4.suit_direct.corrected")
-			d.ed().commitTextLocal()
+			d.ed().commitText()
 			golden.RequireEqual(t, []byte(d.screen()))
 		})
 		t.Run("text_"+name, func(t *testing.T) {

@@ -42,13 +42,13 @@ func (e *editor) view(w, h int) string {
 		// The list is hidden: the title line says where this section
 		// stands and how to reach the others.
 		mark, prog := e.sectionState(it)
-		for _, p := range []string{mark, prog, strListHidden} {
+		for _, p := range []string{mark, prog, strf(strListHidden, e.keys.NextPane.Help().Key)} {
 			if p != "" {
 				head += "  " + p
 			}
 		}
 	}
-	title := st.w.Title.render(cut(e.r.Title(), max(10, w-dw(head)-2))) + "  " + st.w.Dim.render(head)
+	title := e.st.w.Title.render(cut(e.r.Title(), max(10, w-dw(head)-2))) + "  " + e.st.w.Dim.render(head)
 	lines := []string{cut(title, w)}
 
 	var side []string
@@ -89,7 +89,7 @@ func (e *editor) sectionState(it navItem) (mark, progress string) {
 	errs, warns := 0, 0
 	t := it.table()
 	for _, f := range e.finds {
-		if f.ID == "missing" {
+		if f.IsMissing() {
 			continue
 		}
 		hit := false
@@ -151,7 +151,7 @@ func (e *editor) sectionState(it navItem) (mark, progress string) {
 // textMissing reports whether the missing rule found text part empty.
 func (e *editor) textMissing(part string) bool {
 	for _, f := range e.finds {
-		if f.ID == "missing" && len(f.Cells) == 0 && f.Part == part {
+		if f.IsMissing() && len(f.Cells) == 0 && f.Part == part {
 			return true
 		}
 	}
@@ -164,11 +164,11 @@ func itoa(n int) string { return strf("%d", n) }
 type listKey struct {
 	gen, textSeq, sel, n, w, h int
 	focused                    bool
-	st                         *styles
+	sgen                       int // the style set's generation
 }
 
 func (e *editor) renderList(w, h int) []string {
-	k := listKey{e.gen, e.textSeq, e.sel, len(e.items), w, h, e.focus == paneList, curStyles}
+	k := listKey{e.gen, e.textSeq, e.sel, len(e.items), w, h, e.focus == paneList, e.styleGen}
 	if k == e.listK && e.listLines != nil {
 		e.lay.listY = e.listY
 		return e.listLines
@@ -198,16 +198,16 @@ func (e *editor) drawList(w, h int) []string {
 		label := lead + pad(ind+name, w-markW-2) + " " + mark
 		switch {
 		case i == e.sel && focused:
-			label = st.w.Cursor.render(label)
+			label = e.st.w.Cursor.render(label)
 		case i == e.sel:
-			label = st.w.PaneOff.render(label)
+			label = e.st.w.PaneOff.render(label)
 		case strings.HasPrefix(mark, strSymError):
-			label = st.w.Error.render(label)
+			label = e.st.w.Error.render(label)
 		}
 		e.lay.listY[i] = len(lines)
 		lines = append(lines, label)
 		if prog != "" {
-			lines = append(lines, st.w.Dim.render(pad("   "+prog, w)))
+			lines = append(lines, e.st.w.Dim.render(pad("   "+prog, w)))
 		}
 	}
 	// Scroll so that the selection is visible.
@@ -264,7 +264,7 @@ func (e *editor) renderMain(w, h int) []string {
 				det = []string{det[0], det[2]}
 			}
 		}
-		gl, hits, gx, gy := g.render(gridView{gen: e.gen, r: e.r, marks: e.markOf, focused: e.focus == paneMain, edit: e.editFor(g.t)}, w, h-len(det))
+		gl, hits, gx, gy := g.render(gridView{st: e.st, sgen: e.styleGen, gen: e.gen, r: e.r, marks: e.markOf, focused: e.focus == paneMain, edit: e.editFor(g.t)}, w, h-len(det))
 		lines = gl
 		for len(lines) < h-len(det) {
 			lines = append(lines, "")
@@ -290,7 +290,7 @@ func (e *editor) renderMain(w, h int) []string {
 // detail is the focused cell's full label, its row's guide and every
 // finding that touches it.
 func (e *editor) detail(g *gridState, w int) []string {
-	k := detailKey{g.addr(), e.gen, w, curStyles}
+	k := detailKey{g.addr(), e.gen, w, e.styleGen}
 	if k == e.detailK && e.detailLines != nil {
 		return e.detailLines
 	}
@@ -302,7 +302,7 @@ type detailKey struct {
 	addr model.CellAddr
 	gen  int
 	w    int
-	st   *styles
+	sgen int
 }
 
 func (e *editor) drawDetail(g *gridState, w int) []string {
@@ -322,7 +322,7 @@ func (e *editor) drawDetail(g *gridState, w int) []string {
 	}
 	var fs []string
 	for _, f := range e.finds {
-		if f.ID == "missing" {
+		if f.IsMissing() {
 			continue
 		}
 		for _, a := range f.Cells {
@@ -336,15 +336,15 @@ func (e *editor) drawDetail(g *gridState, w int) []string {
 			}
 		}
 	}
-	out := []string{st.w.Bold.render(cut(label, w)), st.w.Dim.render(cut(guide, w))}
+	out := []string{e.st.w.Bold.render(cut(label, w)), e.st.w.Dim.render(cut(guide, w))}
 	fl := strings.Join(fs, strSep)
 	switch {
 	case len(fs) == 0:
 		out = append(out, "")
 	case e.marks[c.Addr] == '!':
-		out = append(out, st.w.Error.render(cut(fl, w)))
+		out = append(out, e.st.w.Error.render(cut(fl, w)))
 	default:
-		out = append(out, st.w.Warning.render(cut(fl, w)))
+		out = append(out, e.st.w.Warning.render(cut(fl, w)))
 	}
 	return out
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -12,23 +11,8 @@ import (
 
 	"nianbao/export"
 	"nianbao/model"
-	"nianbao/store"
+	"nianbao/office"
 )
-
-// exportChoice is one line of the export dialog's format list.
-type exportChoice struct {
-	label  string
-	what   string // for the revision recorded before the export
-	format export.Format
-	opt    export.Options
-}
-
-var exportChoices = []exportChoice{
-	{txtExportHTML, sumExportHTML, export.HTML, export.Options{}},
-	{txtExportFragment, sumExportFragment, export.HTML, export.Options{Fragment: true}},
-	{txtExportMarkdown, "Markdown", export.Markdown, export.Options{}},
-	{txtExportJSON, "JSON", export.JSON, export.Options{}},
-}
 
 // Steps and fields of the export dialog.
 const (
@@ -51,14 +35,14 @@ type exportResultMsg struct {
 // the report's title in the export folder. It warns when the report still
 // has errors and asks before replacing a file.
 type exportDialog struct {
+	*shared
 	r       *model.Report // a snapshot: the editor goes on changing its own
-	db      *store.Store
-	dir     string
+	choices []export.Choice
 	choice  int
 	step    int
 	name    lineInput
-	counts  findCounts // as the editor counted them, for the warning
-	ask     yesNo      // replace step: replace the file?
+	counts  model.Counts // as the editor counted them, for the warning
+	ask     yesNo        // replace step: replace the file?
 	result  exportResultMsg
 	problem string
 	b       box
@@ -69,27 +53,19 @@ type exportDialog struct {
 // newExportDialog opens the dialog on a snapshot of r; n is the editor's
 // count of its findings (checked against last year too), so the warning
 // says what the status line says.
-func newExportDialog(r *model.Report, db *store.Store, dir string, n findCounts) screen {
-	if dir == "" {
-		dir = "."
-	}
-	d := &exportDialog{r: r.Clone(), db: db, dir: dir, name: newLineInput("", 0), counts: n}
+func newExportDialog(sh *shared, r *model.Report, n model.Counts) screen {
+	d := &exportDialog{shared: sh, r: r.Clone(), choices: export.Choices(), name: newLineInput(&sh.lineKeys, "", 0), counts: n}
 	d.name.setValue(d.defaultName())
 	return d
 }
 
 func (d *exportDialog) defaultName() string { return d.defaultFor(d.choice) }
 
-// defaultFor is the default file name of choice i. The fragment gets a
-// name of its own, so that exporting both HTML forms keeps both files.
+// defaultFor is the default file name of choice i (office.DefaultPath: the
+// fragment gets a name of its own, so that exporting both HTML forms keeps
+// both files).
 func (d *exportDialog) defaultFor(i int) string {
-	c := exportChoices[i]
-	name := export.DefaultFileName(d.r, c.format)
-	if c.opt.Fragment {
-		ext := filepath.Ext(name)
-		name = strings.TrimSuffix(name, ext) + txtExportFragmentSuffix + ext
-	}
-	return filepath.Join(d.dir, name)
+	return office.DefaultPath(d.r, d.choices[i], d.exportDir)
 }
 
 // setChoice changes the format and with it the file name: the default name
@@ -101,8 +77,8 @@ func (d *exportDialog) setChoice(i int) {
 	switch ext := filepath.Ext(name); {
 	case name == d.defaultFor(old):
 		d.name.setValue(d.defaultFor(i))
-	case strings.EqualFold(ext, "."+exportChoices[old].format.Ext()):
-		d.name.setValue(strings.TrimSuffix(name, ext) + "." + exportChoices[i].format.Ext())
+	case strings.EqualFold(ext, "."+d.choices[old].Format.Ext()):
+		d.name.setValue(strings.TrimSuffix(name, ext) + "." + d.choices[i].Format.Ext())
 	}
 }
 
@@ -135,7 +111,7 @@ func (d *exportDialog) key(k tea.KeyPressMsg) tea.Cmd {
 	case expBusy:
 		return nil
 	case expReplace:
-		switch d.ask.key(k) {
+		switch d.ask.key(&d.steps, k) {
 		case answerYes:
 			return d.write(true)
 		case answerNo:
@@ -143,25 +119,25 @@ func (d *exportDialog) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case expDone:
-		if key.Matches(k, dlgKeys.Confirm, dlgKeys.Cancel) {
+		if key.Matches(k, d.steps.CloseDone) {
 			return tea.Sequence(send(popDialogMsg{}), send(statusMsg{text: txtExportedTo + d.result.path}))
 		}
 		return nil
 	}
 	switch {
-	case key.Matches(k, dlgKeys.Cancel):
+	case key.Matches(k, d.dlgKeys.Cancel):
 		return send(popDialogMsg{})
-	case key.Matches(k, dlgKeys.Confirm):
+	case key.Matches(k, d.dlgKeys.Confirm):
 		if d.step == expFormat {
 			d.step = expName
 			return nil
 		}
 		return d.write(false)
-	case d.step == expFormat && key.Matches(k, keys.Up):
-		d.setChoice((d.choice + len(exportChoices) - 1) % len(exportChoices))
-	case d.step == expFormat && key.Matches(k, keys.Down):
-		d.setChoice((d.choice + 1) % len(exportChoices))
-	case key.Matches(k, dlgKeys.Next, dlgKeys.Prev):
+	case d.step == expFormat && key.Matches(k, d.keys.Up):
+		d.setChoice((d.choice + len(d.choices) - 1) % len(d.choices))
+	case d.step == expFormat && key.Matches(k, d.keys.Down):
+		d.setChoice((d.choice + 1) % len(d.choices))
+	case key.Matches(k, d.dlgKeys.Next, d.dlgKeys.Prev):
 		d.step = expFormat + expName - d.step
 	case d.step == expName:
 		if d.name.update(k) {
@@ -171,8 +147,10 @@ func (d *exportDialog) key(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// write exports in a command: a revision is recorded first (so the
-// exported state can be found again), then the file is written atomically.
+// write exports in a command (office.Export): a file already there is
+// refused before anything is recorded, the export is recorded in the
+// report's history, and the file is written atomically; when the record
+// cannot be made the file is written all the same and the officer told.
 func (d *exportDialog) write(force bool) tea.Cmd {
 	p := cleanPath(d.name.value())
 	if p == "" {
@@ -180,33 +158,24 @@ func (d *exportDialog) write(force bool) tea.Cmd {
 		return nil
 	}
 	d.step, d.problem = expBusy, ""
-	r, db, c := d.r, d.db, exportChoices[d.choice]
+	o, job := d.office, office.ExportJob{Report: d.r, Choice: d.choices[d.choice], Path: p, Force: force, Record: d.db != nil}
 	return func() tea.Msg {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			abs = p
-		}
-		if !force {
-			if _, err := os.Stat(abs); err == nil {
-				return exportResultMsg{path: abs, exists: true}
+		out, err := o.Export(job)
+		if errors.Is(err, export.ErrExists) {
+			abs, aerr := filepath.Abs(p)
+			if aerr != nil {
+				abs = p
 			}
+			return exportResultMsg{path: abs, exists: true}
 		}
-		data, err := export.Render(r, c.format, c.opt)
 		if err != nil {
 			return exportResultMsg{err: err}
 		}
 		var note string
-		if db != nil {
-			if err := db.MarkExport(r.ID, c.what); err != nil {
-				// The file is still worth writing; say what was not kept.
-				note = txtExportNoRevision + err.Error()
-			}
+		if out.RecordErr != nil {
+			note = txtExportNoRevision + storeProblem(out.RecordErr)
 		}
-		err = export.WriteFile(abs, data, force)
-		if errors.Is(err, export.ErrExists) {
-			return exportResultMsg{path: abs, exists: true}
-		}
-		return exportResultMsg{path: abs, note: note, err: err}
+		return exportResultMsg{path: out.Path, note: note}
 	}
 }
 
@@ -216,7 +185,7 @@ func (d *exportDialog) view(w, h int) string {
 	// Counted as the status line counts them: errors, then what is still
 	// empty; either makes the exported file a draft.
 	warn := ""
-	errs, missing := d.counts.errors, d.counts.missingText()
+	errs, missing := d.counts.Errors, missingText(d.counts)
 	switch {
 	case errs > 0 && missing != "":
 		warn = fmt.Sprintf(txtExportErrorsMissingFmt, errs, missing)
@@ -226,9 +195,9 @@ func (d *exportDialog) view(w, h int) string {
 		warn = fmt.Sprintf(txtExportHasErrorsFmt, errs)
 	}
 	if warn != "" {
-		ws := st.Warning
+		ws := d.st.Warning
 		if errs > 0 {
-			ws = st.Error
+			ws = d.st.Error
 		}
 		for _, l := range wrapWidth(warn, inner) {
 			body = append(body, ws.Render(l))
@@ -238,14 +207,14 @@ func (d *exportDialog) view(w, h int) string {
 	switch d.step {
 	case expFormat, expName, expBusy:
 		body = append(body, txtExportFormat)
-		for i, c := range exportChoices {
+		for i, c := range d.choices {
 			m := "( ) "
 			if i == d.choice {
 				m = "(*) "
 			}
-			line := "  " + m + c.label
+			line := "  " + m + c.Label
 			if i == d.choice && d.step == expFormat {
-				line = st.Cursor.Render(line)
+				line = d.st.Cursor.Render(line)
 			}
 			body = append(body, line)
 		}
@@ -254,7 +223,7 @@ func (d *exportDialog) view(w, h int) string {
 		d.curLine, d.curCol = len(body), 1+col
 		field := pad(text, inner-2)
 		if d.step == expName {
-			field = st.Editing.Render(field)
+			field = d.st.Editing.Render(field)
 		}
 		body = append(body, "["+field+"]")
 		switch {
@@ -262,28 +231,24 @@ func (d *exportDialog) view(w, h int) string {
 			body = append(body, txtExportWriting)
 		case d.problem != "":
 			for _, l := range wrapWidth(d.problem, inner) {
-				body = append(body, st.Error.Render(l))
+				body = append(body, d.st.Error.Render(l))
 			}
 		}
 		// Enter on the format list goes to the file name; the hint says
 		// what Enter does in the step the officer is in.
-		hint := txtExportKeysName
-		if d.step == expFormat {
-			hint = txtExportKeys
-		}
-		body = append(body, "", st.Dim.Render(hint))
+		body = append(body, "", d.st.Dim.Render(d.hints(d.bindings()...)))
 	case expReplace:
 		body = append(body, wrapWidth(txtExportExists+d.result.path, inner)...)
-		body = append(body, txtExportReplaceAsk, "", d.ask.view(), "", st.Dim.Render(txtConfirmKeys))
+		body = append(body, txtExportReplaceAsk, "", d.ask.view(d.st), "", d.st.Dim.Render(d.hints(d.bindings()...)))
 	case expDone:
-		body = append(body, st.OK.Render(txtExportedTo))
+		body = append(body, d.st.OK.Render(txtExportedTo))
 		body = append(body, wrapWidth(d.result.path, inner)...)
 		if d.result.note != "" {
 			for _, l := range wrapWidth(d.result.note, inner) {
-				body = append(body, st.Warning.Render(l))
+				body = append(body, d.st.Warning.Render(l))
 			}
 		}
-		body = append(body, "", st.Dim.Render(txtExportDoneKeys))
+		body = append(body, "", d.st.Dim.Render(d.hints(d.bindings()...)))
 	}
 	d.b = layoutBox(w, h, txtExportTitle, body, inner)
 	return d.b.render(w, h)
@@ -299,13 +264,14 @@ func (d *exportDialog) cursor() *tea.Cursor {
 func (d *exportDialog) typing() bool { return d.step == expName }
 
 func (d *exportDialog) bindings() []key.Binding {
+	sk := &d.steps
 	switch d.step {
 	case expFormat:
-		return []key.Binding{keys.Up, keys.Down, dlgKeys.Confirm, dlgKeys.Next, dlgKeys.Cancel}
-	case expName:
-		return []key.Binding{dlgKeys.Confirm, dlgKeys.Prev, dlgKeys.Cancel}
+		return []key.Binding{sk.PickFormat, sk.ToName, sk.No}
+	case expName, expBusy:
+		return []key.Binding{sk.Export, sk.ToFormat, sk.No}
 	case expReplace:
-		return []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel, dlgKeys.Choose}
+		return sk.question()
 	}
-	return []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel}
+	return []key.Binding{sk.CloseDone}
 }

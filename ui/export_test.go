@@ -20,7 +20,7 @@ func TestExportGolden(t *testing.T) {
 		name := fmt.Sprintf("export_%dx%d", sz.w, sz.h)
 		t.Run(name, func(t *testing.T) {
 			// Fixed counts, so that the file does not follow the rule table.
-			d := newExportDialog(r, nil, ".", findCounts{errors: 2, cells: 169, texts: 3})
+			d := newExportDialog(testShared(nil, fixedNow), r, model.Counts{Errors: 2, MissingCells: 169, MissingTexts: 3})
 			golden.RequireEqual(namedTB{t, name}, area(d, sz.w, sz.h))
 		})
 	}
@@ -51,16 +51,16 @@ func TestExportWarnsAboutErrors(t *testing.T) {
 func TestExportWarningWording(t *testing.T) {
 	r := model.New("甲单位", 2024, model.KindCountyDept, model.ScopeSelf)
 	for _, tc := range []struct {
-		n    findCounts
+		n    model.Counts
 		want string
 	}{
-		{findCounts{cells: 2}, "注意：未填 2 格，"},
-		{findCounts{texts: 1}, "注意：未填 1 段文字，"},
-		{findCounts{errors: 3, cells: 2, texts: 1}, "注意：还有 3 处错误，未填 2 格、1 段文字，"},
-		{findCounts{errors: 3}, "注意：还有 3 处错误，导出"},
-		{findCounts{warnings: 4}, ""},
+		{model.Counts{MissingCells: 2}, "注意：未填 2 格，"},
+		{model.Counts{MissingTexts: 1}, "注意：未填 1 段文字，"},
+		{model.Counts{Errors: 3, MissingCells: 2, MissingTexts: 1}, "注意：还有 3 处错误，未填 2 格、1 段文字，"},
+		{model.Counts{Errors: 3}, "注意：还有 3 处错误，导出"},
+		{model.Counts{Warnings: 4}, ""},
 	} {
-		s := area(newExportDialog(r, nil, ".", tc.n), 120, 40)
+		s := area(newExportDialog(testShared(nil, fixedNow), r, tc.n), 120, 40)
 		if tc.want == "" && strings.Contains(s, "注意") || tc.want != "" && !strings.Contains(s, tc.want) {
 			t.Errorf("%+v: want %q in\n%s", tc.n, tc.want, s)
 		}
@@ -71,11 +71,19 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 	db := openStore(t)
 	r := addReport(t, db, "北京市密云区科学技术委员会", 2024)
 	dir := t.TempDir()
-	g := newStage(t, newStartScreen(db, fixedNow))
-	open := func() { g.send(pushDialogMsg{d: newExportDialog(r, db, dir, findCounts{})}) }
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
+	sh := testShared(db, fixedNow)
+	sh.exportDir = dir
+	open := func() { g.send(pushDialogMsg{d: newExportDialog(sh, r, model.Counts{})}) }
+
+	// The choices are the export registry's: the Word document first.
+	open()
+	g.wantScreen("(*) Word 文档", export.DefaultFileName(r, export.DOCX))
+	g.press("esc")
 
 	// HTML document, default name, Enter Enter.
 	open()
+	g.press("down")
 	htmlPath := filepath.Join(dir, export.DefaultFileName(r, export.HTML))
 	g.wantScreen("(*) HTML 网页", filepath.Base(htmlPath))
 	g.press("enter")
@@ -96,13 +104,13 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 		t.Fatalf("written file differs from export.Render (err %v)", err)
 	}
 	revs, err := db.History(r.ID)
-	if err != nil || len(revs) == 0 || !strings.Contains(revs[0].Summary, "HTML 文档") {
+	if err != nil || len(revs) == 0 || !strings.Contains(revs[len(revs)-1].Summary, "导出 HTML 网页") {
 		t.Fatalf("no revision recorded before the export: %v (err %v)", revs, err)
 	}
 
 	// Markdown: the name follows the format.
 	open()
-	g.press("down", "down")
+	g.press("down", "down", "down")
 	mdName := export.DefaultFileName(r, export.Markdown)
 	g.wantScreen("(*) Markdown", mdName)
 	g.press("enter", "enter", "enter")
@@ -115,7 +123,7 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 		t.Fatal(err)
 	}
 	open()
-	g.press("enter", "enter")
+	g.press("down", "enter", "enter")
 	g.wantScreen("文件已存在：", "替换这个文件吗？")
 	g.press("esc")
 	g.wantScreen("没有导出：原文件保持不变")
@@ -137,7 +145,7 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 
 	// The fragment gets a name of its own; a typed name keeps its stem.
 	open()
-	g.press("down")
+	g.press("down", "down")
 	g.wantScreen("（片段）.html")
 	g.press("enter", "ctrl+u")
 	g.typeText(filepath.Join(dir, "网站用"))
@@ -154,5 +162,17 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 	}
 	if bytes.Contains(frag, []byte("<html")) || bytes.Contains(frag, []byte("<style")) {
 		t.Fatal("the fragment is a whole document")
+	}
+
+	// The history record cannot be made (the draft file is closed): the
+	// file is written all the same, and the officer is told (as the
+	// command line does, through office.Export).
+	db.Close()
+	open()
+	g.press("down", "down", "down", "down") // JSON
+	g.press("enter", "enter")
+	g.wantScreen("已导出到：", "未能在历史中记录这次导出")
+	if _, err := os.Stat(filepath.Join(dir, export.DefaultFileName(r, export.JSON))); err != nil {
+		t.Fatalf("the file was not written: %v", err)
 	}
 }

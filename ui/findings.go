@@ -17,41 +17,17 @@ type findItem struct {
 	part string
 }
 
-// findCounts counts findings the way every screen shows them: errors and
-// warnings, and apart from them what is still empty, input cells and texts
-// separately (「未填 169 格、2 段文字」), so that the status line, the findings
-// panel and the export dialog never disagree.
-type findCounts struct {
-	errors, warnings int
-	cells, texts     int // the missing rule's findings on a cell, on a text
-}
-
-func countFindings(fs []model.Finding) findCounts {
-	var n findCounts
-	for _, f := range fs {
-		switch {
-		case f.ID == "missing" && len(f.Cells) > 0:
-			n.cells++
-		case f.ID == "missing":
-			n.texts++
-		case f.Severity == model.SevError:
-			n.errors++
-		default:
-			n.warnings++
-		}
-	}
-	return n
-}
-
-// missingText is 「未填 169 格、2 段文字」, or "" when nothing is empty.
-func (n findCounts) missingText() string {
+// missingText is 「未填 169 格、2 段文字」, or "" when nothing is empty
+// (model.Tally counts them; the status line, the findings panel and the
+// export dialog all say it this way).
+func missingText(n model.Counts) string {
 	switch {
-	case n.cells > 0 && n.texts > 0:
-		return strf(strMissingBoth, n.cells, n.texts)
-	case n.cells > 0:
-		return strf(strMissingCells, n.cells)
-	case n.texts > 0:
-		return strf(strMissingTexts, n.texts)
+	case n.MissingCells > 0 && n.MissingTexts > 0:
+		return strf(strMissingBoth, n.MissingCells, n.MissingTexts)
+	case n.MissingCells > 0:
+		return strf(strMissingCells, n.MissingCells)
+	case n.MissingTexts > 0:
+		return strf(strMissingTexts, n.MissingTexts)
 	}
 	return ""
 }
@@ -65,7 +41,7 @@ func (p *findingsPanel) build(e *editor) {
 	p.items = p.items[:0]
 	missingBy := map[*model.Table]model.CellAddr{}
 	for _, f := range e.finds {
-		if f.ID == "missing" {
+		if f.IsMissing() {
 			if len(f.Cells) > 0 {
 				if c, ok := model.Cell(f.Cells[0]); ok {
 					if _, seen := missingBy[c.Table]; !seen {
@@ -99,7 +75,7 @@ func (p *findingsPanel) build(e *editor) {
 		p.items = append(p.items, findItem{text: text, sev: ' ', cell: first})
 	}
 	for _, f := range e.finds {
-		if f.ID == "missing" && len(f.Cells) == 0 {
+		if f.IsMissing() && len(f.Cells) == 0 {
 			p.items = append(p.items, findItem{text: f.Message, sev: ' ', part: f.Part})
 		}
 	}
@@ -108,15 +84,15 @@ func (p *findingsPanel) build(e *editor) {
 
 func (p *findingsPanel) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(k, keys.Up):
+	case key.Matches(k, e.keys.Up):
 		p.move(-1, len(p.items))
-	case key.Matches(k, keys.Down):
+	case key.Matches(k, e.keys.Down):
 		p.move(1, len(p.items))
-	case key.Matches(k, keys.Home):
+	case key.Matches(k, e.keys.Home):
 		p.move(-len(p.items), len(p.items))
-	case key.Matches(k, keys.End):
+	case key.Matches(k, e.keys.End):
 		p.move(len(p.items), len(p.items))
-	case key.Matches(k, keys.Commit):
+	case key.Matches(k, e.keys.Commit):
 		if p.sel < len(p.items) {
 			it := p.items[p.sel]
 			return e.jumpTo(it.cell, it.part)
@@ -153,11 +129,11 @@ func (e *editor) stepFinding(dir int) tea.Cmd {
 type findKey struct {
 	gen, sel, top, w, h, errs, warns int
 	focused                          bool
-	st                               *styles
+	sgen                             int
 }
 
 func (p *findingsPanel) render(e *editor, w, h int) []string {
-	k := findKey{e.gen, p.sel, p.top, w, h, e.errs, e.warns, e.focus == paneFinds, curStyles}
+	k := findKey{e.gen, p.sel, p.top, w, h, e.errs, e.warns, e.focus == paneFinds, e.styleGen}
 	if k == e.findK && e.findLines != nil {
 		e.lay.findTop = p.top
 		return e.findLines
@@ -171,22 +147,22 @@ func (p *findingsPanel) render(e *editor, w, h int) []string {
 func (p *findingsPanel) draw(e *editor, w, h int) []string {
 	focused := e.focus == paneFinds
 	title := strPaneFinds + "  " + strf(strErrCount, e.errs) + " " + strf(strWarnCount, e.warns)
-	if m := e.counts.missingText(); m != "" {
+	if m := missingText(e.counts); m != "" {
 		title += "  " + m
 	}
-	ts := st.PaneOff
+	ts := e.st.PaneOff
 	if focused {
-		ts = st.PaneTitle
+		ts = e.st.PaneTitle
 	}
 	lines := []string{ts.Render(pad(title, w))}
 	rows := h - 1
 	if len(p.items) == 0 {
-		return append(lines, st.w.OK.render(strNoFindings))
+		return append(lines, e.st.w.OK.render(strNoFindings))
 	}
 	p.follow(rows)
 	p.top = max(0, min(p.top, len(p.items)-rows))
 	e.lay.findTop = p.top
-	cur, errW, warnW, dim := st.w.Cursor, st.w.Error, st.w.Warning, st.w.Dim
+	cur, errW, warnW, dim := e.st.w.Cursor, e.st.w.Error, e.st.w.Warning, e.st.w.Dim
 	for i := p.top; i < len(p.items) && i < p.top+rows; i++ {
 		it := p.items[i]
 		line := string(it.sev) + " " + onScreen(it.text)

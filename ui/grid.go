@@ -124,7 +124,7 @@ type gridState struct {
 // frameKey is what the cached parts of a grid's frame depend on.
 type frameKey struct {
 	w, lw, left, nvis int
-	st                *styles
+	sgen              int  // the style set's generation
 	one               bool // 四 drawn as one row (grid_onerow.go)
 	cw                int
 }
@@ -132,7 +132,7 @@ type frameKey struct {
 // styleSet is the styles of a frame, reduced to escape codes.
 type styleSet struct{ plain, computed, err, warn, cursor, cursorOff, editing ansiWrap }
 
-func frameStyles() styleSet {
+func frameStyles(st *styles) styleSet {
 	return styleSet{
 		plain: st.w.Label, computed: st.w.Computed, err: st.w.Error, warn: st.w.Warning,
 		cursor: st.w.Cursor, cursorOff: st.w.CursorOff, editing: st.w.Editing,
@@ -254,6 +254,8 @@ func (g *gridState) stepInput(dir int) bool {
 // gridView is what the editor needs to draw a grid: the report, its
 // findings per cell, and the cell being typed into.
 type gridView struct {
+	st      *styles
+	sgen    int // changes with st
 	gen     int // changes with the report's values and findings
 	r       *model.Report
 	marks   func(model.CellAddr) byte // '!' error, '?' warning, 0 none
@@ -271,6 +273,7 @@ type cellHit struct {
 // cells' positions relative to the top-left corner, and the caret position
 // of the cell being edited (x<0 when none).
 func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit, cx, cy int) {
+	st := v.st
 	if ocw, olw, ok := g.oneRowGeom(v.r, w); ok {
 		g.one = true
 		return g.renderOneRow(v, w, h, ocw, olw)
@@ -301,7 +304,7 @@ func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit
 		g.left = 0
 	}
 
-	if k := (frameKey{w: w, lw: lw, left: g.left, nvis: nvis, st: curStyles}); g.key != k || g.labelCache == nil {
+	if k := (frameKey{w: w, lw: lw, left: g.left, nvis: nvis, sgen: v.sgen}); g.key != k || g.labelCache == nil {
 		g.key, g.labelCache = k, map[int]string{}
 		// Frozen header.
 		var head []string
@@ -318,7 +321,7 @@ func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit
 	if g.rowCache == nil || g.rowGen != v.gen || len(g.labelCache) == 0 {
 		g.rowGen, g.rowCache = v.gen, map[int]string{}
 	}
-	ss := frameStyles()
+	ss := frameStyles(st)
 	head := g.head
 	lines = make([]string, 0, h)
 	lines = append(lines, head...)

@@ -72,12 +72,13 @@ func (g *gridState) setLinear(i int) {
 // renderOneRow draws the one-row layout: the official header (spanning
 // cells ruled with '-' so their extent shows) and the single data row.
 func (g *gridState) renderOneRow(v gridView, w, h, cw, lw int) (lines []string, hits []cellHit, cx, cy int) {
+	st := v.st
 	cx, cy = -1, -1
 	t := g.t
 	cells := printedCells(t)
 	slot := cw + 1
 	g.left, g.top = 0, 0
-	if k := (frameKey{w: w, lw: lw, nvis: len(cells), st: curStyles, one: true, cw: cw}); g.key != k || g.labelCache == nil {
+	if k := (frameKey{w: w, lw: lw, nvis: len(cells), sgen: v.sgen, one: true, cw: cw}); g.key != k || g.labelCache == nil {
 		g.key, g.labelCache = k, map[int]string{}
 		g.head = g.head[:0]
 		for _, hl := range oneRowHeader(t.Header, len(cells), cw, lw) {
@@ -86,7 +87,7 @@ func (g *gridState) renderOneRow(v gridView, w, h, cw, lw int) (lines []string, 
 		g.labelCache[0] = st.w.Label.render(pad(onScreen(t.OneRowLabel), lw))
 	}
 	g.lastRows = 1
-	ss := frameStyles()
+	ss := frameStyles(st)
 	lines = make([]string, 0, len(g.head)+1)
 	lines = append(lines, g.head...)
 	y := len(lines)

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // helpGroup is one titled group of the help screen.
@@ -15,7 +16,8 @@ type helpGroup struct {
 
 // helpGroups lists every binding of the key maps, grouped: the help screen
 // shows exactly the keys the program reacts to.
-func helpGroups(km keyMap) []helpGroup {
+func (sh *shared) helpGroups() []helpGroup {
+	km, dlgKeys, lineKeys := sh.keys, sh.dlgKeys, sh.lineKeys
 	return []helpGroup{
 		{txtHelpGeneral, []key.Binding{km.Help, km.HelpQ, km.Quit, km.Back, km.NextPane, km.PrevPane}},
 		{txtHelpMove, []key.Binding{km.Up, km.Down, km.Left, km.Right, km.NextCell, km.PrevCell, km.Home, km.End, km.PgUp, km.PgDn}},
@@ -35,8 +37,8 @@ func helpGroups(km keyMap) []helpGroup {
 // helpKeyW is the width of the key column.
 const helpKeyW = 12
 
-// groupLines renders one group: its title and one line per enabled binding.
-func (g helpGroup) lines() []string {
+// lines renders one group: its title and one line per enabled binding.
+func (g helpGroup) lines(st *styles) []string {
 	out := []string{st.Title.Render(g.title)}
 	for _, b := range g.bindings {
 		if !b.Enabled() {
@@ -94,13 +96,14 @@ func splitColumns(gls [][]string, n int) [][]string {
 // helpDialog is the help screen, built from the key map. It scrolls when
 // the window is too low; Esc, Enter or F1 close it.
 type helpDialog struct {
+	*shared
 	groups []helpGroup
 	scroll int
 	maxTop int // last scroll position that still shows something new
 	b      box
 }
 
-func newHelpDialog(km keyMap) screen { return &helpDialog{groups: helpGroups(km)} }
+func newHelpDialog(sh *shared) screen { return &helpDialog{shared: sh, groups: sh.helpGroups()} }
 
 func (d *helpDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -108,19 +111,19 @@ func (d *helpDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		return d, nil
 	}
 	switch {
-	case key.Matches(k, dlgKeys.Cancel, dlgKeys.Confirm, keys.Help):
+	case key.Matches(k, d.dlgKeys.Cancel, d.dlgKeys.Confirm, d.keys.Help):
 		return d, send(popDialogMsg{})
-	case key.Matches(k, keys.Up):
+	case key.Matches(k, d.keys.Up):
 		d.scroll--
-	case key.Matches(k, keys.Down):
+	case key.Matches(k, d.keys.Down):
 		d.scroll++
-	case key.Matches(k, keys.PgUp):
+	case key.Matches(k, d.keys.PgUp):
 		d.scroll -= 10
-	case key.Matches(k, keys.PgDn):
+	case key.Matches(k, d.keys.PgDn):
 		d.scroll += 10
-	case key.Matches(k, keys.Home):
+	case key.Matches(k, d.keys.Home):
 		d.scroll = 0
-	case key.Matches(k, keys.End):
+	case key.Matches(k, d.keys.End):
 		d.scroll = d.maxTop
 	}
 	d.scroll = max(0, min(d.scroll, d.maxTop))
@@ -131,7 +134,7 @@ func (d *helpDialog) view(w, h int) string {
 	colW := 2 + helpKeyW + 1 + 14 + 4 // key, description, gap
 	gls := make([][]string, len(d.groups))
 	for i, g := range d.groups {
-		gls[i] = g.lines()
+		gls[i] = g.lines(d.st)
 	}
 	// As many columns as fit (at most three), the groups in reading order,
 	// split where the tallest column is shortest.
@@ -164,11 +167,7 @@ func (d *helpDialog) view(w, h int) string {
 	d.scroll = max(0, min(d.scroll, d.maxTop))
 	body := lines[d.scroll:min(len(lines), d.scroll+room)]
 	body = append(append([]string(nil), body...), "")
-	if d.maxTop > 0 {
-		body = append(body, st.Dim.Render(txtHelpScrollKeys))
-	} else {
-		body = append(body, st.Dim.Render(txtHelpKeys))
-	}
+	body = append(body, d.st.Dim.Render(d.hints(d.bindings()...)))
 	inner := 0
 	for _, l := range body {
 		inner = max(inner, dw(l))
@@ -180,5 +179,80 @@ func (d *helpDialog) view(w, h int) string {
 func (d *helpDialog) cursor() *tea.Cursor { return nil }
 func (d *helpDialog) typing() bool        { return false }
 func (d *helpDialog) bindings() []key.Binding {
-	return []key.Binding{keys.Up, keys.Down, dlgKeys.Cancel}
+	if d.maxTop > 0 {
+		return []key.Binding{d.steps.Scroll, d.steps.Close}
+	}
+	return []key.Binding{d.steps.CloseHelp}
+}
+
+// renderHelpBar renders bindings as "F1 帮助  Ctrl+Q 退出 …", cut to width.
+// The bar changes far less often than the frame: the last one is kept.
+func (sh *shared) renderHelpBar(bs []key.Binding, w int) string {
+	var kb strings.Builder
+	for _, k := range bs {
+		kb.WriteString(k.Help().Key)
+		kb.WriteByte(0)
+		kb.WriteString(k.Help().Desc)
+		kb.WriteByte(0)
+	}
+	k := kb.String() + itoa(w) + "/" + itoa(sh.styleGen)
+	if k == sh.helpBar.key {
+		return sh.helpBar.bar
+	}
+	sh.helpBar.key, sh.helpBar.bar = k, sh.drawHelpBar(bs, w)
+	return sh.helpBar.bar
+}
+
+// drawHelpBar draws the help bar: each binding's key and description, as
+// many as fit in w columns, ending with "F1 更多" when not all do (the help
+// screen lists them all).
+func (sh *shared) drawHelpBar(bs []key.Binding, w int) string {
+	total, hasF1 := 0, false
+	var items []key.Help
+	for _, k := range bs {
+		if h := k.Help(); h.Key != "" {
+			items = append(items, h)
+			total += lipgloss.Width(h.Key+" "+h.Desc) + 2
+			hasF1 = hasF1 || h.Key == sh.keys.Help.Help().Key
+		}
+	}
+	more := ""
+	if total-2 > w && !hasF1 {
+		more = sh.keys.Help.Help().Key + " " + helpMore
+		w -= lipgloss.Width(more) + 2
+	}
+	bar := drawHints(items, w, sh.st.w.HelpKey, sh.st.w.HelpDesc)
+	if more != "" {
+		bar = strings.TrimRight(bar+"  "+sh.st.w.HelpKey.render(sh.keys.Help.Help().Key)+" "+sh.st.w.HelpDesc.render(helpMore), " ")
+	}
+	return bar
+}
+
+// hints is the key hint a dialog draws in its body ("Enter 导出  Esc 取消"),
+// from the same bindings and by the same renderer as the help bar, so that
+// what a dialog says of its keys is what they do.
+func (sh *shared) hints(bs ...key.Binding) string {
+	var items []key.Help
+	for _, k := range bs {
+		if h := k.Help(); h.Key != "" {
+			items = append(items, h)
+		}
+	}
+	return drawHints(items, -1, ansiWrap{}, ansiWrap{})
+}
+
+// drawHints joins "key desc" items with two spaces, each part through its
+// style, as many as fit in w columns (w < 0: all).
+func drawHints(items []key.Help, w int, kw, dw ansiWrap) string {
+	var b strings.Builder
+	used := 0
+	for _, h := range items {
+		iw := lipgloss.Width(h.Key+" "+h.Desc) + 2
+		if w >= 0 && used+iw-2 > w {
+			break
+		}
+		b.WriteString(kw.render(h.Key) + " " + dw.render(h.Desc) + "  ")
+		used += iw
+	}
+	return strings.TrimRight(b.String(), " ")
 }

@@ -12,12 +12,13 @@ import (
 // Every binding of both key maps is on the help screen: a key missing there
 // is a key nobody finds.
 func TestHelpListsEveryBinding(t *testing.T) {
-	d := newHelpDialog(keys).(*helpDialog)
+	sh := testShared(nil, fixedNow)
+	d := newHelpDialog(sh).(*helpDialog)
 	var listed []key.Binding
 	for _, g := range d.groups {
 		listed = append(listed, g.bindings...)
 	}
-	for _, km := range []any{keys, dlgKeys, lineKeys} {
+	for _, km := range []any{sh.keys, sh.dlgKeys, sh.lineKeys} {
 		v := reflect.ValueOf(km)
 		for i := range v.NumField() {
 			b, ok := v.Field(i).Interface().(key.Binding)
@@ -37,8 +38,35 @@ func TestHelpListsEveryBinding(t *testing.T) {
 	}
 }
 
+// TestStepKeysAreListed: the keys a step names in its hint (stepKeyMap) are
+// keys of the key maps, each listed on the help screen: a hint names no key
+// of its own.
+func TestStepKeysAreListed(t *testing.T) {
+	sh := testShared(nil, fixedNow)
+	listed := map[string]bool{}
+	for _, g := range sh.helpGroups() {
+		for _, b := range g.bindings {
+			for _, k := range b.Keys() {
+				listed[k] = true
+			}
+		}
+	}
+	v := reflect.ValueOf(sh.steps)
+	for i := range v.NumField() {
+		b := v.Field(i).Interface().(key.Binding)
+		if b.Help().Key == "" || b.Help().Desc == "" {
+			t.Errorf("%s has no help", v.Type().Field(i).Name)
+		}
+		for _, k := range b.Keys() {
+			if !listed[k] {
+				t.Errorf("%s names %q, a key the help screen does not list", v.Type().Field(i).Name, k)
+			}
+		}
+	}
+}
+
 func TestHelpScrollsOnASmallScreen(t *testing.T) {
-	d := newHelpDialog(keys)
+	d := newHelpDialog(testShared(nil, fixedNow))
 	small := ansi.Strip(d.view(60, 22)) // one column
 	if !strings.Contains(small, "通用") || !strings.Contains(small, "滚动") {
 		t.Fatalf("small help:\n%s", small)
@@ -47,10 +75,10 @@ func TestHelpScrollsOnASmallScreen(t *testing.T) {
 		d.update(keyMsg("down"))
 	}
 	end := ansi.Strip(d.view(60, 22))
-	if !strings.Contains(end, lineKeys.KillAfter.Help().Desc) || strings.Contains(end, "通用") {
+	if !strings.Contains(end, testLineKeys.KillAfter.Help().Desc) || strings.Contains(end, "通用") {
 		t.Fatalf("scrolled to the end:\n%s", end)
 	}
-	wide := ansi.Strip(newHelpDialog(keys).view(120, 38))
+	wide := ansi.Strip(newHelpDialog(testShared(nil, fixedNow)).view(120, 38))
 	for _, g := range []string{"通用", "开始页面", "对话框", "Ctrl+Q", "F7"} {
 		if !strings.Contains(wide, g) {
 			t.Errorf("wide help lacks %q:\n%s", g, wide)

@@ -25,7 +25,7 @@ type (
 // summary; Enter restores one after a confirmation and reopens the report.
 // Restoring is itself a revision, so it can be undone the same way.
 type historyDialog struct {
-	db              *store.Store
+	*shared
 	id              string
 	loading, loaded bool
 	revs            []store.Revision
@@ -36,8 +36,8 @@ type historyDialog struct {
 
 // newHistoryDialog shows the history of report id; its list is read by
 // init's command, which the root runs when it pushes the dialog.
-func newHistoryDialog(db *store.Store, id string) screen {
-	return &historyDialog{db: db, id: id}
+func newHistoryDialog(sh *shared, id string) screen {
+	return &historyDialog{shared: sh, id: id}
 }
 
 func (d *historyDialog) init() tea.Cmd {
@@ -47,7 +47,7 @@ func (d *historyDialog) init() tea.Cmd {
 	d.loading = true
 	db, id := d.db, d.id
 	if db == nil {
-		return send(historyLoadedMsg{err: errNoDraftFile})
+		return send(historyLoadedMsg{err: errNoStore{}})
 	}
 	return func() tea.Msg {
 		revs, err := db.History(id)
@@ -78,10 +78,10 @@ func (d *historyDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		d.wheel(msg, len(d.revs))
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, dlgKeys.Cancel):
+		case key.Matches(msg, d.dlgKeys.Cancel):
 			return d, send(popDialogMsg{})
-		case d.moveKey(msg, len(d.revs)): // moved the selection
-		case key.Matches(msg, dlgKeys.Restore):
+		case d.moveKey(&d.keys, msg, len(d.revs)): // moved the selection
+		case key.Matches(msg, d.dlgKeys.Restore):
 			if d.sel < len(d.revs) {
 				return d, d.askRestore(d.revs[d.sel])
 			}
@@ -100,8 +100,8 @@ func (d *historyDialog) askRestore(rv store.Revision) tea.Cmd {
 	// written, after dropping those of this report not yet started, and
 	// holds later saves until it is done: none can overwrite it.
 	yes := send(afterSavesMsg{run: restore, drop: id})
-	q := fmt.Sprintf(txtRestoreAskFmt, rv.N, fmtDateTime(rv.Time), rv.Summary)
-	return send(pushDialogMsg{d: newConfirmDialog(q, yes)})
+	q := fmt.Sprintf(txtRestoreAskFmt, rv.N, d.fmtDateTime(rv.Time), rv.Summary)
+	return send(pushDialogMsg{d: newConfirmDialog(d.shared, q, yes)})
 }
 
 func (d *historyDialog) view(w, h int) string {
@@ -113,15 +113,15 @@ func (d *historyDialog) view(w, h int) string {
 	case len(d.revs) == 0 && d.problem == "":
 		body = append(body, txtNoHistory)
 	default:
-		body = append(body, st.Header.Render("  "+pad(txtColRevision, 8)+" "+pad(txtColTime, 16)+"  "+txtColSummary))
+		body = append(body, d.st.Header.Render("  "+pad(txtColRevision, 8)+" "+pad(txtColTime, 16)+"  "+txtColSummary))
 		rows := max(1, h-10)
 		d.follow(rows)
 		for i := d.top; i < len(d.revs) && i < d.top+rows; i++ {
 			rv := d.revs[i]
-			line := pad(fmt.Sprintf(txtRevisionFmt, rv.N), 8) + " " + pad(fmtDateTime(rv.Time), 16) + "  " + rv.Summary
+			line := pad(fmt.Sprintf(txtRevisionFmt, rv.N), 8) + " " + pad(d.fmtDateTime(rv.Time), 16) + "  " + rv.Summary
 			line = cut(line, inner-2)
 			if i == d.sel {
-				body = append(body, st.Cursor.Render("> "+pad(line, inner-2)))
+				body = append(body, d.st.Cursor.Render("> "+pad(line, inner-2)))
 			} else {
 				body = append(body, "  "+line)
 			}
@@ -130,10 +130,10 @@ func (d *historyDialog) view(w, h int) string {
 	if d.problem != "" {
 		body = append(body, "")
 		for _, l := range wrapWidth(d.problem, inner) {
-			body = append(body, st.Error.Render(l))
+			body = append(body, d.st.Error.Render(l))
 		}
 	}
-	body = append(body, "", st.Dim.Render(txtHistoryKeys))
+	body = append(body, "", d.st.Dim.Render(d.hints(d.bindings()...)))
 	d.b = layoutBox(w, h, txtHistoryTitle, body, inner)
 	return d.b.render(w, h)
 }
@@ -141,5 +141,5 @@ func (d *historyDialog) view(w, h int) string {
 func (d *historyDialog) cursor() *tea.Cursor { return nil }
 func (d *historyDialog) typing() bool        { return false }
 func (d *historyDialog) bindings() []key.Binding {
-	return []key.Binding{keys.Up, keys.Down, dlgKeys.Restore, dlgKeys.Cancel}
+	return []key.Binding{d.steps.Select, d.dlgKeys.Restore, d.steps.Close}
 }

@@ -28,7 +28,7 @@ func TestHistoryRestore(t *testing.T) {
 		t.Fatalf("history %v (err %v): want at least two revisions", revs, err)
 	}
 
-	g := newStage(t, newStartScreen(db, fixedNow))
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.press("f5")
 	g.wantScreen("历史版本", "版本", "时间", "内容", "测试")
 	text := g.screenText()
@@ -64,8 +64,8 @@ func TestHistoryRestore(t *testing.T) {
 
 func TestHistoryEmptyAndErrors(t *testing.T) {
 	db := openStore(t)
-	d := newHistoryDialog(db, "no-such-id")
-	g := newStage(t, newStartScreen(db, fixedNow))
+	d := newHistoryDialog(testShared(db, fixedNow), "no-such-id")
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.send(pushDialogMsg{d: d})
 	g.wantScreen("读取失败：")
 	g.press("enter") // nothing to restore: no crash, nothing opened

@@ -56,9 +56,6 @@ type keyMap struct {
 	PartDown key.Binding
 }
 
-// keys is the program's key map.
-var keys = newKeyMap()
-
 func newKeyMap() keyMap {
 	km := keyMap{
 		Help:     key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", helpHelp)),
@@ -130,25 +127,28 @@ type dialogKeyMap struct {
 	Prev     key.Binding // dialogs: previous field
 	Choose   key.Binding // dialogs: change a choice (Left/Right)
 	Complete key.Binding // path fields: complete a file or folder name
+
 }
 
-// dlgKeys is the key map of the start screen and the dialogs.
-var dlgKeys = dialogKeyMap{
-	Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpOpen)),
-	New:      key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", helpNewReport)),
-	Import:   key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", helpImport)),
-	Roll:     key.NewBinding(key.WithKeys("f4"), key.WithHelp("F4", helpRoll)),
-	History:  key.NewBinding(key.WithKeys("f5", "ctrl+r"), key.WithHelp("F5", helpStartHist)),
-	Delete:   key.NewBinding(key.WithKeys("delete"), key.WithHelp("Delete", helpDelete)),
-	Trash:    key.NewBinding(key.WithKeys("f7"), key.WithHelp("F7", helpTrash)),
-	Undelete: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpUndelete)),
-	Restore:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpRestore)),
-	Confirm:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpCommit)),
-	Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpCancel)),
-	Next:     key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("Tab", helpNextField)),
-	Prev:     key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("Shift+Tab", helpPrevField)),
-	Choose:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("Left/Right", helpChoice)),
-	Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", helpComplete)),
+// newDialogKeyMap is the key map of the start screen and the dialogs.
+func newDialogKeyMap() dialogKeyMap {
+	return dialogKeyMap{
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpOpen)),
+		New:      key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", helpNewReport)),
+		Import:   key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", helpImport)),
+		Roll:     key.NewBinding(key.WithKeys("f4"), key.WithHelp("F4", helpRoll)),
+		History:  key.NewBinding(key.WithKeys("f5", "ctrl+r"), key.WithHelp("F5", helpStartHist)),
+		Delete:   key.NewBinding(key.WithKeys("delete"), key.WithHelp("Delete", helpDelete)),
+		Trash:    key.NewBinding(key.WithKeys("f7"), key.WithHelp("F7", helpTrash)),
+		Undelete: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpUndelete)),
+		Restore:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpRestore)),
+		Confirm:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpCommit)),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpCancel)),
+		Next:     key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("Tab", helpNextField)),
+		Prev:     key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("Shift+Tab", helpPrevField)),
+		Choose:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("Left/Right", helpChoice)),
+		Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", helpComplete)),
+	}
 }
 
 // lineKeyMap holds the editing keys of the dialogs' one-line fields
@@ -159,14 +159,74 @@ type lineKeyMap struct {
 	KillBefore, KillAfter  key.Binding
 }
 
-// lineKeys is the key map of the one-line fields.
-var lineKeys = lineKeyMap{
-	Left:       key.NewBinding(key.WithKeys("left", "ctrl+b"), key.WithHelp("Left", helpLeft)),
-	Right:      key.NewBinding(key.WithKeys("right", "ctrl+f"), key.WithHelp("Right", helpRight)),
-	Home:       key.NewBinding(key.WithKeys("home", "ctrl+a"), key.WithHelp("Home/Ctrl+A", helpLineHome)),
-	End:        key.NewBinding(key.WithKeys("end", "ctrl+e"), key.WithHelp("End/Ctrl+E", helpLineEnd)),
-	Backspace:  key.NewBinding(key.WithKeys("backspace", "ctrl+h"), key.WithHelp("Backspace", helpBackspace)),
-	Delete:     key.NewBinding(key.WithKeys("delete", "ctrl+d"), key.WithHelp("Delete", helpDeleteChar)),
-	KillBefore: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("Ctrl+U", helpKillBefore)),
-	KillAfter:  key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("Ctrl+K", helpKillAfter)),
+// newLineKeyMap is the key map of the one-line fields.
+func newLineKeyMap() lineKeyMap {
+	return lineKeyMap{
+		Left:       key.NewBinding(key.WithKeys("left", "ctrl+b"), key.WithHelp("Left", helpLeft)),
+		Right:      key.NewBinding(key.WithKeys("right", "ctrl+f"), key.WithHelp("Right", helpRight)),
+		Home:       key.NewBinding(key.WithKeys("home", "ctrl+a"), key.WithHelp("Home/Ctrl+A", helpLineHome)),
+		End:        key.NewBinding(key.WithKeys("end", "ctrl+e"), key.WithHelp("End/Ctrl+E", helpLineEnd)),
+		Backspace:  key.NewBinding(key.WithKeys("backspace", "ctrl+h"), key.WithHelp("Backspace", helpBackspace)),
+		Delete:     key.NewBinding(key.WithKeys("delete", "ctrl+d"), key.WithHelp("Delete", helpDeleteChar)),
+		KillBefore: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("Ctrl+U", helpKillBefore)),
+		KillAfter:  key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("Ctrl+K", helpKillAfter)),
+	}
+}
+
+// stepKeyMap names keys of the maps above as a dialog or an editor step
+// says them in its hint and its help bar, which the help renderer draws
+// from these bindings (「Enter 导出」 where keyMap says 「Enter 确认」). They
+// add no key: TestStepKeysAreListed checks that each is one the help screen
+// lists.
+type stepKeyMap struct {
+	Yes        key.Binding // a question: 确定
+	No         key.Binding // a question, a dialog: 取消
+	Switch     key.Binding // a question: move between 确定 and 取消
+	Select     key.Binding // a list: move the selection
+	Scroll     key.Binding // a long text: scroll
+	Close      key.Binding // a dialog that only shows something
+	CloseHelp  key.Binding // the help screen
+	NextOrDone key.Binding // the new-report form: next field, or create
+	Switch2    key.Binding // the new-report form: next field
+	PickFormat key.Binding // export: choose the format
+	ToName     key.Binding // export: on to the file name
+	Export     key.Binding // export: write the file
+	ToFormat   key.Binding // export: back to the format
+	CloseDone  key.Binding // export: done
+	DoImport   key.Binding // import: read the file
+	ShortComp  key.Binding // import: complete the file name
+	Fields     key.Binding // import: move between the fields
+	OpenNew    key.Binding // import: open the imported report
+	ToStart    key.Binding // import: back to the start screen
+	Welcome    key.Binding // the welcome: choose an action
+	CancelEdit key.Binding // a cell being typed into: Esc drops the typing
+	Cycle      key.Binding // a choice of the cover page
+}
+
+// newStepKeyMap is the keys as the steps name them.
+func newStepKeyMap() stepKeyMap {
+	return stepKeyMap{
+		Yes:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", strConfirmYes)),
+		No:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", strConfirmNo)),
+		Switch:     key.NewBinding(key.WithKeys("left", "right", "tab", "shift+tab", "up", "down"), key.WithHelp("Left/Right", helpSwitch)),
+		Select:     key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp("Up/Down", helpSwitch)),
+		Scroll:     key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp(keyScroll, helpScroll)),
+		Close:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpClose)),
+		CloseHelp:  key.NewBinding(key.WithKeys("esc", "enter", "f1"), key.WithHelp(keyCloseHelp, helpClose)),
+		NextOrDone: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpNextOrDone)),
+		Switch2:    key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("Tab", helpSwitchField)),
+		PickFormat: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpPickFormat)),
+		ToName:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpToName)),
+		Export:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpExport)),
+		ToFormat:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab", helpToFormat)),
+		CloseDone:  key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp(keyCloseDone, helpClose)),
+		DoImport:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpImport)),
+		ShortComp:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", helpCompShort)),
+		Fields:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpSwitchField)),
+		OpenNew:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpOpenReport)),
+		ToStart:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpToStart)),
+		Welcome:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpSelect)),
+		CancelEdit: key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", strConfirmNo)),
+		Cycle:      key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("Left/Right", helpCycle)),
+	}
 }

@@ -20,7 +20,7 @@ func (p *listPos) move(delta, n int) {
 
 // moveKey moves the selection for Up/Down, PgUp/PgDn (ten rows) and
 // Home/End, and says whether k was one of them.
-func (p *listPos) moveKey(k tea.KeyPressMsg, n int) bool {
+func (p *listPos) moveKey(keys *keyMap, k tea.KeyPressMsg, n int) bool {
 	switch {
 	case key.Matches(k, keys.Up):
 		p.move(-1, n)

@@ -11,15 +11,157 @@ import (
 )
 
 // gatedStore is a fakeStore whose saves wait until the test opens the gate,
-// like a slow disk.
+// like a slow disk. A save that starts waiting says so on entered, so that
+// a driver (blocked) knows, rather than guesses, that it will not return;
+// a save that waited says on through that it is in the store.
 type gatedStore struct {
 	*fakeStore
-	gate chan struct{}
+	gate    chan struct{}
+	entered chan struct{}
+	through chan struct{}
+}
+
+func newGatedStore(rs ...*model.Report) *gatedStore {
+	return &gatedStore{fakeStore: newFakeStore(rs...), gate: make(chan struct{}),
+		entered: make(chan struct{}, 64), through: make(chan struct{}, 64)}
 }
 
 func (g *gatedStore) Save(r *model.Report, summary string) error {
-	<-g.gate
-	return g.fakeStore.Save(r, summary)
+	select {
+	case <-g.gate:
+		return g.fakeStore.Save(r, summary)
+	default:
+		g.entered <- struct{}{}
+		<-g.gate
+		defer func() { g.through <- struct{}{} }()
+		return g.fakeStore.Save(r, summary)
+	}
+}
+
+// passed waits until a save that waited at the gate is in the store, and
+// checks that it put want into the cell addr.
+func (g *gatedStore) passed(t *testing.T, addr model.CellAddr, want model.Dec) {
+	t.Helper()
+	<-g.through
+	if v, ok := g.stored(testReportID).Get(addr); !ok || v != want {
+		t.Fatalf("%s = %v (%v) after the save, want %s", addr, v, ok, want)
+	}
+}
+
+// gatedDriver opens r in the editor at 120×40 over a gatedStore.
+func gatedDriver(t *testing.T, r *model.Report) (*driver, *gatedStore) {
+	gs := newGatedStore(r)
+	a := newApp(testConfig(Config{Now: edNow}), gs, nil)
+	a.setCur(newEditor(r.Clone(), nil, a.shared))
+	d := &driver{t: t, a: a, db: gs.fakeStore, blocked: gs.entered}
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	return d, gs
+}
+
+// TestSaveQueue: the queue on its own, step by step: a request starts a
+// save when idle and waits behind a running one, the newest waiting request
+// wins (keeping a summary when it has none), a job waits for the saves
+// before it and holds the queue, a failure is kept and retried when nothing
+// newer waits, and a restore's job drops the stale saves of its report.
+func TestSaveQueue(t *testing.T) {
+	r := newTestReport()
+	other := newTestReport()
+	other.ID = "other"
+	v := func(n int64) *model.Report { c := r.Clone(); _ = c.Set("s3.new.natural", model.Int(n)); return c }
+	type step struct {
+		do   func(q *saveQueue) tea.Cmd
+		cmd  bool   // a command comes back
+		want string // the queue's state after the step
+	}
+	job := send(statusMsg{text: "job"})
+	for _, tc := range []struct {
+		name  string
+		steps []step
+	}{
+		{"idle request starts", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(v(1), "a") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, false, "idle saved"},
+		}},
+		{"newest waiting wins", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(v(1), "a") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.request(v(2), "b") }, false, "running pending=2/b"},
+			{func(q *saveQueue) tea.Cmd { return q.request(v(3), "") }, false, "running pending=3/b"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, false, "idle saved"},
+		}},
+		{"job after the saves", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(v(1), "a") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.after(job, "") }, false, "running jobs=1"},
+			{func(q *saveQueue) tea.Cmd { return q.request(v(2), "b") }, false, "running pending=2/b jobs=1"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, true, "running jobs=1"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, true, "running"}, // the job runs
+			{func(q *saveQueue) tea.Cmd { return q.request(v(3), "c") }, false, "running pending=3/c"},
+			{func(q *saveQueue) tea.Cmd { return q.jobDone(nil) }, true, "running"},
+		}},
+		{"failure kept and retried", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(v(1), "a") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.saveFailed(saveReq{v(1), "a"}, errors.New("磁盘已满")) }, true, "idle failed=1 retrying"},
+			{func(q *saveQueue) tea.Cmd { return q.retry() }, true, "running failed=1"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, false, "idle saved"},
+		}},
+		{"a newer request replaces the failed one", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(v(1), "a") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.request(v(2), "b") }, false, "running pending=2/b"},
+			{func(q *saveQueue) tea.Cmd { return q.saveFailed(saveReq{v(1), "a"}, errors.New("磁盘已满")) }, true, "running failed=1"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, false, "idle saved"},
+		}},
+		{"restore drops stale saves of its report", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(v(1), "a") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.request(v(2), "b") }, false, "running pending=2/b"},
+			{func(q *saveQueue) tea.Cmd { return q.after(job, r.ID) }, false, "running jobs=1"},
+			{func(q *saveQueue) tea.Cmd { return q.saved(edNow()) }, true, "running"},
+		}},
+		{"a restore drops a failed save of its report, not of another", []step{
+			{func(q *saveQueue) tea.Cmd { return q.request(other, "x") }, true, "running"},
+			{func(q *saveQueue) tea.Cmd { return q.saveFailed(saveReq{other, "x"}, errors.New("磁盘已满")) }, true, "idle failed=0 retrying"},
+			{func(q *saveQueue) tea.Cmd { return q.after(job, r.ID) }, true, "running failed=0 retrying"},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q := newSaveQueue(newFakeStore(r), edNow, testTick)
+			for i, st := range tc.steps {
+				cmd := st.do(q)
+				if (cmd != nil) != st.cmd {
+					t.Fatalf("step %d: command %v, want %v", i, cmd != nil, st.cmd)
+				}
+				if got := queueState(q); got != st.want {
+					t.Fatalf("step %d: state %q, want %q", i, got, st.want)
+				}
+			}
+		})
+	}
+}
+
+// queueState describes the queue for TestSaveQueue: running or idle, the
+// waiting save (its s3.new.natural and summary), the jobs, the failed save,
+// a scheduled retry, whether a save was written.
+func queueState(q *saveQueue) string {
+	fig := func(r *model.Report) string { v, _ := r.Get("s3.new.natural"); return v.String() }
+	s := "idle"
+	if q.running {
+		s = "running"
+	}
+	if q.pending != nil {
+		s += " pending=" + fig(q.pending.r) + "/" + q.pending.summary
+	}
+	if len(q.jobs) > 0 {
+		s += strf(" jobs=%d", len(q.jobs))
+	}
+	if q.failed != nil {
+		s += " failed=" + fig(q.failed.r)
+	}
+	if q.retrying {
+		s += " retrying"
+	}
+	if !q.running && q.pending == nil && q.failed == nil && !q.lastSaved.IsZero() {
+		s += " saved"
+	}
+	return s
 }
 
 // TestExportOpensAfterTheLastSave: Ctrl+E while a figure is still being
@@ -27,22 +169,19 @@ func (g *gatedStore) Save(r *model.Report, summary string) error {
 // the draft file (the dialog records the stored report as a revision).
 func TestExportOpensAfterTheLastSave(t *testing.T) {
 	r := newTestReport()
-	gs := &gatedStore{fakeStore: newFakeStore(r), gate: make(chan struct{})}
-	a := newApp(Config{Now: edNow}, gs, nil)
-	a.cur = newEditor(r.Clone(), nil, a.cfg)
-	d := &driver{t: t, a: a, db: gs.fakeStore}
-	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	d.keys("7", "ctrl+e") // the save blocks: the driver gives up on it
+	d, gs := gatedDriver(t, r)
+	a := d.a
+	d.keys("7", "ctrl+e") // the save waits at the gate
 	if len(a.dialogs) != 0 {
 		t.Fatal("export dialog opened before the last edit was saved")
 	}
-	if !a.saving || len(a.waits) != 1 {
-		t.Fatalf("saving %v, waits %d", a.saving, len(a.waits))
+	if !a.saves.running || len(a.saves.jobs) != 1 {
+		t.Fatalf("running %v, jobs %d", a.saves.running, len(a.saves.jobs))
 	}
 	close(gs.gate)
 	// The blocked save finishes; its message was dropped by the driver,
 	// so deliver what it reports.
-	gs.waitStored(t, r.ID, "s3.new.natural", model.Int(7))
+	gs.passed(t, "s3.new.natural", model.Int(7))
 	d.send(savedMsg{at: edNow()})
 	if len(a.dialogs) != 1 {
 		t.Fatalf("dialogs %d after the save", len(a.dialogs))
@@ -53,59 +192,31 @@ func TestExportOpensAfterTheLastSave(t *testing.T) {
 	d.wantScreen("导出")
 }
 
-// TestRestoreDropsStaleSaves: a restore asked for while a save of the old
-// text is in flight waits for it, drops the queued and failed saves of that
-// report, and nothing is saved after it.
+// TestRestoreDropsStaleSaves: a restore confirmed in the history dialog
+// while a save of the old text waits at the gate runs once that save is
+// done, drops the waiting save of that report, and nothing is saved after
+// it.
 func TestRestoreDropsStaleSaves(t *testing.T) {
 	r := newTestReport()
-	db := newFakeStore(r)
-	a := newApp(Config{Now: edNow}, db, nil)
-	a.cur = newEditor(r.Clone(), nil, a.cfg)
-	old := r.Clone()
-	_ = old.Set("s3.new.natural", 9)
-
-	a.saving = true // a save is on its way
-	a.Update(saveReqMsg{r: old, summary: "旧", seq: 1})
-	if a.pending == nil {
-		t.Fatal("second save not queued")
+	d, gs := gatedDriver(t, r)
+	d.keys("7", "enter", "8", "enter") // 7 waits at the gate, 8 waits behind it
+	if d.a.saves.pending == nil {
+		t.Fatal("second save not waiting")
 	}
-	var order []string
-	restore := func() tea.Msg {
-		order = append(order, "restore")
-		return historyRestoredMsg{n: 1}
+	restored := false
+	restore := func() tea.Msg { restored = true; return statusMsg{text: "已恢复"} }
+	d.send(afterSavesMsg{run: restore, drop: r.ID})
+	if restored || d.a.saves.pending != nil {
+		t.Fatalf("restored %v, pending %v", restored, d.a.saves.pending)
 	}
-	_, cmd := a.Update(afterSavesMsg{run: restore, drop: r.ID})
-	if cmd != nil || len(order) != 0 {
-		t.Fatal("restore ran while a save was in flight")
+	close(gs.gate)
+	gs.passed(t, "s3.new.natural", model.Int(7))
+	d.send(savedMsg{at: edNow()})
+	if !restored {
+		t.Fatal("the restore did not run after the save")
 	}
-	if a.pending != nil {
-		t.Fatal("queued save of the restored report kept")
-	}
-	// The save in flight finishes; the restore runs next.
-	_, cmd = a.Update(savedMsg{at: edNow()})
-	if cmd == nil {
-		t.Fatal("nothing run after the save")
-	}
-	done := cmd()
-	if _, ok := done.(jobDoneMsg); !ok || len(order) != 1 {
-		t.Fatalf("after the save: %T, order %v", done, order)
-	}
-	if len(db.saves) != 0 {
-		t.Fatalf("a stale save was written: %v", db.saves)
-	}
-
-	// A failed save of that report is not retried over a restore either.
-	a = newApp(Config{Now: edNow}, db, nil)
-	a.cur = newEditor(r.Clone(), nil, a.cfg)
-	a.failed = &saveFailedMsg{req: saveReqMsg{r: old}, err: errors.New("磁盘已满")}
-	_, cmd = a.Update(afterSavesMsg{run: restore, drop: r.ID})
-	if a.failed != nil || cmd == nil {
-		t.Fatal("failed save of the restored report kept")
-	}
-	cmd()
-	a.Update(retrySaveMsg{})
-	if len(db.saves) != 0 || len(order) != 2 {
-		t.Fatalf("saves %v, order %v", db.saves, order)
+	if got := gs.saves; len(got) != 1 {
+		t.Fatalf("saves after the restore: %v", got)
 	}
 }
 
@@ -116,11 +227,16 @@ func TestStatusShowsSaveStateFromOpening(t *testing.T) {
 	d := newDriver(t, newTestReport(), 120, 40)
 	// fakeStore.List says the report was saved an hour before edNow.
 	d.wantScreen("已保存 13:02:33  错误 0 提示 0  已填 0/169")
-	d.a.saving = true
-	d.wantScreen("保存中  错误 0")
-	d.a.saving = false
 	d.keys("5", "enter")
 	d.wantScreen("已保存 14:02:33  错误 0 提示 0  已填 1/169")
+	// A save held by a slow disk: 保存中 until it is through.
+	g, gs := gatedDriver(t, newTestReport())
+	g.keys("6", "enter")
+	g.wantScreen("保存中  错误 0 提示 0  已填 1/169")
+	close(gs.gate)
+	gs.passed(t, "s3.new.natural", model.Int(6))
+	g.send(savedMsg{at: edNow()})
+	g.wantScreen("已保存 14:02:33")
 }
 
 // TestNarrowScreenHidesList: at 80 columns the section list gives its room

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-
-	"nianbao/model"
 )
 
 // The system ends the program when its window goes away: closing a Linux
@@ -36,10 +34,6 @@ type (
 	// quitTimeoutMsg ends the wait for the queue after quitWait.
 	quitTimeoutMsg struct{}
 )
-
-// badEntryer is a screen that can hold an entry that cannot be saved; on
-// Ctrl+Q the root asks badEntry's question instead of dropping it.
-type badEntryer interface{ badEntry() string }
 
 // SignalError is returned by Run when the program was ended by a signal
 // (its window closed, kill); Err is the last save's failure, if any.
@@ -80,15 +74,15 @@ func (a *app) quitNow() tea.Cmd {
 	}
 	a.closing, a.confirmQuit = true, false
 	var flush tea.Cmd
-	if f, ok := a.cur.(flusher); ok {
-		flush = f.flush() // a cell entry that cannot be saved is dropped
+	if a.ed != nil {
+		flush = a.ed.flush() // a cell entry that cannot be saved is dropped
 	}
-	if flush == nil && !a.saving && a.pending == nil && len(a.waits) == 0 && !a.inFlight() {
+	if flush == nil && a.saves.idle() {
 		return a.exit()
 	}
 	a.quitting = true
-	a.failed = nil // retried by finalSave, not by asking
-	return tea.Batch(flush, tea.Tick(quitWait, func(time.Time) tea.Msg { return quitTimeoutMsg{} }))
+	a.saves.forget() // retried by finalSave, not by asking
+	return tea.Batch(flush, a.tick(quitWait, func(time.Time) tea.Msg { return quitTimeoutMsg{} }))
 }
 
 // quitFilter routes a QuitMsg or InterruptMsg that the root did not return
@@ -106,9 +100,6 @@ func quitFilter(m tea.Model, msg tea.Msg) tea.Msg {
 	return msg
 }
 
-// reporter is a screen with an open report (the editor).
-type reporter interface{ report() *model.Report }
-
 // finalSave runs after the program has ended. When it ended before the
 // queue was empty (a second signal, the wait ran out, the terminal's input
 // failed as the window closed), the open report is saved here, directly:
@@ -117,27 +108,28 @@ type reporter interface{ report() *model.Report }
 // progress.
 func (a *app) finalSave() error {
 	var flush tea.Cmd
-	if f, ok := a.cur.(flusher); ok {
-		flush = f.flush()
+	if a.ed != nil {
+		flush = a.ed.flush()
 	}
-	rp, ok := a.cur.(reporter)
-	unsaved := flush != nil || a.saving || a.pending != nil || a.failed != nil || a.inFlight()
+	q := a.saves
+	unsaved := flush != nil || !q.idle() || q.failed != nil
+	gate := q.gate
 	deadline := time.Now().Add(finalWait)
-	for !a.gate.TryLock() {
+	for !gate.TryLock() {
 		if time.Now().After(deadline) {
-			if unsaved && ok {
+			if unsaved && a.ed != nil {
 				return errSaveStuck{}
 			}
 			return nil
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	defer a.gate.Unlock()
-	a.gate.closed = true
-	if !ok || !unsaved || a.db == nil {
+	defer gate.Unlock()
+	gate.closed = true
+	if a.ed == nil || !unsaved || a.reports == nil {
 		return nil
 	}
-	return a.db.Save(rp.report().Clone(), sumClosed)
+	return a.reports.Save(a.ed.report().Clone(), sumClosed)
 }
 
 // errSaveStuck: a save still running when the program ended kept the last

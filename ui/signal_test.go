@@ -28,7 +28,7 @@ func openReal(t *testing.T, now func() time.Time) (*driver, *store.Store, string
 	if err := db.Create(r, "新建"); err != nil {
 		t.Fatal(err)
 	}
-	a := New(Config{Store: db, Now: now}).(*app)
+	a := New(testConfig(Config{Store: db, Now: now})).(*app)
 	d := &driver{t: t, a: a}
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	d.send(openReportMsg{id: r.ID})
@@ -56,11 +56,12 @@ func TestSignalQuitSavesPendingWork(t *testing.T) {
 		name  string
 		type_ func(d *driver)
 		check func(r *model.Report) bool
+		saved bool // saved as typed, before the signal
 	}{
 		{"cell", func(d *driver) { d.keys("7", "3") }, func(r *model.Report) bool {
 			v, ok := r.Get("s3.new.natural")
 			return ok && v == model.Int(73)
-		}},
+		}, false},
 		{"text", func(d *driver) {
 			e := d.ed()
 			e.gotoSection(e.itemIndex(navItem{kind: secPart, part: 0}))
@@ -68,22 +69,22 @@ func TestSignalQuitSavesPendingWork(t *testing.T) {
 			if !e.textDirty {
 				t.Fatal("text not pending")
 			}
-		}, func(r *model.Report) bool { return r.S1.Parts[0].Body == "本机关主动公开" }},
+		}, func(r *model.Report) bool { return r.S1.Parts[0].Body == "本机关主动公开" }, true},
 		{"cell-after-failed-save", func(d *driver) {
 			// A save failed earlier: closing the window does not stop
 			// to ask about it.
-			d.a.failed = &saveFailedMsg{err: errors.New("磁盘已满")}
+			d.send(saveFailedMsg{req: saveReq{r: d.ed().r.Clone()}, err: errors.New("磁盘已满")})
 			d.keys("7", "3")
 		}, func(r *model.Report) bool {
 			v, ok := r.Get("s3.new.natural")
 			return ok && v == model.Int(73)
-		}},
+		}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, db, id := openReal(t, edNow)
 			tc.type_(d)
-			if tc.check(storedOf(t, db, id)) {
-				t.Fatal("saved before the signal: the test shows nothing")
+			if got := tc.check(storedOf(t, db, id)); got != tc.saved {
+				t.Fatalf("saved before the signal: %v, want %v", got, tc.saved)
 			}
 			savedAtQuit := false
 			d.onQuit = func() { savedAtQuit = tc.check(storedOf(t, db, id)) }
@@ -102,17 +103,14 @@ func TestSignalQuitSavesPendingWork(t *testing.T) {
 // cannot be saved is dropped, and what was typed before it is saved.
 func TestSignalQuitDropsBadEntrySavesRest(t *testing.T) {
 	r := newTestReport()
-	gs := &gatedStore{fakeStore: newFakeStore(r), gate: make(chan struct{})}
-	a := newApp(Config{Now: edNow}, gs, nil)
-	a.cur = newEditor(r.Clone(), nil, a.cfg)
-	d := &driver{t: t, a: a, db: gs.fakeStore}
-	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	d.keys("7", "enter", "1", ".", "5") // the save of 7 is still running
+	d, gs := gatedDriver(t, r)
+	a := d.a
+	d.keys("7", "enter", "1", ".", "5") // the save of 7 waits at the gate
 	if a.cur.(*editor).edit == nil {
 		t.Fatal("1.5 is not being typed")
 	}
 	bad := a.cur.(*editor).edit.addr
-	if !a.saving {
+	if !a.saves.running {
 		t.Fatal("the save of 7 is not in progress")
 	}
 	d.send(signalQuitMsg{})
@@ -120,7 +118,7 @@ func TestSignalQuitDropsBadEntrySavesRest(t *testing.T) {
 		t.Fatalf("quit %v, dialogs %d, confirm %v: must wait for the save, and not ask", d.quit, len(a.dialogs), a.confirmQuit)
 	}
 	close(gs.gate)
-	gs.waitStored(t, r.ID, "s3.new.natural", model.Int(7))
+	gs.passed(t, "s3.new.natural", model.Int(7))
 	// The blocked save's message was dropped by the driver: deliver it.
 	d.send(savedMsg{at: edNow()})
 	if !d.quit {
@@ -134,16 +132,11 @@ func TestSignalQuitDropsBadEntrySavesRest(t *testing.T) {
 // TestSignalQuitBounded: a save that never finishes does not keep a closing
 // window's program alive: quitWait later (or at a second signal) it quits.
 func TestSignalQuitBounded(t *testing.T) {
-	r := newTestReport()
-	gs := &gatedStore{fakeStore: newFakeStore(r), gate: make(chan struct{})}
-	defer close(gs.gate)
 	for _, last := range []tea.Msg{quitTimeoutMsg{}, signalQuitMsg{}} {
-		a := newApp(Config{Now: edNow}, gs, nil)
-		a.cur = newEditor(r.Clone(), nil, a.cfg)
-		d := &driver{t: t, a: a, db: gs.fakeStore}
-		d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+		d, gs := gatedDriver(t, newTestReport())
+		defer close(gs.gate)
 		d.keys("7")
-		d.send(signalQuitMsg{}) // the save blocks: the driver gives up on it
+		d.send(signalQuitMsg{}) // the save waits at the gate
 		if d.quit {
 			t.Fatal("quit before the save or the timeout")
 		}
@@ -158,7 +151,7 @@ func TestSignalQuitBounded(t *testing.T) {
 // return itself (Bubble Tea's signal handling, Program.Quit) is routed
 // through the signal quit; the root's own QuitMsg passes.
 func TestQuitFromOutsideFlushes(t *testing.T) {
-	a := newApp(Config{Now: edNow}, newFakeStore(), nil)
+	a := newApp(testConfig(Config{Now: edNow}), newFakeStore(), nil)
 	for _, m := range []tea.Msg{tea.QuitMsg{}, tea.InterruptMsg{}} {
 		if got := quitFilter(a, m); got != (signalQuitMsg{}) {
 			t.Fatalf("%T from outside became %T", m, got)
@@ -192,8 +185,11 @@ func TestFinalSaveAfterAbruptEnd(t *testing.T) {
 	if got := storedOf(t, db, id).S1.Parts[0].Body; got != "甲乙" {
 		t.Fatalf("stored body %q", got)
 	}
-	d.a.saving = false
-	if msg := d.a.enqueue(saveReqMsg{r: old})(); msg == nil {
+	cmd := d.a.saves.request(old, "")
+	if cmd == nil {
+		t.Fatal("the queue was not idle")
+	}
+	if msg := cmd(); msg == nil {
 		t.Fatal("late save reported nothing")
 	}
 	if got := storedOf(t, db, id).S1.Parts[0].Body; got != "甲乙" {
@@ -238,33 +234,24 @@ func TestQuitAsksAboutBadEntry(t *testing.T) {
 	}
 }
 
-// TestTextSavedWhileTypingSteadily: text typed without ever pausing
-// textIdle is still saved every textMaxWait.
-func TestTextSavedWhileTypingSteadily(t *testing.T) {
-	clock := edNow()
-	now := func() time.Time { return clock }
-	d, db, id := openReal(t, now)
+// TestTextSavedAsTyped: text is saved as cells are, every change through
+// the queue: each keystroke is in the draft file once its save is done,
+// long before the pause after which the text rules run (issue 10.4).
+func TestTextSavedAsTyped(t *testing.T) {
+	d, db, id := openReal(t, edNow)
 	e := d.ed()
 	e.gotoSection(e.itemIndex(navItem{kind: secPart, part: 0}))
 	d.keys("tab")
 	typed := ""
-	for i, r := range []rune("本机关认真贯彻落实条例") {
-		d.keys(string(r)) // the idle timer never fires: the driver drops it
+	for _, r := range "本机关认真贯彻落实条例" {
+		d.keys(string(r)) // the driver runs each save to its end; the pause never comes
 		typed += string(r)
-		if i == 5 {
-			if got := storedOf(t, db, id).S1.Parts[0].Body; got != "" {
-				t.Fatalf("saved before textMaxWait: %q", got)
-			}
-		}
-		clock = clock.Add(500 * time.Millisecond)
-		if i == 6 { // 3.0 s after the first keystroke
-			if got := storedOf(t, db, id).S1.Parts[0].Body; got != typed {
-				t.Fatalf("after %v of steady typing stored %q, want %q", clock.Sub(edNow()), got, typed)
-			}
+		if got := storedOf(t, db, id).S1.Parts[0].Body; got != typed {
+			t.Fatalf("stored %q, typed %q", got, typed)
 		}
 	}
 	if !e.textDirty {
-		t.Fatal("the typing after the save is not pending")
+		t.Fatal("the text rules ran before the pause")
 	}
 }
 

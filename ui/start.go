@@ -4,28 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"nianbao/model"
+	"nianbao/office"
 	"nianbao/store"
 )
-
-// errNoDraftFile is what a screen without a draft file reports (only a
-// misconfigured program, or a test, has none).
-var errNoDraftFile = errors.New(strNoStore)
-
-// displayZone is the time zone times are shown in; tests pin it.
-var displayZone = time.Local
-
-func fmtDateTime(t time.Time) string {
-	if t.IsZero() {
-		return "-"
-	}
-	return t.In(displayZone).Format("2006-01-02 15:04")
-}
 
 // Messages of the start screen (results of its commands).
 type (
@@ -39,8 +25,8 @@ type (
 		err   error
 	}
 	startRolledMsg struct {
-		r   *model.Report
-		err error
+		rolled *office.Rolled
+		err    error
 	}
 )
 
@@ -48,8 +34,7 @@ type (
 // that is done to a whole report: new, 从上年报告创建, import, open, delete,
 // trash, history. With no report at all it is a welcome with two actions.
 type startScreen struct {
-	db  *store.Store
-	now func() time.Time
+	*shared
 
 	loading, loaded bool
 	loadErr         error
@@ -73,11 +58,8 @@ type startScreen struct {
 
 // newStartScreen builds the start screen; its list is read by init's
 // command, which the root runs when it shows the screen.
-func newStartScreen(db *store.Store, now func() time.Time) screen {
-	if now == nil {
-		now = time.Now
-	}
-	return &startScreen{db: db, now: now}
+func newStartScreen(sh *shared) *startScreen {
+	return &startScreen{shared: sh}
 }
 
 // init starts reading the list of reports.
@@ -88,7 +70,7 @@ func (s *startScreen) init() tea.Cmd {
 	s.loading = true
 	db := s.db
 	if db == nil {
-		return send(startListMsg{err: errNoDraftFile})
+		return send(startListMsg{err: errNoStore{}})
 	}
 	return func() tea.Msg {
 		l, err := db.List()
@@ -103,9 +85,15 @@ func (s *startScreen) init() tea.Cmd {
 	}
 }
 
+// damagedWayOut says what can be done for a damaged report, with the keys
+// of the key map.
+func (s *startScreen) damagedWayOut() string {
+	return strf(txtDamagedWayOut, s.dlgKeys.History.Help().Key, s.dlgKeys.Delete.Help().Key)
+}
+
 // openingNote is what the first start screen says about the draft file
 // as it was opened: damaged reports and what to do, or a failed backup.
-func openingNote(db *store.Store) string {
+func openingNote(sh *shared, db *store.Store) string {
 	if db == nil {
 		return ""
 	}
@@ -118,15 +106,40 @@ func openingNote(db *store.Store) string {
 	}
 	names := make([]string, len(bad))
 	for i, e := range bad {
-		names[i] = e.Name()
+		names[i] = damagedName(e)
 	}
-	note := fmt.Sprintf(txtDamagedAtOpenFmt, len(bad), strings.Join(names, txtNameSep))
+	note := fmt.Sprintf(txtDamagedAtOpenFmt, len(bad), strings.Join(names, txtNameSep), sh.dlgKeys.History.Help().Key, sh.dlgKeys.Delete.Help().Key)
 	if be := (*store.BackupError)(nil); errors.As(berr, &be) && len(be.Damaged) > 0 {
 		note += txtNoBackupToday
 	} else if berr != nil {
 		note += berr.Error()
 	}
 	return note
+}
+
+// damagedName names a damaged report: 机关名称/年度, or its id when the
+// name cannot be read.
+func damagedName(e *store.ReportError) string {
+	if e.Named() {
+		return strf(txtReportNameFmt, e.Agency, e.Year)
+	}
+	return e.ID
+}
+
+// storeProblem is a store error as the UI says it: the store's facts, then
+// what the officer can do here (the store names no key or command).
+func storeProblem(err error) string {
+	msg := err.Error()
+	var fe *store.FileError
+	if errors.As(err, &fe) && fe.Problem == store.SaveFailed {
+		switch {
+		case fe.DiskFull():
+			msg += txtAdviceDiskFull
+		case fe.ReadOnly():
+			msg += txtAdviceReadOnly
+		}
+	}
+	return msg
 }
 
 // damaged returns why the report of row r cannot be opened, or nil.
@@ -163,7 +176,7 @@ func (s *startScreen) showDamaged(e *store.ReportError) {
 			s.sel = i
 		}
 	}
-	s.setNote(e.Error()+"\n"+txtDamagedWayOut, true)
+	s.setNote(e.Error()+"\n"+s.damagedWayOut(), true)
 }
 
 // reload reads the list again (after a change).
@@ -206,14 +219,14 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.setNote(txtDeleteFailed+msg.err.Error(), true)
 			return s, nil
 		}
-		s.setNote(fmt.Sprintf(txtDeletedFmt, msg.title), false)
+		s.setNote(fmt.Sprintf(txtDeletedFmt, msg.title, s.dlgKeys.Trash.Help().Key), false)
 		return s, s.reload()
 	case startRolledMsg:
 		if msg.err != nil {
 			s.setNote(txtRollFailed+msg.err.Error(), true)
 			return s, nil
 		}
-		return s, send(openReportMsg{id: msg.r.ID, note: rolledNote(msg.r)})
+		return s, send(openReportMsg{id: msg.rolled.Report.ID, note: rolledNote(msg.rolled)})
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	case tea.MouseWheelMsg:
@@ -234,98 +247,90 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 func (s *startScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	empty := s.loaded && s.loadErr == nil && len(s.list) == 0
 	switch {
-	case s.db == nil && key.Matches(k, dlgKeys.New, dlgKeys.Import, dlgKeys.Trash):
+	case s.db == nil && key.Matches(k, s.dlgKeys.New, s.dlgKeys.Import, s.dlgKeys.Trash):
 		s.setNote(strNoStore, true)
-	case key.Matches(k, dlgKeys.New):
+	case key.Matches(k, s.dlgKeys.New):
 		return s.newReport()
-	case key.Matches(k, dlgKeys.Import):
+	case key.Matches(k, s.dlgKeys.Import):
 		return s.importReport()
-	case empty && key.Matches(k, keys.Up, keys.Down, dlgKeys.Next, dlgKeys.Prev):
+	case empty && key.Matches(k, s.keys.Up, s.keys.Down, s.dlgKeys.Next, s.dlgKeys.Prev):
 		s.welcome = 1 - s.welcome
-	case empty && key.Matches(k, dlgKeys.Open):
+	case empty && key.Matches(k, s.dlgKeys.Open):
 		if s.welcome == 0 {
 			return s.newReport()
 		}
 		return s.importReport()
-	case s.moveKey(k, len(s.list)): // moved the selection
+	case s.moveKey(&s.keys, k, len(s.list)): // moved the selection
 		s.note = ""
-	case key.Matches(k, dlgKeys.Open, dlgKeys.Roll) && s.selected() != nil && s.damaged(s.selected()) != nil:
+	case key.Matches(k, s.dlgKeys.Open, s.dlgKeys.Roll) && s.selected() != nil && s.damaged(s.selected()) != nil:
 		// Reading it would only fail: say why and what to do instead.
 		s.showDamaged(s.damaged(s.selected()))
-	case key.Matches(k, dlgKeys.Open):
+	case key.Matches(k, s.dlgKeys.Open):
 		if r := s.selected(); r != nil {
 			return send(openReportMsg{id: r.ID})
 		}
-	case key.Matches(k, dlgKeys.Roll):
+	case key.Matches(k, s.dlgKeys.Roll):
 		return s.rollForward()
-	case key.Matches(k, dlgKeys.Delete):
+	case key.Matches(k, s.dlgKeys.Delete):
 		return s.deleteSelected()
-	case key.Matches(k, dlgKeys.History):
+	case key.Matches(k, s.dlgKeys.History):
 		if r := s.selected(); r != nil {
-			return send(pushDialogMsg{d: newHistoryDialog(s.db, r.ID)})
+			return send(pushDialogMsg{d: newHistoryDialog(s.shared, r.ID)})
 		}
-	case key.Matches(k, dlgKeys.Trash):
-		return send(pushDialogMsg{d: newTrashDialog(s.db)})
+	case key.Matches(k, s.dlgKeys.Trash):
+		return send(pushDialogMsg{d: newTrashDialog(s.shared)})
 	}
 	return nil
 }
 
 func (s *startScreen) newReport() tea.Cmd {
-	return send(pushDialogMsg{d: newReportDialog(s.db, s.now)})
+	return send(pushDialogMsg{d: newReportDialog(s.shared)})
 }
 
 func (s *startScreen) importReport() tea.Cmd {
-	return send(pushDialogMsg{d: newImportDialog(s.db)})
+	return send(pushDialogMsg{d: newImportDialog(s.shared)})
 }
 
-// rollForward creates next year's report from the selected one, refusing
-// at once when that year is already in the list.
+// rollForward creates next year's report from the selected one (office:
+// the store refuses when that year is already there).
 func (s *startScreen) rollForward() tea.Cmd {
 	r := s.selected()
 	if r == nil {
 		return nil
 	}
+	// Words for the refusal: that year in the list, or (a renamed agency)
+	// a report started from this one already.
+	refused := txtRollDuplicate
 	for _, o := range s.list {
 		if o.Agency == r.Agency && o.Year == r.Year+1 {
-			s.setNote(fmt.Sprintf(txtRollExistsFmt, r.Agency, r.Year+1), true)
-			return nil
+			refused = fmt.Sprintf(txtRollExistsFmt, r.Agency, r.Year+1)
 		}
 	}
-	db, id := s.db, r.ID
+	o, id := s.office, r.ID
 	return func() tea.Msg {
-		nr, err := db.RollForward(id)
-		if errors.Is(err, store.ErrDuplicate) {
-			err = errors.New(txtRollDuplicate)
+		rolled, err := o.RollForward(id, store.NextHeader{})
+		switch {
+		case errors.Is(err, store.ErrDuplicate):
+			err = errors.New(refused)
+		case err != nil:
+			err = errors.New(storeProblem(err))
 		}
-		return startRolledMsg{nr, err}
+		return startRolledMsg{rolled, err}
 	}
 }
 
-// rolledNote tells the officer what 从上年报告创建 brought over: the store
-// copies last year's 结转下年度 into this year's 二、上年结转 where it was
-// filled, so the note says so only when it did.
-func rolledNote(r *model.Report) string {
-	filled, total := 0, 0
-	for _, c := range model.S3.Inputs() {
-		if c.RowSpec().Key != s3CarriedRow {
-			continue
-		}
-		total++
-		if _, ok := r.Get(c.Addr); ok {
-			filled++
-		}
-	}
+// rolledNote tells the officer what 从上年报告创建 brought over: last year's
+// 结转下年度 goes into this year's 二、上年结转 where it was filled, so the
+// note says so only when it did.
+func rolledNote(r *office.Rolled) string {
 	switch {
-	case filled == 0:
-		return strf(txtRolledNoCarryFmt, r.Year)
-	case filled < total:
-		return strf(txtRolledSomeCarryFmt, r.Year, filled, total)
+	case r.Carried == 0:
+		return strf(txtRolledNoCarryFmt, r.Report.Year)
+	case r.Carried < r.CarryCells:
+		return strf(txtRolledSomeCarryFmt, r.Report.Year, r.Carried, r.CarryCells)
 	}
-	return strf(txtRolledFmt, r.Year)
+	return strf(txtRolledFmt, r.Report.Year)
 }
-
-// s3CarriedRow is the key of 三's row 二、上年结转政府信息公开申请数量.
-const s3CarriedRow = "carried"
 
 func (s *startScreen) deleteSelected() tea.Cmd {
 	r := s.selected()
@@ -340,19 +345,19 @@ func (s *startScreen) deleteSelected() tea.Cmd {
 	yes := func() tea.Msg {
 		return startDeletedMsg{title, db.Delete(id)}
 	}
-	return send(pushDialogMsg{d: newConfirmDialog(fmt.Sprintf(txtDeleteAskFmt, title), yes)})
+	return send(pushDialogMsg{d: newConfirmDialog(s.shared, fmt.Sprintf(txtDeleteAskFmt, title, s.dlgKeys.Trash.Help().Key), yes)})
 }
 
 func (s *startScreen) view(w, h int) string {
 	var lines []string
-	lines = append(lines, st.Title.Render(txtAppTitle))
+	lines = append(lines, s.st.Title.Render(txtAppTitle))
 	if s.db != nil {
-		lines = append(lines, st.Dim.Render(txtDraftFile+s.db.Path()))
+		lines = append(lines, s.st.Dim.Render(txtDraftFile+s.db.Path()))
 	}
 	lines = append(lines, "")
 	if s.opening != "" {
 		for _, l := range wrapWidth(s.opening, w-2) {
-			lines = append(lines, st.Warning.Render(l))
+			lines = append(lines, s.st.Warning.Render(l))
 		}
 		lines = append(lines, "")
 	}
@@ -360,9 +365,9 @@ func (s *startScreen) view(w, h int) string {
 	// survives a short window; the list leaves room for all of it.
 	var note []string
 	if s.note != "" {
-		sty := st.OK
+		sty := s.st.OK
 		if s.noteErr {
-			sty = st.Error
+			sty = s.st.Error
 		}
 		note = append(note, "")
 		for _, l := range wrapWidth(s.note, w-2) {
@@ -373,7 +378,7 @@ func (s *startScreen) view(w, h int) string {
 	case !s.loaded:
 		lines = append(lines, txtLoading)
 	case s.loadErr != nil:
-		lines = append(lines, st.Error.Render(txtLoadFailed+s.loadErr.Error()))
+		lines = append(lines, s.st.Error.Render(txtLoadFailed+s.loadErr.Error()))
 	case len(s.list) == 0:
 		lines = append(lines, s.welcomeLines(w)...)
 	default:
@@ -398,14 +403,15 @@ func fitArea(lines []string, w, h int) string {
 
 func (s *startScreen) welcomeLines(w int) []string {
 	out := []string{txtWelcome, "", txtWelcomeEmpty, ""}
+	hint := s.hints(s.steps.Welcome, s.steps.Yes, s.keys.Help)
 	for i, a := range []string{txtWelcomeNew, txtWelcomeImport} {
 		if i == s.welcome {
-			out = append(out, st.Cursor.Render("> "+a))
+			out = append(out, s.st.Cursor.Render("> "+a))
 		} else {
 			out = append(out, "  "+a)
 		}
 	}
-	out = append(out, "", st.Dim.Render(txtWelcomeHelp))
+	out = append(out, "", s.st.Dim.Render(hint))
 	for i := range out {
 		out[i] = "  " + out[i]
 	}
@@ -425,7 +431,7 @@ func (s *startScreen) tableLines(w, h int) []string {
 	agencyW := max(12, min(w-49, colAgencyMax))
 	head := "  " + pad(txtColAgency, agencyW) + " " + padL(txtColYear, colYear) + " " +
 		padL(txtColErrors, colCount) + " " + padL(txtColMissing, colCount) + " " + padL(txtColWarnings, colCount) + "  " + txtColUpdated
-	out := []string{st.Header.Render(head)}
+	out := []string{s.st.Header.Render(head)}
 	rows := max(1, h-1)
 	if len(s.list) > rows {
 		rows = max(1, h-2) // room for the position line
@@ -441,26 +447,26 @@ func (s *startScreen) tableLines(w, h int) []string {
 			// read: the mark, in words, takes their place.
 			name, year := r.Agency, fmt.Sprint(r.Year)
 			if name == "" {
-				name, year = e.Name(), ""
+				name, year = damagedName(e), ""
 			}
 			line = pad(cut(name, agencyW), agencyW) + " " + padL(year, colYear) + " " +
-				st.Error.Render(txtDamagedMark) + "  " + txtDamagedRowHint
+				s.st.Error.Render(txtDamagedMark) + "  " + strf(txtDamagedRowHint, s.dlgKeys.History.Help().Key)
 		} else {
 			errs := padL(fmt.Sprint(r.Errors), colCount)
 			if r.Errors > 0 {
-				errs = st.Error.Render(errs)
+				errs = s.st.Error.Render(errs)
 			}
 			line = pad(cut(r.Agency, agencyW), agencyW) + " " + padL(fmt.Sprint(r.Year), colYear) + " " +
-				errs + " " + padL(fmt.Sprint(r.Missing), colCount) + " " + padL(fmt.Sprint(r.Warnings), colCount) + "  " + fmtDateTime(r.Updated)
+				errs + " " + padL(fmt.Sprint(r.Missing), colCount) + " " + padL(fmt.Sprint(r.Warnings), colCount) + "  " + s.fmtDateTime(r.Updated)
 		}
 		if i == s.sel {
-			out = append(out, st.Cursor.Render("> "+line))
+			out = append(out, s.st.Cursor.Render("> "+line))
 		} else {
 			out = append(out, "  "+line)
 		}
 	}
 	if n := len(s.list); n > rows {
-		out = append(out, st.Dim.Render(fmt.Sprintf(txtRowsFmt, s.sel+1, n)))
+		out = append(out, s.st.Dim.Render(fmt.Sprintf(txtRowsFmt, s.sel+1, n)))
 	}
 	return out
 }
@@ -470,12 +476,12 @@ func (s *startScreen) typing() bool        { return false }
 
 func (s *startScreen) bindings() []key.Binding {
 	if s.loaded && len(s.list) == 0 {
-		return []key.Binding{dlgKeys.Open, dlgKeys.New, dlgKeys.Import, dlgKeys.Trash}
+		return []key.Binding{s.dlgKeys.Open, s.dlgKeys.New, s.dlgKeys.Import, s.dlgKeys.Trash}
 	}
 	if r := s.selected(); r != nil && s.damaged(r) != nil {
 		// Only history (to repair it) and delete help a damaged report.
-		return []key.Binding{dlgKeys.History, dlgKeys.Delete, dlgKeys.New, dlgKeys.Import, dlgKeys.Trash}
+		return []key.Binding{s.dlgKeys.History, s.dlgKeys.Delete, s.dlgKeys.New, s.dlgKeys.Import, s.dlgKeys.Trash}
 	}
-	return []key.Binding{dlgKeys.Open, dlgKeys.New, dlgKeys.Import, dlgKeys.Roll,
-		dlgKeys.History, dlgKeys.Delete, dlgKeys.Trash}
+	return []key.Binding{s.dlgKeys.Open, s.dlgKeys.New, s.dlgKeys.Import, s.dlgKeys.Roll,
+		s.dlgKeys.History, s.dlgKeys.Delete, s.dlgKeys.Trash}
 }

@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -13,15 +12,15 @@ import (
 )
 
 // rootDriver runs the real root model with its commands executed in
-// order. A command that does not return quickly (a timer: autosave retry,
-// idle commit) is dropped, as if the test ended before it fired.
+// order, each to its end. Timers (testTick: autosave retry, idle commit)
+// are not fired, as if the test ended before they did.
 type rootDriver struct {
 	t *testing.T
 	m tea.Model
 }
 
 func newRootDriver(t *testing.T, cfg Config, w, h int) *rootDriver {
-	d := &rootDriver{t: t, m: New(cfg)}
+	d := &rootDriver{t: t, m: New(testConfig(cfg))}
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d
@@ -51,14 +50,10 @@ func (d *rootDriver) run(c tea.Cmd) {
 	if c == nil {
 		return
 	}
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- c() }()
-	select {
-	case msg := <-ch:
-		if msg != nil {
-			d.send(msg)
-		}
-	case <-time.After(300 * time.Millisecond):
+	switch msg := c().(type) {
+	case nil, timerMsg:
+	default:
+		d.send(msg)
 	}
 }
 

@@ -35,7 +35,6 @@ func area(s screen, w, h int) string {
 }
 
 func TestStartGolden(t *testing.T) {
-	displayZone = time.UTC
 	at := func(d, hh int) time.Time { return time.Date(2025, 1, d, hh, 5, 0, 0, time.UTC) }
 	list := []store.Summary{
 		{ID: "a", Agency: "北京市密云区科学技术委员会", Year: 2024, Updated: at(20, 14), Errors: 2, Warnings: 5},
@@ -49,7 +48,7 @@ func TestStartGolden(t *testing.T) {
 		for _, sz := range sizes {
 			name := fmt.Sprintf("start_%s_%dx%d", tc.name, sz.w, sz.h)
 			t.Run(name, func(t *testing.T) {
-				s := newStartScreen(nil, fixedNow)
+				s := newStartScreen(testShared(nil, fixedNow))
 				s.update(startListMsg{list: tc.list})
 				s.update(keyMsg("down"))
 				golden.RequireEqual(namedTB{t, name}, area(s, sz.w, sz.h))
@@ -62,8 +61,8 @@ func TestStartGolden(t *testing.T) {
 	for _, sz := range sizes {
 		name := fmt.Sprintf("start_damaged_%dx%d", sz.w, sz.h)
 		t.Run(name, func(t *testing.T) {
-			s := newStartScreen(nil, fixedNow).(*startScreen)
-			s.opening = fmt.Sprintf(txtDamagedAtOpenFmt, 1, bad.Name()) + txtNoBackupToday
+			s := newStartScreen(testShared(nil, fixedNow))
+			s.opening = fmt.Sprintf(txtDamagedAtOpenFmt, 1, damagedName(bad), "F5", "Delete") + txtNoBackupToday
 			s.update(startListMsg{list: list, bad: []*store.ReportError{bad}})
 			s.update(keyMsg("down"))
 			s.update(keyMsg("enter"))
@@ -76,7 +75,7 @@ func TestStartLoadsAndOpens(t *testing.T) {
 	db := openStore(t)
 	r23 := addReport(t, db, "北京市密云区科学技术委员会", 2023)
 	r24 := addReport(t, db, "北京市密云区科学技术委员会", 2024)
-	g := newStage(t, newStartScreen(db, fixedNow))
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.wantScreen("草稿文件："+db.Path(), "北京市密云区科学技术委员会", "2024", "2023", "2025-03-10 09:30")
 	g.press("enter") // newest year first
 	if len(g.opened) != 1 || g.opened[0] != r24.ID {
@@ -108,7 +107,7 @@ func TestStartLoadsAndOpens(t *testing.T) {
 
 func TestStartNewReport(t *testing.T) {
 	db := openStore(t)
-	g := newStage(t, newStartScreen(db, fixedNow))
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.wantScreen("还没有报告", "> 新建报告", "导入上年已发布的报告")
 	g.press("enter")
 	if _, ok := g.top().(*newReportForm); !ok {
@@ -195,7 +194,7 @@ func TestStartDeleteAndTrash(t *testing.T) {
 	db := openStore(t)
 	addReport(t, db, "甲单位", 2024)
 	r := addReport(t, db, "乙单位", 2024)
-	g := newStage(t, newStartScreen(db, fixedNow))
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.press("down", "delete")
 	g.wantScreen("把「乙单位2024年政府信息公开工作年度报告」移到回收站？")
 	g.press("esc") // changed my mind
@@ -230,7 +229,7 @@ func TestStartDeleteAndTrash(t *testing.T) {
 func TestStartRollForward(t *testing.T) {
 	db := openStore(t)
 	r23 := addReport(t, db, "北京市密云区科学技术委员会", 2023)
-	g := newStage(t, newStartScreen(db, fixedNow))
+	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.press("f4")
 	if len(g.opened) != 1 {
 		t.Fatalf("F4 opened %v; screen:\n%s", g.opened, g.screenText())
@@ -243,7 +242,7 @@ func TestStartRollForward(t *testing.T) {
 	g.press("f4")
 	g.wantScreen("下一年度的报告已经存在")
 	// A fresh list knows at once.
-	g = newStage(t, newStartScreen(db, fixedNow))
+	g = newStage(t, newStartScreen(testShared(db, fixedNow)))
 	g.press("down", "f4") // the 2023 row
 	g.wantScreen("已有北京市密云区科学技术委员会 2024 年的报告")
 	if len(g.opened) != 0 {
@@ -253,7 +252,7 @@ func TestStartRollForward(t *testing.T) {
 
 func TestStartLoadError(t *testing.T) {
 	db := openStore(t)
-	s := newStartScreen(db, fixedNow)
+	s := newStartScreen(testShared(db, fixedNow))
 	s.update(startListMsg{err: errors.New("草稿文件已损坏")})
 	if got := ansi.Strip(s.view(80, 20)); !strings.Contains(got, "读取失败：草稿文件已损坏") {
 		t.Fatalf("load error not shown:\n%s", got)
@@ -263,12 +262,12 @@ func TestStartLoadError(t *testing.T) {
 // Without a draft file (a misconfigured program) nothing panics: the screens
 // say so.
 func TestStartWithoutDraftFile(t *testing.T) {
-	g := newStage(t, newStartScreen(nil, fixedNow))
+	g := newStage(t, newStartScreen(testShared(nil, fixedNow)))
 	g.wantScreen("读取失败：没有打开草稿文件")
 	g.press("f2", "f3", "f7")
 	if len(g.dialogs) != 0 {
 		t.Fatalf("a dialog opened without a draft file: %T", g.top())
 	}
-	g.send(pushDialogMsg{d: newHistoryDialog(nil, "x")})
+	g.send(pushDialogMsg{d: newHistoryDialog(testShared(nil, fixedNow), "x")})
 	g.wantScreen("读取失败：没有打开草稿文件")
 }

@@ -33,7 +33,6 @@ const (
 	strMissingTexts   = "未填 %d 段文字"
 	strConfirmYes     = "确定"
 	strConfirmNo      = "取消"
-	strConfirmHint    = "Enter 确定  Esc 取消"
 )
 
 // Editor: section list.
@@ -53,7 +52,7 @@ const (
 	strPaneFinds   = "检查结果"
 	strNoFindings  = "没有发现问题。"
 	strMissingLine = "表%s 还有 %d 格未填（已填 %d/%d）"
-	strListHidden  = "F6 章节"
+	strListHidden  = "%s 章节"
 	strMissingFees = "六、信息处理费 还有 %d 项未填（已填 %d/%d）"
 )
 
@@ -64,7 +63,6 @@ const (
 	strFieldKind    = "机关类型"
 	strFieldScope   = "范围"
 	strFieldPreface = "开头说明"
-	strChoiceHint   = "Left/Right 切换"
 	strYearBad      = "年度应为 4 位数字，例如 2023"
 	strAgencyEmpty  = "机关名称不能为空"
 	strAgencyLong   = "机关名称太长（最多 %d 个字）"
@@ -80,7 +78,7 @@ const (
 	strS6Fees       = "信息处理费（生成的句子，不可直接编辑）："
 	strS6FeesNone   = "（收费数字尚未填写）"
 	strPartAdded    = "已添加小节 %s"
-	strPartDeleteQ  = "删除小节 %s「%s」？正文也会一并删除（可用 Ctrl+Z 撤销）。"
+	strPartDeleteQ  = "删除小节 %s「%s」？正文也会一并删除（可用 %s 撤销）。"
 	strPartDeleted  = "已删除小节 %s"
 	strPartMoved    = "小节已移到 %s"
 	strPartLast     = "至少保留一个小节"
@@ -93,7 +91,7 @@ const (
 	strComputed      = "自动计算，不能填写"
 	strIncomplete    = "部分单元格未填，合计不完整"
 	strCleared       = "已清除 %s"
-	strFillZeroQ     = "把表%s中还空着的 %d 个单元格都填为 0？已填的数字不变（可用 Ctrl+Z 撤销）。"
+	strFillZeroQ     = "把表%s中还空着的 %d 个单元格都填为 0？已填的数字不变（可用 %s 撤销）。"
 	strFillZeroDone  = "已把表%s的 %d 个空单元格填为 0"
 	strFillZeroNone  = "表%s没有空着的单元格"
 	strFillNoTable   = "请先进入表二、三、四或六，再全部填 0"
@@ -111,7 +109,6 @@ const (
 	strFeeLabel      = "六、%s"   // 六's fee figures: three figures, not a table
 	strSep           = "；"      // between messages on one line
 	strFieldProblem  = "%s：%s"  // a text field's name and what is wrong with it
-	strEditingHint   = "Enter 确认  Esc 取消"
 )
 
 // Paste into a grid.
@@ -189,6 +186,24 @@ const (
 	helpChoice     = "切换选项"
 	helpNextField  = "下一项"
 	helpPrevField  = "上一项"
+	// The keys as dialogs name them in their hints.
+	helpSwitch      = "选择"
+	helpScroll      = "滚动"
+	helpClose       = "关闭"
+	helpNextOrDone  = "下一项/完成"
+	helpSwitchField = "切换"
+	helpPickFormat  = "选格式"
+	helpToName      = "下一步：文件名"
+	helpToFormat    = "回到格式"
+	helpCompShort   = "补全"
+	helpOpenReport  = "打开报告"
+	helpToStart     = "返回开始页面"
+	helpSelect      = "选择"
+	helpCycle       = "切换"
+	// Keys named together in a hint.
+	keyScroll    = "Up/Down、PgUp/PgDn"
+	keyCloseHelp = "Esc、Enter 或 F1"
+	keyCloseDone = "Enter 或 Esc"
 )
 
 // screenQuotes are the official labels' “ ” and what the screen shows
@@ -216,7 +231,6 @@ const (
 	txtWelcomeEmpty  = "草稿文件里还没有报告，可以："
 	txtWelcomeNew    = "新建报告"
 	txtWelcomeImport = "导入上年已发布的报告（网页另存的 .html、复制成 .txt 的正文，或 JSON）"
-	txtWelcomeHelp   = "Up/Down 选择，Enter 确定；F1 查看全部按键"
 	txtColAgency     = "机关"
 	txtColYear       = "年度"
 	txtColErrors     = "错误"
@@ -225,8 +239,8 @@ const (
 	txtColUpdated    = "最后修改"
 	txtColDeleted    = "删除时间"
 	txtRowsFmt       = "  第 %d 份，共 %d 份"
-	txtDeleteAskFmt  = "把「%s」移到回收站？之后可在回收站（F7）中恢复。"
-	txtDeletedFmt    = "已移到回收站：%s（F7 可恢复）"
+	txtDeleteAskFmt  = "把「%s」移到回收站？之后可在回收站（%s）中恢复。"
+	txtDeletedFmt    = "已移到回收站：%s（%s 可恢复）"
 	txtDeleteFailed  = "删除失败："
 	txtRollExistsFmt = "已有%s %d 年的报告，不能再从上年报告创建；请直接打开它。"
 	txtRollDuplicate = "下一年度的报告已经存在，不能再从上年报告创建"
@@ -235,11 +249,14 @@ const (
 	// with a symbol and a word (not colour alone), explained on Enter,
 	// and announced once when the draft file is opened.
 	txtDamagedMark      = strSymError + " 已损坏"
-	txtDamagedRowHint   = "按 F5 历史版本恢复"
-	txtDamagedWayOut    = "现在可以：F5 历史版本（恢复一个完好的版本即可修复）  Delete 移到回收站"
-	txtDamagedAtOpenFmt = "草稿文件中有 %d 份报告已损坏，无法打开：%s。其他报告不受影响。选中标有「" + txtDamagedMark + "」的报告，按 F5 历史版本，恢复一个完好的版本即可修复；也可以按 Delete 移到回收站。"
+	txtDamagedRowHint   = "按 %s 历史版本恢复"
+	txtDamagedWayOut    = "现在可以：%s 历史版本（恢复一个完好的版本即可修复）  %s 移到回收站"
+	txtDamagedAtOpenFmt = "草稿文件中有 %d 份报告已损坏，无法打开：%s。其他报告不受影响。选中标有「" + txtDamagedMark + "」的报告，按 %s 历史版本，恢复一个完好的版本即可修复；也可以按 %s 移到回收站。"
 	txtNoBackupToday    = "因此今天没有做备份，修复后下次打开时会做。"
 	txtNameSep          = "、"
+	txtReportNameFmt    = "%s/%d" // a damaged report named in a note
+	txtAdviceDiskFull   = "请腾出磁盘空间。"
+	txtAdviceReadOnly   = "请让管理员开放写入权限。"
 	// After 从上年报告创建, in the editor's status line: short enough to fit
 	// beside the save state and the counts at 80 columns (the agency is on
 	// the title line above).
@@ -247,8 +264,7 @@ const (
 	txtRolledSomeCarryFmt = "已创建 %d 年报告，带入结转 %d/%d 格"
 	txtRolledNoCarryFmt   = "已创建 %d 年报告，上年结转数需补填"
 	txtConfirmTitle       = "请确认"
-	txtConfirmKeys        = "Enter 确定  Esc 取消  Left/Right 选择"
-	txtMoreBelow          = "...（Up/Down 滚动）"
+	txtMoreBelow          = "...（%s 滚动）"
 )
 
 // New-report form.
@@ -257,18 +273,18 @@ const (
 	txtChooseKind     = "（请选择）"
 	txtNeedAgency     = "请填写机关名称。"
 	txtBadYearFmt     = "年度应为 %d 到 %d 之间的四位数字，例如 2023。"
-	txtNeedKind       = "请用 Left/Right 选择机关类型：检查规则与机关类型有关。"
+	txtNeedKind       = "请用 %s 选择机关类型：检查规则与机关类型有关。"
 	txtDuplicateFmt   = "已有%s %d 年的报告，请在开始页面直接打开它。"
 	txtSummaryCreated = "新建报告"
-	txtFormKeys       = "Enter 下一项/完成  Tab 切换  Esc 取消"
 )
 
-// txtNewHelp is the help line of each field of the new-report form.
+// txtNewHelp is the help line of each field of the new-report form; a %s
+// is the key that changes a choice.
 var txtNewHelp = [...]string{
 	"机关全称，与报告标题一致，如：北京市密云区科学技术委员会",
 	"报告所属的年度（不是编写的年份）",
-	"用 Left/Right 选择；人民政府的报告还要写工作考核、社会评议和责任追究",
-	"用 Left/Right 选择：本机关的报告，或汇总本地区各机关的报告",
+	"用 %s 选择；人民政府的报告还要写工作考核、社会评议和责任追究",
+	"用 %s 选择：本机关的报告，或汇总本地区各机关的报告",
 }
 
 // txtScopeHint explains each scope after its name.
@@ -277,12 +293,11 @@ var txtScopeHint = [...]string{"（本机关自己的报告）", "（汇总本�
 // Import dialog.
 var txtImportIntro = []string{
 	"可以导入：已发布报告的网页（另存为 .html）、复制成 .txt 的正文，",
-	"或 nianbao 导出的 JSON。输入文件路径，Tab 补全文件名。",
+	"或 nianbao 导出的 JSON。输入文件路径，%s 补全文件名。",
 }
 
 const (
 	txtImportTitle       = "导入报告"
-	txtImportKeys        = "Enter 导入  Tab 补全  Up/Down 切换  Esc 取消"
 	txtImportFile        = "文件"
 	txtImportOptional    = "机关名称和年度可不填：默认取文件中的标题。"
 	txtImportBadYearFmt  = "年度应为四位数字，如 2023（%d 年以后），也可以不填。"
@@ -299,7 +314,9 @@ const (
 	txtImportedFilledFmt = "表格已填 %d/%d 格。"
 	txtImportNoNotes     = "导入时没有发现需要说明的问题。"
 	txtImportNotesFmt    = "导入说明（%d 条），请核对："
-	txtImportDoneKeys    = "Enter 打开报告  Esc 返回开始页面"
+	txtImportGiveAgency  = "，请在「机关名称」中填写。"
+	txtImportGiveYear    = "，请在「年度」中填写。"
+	txtImportKindFmt     = "文件中没有机关类型，暂定为「%s」，可在「封面与说明」中修改"
 )
 
 // Export dialog.
@@ -315,8 +332,6 @@ const (
 	sumExportFragment         = "HTML 片段"
 	txtExportFormat           = "格式："
 	txtExportFile             = "文件名："
-	txtExportKeys             = "Up/Down 选格式  Enter 下一步：文件名  Esc 取消"
-	txtExportKeysName         = "Enter 导出  Tab 回到格式  Esc 取消"
 	txtExportWriting          = "正在导出..."
 	txtExportHasErrorsFmt     = "注意：还有 %d 处错误，导出的文件会标为草稿并列出这些错误。"
 	txtExportMissingFmt       = "注意：%s，导出的文件会标为草稿。"
@@ -327,7 +342,6 @@ const (
 	txtNeedFileName           = "请输入文件名。"
 	txtExportedTo             = "已导出到："
 	txtExportNoRevision       = "（未能在历史中记录这次导出："
-	txtExportDoneKeys         = "Enter 或 Esc 关闭"
 )
 
 // History and trash.
@@ -341,25 +355,21 @@ const (
 	txtRestoreAskFmt  = "恢复到第 %d 版（%s，%s）？现在的内容会先保存为一个版本，可以再恢复回来。"
 	txtRestoreFailed  = "恢复失败："
 	txtRestoredFmt    = "已恢复到第 %d 版"
-	txtHistoryKeys    = "Up/Down 选择  Enter 恢复此版本  Esc 关闭"
 	txtTrashTitle     = "回收站"
 	txtTrashEmpty     = "回收站是空的。"
 	txtUndeletedFmt   = "已恢复：%s"
 	txtUndeleteFailed = "恢复失败："
-	txtTrashKeys      = "Up/Down 选择  Enter 恢复  Esc 关闭"
 )
 
 // Help screen.
 const (
-	txtHelpTitle      = "按键说明"
-	txtHelpGeneral    = "通用"
-	txtHelpMove       = "移动"
-	txtHelpCells      = "填写表格"
-	txtHelpEditor     = "编辑报告"
-	txtHelpStart      = "开始页面"
-	txtHelpDialogs    = "对话框"
-	txtHelpKeys       = "Esc、Enter 或 F1 关闭"
-	txtHelpScrollKeys = "Up/Down、PgUp/PgDn 滚动  Esc 关闭"
+	txtHelpTitle   = "按键说明"
+	txtHelpGeneral = "通用"
+	txtHelpMove    = "移动"
+	txtHelpCells   = "填写表格"
+	txtHelpEditor  = "编辑报告"
+	txtHelpStart   = "开始页面"
+	txtHelpDialogs = "对话框"
 )
 
 // Key help of the start screen and dialogs.

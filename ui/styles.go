@@ -99,14 +99,6 @@ func newStyles(dark bool) styles {
 	return s
 }
 
-// st is the current style set; the root model replaces it when the
-// terminal reports its background colour.
-var st = newStyles(true)
-
-// curStyles identifies the style set in caches of drawn text: it changes
-// whenever st is replaced.
-var curStyles = new(styles)
-
 // textarea is the style of the text editors: the textarea's own, without
 // a highlighted cursor line, placeholders dimmed.
 func (s styles) textarea() textarea.Styles {

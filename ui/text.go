@@ -83,7 +83,7 @@ func (f *form) prevField(e *editor) bool {
 	return true
 }
 
-func newTextArea(value string, oneLine bool) textarea.Model {
+func newTextArea(st *styles, value string, oneLine bool) textarea.Model {
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = ""
@@ -174,7 +174,7 @@ func (e *editor) loadForm() {
 	}
 	for _, f := range fs {
 		if f.isText() {
-			f.ta = newTextArea(f.get(e.r), f.kind == fLine)
+			f.ta = newTextArea(e.st, f.get(e.r), f.kind == fLine)
 		}
 	}
 	idx := 0
@@ -203,7 +203,7 @@ func (f *form) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
 	switch fl.kind {
 	case fGrid:
 		g := e.grids[model.S6]
-		if key.Matches(k, keys.Down) {
+		if key.Matches(k, e.keys.Down) {
 			f.next(e)
 			return nil
 		}
@@ -211,9 +211,9 @@ func (f *form) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
 	case fChoice:
 		n := len(fl.opts)
 		switch {
-		case key.Matches(k, keys.Left), key.Matches(k, keys.Right):
+		case key.Matches(k, e.keys.Left), key.Matches(k, e.keys.Right):
 			i := fl.pick(e.r)
-			if key.Matches(k, keys.Left) {
+			if key.Matches(k, e.keys.Left) {
 				i = (i + n - 1) % n
 			} else {
 				i = (i + 1) % n
@@ -221,28 +221,28 @@ func (f *form) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
 			e.change(e.r.Clone(), strEditCover)
 			fl.apply(e.r, i)
 			return e.committed(sumCover)
-		case key.Matches(k, keys.Up), key.Matches(k, keys.PrevCell):
+		case key.Matches(k, e.keys.Up), key.Matches(k, e.keys.PrevCell):
 			f.prevField(e)
-		case key.Matches(k, keys.Down), key.Matches(k, keys.NextCell), key.Matches(k, keys.Commit):
+		case key.Matches(k, e.keys.Down), key.Matches(k, e.keys.NextCell), key.Matches(k, e.keys.Commit):
 			f.nextOrSection(e)
 		}
 		return nil
 	}
 	// Text fields.
 	switch {
-	case fl.kind == fText && key.Matches(k, keys.Up) && fl.moveLine(-1):
+	case fl.kind == fText && key.Matches(k, e.keys.Up) && fl.moveLine(-1):
 		return nil
-	case fl.kind == fText && key.Matches(k, keys.Down) && fl.moveLine(1):
+	case fl.kind == fText && key.Matches(k, e.keys.Down) && fl.moveLine(1):
 		return nil
-	case key.Matches(k, keys.NextCell):
+	case key.Matches(k, e.keys.NextCell):
 		return tea.Batch(e.flush(), f.nextOrSection(e))
-	case key.Matches(k, keys.PrevCell):
+	case key.Matches(k, e.keys.PrevCell):
 		cmd := e.flush()
 		f.prevField(e)
 		return cmd
-	case fl.kind == fLine && (key.Matches(k, keys.Commit) || key.Matches(k, keys.Down)):
+	case fl.kind == fLine && (key.Matches(k, e.keys.Commit) || key.Matches(k, e.keys.Down)):
 		return tea.Batch(e.flush(), f.nextOrSection(e))
-	case fl.kind == fLine && key.Matches(k, keys.Up):
+	case fl.kind == fLine && key.Matches(k, e.keys.Up):
 		cmd := e.flush()
 		f.prevField(e)
 		return cmd
@@ -275,8 +275,10 @@ func (f *form) passThrough(msg tea.Msg) tea.Cmd {
 }
 
 // textInput feeds a message to a text field and, when the text changed,
-// writes it into the report (an undo step per burst of typing) and starts
-// the pause after which it is checked and saved.
+// writes it into the report and asks the queue to save it at once, as a
+// cell is saved: at most the keystrokes of the save in progress are at risk
+// if the power fails. Typing is an undo step per burst; the text rules run
+// when typing pauses for textIdle (or every textMaxWait of steady typing).
 func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 	before := fl.ta.Value()
 	var cmd tea.Cmd
@@ -294,19 +296,22 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 		e.textDirty = true
 		e.textSince = e.now()
 	}
+	var save tea.Cmd
 	if p := fl.set(e.r, after); p != "" {
 		e.setMsg(strf(strFieldProblem, fl.name, p), true)
 	} else {
 		e.msg = ""
+		save = e.save(strf(sumText, e.sectionName(e.item())))
 	}
 	e.textSeq++
 	if e.now().Sub(e.textSince) >= textMaxWait {
-		// Typing without a pause: save now rather than when it stops
+		// Typing without a pause: check now rather than when it stops
 		// (the burst goes on as a new undo step).
-		return tea.Batch(cmd, e.commitText())
+		e.commitText()
+		return tea.Batch(cmd, save)
 	}
 	seq := e.textSeq
-	return tea.Batch(cmd, tea.Tick(textIdle, func(time.Time) tea.Msg { return textIdleMsg{seq} }))
+	return tea.Batch(cmd, save, e.tick(textIdle, func(time.Time) tea.Msg { return textIdleMsg{seq} }))
 }
 
 // renderForm draws the form into w×h; it records the caret for the real
@@ -338,9 +343,9 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 	for i, fl := range f.fields {
 		cur := i == f.idx
 		name := fl.name
-		nameSt := st.Bold
+		nameSt := e.st.Bold
 		if cur && focused {
-			nameSt = st.PaneTitle
+			nameSt = e.st.PaneTitle
 		}
 		switch fl.kind {
 		case fLine:
@@ -355,7 +360,7 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 			v := fl.opts[fl.pick(e.r)]
 			line := nameSt.Render(pad(name, nameW)) + " [ " + v + " ]"
 			if cur && focused {
-				line += "  " + st.Dim.Render(strChoiceHint)
+				line += "  " + e.st.Dim.Render(e.hints(e.steps.Cycle))
 			}
 			lines = append(lines, line)
 		case fText:
@@ -371,7 +376,7 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 		case fGrid:
 			lines = append(lines, nameSt.Render(name))
 			g := e.grids[model.S6]
-			gl, hits, gx, gy := g.render(gridView{gen: e.gen, r: e.r, marks: e.markOf, focused: focused && cur, edit: e.editFor(model.S6)}, w, 3)
+			gl, hits, gx, gy := g.render(gridView{st: e.st, sgen: e.styleGen, gen: e.gen, r: e.r, marks: e.markOf, focused: focused && cur, edit: e.editFor(model.S6)}, w, 3)
 			top := len(lines)
 			for _, h := range hits {
 				h.y += top
@@ -384,12 +389,12 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 		}
 	}
 	if e.item().kind == secS6 {
-		lines = append(lines, "", st.Dim.Render(strS6Fees))
+		lines = append(lines, "", e.st.Dim.Render(strS6Fees))
 		s := export.FeeSentence(e.r)
 		if s == "" {
 			s = strS6FeesNone
 		}
-		lines = append(lines, st.Dim.Render(s))
+		lines = append(lines, e.st.Dim.Render(s))
 	}
 	return lines, cx, cy
 }

@@ -14,7 +14,7 @@ func (e *editor) partKey(k tea.KeyPressMsg) tea.Cmd {
 	it := e.item()
 	parts := e.r.S1.Parts
 	switch {
-	case key.Matches(k, keys.PartAdd):
+	case key.Matches(k, e.keys.PartAdd):
 		at := len(parts)
 		if it.kind == secPart {
 			at = it.part + 1
@@ -29,7 +29,7 @@ func (e *editor) partKey(k tea.KeyPressMsg) tea.Cmd {
 		e.form.focus(true)
 		e.setMsg(strf(strPartAdded, model.PartNumber(at)), false)
 		return tea.Batch(flush, e.committed(sumParts))
-	case key.Matches(k, keys.PartDel):
+	case key.Matches(k, e.keys.PartDel):
 		if it.kind != secPart {
 			return flush
 		}
@@ -41,14 +41,14 @@ func (e *editor) partKey(k tea.KeyPressMsg) tea.Cmd {
 		if title == "" {
 			title = strPartUntitled
 		}
-		q := strf(strPartDeleteQ, model.PartNumber(it.part), title)
-		return tea.Batch(flush, send(pushDialogMsg{newConfirmDialog(q, send(deletePartMsg{it.part}))}))
-	case key.Matches(k, keys.PartUp), key.Matches(k, keys.PartDown):
+		q := strf(strPartDeleteQ, model.PartNumber(it.part), title, e.keys.Undo.Help().Key)
+		return tea.Batch(flush, send(pushDialogMsg{newConfirmDialog(e.shared, q, send(deletePartMsg{it.part}))}))
+	case key.Matches(k, e.keys.PartUp), key.Matches(k, e.keys.PartDown):
 		if it.kind != secPart {
 			return flush
 		}
 		to := it.part - 1
-		if key.Matches(k, keys.PartDown) {
+		if key.Matches(k, e.keys.PartDown) {
 			to = it.part + 1
 		}
 		if to < 0 || to >= len(parts) {

@@ -25,7 +25,7 @@ type (
 // store gives them) and puts one back with Enter. Closing it reloads the
 // start screen when something came back.
 type trashDialog struct {
-	db              *store.Store
+	*shared
 	loading, loaded bool
 	list            []store.Summary
 	listPos
@@ -35,7 +35,7 @@ type trashDialog struct {
 	b       box
 }
 
-func newTrashDialog(db *store.Store) screen { return &trashDialog{db: db} }
+func newTrashDialog(sh *shared) screen { return &trashDialog{shared: sh} }
 
 func (d *trashDialog) init() tea.Cmd {
 	if d.loading {
@@ -44,7 +44,7 @@ func (d *trashDialog) init() tea.Cmd {
 	d.loading = true
 	db := d.db
 	if db == nil {
-		return send(trashLoadedMsg{err: errNoDraftFile})
+		return send(trashLoadedMsg{err: errNoStore{}})
 	}
 	return func() tea.Msg {
 		l, err := db.Trash()
@@ -75,16 +75,16 @@ func (d *trashDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		d.wheel(msg, len(d.list))
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, dlgKeys.Cancel):
+		case key.Matches(msg, d.dlgKeys.Cancel):
 			if d.changed {
 				return d, tea.Sequence(send(popDialogMsg{}), send(showStartMsg{}))
 			}
 			return d, send(popDialogMsg{})
-		case key.Matches(msg, keys.Up):
+		case key.Matches(msg, d.keys.Up):
 			d.move(-1, len(d.list))
-		case key.Matches(msg, keys.Down):
+		case key.Matches(msg, d.keys.Down):
 			d.move(1, len(d.list))
-		case key.Matches(msg, dlgKeys.Undelete):
+		case key.Matches(msg, d.dlgKeys.Undelete):
 			if d.sel < len(d.list) && d.loaded {
 				r := d.list[d.sel]
 				db, title := d.db, model.TitleOf(r.Agency, r.Year)
@@ -105,30 +105,30 @@ func (d *trashDialog) view(w, h int) string {
 		body = append(body, txtTrashEmpty)
 	default:
 		agencyW := max(10, inner-2-colYear-colTime-4)
-		body = append(body, st.Header.Render("  "+pad(txtColAgency, agencyW)+" "+padL(txtColYear, colYear)+"  "+txtColDeleted))
+		body = append(body, d.st.Header.Render("  "+pad(txtColAgency, agencyW)+" "+padL(txtColYear, colYear)+"  "+txtColDeleted))
 		rows := max(1, h-10)
 		d.follow(rows)
 		for i := d.top; i < len(d.list) && i < d.top+rows; i++ {
 			r := d.list[i]
-			line := pad(cut(r.Agency, agencyW), agencyW) + " " + padL(fmt.Sprint(r.Year), colYear) + "  " + fmtDateTime(r.Deleted)
+			line := pad(cut(r.Agency, agencyW), agencyW) + " " + padL(fmt.Sprint(r.Year), colYear) + "  " + d.fmtDateTime(r.Deleted)
 			if i == d.sel {
-				body = append(body, st.Cursor.Render("> "+line))
+				body = append(body, d.st.Cursor.Render("> "+line))
 			} else {
 				body = append(body, "  "+line)
 			}
 		}
 	}
 	if d.note != "" {
-		sty := st.OK
+		sty := d.st.OK
 		if d.noteErr {
-			sty = st.Error
+			sty = d.st.Error
 		}
 		body = append(body, "")
 		for _, l := range wrapWidth(d.note, inner) {
 			body = append(body, sty.Render(l))
 		}
 	}
-	body = append(body, "", st.Dim.Render(txtTrashKeys))
+	body = append(body, "", d.st.Dim.Render(d.hints(d.bindings()...)))
 	d.b = layoutBox(w, h, txtTrashTitle, body, inner)
 	return d.b.render(w, h)
 }
@@ -136,5 +136,5 @@ func (d *trashDialog) view(w, h int) string {
 func (d *trashDialog) cursor() *tea.Cursor { return nil }
 func (d *trashDialog) typing() bool        { return false }
 func (d *trashDialog) bindings() []key.Binding {
-	return []key.Binding{keys.Up, keys.Down, dlgKeys.Undelete, dlgKeys.Cancel}
+	return []key.Binding{d.steps.Select, d.dlgKeys.Undelete, d.steps.Close}
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -48,10 +48,10 @@ type app struct {
 	code           int
 }
 
-// run executes the command line args and returns the exit code. Everything
+// Run executes the command line args and returns the exit code. Everything
 // the program prints goes to stdout (results) or stderr (notes and errors),
-// so tests run it in-process.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// so tests run it in-process. Without a command it opens the UI.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
 	root := a.rootCmd()
 	root.SetArgs(args)
@@ -75,12 +75,12 @@ func (a *app) raise(code int) {
 func (a *app) fail(err error) {
 	var ce *cliError
 	if errors.As(err, &ce) {
-		fmt.Fprintf(a.stderr, "错误：%s\n", ce.msg)
+		fmt.Fprintf(a.stderr, txtErrorLine, ce.msg)
 		a.raise(ce.code)
 		return
 	}
 	// Anything else comes from cobra or pflag before a command ran: bad usage.
-	fmt.Fprintf(a.stderr, "错误：%s\n", translateCobra(err.Error()))
+	fmt.Fprintf(a.stderr, txtErrorLine, translateCobra(err.Error()))
 	a.raise(exitUsage)
 }
 
@@ -91,21 +91,10 @@ func (a *app) note(format string, args ...any) {
 
 func (a *app) rootCmd() *cobra.Command {
 	root := &cobra.Command{
-		Use:   "nianbao",
-		Short: "政府信息公开工作年度报告填报工具",
-		Long: `nianbao 帮助行政机关填报《政府信息公开工作年度报告》（国办公开办函〔2021〕30号格式）：
-边填边核对表格勾稽关系和上下年衔接，草稿保存在本机文件中，可导出为 HTML、Markdown 或 JSON。
-
-不带命令运行时打开全屏填报界面；带命令时在命令行中完成单项操作，便于脚本调用。
-报告（REPORT）写作「机关名称/年度」，例如 北京市密云区科学技术委员会/2023；
-check 和 export 也接受一个 .json 报告文件。
-
-退出码：0 成功（包括只有提示的检查、带错误的导出）；1 检查发现错误；
-2 用法、输入或输出有误；3 草稿文件无法使用（被另一窗口占用、已损坏、不可写）。`,
-		Example: `  nianbao                                   打开填报界面
-  nianbao new --agency 北京市密云区科学技术委员会 --year 2024 --kind county_dept
-  nianbao check --all
-  nianbao export --format html 北京市密云区科学技术委员会/2024`,
+		Use:           "nianbao",
+		Short:         helpRoot.short,
+		Long:          fmt.Sprintf(helpRoot.long, formatList()),
+		Example:       helpRoot.example,
 		Args:          a.rootArgs,
 		RunE:          func(cmd *cobra.Command, args []string) error { return a.runUI() },
 		SilenceUsage:  true,
@@ -114,20 +103,20 @@ check 和 export 也接受一个 .json 报告文件。
 		SuggestionsMinimumDistance: 2,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.PersistentFlags().StringVar(&a.db, "db", "", "草稿文件的路径 `FILE`（优先于环境变量 NIANBAO_DB 和默认位置）")
+	root.PersistentFlags().StringVar(&a.db, "db", "", flagDB)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErr("%s（用 %s --help 查看用法）", translateCobra(err.Error()), c.CommandPath())
+		return usageErr(txtSeeHelp, translateCobra(err.Error()), c.CommandPath())
 	})
 	root.SetUsageTemplate(usageTemplate)
 	root.SetHelpCommand(&cobra.Command{
-		Use:   "help [命令]",
-		Short: "显示某个命令的帮助",
-		Long:  "显示某个命令的帮助，例如 nianbao help export。",
+		Use:   helpHelp.use,
+		Short: helpHelp.short,
+		Long:  helpHelp.long,
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			cmd, rest, err := c.Root().Find(args)
 			if err != nil || cmd == nil || len(rest) > 0 {
-				return usageErr("没有这个命令：%s（用 nianbao --help 查看全部命令）", strings.Join(args, " "))
+				return usageErr(txtNoCommandSeeAll, txtNoCommand+strings.Join(args, " "))
 			}
 			return cmd.Help()
 		},
@@ -140,7 +129,7 @@ check 和 export 也接受一个 .json 报告文件。
 	// Chinese help flags on every command, added before cobra adds its own.
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
-		c.Flags().BoolP("help", "h", false, "显示本帮助")
+		c.Flags().BoolP("help", "h", false, flagHelp)
 		c.Flags().SortFlags = false
 		c.SilenceUsage, c.SilenceErrors = true, true
 		for _, sub := range c.Commands() {
@@ -157,11 +146,11 @@ func (a *app) rootArgs(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
-	msg := fmt.Sprintf("没有这个命令：%s", args[0])
+	msg := txtNoCommand + args[0]
 	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-		msg += "。您是不是想用：" + strings.Join(s, "、")
+		msg += txtDidYouMean + strings.Join(s, txtListSep)
 	}
-	return usageErr("%s（用 nianbao --help 查看全部命令）", msg)
+	return usageErr(txtNoCommandSeeAll, msg)
 }
 
 // argsRange and argsExact check the number of arguments (max < 0: any) with a
@@ -169,8 +158,7 @@ func (a *app) rootArgs(cmd *cobra.Command, args []string) error {
 func argsRange(min, max int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < min || (max >= 0 && len(args) > max) {
-			return usageErr("参数个数不对：%s 的参数应为「%s」，收到 %d 个（用 %s --help 查看用法）",
-				cmd.CommandPath(), what, len(args), cmd.CommandPath())
+			return usageErr(txtArgCount, cmd.CommandPath(), what, len(args), cmd.CommandPath())
 		}
 		return nil
 	}
@@ -191,52 +179,31 @@ var (
 // translateCobra turns cobra's and pflag's English messages into Chinese.
 func translateCobra(msg string) string {
 	if m := reUnknownFlag.FindStringSubmatch(msg); m != nil {
-		return "没有这个选项：" + m[1]
+		return txtNoOption + m[1]
 	}
 	if m := reUnknownShort.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("没有这个选项：-%s（在 %s 中）", m[1], m[2])
+		return fmt.Sprintf(txtNoShortOption, m[1], m[2])
 	}
 	if m := reNeedsArg.FindStringSubmatch(msg); m != nil {
 		if m[1] != "" {
-			return fmt.Sprintf("选项 -%s 后面需要一个值", m[1])
+			return fmt.Sprintf(txtNeedsValue, "-"+m[1])
 		}
-		return fmt.Sprintf("选项 %s 后面需要一个值", m[2])
+		return fmt.Sprintf(txtNeedsValue, m[2])
 	}
 	if m := reInvalidArg.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("选项 %s 的值「%s」不对（应为数字）", m[2], m[1])
+		return fmt.Sprintf(txtBadNumber, m[2], m[1])
 	}
 	if m := reBadSyntax.FindStringSubmatch(msg); m != nil {
-		return "选项写法不对：" + m[1]
+		return txtBadSyntax + m[1]
 	}
 	if m := reUnknownCmd.FindStringSubmatch(msg); m != nil {
-		return "没有这个命令：" + m[1]
+		return txtNoCommand + m[1]
 	}
 	if m := reRequired.FindStringSubmatch(msg); m != nil {
-		return "缺少必需的选项：" + m[1]
+		return txtRequired + m[1]
 	}
 	return msg
 }
-
-// usageTemplate is cobra's usage template in Chinese. The flag lists go
-// through zhFlags, which translates pflag's "(default …)".
-const usageTemplate = `用法：{{if .Runnable}}
-  {{zhUseLine .}}{{end}}{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} [命令]{{end}}{{if .HasExample}}
-
-示例：
-{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
-
-命令：{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
-
-选项：
-{{zhFlags .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
-
-全局选项：
-{{zhFlags .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
-
-用 "{{.CommandPath}} [命令] --help" 查看某个命令的详细说明。{{end}}
-`
 
 func init() {
 	cobra.EnableCommandSorting = false // keep the order of the issue: new, meta, list…
@@ -246,13 +213,13 @@ func init() {
 			line += " " + rest
 		}
 		if c.HasAvailableFlags() {
-			line += " [选项]"
+			line += txtOptionsMark
 		}
 		return line
 	})
 	cobra.AddTemplateFunc("zhFlags", func(fs *pflag.FlagSet) string {
 		s := strings.TrimRight(fs.FlagUsages(), " \n")
-		return reDefault.ReplaceAllString(s, "（默认 $1）")
+		return reDefault.ReplaceAllString(s, txtDefault)
 	})
 }
 

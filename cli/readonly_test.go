@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package cli
 
 import (
 	"bytes"
@@ -39,7 +39,7 @@ func TestReadOnlyDraftCLI(t *testing.T) {
 		var out []result
 		for _, args := range roCommands {
 			var o, e bytes.Buffer
-			code := run(append(args, "--db", path), strings.NewReader(""), &o, &e)
+			code := Run(append(args, "--db", path), strings.NewReader(""), &o, &e)
 			out = append(out, result{o.String(), e.String(), code})
 		}
 		enc := json.NewEncoder(os.Stdout)
@@ -129,7 +129,7 @@ func TestReadOnlyDraftCLI(t *testing.T) {
 	if !strings.Contains(got[3].out, "新建") {
 		t.Errorf("history: %q", got[3].out)
 	}
-	if exp := got[6]; !strings.Contains(exp.out, agency) || !strings.Contains(exp.err, "草稿文件不能写入，这次导出没有记入历史版本") {
+	if exp := got[6]; !strings.Contains(exp.out, agency) || !strings.Contains(exp.err, "这次导出没有记入历史版本（草稿文件是以只读方式打开的") {
 		t.Errorf("export: %q\n%s", exp.out, exp.err)
 	}
 	if after := mustRead(t, db); !bytes.Equal(before, after) {

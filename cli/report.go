@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -41,15 +41,15 @@ func parseReportRef(arg string) (reportRef, error) {
 			ref.id = arg
 			return ref, nil
 		}
-		return ref, usageErr("「%s」不是报告：请写作「机关名称/年度」，例如 北京市密云区科学技术委员会/2023，或给出一个 .json 报告文件", arg)
+		return ref, usageErr(txtNotAReport, arg)
 	}
 	agency, ys := strings.TrimSpace(arg[:i]), strings.TrimSpace(arg[i+1:])
 	if agency == "" {
-		return ref, usageErr("「%s」缺少机关名称：请写作「机关名称/年度」", arg)
+		return ref, usageErr(txtNoAgencyInRef, arg)
 	}
 	year, ok := parseYear(ys)
 	if !ok {
-		return ref, usageErr("「%s」中的年度「%s」不对：年度应为四位数字，例如 %s/2023", arg, ys, agency)
+		return ref, usageErr(txtBadYearInRef, arg, ys, agency)
 	}
 	ref.agency, ref.year = agency, year
 	return ref, nil
@@ -83,18 +83,18 @@ func isID(s string) bool {
 
 // reportName is how the command line names a report: 机关名称/年度.
 func reportName(agency string, year int) string {
-	return fmt.Sprintf("%s/%d", agency, year)
+	return fmt.Sprintf(txtReportName, agency, year)
 }
 
 // readJSONReport reads a report from a nianbao JSON file.
 func readJSONReport(path string) (*model.Report, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, usageErr("无法读取文件 %s：%s", path, fileReason(err))
+		return nil, usageErr(txtCannotReadFile, path, fileReason(err))
 	}
 	r, err := model.Decode(data)
 	if err != nil {
-		return nil, usageErr("%s：%s", path, err.Error())
+		return nil, usageErr(txtFileProblem, path, err.Error())
 	}
 	return r, nil
 }
@@ -103,14 +103,14 @@ func readJSONReport(path string) (*model.Report, error) {
 func fileReason(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "文件不存在"
+		return txtNoSuchFile
 	case errors.Is(err, fs.ErrPermission):
-		return "没有权限"
+		return txtNoPermission
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		if pe.Err.Error() == "is a directory" {
-			return "这是一个文件夹，不是文件"
+			return txtIsFolder
 		}
 		return pe.Err.Error()
 	}

@@ -1,10 +1,11 @@
-package main
+package cli
 
 import (
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -45,7 +46,7 @@ func BenchmarkCheck1000(b *testing.B) {
 	}
 	start := cputime.Now()
 	for b.Loop() {
-		if code := run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
+		if code := Run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
 			b.Fatalf("exit %d", code)
 		}
 	}
@@ -61,7 +62,7 @@ func BenchmarkCheckJSON1000(b *testing.B) {
 	}
 	start := cputime.Now()
 	for b.Loop() {
-		if code := run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
+		if code := Run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
 			b.Fatalf("exit %d", code)
 		}
 	}
@@ -75,7 +76,7 @@ func BenchmarkCheckAll1000(b *testing.B) {
 	args := []string{"check", "--all", "--db", db}
 	start := cputime.Now()
 	for b.Loop() {
-		if code := run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
+		if code := Run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
 			b.Fatalf("exit %d", code)
 		}
 	}
@@ -86,7 +87,7 @@ func BenchmarkCheckAll1000(b *testing.B) {
 // open the draft file, parse, save with fsync, check, close.
 func BenchmarkSetCLI(b *testing.B) {
 	db := filepath.Join(b.TempDir(), "drafts.db")
-	if code := run([]string{"new", "--agency", agency, "--year", "2023", "--db", db}, nil, io.Discard, io.Discard); code != 0 {
+	if code := Run([]string{"new", "--agency", agency, "--year", "2023", "--db", db}, nil, io.Discard, io.Discard); code != 0 {
 		b.Fatalf("new: exit %d", code)
 	}
 	i := 0
@@ -94,7 +95,7 @@ func BenchmarkSetCLI(b *testing.B) {
 	for b.Loop() {
 		i++
 		args := []string{"set", agency + "/2023", fmt.Sprintf("s3.new.natural=%d", i), "--db", db}
-		if code := run(args, strings.NewReader(""), io.Discard, io.Discard); code != 0 {
+		if code := Run(args, strings.NewReader(""), io.Discard, io.Discard); code != 0 {
 			b.Fatalf("set: exit %d", code)
 		}
 	}
@@ -186,3 +187,21 @@ func draftWith(b *testing.B, n int) string {
 }
 
 func draft1000(b *testing.B) string { return draftWith(b, 1000) }
+
+// parallel runs f(0..n-1) on every core, as the check does (office.All).
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

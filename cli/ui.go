@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -30,8 +30,8 @@ func (a *app) runUI() error {
 			return &cliError{code: code, msg: se.Error()}
 		case strings.Contains(strings.ToLower(err.Error()), "tty"):
 			// Started from a script or a pipe: Bubble Tea found no terminal.
-			return usageErr("填报界面需要在终端（命令行窗口）中运行，这里没有可用的终端；在脚本中请使用 nianbao 的命令（见 nianbao --help）")
+			return usageErr(txtNoTerminal)
 		}
-		return usageErr("填报界面出错：%s", err.Error())
+		return usageErr(txtUIFailed, err.Error())
 	})
 }
