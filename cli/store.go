@@ -17,6 +17,19 @@ import (
 // stderr, and the command goes on). Any failure to open it means the draft
 // file cannot be used: exit code 3.
 func (a *app) openStore() (*store.Store, error) {
+	s, err := a.openDraft()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.DailyBackup(); err != nil {
+		a.note("%s", backupMessage(err))
+	}
+	return s, nil
+}
+
+// openDraft is openStore without the day's backup: the UI makes it once its
+// first screen is drawn.
+func (a *app) openDraft() (*store.Store, error) {
 	path, err := a.dbPath()
 	if err != nil {
 		return nil, err
@@ -29,9 +42,6 @@ func (a *app) openStore() (*store.Store, error) {
 	if errors.Is(statErr, fs.ErrNotExist) {
 		// A mistyped --db would otherwise look like an empty draft file.
 		a.note(txtNewDraftFile, path)
-	}
-	if err := s.DailyBackup(); err != nil {
-		a.note("%s", backupMessage(err))
 	}
 	return s, nil
 }

@@ -23,8 +23,8 @@ run() { # round, package, pattern, extra flags
 echo "测量中（$COUNT 轮，约几分钟）……" >&2
 i=1
 while [ "$i" -le "$COUNT" ]; do
-	run "$i" . 'BenchmarkProcess' ''
-	run "$i" . 'Benchmark(Check1000|Decode1000|CheckAll1000|GetAll1000)$' ''
+	run "$i" ./cli 'BenchmarkProcess' ''
+	run "$i" ./cli 'Benchmark(Check1000|Decode1000|CheckAll1000|GetAll1000)$' ''
 	run "$i" ./store 'Benchmark(OpenList|Save|BareUpdate)$' ''
 	if grep -qs 'func BenchmarkFirstFrame' ui/*_test.go; then
 		run "$i" ./ui 'Benchmark(FirstFrame|MinimalFirstFrame|Keystroke|LipglossTable|LongText)' ''
