@@ -18,6 +18,7 @@ import (
 // TestRevDictFrozen: every stored revision needs the dictionary it was
 // compressed with, byte for byte.
 func TestRevDictFrozen(t *testing.T) {
+	makeCRCTable()
 	if got := crc32.Checksum(revDict, crcTable); got != 0xc39734b4 || len(revDict) != 6438 {
 		t.Fatalf("revdict1.json changed (crc %08x, %d bytes): stored revisions could no longer be read; add a revdict2 instead", got, len(revDict))
 	}

@@ -178,6 +178,7 @@ var keyCollation = []byte("collation")
 // differently; the list then computes the keys afresh (and a writable open
 // stores them again) instead of sorting by stale ones.
 var collationStamp = sync.OnceValue(func() []byte {
+	makeCRCTable()
 	h := crc32.New(crcTable)
 	for _, s := range collationProbe {
 		h.Write(sortKey(s))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -28,7 +29,10 @@ type (
 		backupErr error
 		first     bool
 	}
-	startDeletedMsg struct {
+	// startCheckDueMsg: the list has been on the screen a moment; time
+	// to check the file.
+	startCheckDueMsg struct{}
+	startDeletedMsg  struct {
 		title string
 		err   error
 	}
@@ -94,6 +98,10 @@ func (s *startScreen) init() tea.Cmd {
 		return startListMsg{list: l}
 	}
 }
+
+// checkDelay is how long the list is on the screen before the file is
+// checked.
+const checkDelay = 150 * time.Millisecond
 
 // check verifies every report of the draft file (Damaged decodes each:
 // 0.3 ms a report), after the list is drawn, and on the first start screen
@@ -239,10 +247,15 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			for _, e := range msg.bad {
 				s.bad[e.ID] = e
 			}
-			cmd = s.check()
+			// Once the list is drawn: Bubble Tea draws a frame at most
+			// every 1/60 s, and the check, started at once, would take
+			// the CPU from the first one.
+			cmd = s.tick(checkDelay, func(time.Time) tea.Msg { return startCheckDueMsg{} })
 		}
 		s.sel = max(0, min(s.sel, len(s.list)-1))
 		return s, cmd
+	case startCheckDueMsg:
+		return s, s.check()
 	case startCheckedMsg:
 		s.bad = map[string]*store.ReportError{}
 		for _, e := range msg.bad {
