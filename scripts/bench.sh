@@ -7,11 +7,11 @@
 # disturbed by other work than the wall time), else the wall time. Takes a
 # few minutes.
 #
-#   scripts/bench.sh            all goals, 3 rounds
+#   scripts/bench.sh            all goals, 2 rounds (about 6 minutes)
 #   COUNT=5 scripts/bench.sh    more rounds
 set -eu
 cd "$(dirname "$0")/.."
-COUNT=${COUNT:-3}
+COUNT=${COUNT:-2}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 

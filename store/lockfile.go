@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // The single-writer lock lives in a file of its own beside the draft file,
@@ -69,7 +69,7 @@ func waitLock(abs string, f *os.File, opt Options) (*os.File, error) {
 			return nil, openError(abs, err)
 		case time.Now().After(deadline):
 			f.Close()
-			return nil, heldError(abs, bolt.ErrTimeout)
+			return nil, heldError(abs, berrors.ErrTimeout)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

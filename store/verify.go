@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // What replaces bbolt's full consistency check at every open (which read
@@ -41,7 +42,7 @@ func protect(fn func() error) (err error) {
 }
 
 // closedError is what an operation on a closed store returns.
-func (s *Store) closedError() error { return saveError(s.path, bolt.ErrDatabaseNotOpen) }
+func (s *Store) closedError() error { return saveError(s.path, berrors.ErrDatabaseNotOpen) }
 
 // view runs fn in a read transaction (see above).
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
