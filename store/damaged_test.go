@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unsafe"
@@ -222,4 +223,44 @@ func TestTrashTwins(t *testing.T) {
 		t.Fatalf("undeleted the wrong one: %v", err)
 	}
 	wantErr(t, s.Undelete(second.ID), ErrDuplicate, "已有一份同名同年度的报告")
+}
+
+// TestDamagedReadOnlyConcurrent: on a read-only open, reading a damaged
+// report runs bbolt's full check (which loads the free page list) while
+// other goroutines read: they wait for it (run with -race).
+func TestDamagedReadOnlyConcurrent(t *testing.T) {
+	path := tempDB(t)
+	s := openAt(t, path, nil)
+	var ids []string
+	for i := range 6 {
+		r := fullReport(t, "机关"+string(rune('甲'+i)), 2024)
+		if err := s.Create(r, ""); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, r.ID)
+	}
+	s.Close()
+	scribble(t, path, ids[0])
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 20 {
+				id := ids[(g+k)%len(ids)]
+				_, err := ro.Get(id)
+				if id == ids[0] {
+					if !errors.Is(err, ErrDamagedReport) {
+						t.Errorf("damaged report read: %v", err)
+					}
+				} else if err != nil {
+					t.Errorf("sound report: %v", err)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

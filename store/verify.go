@@ -47,11 +47,13 @@ func (s *Store) closedError() error { return saveError(s.path, berrors.ErrDataba
 // view runs fn in a read transaction (see above).
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
 	if s.db == nil {
+		s.mu.RUnlock()
 		return s.closedError()
 	}
-	return s.afterFailure(protect(func() error { return s.db.View(fn) }))
+	err := protect(func() error { return s.db.View(fn) })
+	s.mu.RUnlock()
+	return s.afterFailure(err)
 }
 
 // update runs fn in a write transaction (committed with fsync) and turns
@@ -59,18 +61,21 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 // or one whose file was found damaged, refuses.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
 	if s.db == nil {
+		s.mu.RUnlock()
 		return s.closedError()
 	}
 	if s.opt.ReadOnly {
+		s.mu.RUnlock()
 		return readOnlyError(s.path)
 	}
 	if err := s.brokenErr(); err != nil {
+		s.mu.RUnlock()
 		return err
 	}
-	err := s.afterFailure(protect(func() error { return s.db.Update(fn) }))
-	return saveError(s.path, err)
+	err := protect(func() error { return s.db.Update(fn) })
+	s.mu.RUnlock()
+	return saveError(s.path, s.afterFailure(err))
 }
 
 func (s *Store) brokenErr() error {
@@ -80,16 +85,26 @@ func (s *Store) brokenErr() error {
 }
 
 // afterFailure looks at the error of a transaction: a damaged report or a
-// recovered panic runs the full check (once per state of the file). A
+// recovered panic runs the full check (once per state of the file), with
+// every other operation kept waiting (on a read-only file bbolt's check
+// loads the free page list, which no transaction may be reading then). A
 // damaged file turns every error into the file's; a sound one leaves a
-// damaged report's error as it is. Called with s.mu held for reading.
+// damaged report's error as it is. Called without s.mu.
 func (s *Store) afterFailure(err error) error {
 	var pe panicError
 	isPanic := errors.As(err, &pe)
 	if !isPanic && !errors.Is(err, ErrDamagedReport) {
 		return err
 	}
-	if ferr := s.fullCheck(); ferr != nil {
+	s.mu.Lock()
+	var ferr error
+	if s.db == nil {
+		ferr = s.closedError()
+	} else {
+		ferr = s.fullCheck()
+	}
+	s.mu.Unlock()
+	if ferr != nil {
 		return ferr
 	}
 	if isPanic {
@@ -113,7 +128,7 @@ func (s *Store) setBroken(err error) {
 // fullCheck runs bbolt's consistency check over the whole file (every page
 // read, on this goroutine, with faults recovered) unless it passed at the
 // file's current transaction. A damaged file is remembered: nothing more
-// is written to it. Called with s.mu held.
+// is written to it. Called with s.mu held for writing.
 func (s *Store) fullCheck() error {
 	if err := s.brokenErr(); err != nil {
 		return err
@@ -145,8 +160,8 @@ func (s *Store) fullCheck() error {
 // damaged file gives a *FileError (Problem Damaged), after which the store
 // writes nothing more. Damaged verifies the records themselves.
 func (s *Store) Check() error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.db == nil {
 		return s.closedError()
 	}
