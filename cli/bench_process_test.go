@@ -22,7 +22,7 @@ import (
 
 // nianbaoBinary builds the program once per run.
 var nianbaoBinary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "nianbao-bin-")
+	dir, err := os.MkdirTemp(benchRoot(), "bin-")
 	if err != nil {
 		return "", err
 	}
@@ -80,7 +80,7 @@ func draftOne(b *testing.B, name string) string {
 		return p.(string)
 	}
 	all := draftWith(b, 1000)
-	dir, err := os.MkdirTemp("", "nianbao-bench-")
+	dir, err := os.MkdirTemp(benchRoot(), "draft-")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -164,7 +164,7 @@ func draftWith(b *testing.B, n int) string {
 	if p, ok := draftFiles.Load(n); ok {
 		return p.(string)
 	}
-	dir, err := os.MkdirTemp("", "nianbao-bench-")
+	dir, err := os.MkdirTemp(benchRoot(), "draft-")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -205,3 +205,15 @@ func parallel(n int, f func(i int)) {
 	close(next)
 	wg.Wait()
 }
+
+// benchRoot holds what the benchmarks make (draft files, the binary): one
+// folder, emptied at the first use of each run, so that runs leave no more
+// than the last one's behind.
+var benchRoot = sync.OnceValue(func() string {
+	d := filepath.Join(os.TempDir(), "nianbao-cli-bench")
+	os.RemoveAll(d)
+	if err := os.MkdirAll(d, 0o700); err != nil {
+		panic(err)
+	}
+	return d
+})

@@ -20,12 +20,21 @@ import (
 // benchmark op is one open, one list or one save, never a rebuild).
 
 var fixtureDir = sync.OnceValue(func() string {
-	d, err := os.MkdirTemp("", "nianbao-bench-")
+	d, err := os.MkdirTemp("", "nianbao-store-bench-")
 	if err != nil {
 		panic(err)
 	}
 	return d
 })
+
+// TestMain removes the benchmarks' fixtures when the run is over.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if _, ok := fixtures.Load("made"); ok {
+		os.RemoveAll(fixtureDir())
+	}
+	os.Exit(code)
+}
 
 var fixtures sync.Map // name → path
 
@@ -36,6 +45,7 @@ func benchFile(b testing.TB, n, revs int) string {
 	if p, ok := fixtures.Load(name); ok {
 		return p.(string)
 	}
+	fixtures.Store("made", true)
 	path := filepath.Join(fixtureDir(), name)
 	c := newClock()
 	s, err := Open(path, Options{Now: c.Now})

@@ -29,8 +29,10 @@ import (
 // one start; the process is killed once its frame is there.
 
 var benchBinaries = sync.OnceValues(func() (map[string]string, error) {
-	dir, err := os.MkdirTemp("", "nianbao-ui-bin-")
-	if err != nil {
+	// One folder, emptied at each run's first use.
+	dir := filepath.Join(os.TempDir(), "nianbao-ui-bench-bin")
+	os.RemoveAll(dir)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
 	out := map[string]string{}
