@@ -10,44 +10,42 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
+	"nianbao/store"
 	"nianbao/ui"
 )
 
 // runUI opens the full-screen UI on the draft file, which it holds for the
 // whole session (a second window gets the store's "held" message: exit 3).
+// The day's backup is the UI's, after its first screen is drawn.
 func (a *app) runUI() error {
-	s, err := a.openStore()
+	s, err := a.openDraft()
 	if err != nil {
 		// Refused before the UI started (a second window, a damaged
 		// file): Run waits for Enter when a person is at the console.
 		a.uiRefused = true
 		return err
 	}
-	err = ui.Run(ui.Config{Store: s, Now: time.Now, ExportDir: "."})
-	if cerr := s.Close(); cerr != nil && err == nil {
-		err = storeErr(cerr)
-	}
-	var se *ui.SignalError
-	var ce *cliError
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &ce):
-		return err
-	case errors.As(err, &se):
-		// Closed window or kill: the work is saved, but the exit
-		// code says the program did not end by itself (128+n, as
-		// a shell reports it).
-		code := exitUsage
-		if n, ok := se.Signal.(syscall.Signal); ok {
-			code = 128 + int(n)
+	return a.closeAfter(s, func(s *store.Store) error {
+		err := ui.Run(ui.Config{Store: s, Now: time.Now, ExportDir: "."})
+		var se *ui.SignalError
+		switch {
+		case err == nil:
+			return nil
+		case errors.As(err, &se):
+			// Closed window or kill: the work is saved, but the exit
+			// code says the program did not end by itself (128+n, as
+			// a shell reports it).
+			code := exitUsage
+			if n, ok := se.Signal.(syscall.Signal); ok {
+				code = 128 + int(n)
+			}
+			return &cliError{code: code, msg: se.Error()}
+		case strings.Contains(strings.ToLower(err.Error()), "tty"):
+			// Started from a script or a pipe: Bubble Tea found no terminal.
+			return usageErr(txtNoTerminal)
 		}
-		return &cliError{code: code, msg: se.Error()}
-	case strings.Contains(strings.ToLower(err.Error()), "tty"):
-		// Started from a script or a pipe: Bubble Tea found no terminal.
-		return usageErr(txtNoTerminal)
-	}
-	return usageErr(txtUIFailed, err.Error())
+		return usageErr(txtUIFailed, err.Error())
+	})
 }
 
 // holdRefusal keeps a refused UI's message on screen until Enter when a

@@ -129,8 +129,10 @@ func New(cfg Config) tea.Model {
 	}
 	a := newApp(cfg, db, nil)
 	start := newStartScreen(a.shared)
-	// Said once: coming back to the list later does not repeat it.
-	start.opening = openingNote(a.shared, cfg.Store)
+	// The day's backup is made once, after the first list is drawn; what
+	// it finds is said once: coming back to the list later does not
+	// repeat it.
+	start.daily = true
 	a.setCur(start)
 	return a
 }

@@ -50,6 +50,10 @@ type field struct {
 	// placeholder is shown dimmed while the field is empty (落款机关:
 	// the agency's name, which an empty field means).
 	placeholder func(r *model.Report) string
+	// setsOnProblem: set changes the report even when it reports a
+	// problem (the date: none while what is typed is no date), so that
+	// change is saved too.
+	setsOnProblem bool
 }
 
 func (f *field) isText() bool { return f.kind == fLine || f.kind == fText }
@@ -128,7 +132,15 @@ func (e *editor) loadForm() {
 	it := e.item()
 	var fs []*field
 	text := func(name string, get func(r *model.Report) string, set func(r *model.Report, s string)) *field {
-		return &field{kind: fText, name: name, get: get, set: func(r *model.Report, s string) string { set(r, s); return "" }}
+		return &field{kind: fText, name: name, get: get, set: func(r *model.Report, s string) string {
+			// The cap the store keeps (model.MaxTextChars): refused here,
+			// where the officer is, not as a save that keeps failing.
+			if err := model.CheckText(strTextPart, s); err != nil {
+				return err.Error()
+			}
+			set(r, s)
+			return ""
+		}}
 	}
 	switch it.kind {
 	case secCover:
@@ -197,7 +209,7 @@ func (e *editor) loadForm() {
 					}
 					return ""
 				},
-				placeholder: func(*model.Report) string { return strDateEmpty }},
+				placeholder: func(*model.Report) string { return strDateEmpty }, setsOnProblem: true},
 			text(strFieldPreface, func(r *model.Report) string { return r.Preface }, func(r *model.Report, s string) { r.Preface = s }),
 		)
 	case secS1:
@@ -349,15 +361,23 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 		e.textDirty = true
 		e.textSince = e.now()
 	}
-	// What the field's set makes of the text is saved, a problem or not:
-	// a date typed wrong leaves the report without one rather than with
-	// the date its first characters made.
+	var save tea.Cmd
 	if p := fl.set(e.r, after); p != "" {
+		if fl.kind == fText {
+			// Too long: the keystroke or paste is refused, the text
+			// stays as it was.
+			fl.ta.SetValue(before)
+		}
 		e.setMsg(strf(strFieldProblem, fl.name, p), true)
+		if fl.setsOnProblem {
+			// A date typed wrong leaves the report without one
+			// rather than with the date its first characters made.
+			save = e.save(strf(sumText, e.sectionName(e.item())))
+		}
 	} else {
 		e.msg = ""
+		save = e.save(strf(sumText, e.sectionName(e.item())))
 	}
-	save := e.save(strf(sumText, e.sectionName(e.item())))
 	e.textSeq++
 	if e.now().Sub(e.textSince) >= textMaxWait {
 		// Typing without a pause: check now rather than when it stops
