@@ -130,23 +130,51 @@ func TestSpliceScreens(t *testing.T) {
 }
 
 var (
-	reDate   = regexp.MustCompile(`\b20\d\d-\d\d-\d\d\b`)
+	// A date may be cut by the terminal's line wrap anywhere.
+	reDate   = regexp.MustCompile(breakable(`2`, `0`, `\d`, `\d`, `-`, `\d`, `\d`, `-`, `\d`, `\d`))
 	reClock  = regexp.MustCompile(`\b\d\d:\d\d(:\d\d)?\b`)
 	reStamp  = regexp.MustCompile(`\b20\d{6}-\d{6}\b`) // drafts.db.before-recover-20250110-093000
 	reExited = regexp.MustCompile(`(?m)^NIANBAO-EXITED-\d+$`)
 )
 
+// breakable is a pattern of the parts in a row, a line break allowed
+// between any two (where the terminal wrapped a long line).
+func breakable(parts ...string) string { return `\b` + strings.Join(parts, "\n?") + `\b` }
+
+// replaceKeepingBreaks replaces each match of re by with (as long as the
+// match without its line breaks), keeping the line breaks where they were.
+func replaceKeepingBreaks(s string, re *regexp.Regexp, with string) string {
+	return re.ReplaceAllStringFunc(s, func(m string) string {
+		var b strings.Builder
+		w := []rune(with)
+		i := 0
+		for _, r := range m {
+			if r == '\n' || i >= len(w) {
+				b.WriteRune(r)
+				continue
+			}
+			b.WriteRune(w[i])
+			i++
+		}
+		return b.String()
+	})
+}
+
 // normaliseScreen makes a capture the same on every run: the test's home
 // folder shown as guideHome, dates and times as the guide's, no spaces at
 // line ends, no empty lines at the start or the end.
 func normaliseScreen(s, home string) (string, error) {
-	s = strings.ReplaceAll(s, home, guideHome)
+	var homeParts []string
+	for _, r := range home {
+		homeParts = append(homeParts, regexp.QuoteMeta(string(r)))
+	}
+	s = replaceKeepingBreaks(s, regexp.MustCompile(strings.Join(homeParts, "\n?")), guideHome)
 	if strings.Contains(s, home[:len("/tmp/n")+2]) {
 		return "", fmt.Errorf("the home folder %s is still on the screen (split by a line break?):\n%s", home, s)
 	}
 	s = reExited.ReplaceAllString(s, "")
 	s = reStamp.ReplaceAllString(s, strings.ReplaceAll(guideDate, "-", "")+"-"+strings.ReplaceAll(guideClock, ":", "")+"00")
-	s = reDate.ReplaceAllString(s, guideDate)
+	s = replaceKeepingBreaks(s, reDate, guideDate)
 	s = reClock.ReplaceAllStringFunc(s, func(c string) string {
 		if len(c) == len("15:04:05") {
 			return guideClock + ":00"
@@ -282,8 +310,8 @@ func TestGuideScreens(t *testing.T) {
 	g.waitText("都填为 0")
 	g.keys("Enter")
 	g.shot("06-error", balance, "错误 1")
-	g.keys("Down", "Down", "Left")
-	g.waitText("（一）予以公开 / 自然人")
+	g.keys("Down")
+	g.waitText("表三：三、本年度办理结果 > （一）予以公开 / 自然人")
 	g.typeText("5")
 	g.keys("Enter")
 	g.waitFor("the error to go", e2eWait, func(scr string) bool {
@@ -317,7 +345,9 @@ func TestGuideScreens(t *testing.T) {
 	// A second window on the same draft file is turned away.
 	first := g.name
 	g.open("second", bin)
-	g.shot("10-in-use", "草稿文件正被另一个 nianbao 窗口使用", "NIANBAO-EXITED-3")
+	g.shot("10-in-use", "草稿文件正被另一个 nianbao 窗口使用", "按 Enter 关闭窗口。")
+	g.keys("Enter")
+	g.waitText("NIANBAO-EXITED-3")
 	g.name = first
 	g.keys("C-q")
 	g.waitText("NIANBAO-EXITED-0")
@@ -331,6 +361,16 @@ func TestGuideScreens(t *testing.T) {
 	}
 	g.open("next-day", bin)
 	g.waitText(agency, "2024", "2023")
+	// The start screen makes it once the list is drawn.
+	for deadline := time.Now().Add(e2eWait); ; time.Sleep(40 * time.Millisecond) {
+		backups, _ = filepath.Glob(filepath.Join(filepath.Dir(db), "backups", "*.db"))
+		if len(backups) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no backup after the next day's opening:\n%s", g.screen())
+		}
+	}
 	g.keys("C-q")
 	g.waitText("NIANBAO-EXITED-0")
 	backups, _ = filepath.Glob(filepath.Join(filepath.Dir(db), "backups", "*.db"))
@@ -342,7 +382,9 @@ func TestGuideScreens(t *testing.T) {
 	// the program says so and names the backup, and recover brings it back.
 	damage(t, db)
 	g.open("damaged", bin)
-	g.shot("11-damaged", "已损坏", "nianbao backups", "NIANBAO-EXITED-3")
+	g.shot("11-damaged", "已损坏", "nianbao backups", "按 Enter 关闭窗口。")
+	g.keys("Enter")
+	g.waitText("NIANBAO-EXITED-3")
 	name := filepath.Base(backups[0])
 	g.open("recover", fmt.Sprintf("printf '$ nianbao backups\\n'; %[1]s backups; printf '$ nianbao recover %[2]s\\n'; %[1]s recover %[2]s", bin, name))
 	g.shot("12-recover", "before-recover", "NIANBAO-EXITED-0")
@@ -380,8 +422,8 @@ func TestGuideScreens(t *testing.T) {
 	t.Logf("wrote %d screens to %s and spliced them into %s", len(g.screens), screensDir, guidePath)
 }
 
-// damage overwrites pages 3 to 5 of a closed draft file (bbolt's meta pages
-// 0 and 1 are left: the file still opens, and its pages fail the check).
+// damage overwrites every page of a closed draft file but bbolt's two meta
+// pages, as a failing disk might: the file opens, and nothing in it reads.
 func damage(t *testing.T, db string) {
 	t.Helper()
 	b, err := os.ReadFile(db)
@@ -394,11 +436,24 @@ func damage(t *testing.T, db string) {
 	if len(b) >= 28 {
 		ps = int(binary.LittleEndian.Uint32(b[24:28]))
 	}
-	if ps < 512 || len(b) < 6*ps {
+	if ps < 512 || len(b) < 3*ps {
 		t.Fatalf("draft file of %d bytes, pages of %d", len(b), ps)
 	}
-	copy(b[3*ps:6*ps], bytes.Repeat([]byte{0x5a}, 3*ps))
+	copy(b[2*ps:], bytes.Repeat([]byte{0x5a}, len(b)-2*ps))
 	if err := os.WriteFile(db, b, 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestNormaliseScreen(t *testing.T) {
+	const home = "/tmp/n0123abcd"
+	in := "草稿文件：/tmp/n0123abcd/.local  \n备份 drafts-2\n026-12-01.db 在 /tmp/n01\n23abcd 里，23:05:09 保存\n最后修改 2026-12-01 23:05\nNIANBAO-EXITED-3\n\n"
+	want := "草稿文件：/home/zhangsan/.local\n备份 drafts-2\n025-01-10.db 在 /home/zh\nangsan 里，09:30:00 保存\n最后修改 2025-01-10 09:30"
+	got, err := normaliseScreen(in, home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

@@ -48,8 +48,8 @@ type app struct {
 	stdout, stderr io.Writer
 	db             string // --db
 	code           int
+	uiRefused      bool           // the UI could not start (see holdRefusal)
 	build          buildinfo.Info // this build, for --version and the exports
-	uiAsked        bool           // the UI was to open (holdWindow)
 }
 
 // Run executes the command line args and returns the exit code. Everything
@@ -64,8 +64,8 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetErr(stderr)
 	if err := root.Execute(); err != nil {
 		a.fail(err)
+		a.holdRefusal()
 	}
-	a.holdWindow()
 	return a.code
 }
 
@@ -129,8 +129,8 @@ func (a *app) rootCmd() *cobra.Command {
 	root.AddCommand(
 		a.newCmd(), a.metaCmd(), a.listCmd(), a.setCmd(), a.textCmd(), a.checkCmd(),
 		a.exportCmd(), a.importCmd(), a.historyCmd(), a.restoreCmd(), a.deleteCmd(),
-		a.trashCmd(), a.undeleteCmd(), a.backupsCmd(), a.recoverCmd(),
-		a.versionCmd(),
+		a.trashCmd(), a.undeleteCmd(), a.backupsCmd(), a.recoverCmd(), a.compactCmd(),
+		a.collectCmd(), a.statusCmd(), a.sumCmd(), a.figuresCmd(), a.versionCmd(),
 	)
 	a.setVersionFlag(root)
 	// Chinese help flags on every command, added before cobra adds its own.
