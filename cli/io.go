@@ -149,7 +149,7 @@ func (a *app) exportCmd() *cobra.Command {
 			}
 			return usageErr(txtFragmentOnly, strings.Join(names, txtListSep))
 		}
-		if fi, ok := f.Info(); ok && fi.Binary && out == "-" && isTerminal(a.stdout) {
+		if fi, ok := f.Info(); ok && fi.Binary && out == "-" && isTerminal(a.rawStdout) {
 			return usageErr(txtBinaryToTerminal, fi.Label)
 		}
 		ref, err := parseReportRef(args[0])
@@ -169,7 +169,15 @@ func (a *app) exportCmd() *cobra.Command {
 				a.note(txtNotRecorded, storeMessage(done.RecordErr))
 			}
 			if done.Path == "-" {
-				if _, err := a.stdout.Write(done.Data); err != nil {
+				// Text formats go through termsafe like everything
+				// printed (they hold no control byte: every way in
+				// strips them); a binary one (refused above when stdout
+				// is a terminal) goes to its file or pipe as it is.
+				w := a.stdout
+				if fi, ok := f.Info(); ok && fi.Binary {
+					w = a.rawStdout
+				}
+				if _, err := w.Write(done.Data); err != nil {
 					return usageErr(txtCannotWriteStdout, err)
 				}
 			} else {
