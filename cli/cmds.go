@@ -59,13 +59,16 @@ func parseScope(s string) (model.Scope, error) {
 	return "", usageErr(txtBadScope, s)
 }
 
+// checkAgency takes an agency name given as an option: the model's rule
+// for names (no control character, line break or tab; not too long)
+// refuses it with the reason rather than changing it.
 func checkAgency(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", usageErr(txtAgencyEmpty)
 	}
-	if strings.ContainsAny(s, "\n\r\t") {
-		return "", usageErr(txtAgencyBreaks)
+	if err := model.CheckName(nameAgency, s); err != nil {
+		return "", usageErr("%s", err.Error())
 	}
 	return s, nil
 }

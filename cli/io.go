@@ -60,7 +60,10 @@ func (a *app) textCmd() *cobra.Command {
 		if err != nil {
 			return usageErr(txtCannotReadSrc, src, err.Error())
 		}
-		text = cleanText(text)
+		text, removed := cleanText(text)
+		if removed > 0 {
+			a.note(txtControlsRemoved, removed)
+		}
 		if text == "" && !empty {
 			return usageErr(txtTextEmpty, src)
 		}
@@ -94,16 +97,17 @@ func (a *app) textCmd() *cobra.Command {
 	return cmd
 }
 
-// cleanText makes text as typed: \n line ends, no trailing spaces on lines,
-// no blank lines at either end (a file usually ends with a newline).
-func cleanText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
+// cleanText makes text as typed: the model's CleanText (\n line ends, no
+// control character; removed says how many it dropped), no trailing spaces
+// on lines, no blank lines at either end (a file usually ends with a
+// newline).
+func cleanText(s string) (clean string, removed int) {
+	s, removed = model.CleanText(s)
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, lineEndSpaces)
 	}
-	return strings.Trim(strings.Join(lines, "\n"), "\n")
+	return strings.Trim(strings.Join(lines, "\n"), "\n"), removed
 }
 
 // formatList is the export formats' command-line names: html、md、json.

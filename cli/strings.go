@@ -111,7 +111,7 @@ const (
 	txtKindSep       = "；"
 	txtBadScope      = "不认识的范围「%s」，应为 self（本机关）或 area（汇总）"
 	txtAgencyEmpty   = "机关名称不能为空"
-	txtAgencyBreaks  = "机关名称不能包含换行或制表符"
+	nameAgency       = "机关名称" // the field, as the model's checks name it
 	txtBadYearValue  = "年度「%d」不对：应为四位数字，例如 2023"
 	txtAlreadyThere  = "草稿文件中已有报告 %s"
 	txtNewNeeds      = "新建报告需要 --agency 机关名称 和 --year 年度（或用 --from 从上年报告创建）"
@@ -169,6 +169,7 @@ const (
 	sumText            = "命令行替换"
 	txtReplacedS1      = "已替换%s：开头 %d 字，小标题 %d 个。"
 	txtReplaced        = "已替换%s（%d 字）。"
+	txtControlsRemoved = "提示：文字中有 %d 个控制字符（终端控制码、响铃等不可见字符），已删去。"
 )
 
 // export and import.
