@@ -61,6 +61,16 @@ func ReadImport(path string, opt importer.Options) (*Import, error) {
 		return nil, err
 	}
 	imp := &Import{Report: res.Report, Notes: res.Notes, File: filepath.Base(path)}
+	// What a file brings in passes the model's rules for what comes in:
+	// texts lose control characters (said in a note), a name with one is
+	// refused, naming the field.
+	removed, err := imp.Report.Sanitize()
+	if err != nil {
+		return nil, err
+	}
+	if removed > 0 {
+		imp.Notes = append(imp.Notes, fmt.Sprintf(txtControlsRemoved, removed))
+	}
 	switch r := imp.Report; {
 	case strings.TrimSpace(r.Agency) == "":
 		return nil, &MissingError{File: path}
