@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -83,6 +84,10 @@ func (a *app) textCmd() *cobra.Command {
 				r.S6 = text
 			}
 			if err := s.Save(r, sumText+name); err != nil {
+				if src == txtStdin && store.Unusable(err) {
+					// What came from standard input is nowhere else.
+					return stdinAside(s.Path(), args[0], args[1], text, err)
+				}
 				return storeErr(err)
 			}
 			if part == "s1" {
@@ -95,6 +100,21 @@ func (a *app) textCmd() *cobra.Command {
 	})
 	cmd.Flags().BoolVar(&empty, "empty", false, flagEmpty)
 	return cmd
+}
+
+// stdinAside: the text read from standard input could not be saved (err):
+// it is written to a file (office.SaveAside: beside the draft file, in the
+// home folder or the temporary folder), which the message names with the
+// command that puts it in the report.
+func stdinAside(draft, report, part, text string, err error) error {
+	ce := storeErr(err).(*cliError)
+	path, aerr := office.SaveAside(office.RescuePlaces(draft), fmt.Sprintf(txtStdinFile, part), []byte(text+"\n"), time.Now())
+	if aerr != nil {
+		ce.msg += fmt.Sprintf(txtStdinLost, aerr.Error())
+	} else {
+		ce.msg += fmt.Sprintf(txtStdinAside, path, shellArg(report), part, shellArg(path))
+	}
+	return ce
 }
 
 // cleanText makes text as typed: the model's CleanText (\n line ends, no

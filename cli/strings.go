@@ -169,6 +169,9 @@ const (
 	sumText            = "命令行替换"
 	txtReplacedS1      = "已替换%s：开头 %d 字，小标题 %d 个。"
 	txtReplaced        = "已替换%s（%d 字）。"
+	txtStdinFile       = "标准输入的文字-%s.txt"
+	txtStdinAside      = "从标准输入读到的文字已另存为 %s，可以用 nianbao text %s %s %s 重新写入。"
+	txtStdinLost       = "从标准输入读到的文字也无法另存为文件：%s。"
 	txtControlsRemoved = "提示：文字中有 %d 个控制字符（终端控制码、响铃等不可见字符），已删去。"
 )
 
@@ -205,4 +208,11 @@ const (
 const (
 	txtNoTerminal = "填报界面需要在终端（命令行窗口）中运行，这里没有可用的终端；在脚本中请使用 nianbao 的命令（见 nianbao --help）"
 	txtUIFailed   = "填报界面出错：%s"
+	// How the UI ended when a signal closed it, or its last save failed.
+	txtUIClosedSaved    = "填报界面已关闭（收到系统信号 %s），输入的内容都已保存到草稿文件。"
+	txtUIClosed         = "填报界面已关闭（收到系统信号 %s）。"
+	txtUnsavedCopy      = "最后的修改没有写入草稿文件：%s。未保存的报告已另存为 %s；等草稿文件可以保存后，用 nianbao import --replace %s 把它导入（导入前的内容会保存为历史版本）。"
+	txtUnsavedLost      = "最后的修改没有写入草稿文件：%s。也无法另存为文件：%s。这些修改已丢失。"
+	txtUILastSaveFailed = "最后的修改没有写入草稿文件：%s。"
+	txtFullStop         = "。"
 )

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"syscall"
 	"time"
@@ -14,24 +15,59 @@ import (
 // whole session (a second window gets the store's "held" message: exit 3).
 func (a *app) runUI() error {
 	return a.withStore(func(s *store.Store) error {
-		err := ui.Run(ui.Config{Store: s, Now: time.Now, ExportDir: "."})
-		var se *ui.SignalError
-		switch {
-		case err == nil:
-			return nil
-		case errors.As(err, &se):
-			// Closed window or kill: the work is saved, but the exit
-			// code says the program did not end by itself (128+n, as
-			// a shell reports it).
-			code := exitUsage
-			if n, ok := se.Signal.(syscall.Signal); ok {
-				code = 128 + int(n)
-			}
-			return &cliError{code: code, msg: se.Error()}
-		case strings.Contains(strings.ToLower(err.Error()), "tty"):
-			// Started from a script or a pipe: Bubble Tea found no terminal.
-			return usageErr(txtNoTerminal)
-		}
-		return usageErr(txtUIFailed, err.Error())
+		return a.uiEnded(ui.Run(ui.Config{Store: s, Now: time.Now, ExportDir: "."}))
 	})
+}
+
+// uiEnded says how the UI ended, in the command line's words: closed by a
+// signal with everything saved is a note (the exit code 128+n still says
+// the program did not end by itself); a last save that failed is an error
+// naming the file the report was written to instead and the command that
+// reads it back, or saying plainly that the changes are lost.
+func (a *app) uiEnded(err error) error {
+	var se *ui.SignalError
+	var ue *ui.UnsavedError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &se):
+		code := exitUsage
+		if n, ok := se.Signal.(syscall.Signal); ok {
+			code = 128 + int(n)
+		}
+		if se.Err == nil {
+			a.note(txtUIClosedSaved, se.Name())
+			a.raise(code)
+			return nil
+		}
+		return &cliError{code: code, msg: fmt.Sprintf(txtUIClosed, se.Name()) + unsavedMessage(se.Err), cause: err}
+	case errors.As(err, &ue):
+		return &cliError{code: exitDraft, msg: unsavedMessage(ue), cause: err}
+	case strings.Contains(strings.ToLower(err.Error()), "tty"):
+		// Started from a script or a pipe: Bubble Tea found no terminal.
+		return usageErr(txtNoTerminal)
+	}
+	return usageErr(txtUIFailed, err.Error())
+}
+
+// unsavedMessage says what became of the work when the UI's last save
+// failed: written aside (and how to import it), or lost.
+func unsavedMessage(err error) string {
+	var ue *ui.UnsavedError
+	if !errors.As(err, &ue) {
+		return fmt.Sprintf(txtUILastSaveFailed, strings.TrimSuffix(err.Error(), txtFullStop))
+	}
+	why := strings.TrimSuffix(ue.Err.Error(), txtFullStop)
+	if ue.Copy == "" {
+		return fmt.Sprintf(txtUnsavedLost, why, ue.CopyErr.Error())
+	}
+	return fmt.Sprintf(txtUnsavedCopy, why, ue.Copy, shellArg(ue.Copy))
+}
+
+// shellArg quotes a path for a command to copy when it has a space.
+func shellArg(s string) string {
+	if strings.ContainsAny(s, " \t") {
+		return `"` + s + `"`
+	}
+	return s
 }

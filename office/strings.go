@@ -13,6 +13,9 @@ const (
 	txtStdout          = "标准输出"
 	txtExportWhat      = "%s 到 %s"
 	txtNoStore         = "没有打开草稿文件"
+	txtRescueFailed    = "在以下位置都无法另存：%s"
+	txtRescueSep       = "；"
+	txtUnsavedMark     = "（未保存-%s）" // after a rescued file's stem: 甲局2024年…报告（未保存-20250310-093000）.json
 	txtControlsRemoved = "文件的文字中有 %d 个控制字符（终端控制码、响铃等不可见字符），已删去"
 	txtFieldSep        = "、"
 	sumNew             = "新建报告"
