@@ -45,8 +45,13 @@ func headingNumber(line string) int {
 var (
 	titleAgencyFirst = regexp.MustCompile(`^(.*?)(\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?报告$`)
 	titleYearFirst   = regexp.MustCompile(`^(\d{4})年度?(.+?)政府信息公开(?:工作)?(?:年度)?(?:工作)?报告$`)
-	pageChrome       = regexp.MustCompile(`^(?:发布(?:时间|日期)|日期|来源|信息来源|字号|浏览|点击|阅读|打印|关闭|分享|【)`)
-	signatureDate    = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日$`)
+	// partStart is a line that starts a sub-part of 一 (（一）…): in text
+	// whose lines were broken by a page, it starts a paragraph.
+	partStart     = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]`)
+	pageChrome    = regexp.MustCompile(`^(?:发布(?:时间|日期)|日期|来源|信息来源|字号|浏览|点击|阅读|打印|关闭|分享|【)`)
+	footerChrome  = regexp.MustCompile(`主办单位|承办单位|主办：|承办：|网站标识码|ICP备|ICP证|公网安备|版权所有|技术支持|联系我们|网站地图|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|扫一扫`)
+	titleYear     = regexp.MustCompile(`\d{4}年`)
+	signatureDate = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日$`)
 )
 
 // foldDigits writes full-width digits narrow and drops spaces, for matching
@@ -63,7 +68,7 @@ func parseTitle(line string) (agency string, year int, ok bool) {
 	if utf8.RuneCountInString(s) > 80 {
 		return "", 0, false
 	}
-	if m := titleYearFirst.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[2], "0123456789") {
+	if m := titleYearFirst.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[2], "0123456789") && m[2] != "度" {
 		y, _ := strconv.Atoi(m[1])
 		return m[2], y, true
 	}
@@ -72,6 +77,18 @@ func parseTitle(line string) (agency string, year int, ok bool) {
 		return m[1], y, true
 	}
 	return "", 0, false
+}
+
+// isAgencyLine accepts the agency's name printed under a generic title: a
+// name, not a date, a heading or the start of the text.
+func isAgencyLine(s string) bool {
+	s = strings.TrimSpace(s)
+	if _, ok := signatureDay(s); ok || !looksLikeAgency(s) || headingNumber(s) > 0 || pageChrome.MatchString(s) {
+		return false
+	}
+	_, kindOK := guessKind(s)
+	return kindOK || strings.HasSuffix(s, "局") || strings.HasSuffix(s, "委员会") || strings.HasSuffix(s, "政府") ||
+		strings.HasSuffix(s, "办公室") || strings.HasSuffix(s, "中心") || strings.HasSuffix(s, "厅") || strings.HasSuffix(s, "处")
 }
 
 // looksLikeAgency accepts a short line with no sentence punctuation: the
@@ -83,12 +100,56 @@ func looksLikeAgency(s string) bool {
 
 type assembler struct {
 	notes []string
+	kept  []model.Note // the notes about cells, kept with the report
+	// fromPDF: the tables were rebuilt from the positions of a PDF's text
+	// (or from text extracted from a PDF), where a label standing alone on
+	// its line may belong to the figures above it as well as below, and
+	// where a fragment of a wrapped label may stand beside figures. Only a
+	// label beside its figures places them; the rest are placed by position
+	// where the count fits, or by the table's arithmetic.
+	fromPDF bool
+	// splitBudget bounds the work of reading run-together cells over the
+	// whole import.
+	splitBudget int
 }
 
 func (a *assembler) note(format string, args ...any) {
 	if len(a.notes) < maxNotes {
 		a.notes = append(a.notes, fmt.Sprintf(format, args...))
 	}
+}
+
+// cellNote is a note about cells: shown like any other, and kept with the
+// report (model.Report.Notes) until those cells change or the officer
+// dismisses it.
+func (a *assembler) cellNote(cells []model.CellAddr, format string, args ...any) {
+	if len(a.notes) >= maxNotes {
+		return
+	}
+	text := fmt.Sprintf(format, args...)
+	a.notes = append(a.notes, text)
+	a.kept = append(a.kept, model.Note{Cells: cells, Text: text})
+}
+
+// inputsOf lists the input cells of rows of the format.
+func inputsOf(trs ...tableRow) []model.CellAddr {
+	var out []model.CellAddr
+	for _, tr := range trs {
+		for _, c := range tr.cells {
+			if !c.Computed {
+				out = append(out, c.Addr)
+			}
+		}
+	}
+	return out
+}
+
+func tableInputs(t *model.Table) []model.CellAddr {
+	var out []model.CellAddr
+	for _, c := range t.Inputs() {
+		out = append(out, c.Addr)
+	}
+	return out
 }
 
 // maxNotes bounds the notes of one import: a file that is not a report at
@@ -98,7 +159,11 @@ const maxNotes = 400
 // assemble builds a report from the blocks of a published page. fallbackTitle
 // is the page's <title>, used when no title line is found among the blocks.
 func assemble(blocks []block, opt Options, fallbackTitle string) (*model.Report, []string, error) {
-	a := &assembler{}
+	return assembleWith(&assembler{}, blocks, opt, fallbackTitle)
+}
+
+func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle string) (*model.Report, []string, error) {
+	a.splitBudget = 1_000_000
 	// The title: the first paragraph that parses as one, within the first
 	// paragraphs before any section heading.
 	// Without a title line the report starts at the first block (start 0).
@@ -110,10 +175,33 @@ func assemble(blocks []block, opt Options, fallbackTitle string) (*model.Report,
 			break
 		}
 		paras++
-		if ag, y, ok := parseTitle(b.para); ok {
-			agency, year, start, found = ag, y, i+1, true
-			if agency == "" && i > 0 && !blocks[i-1].isTbl && looksLikeAgency(blocks[i-1].para) {
+		// A title in a large font may wrap onto a second or third line
+		// (a PDF, text extracted from one).
+		title, used := b.para, 1
+		_, _, ok := parseTitle(title)
+		// Only a line with the year (北京市…2023年政府信) starts a wrapped
+		// title: the line before a title is not part of it.
+		for k := 1; !ok && titleYear.MatchString(foldDigits(title)) && k <= 2 && i+k < len(blocks) && !blocks[i+k].isTbl && headingNumber(blocks[i+k].para) == 0; k++ {
+			if utf8.RuneCountInString(title) > 40 {
+				break
+			}
+			if _, _, whole := parseTitle(blocks[i+k].para); whole {
+				break // the title is the next line by itself
+			}
+			title += strings.TrimSpace(blocks[i+k].para)
+			if _, _, ok = parseTitle(title); ok {
+				used = k + 1
+			}
+		}
+		if ag, y, ok := parseTitle(title); ok {
+			agency, year, start, found = ag, y, i+used, true
+			switch {
+			case agency != "":
+			case i > 0 && !blocks[i-1].isTbl && looksLikeAgency(blocks[i-1].para):
 				agency = strings.TrimSpace(blocks[i-1].para)
+			case start < len(blocks) && !blocks[start].isTbl && isAgencyLine(blocks[start].para):
+				// A generic title with the agency on the line under it.
+				agency, start = strings.TrimSpace(blocks[start].para), start+1
 			}
 			break
 		}
@@ -144,6 +232,7 @@ func assemble(blocks []block, opt Options, fallbackTitle string) (*model.Report,
 	}
 
 	var preface, s1, s5, s6 []string
+	var titleDate model.Date
 	tables := map[string][][]string{}
 	section := 0
 	headings := 0
@@ -169,14 +258,22 @@ func assemble(blocks []block, opt Options, fallbackTitle string) (*model.Report,
 		}
 		switch section {
 		case 0:
+			if d, ok := signatureDay(p); ok {
+				// A date under the title: the report's date when no
+				// 落款 gives one.
+				if titleDate == "" {
+					titleDate = d
+				}
+				continue
+			}
 			if !pageChrome.MatchString(p) {
 				preface = append(preface, p)
 			}
 		case 1:
 			s1 = append(s1, p)
 		case 2, 3, 4:
-			if strings.HasPrefix(normLabel(p), "单位:") || strings.HasPrefix(normLabel(p), "(单位:") {
-				continue // 单位：件 above a table
+			if matchers[fmt.Sprintf("s%d", section)].isFrame(p) {
+				continue // 单位：件 above a table, a block title, 三's corner note
 			}
 			a.note("「%s」部分有一段文字未能放入报告：「%s」", model.SectionHeadings[section-1], clip(p))
 		case 5:
@@ -192,19 +289,16 @@ func assemble(blocks []block, opt Options, fallbackTitle string) (*model.Report,
 		a.note("原文中有 %d 个表格无法判断是哪一张统计表，未导入", unknownTables)
 	}
 
-	// Trailing signature lines (the agency and the date) belong to no section.
+	// The 落款 (the signing agency and the date) ends the report; what
+	// follows it (page chrome, an attachment's title) belongs to no part.
 	tail := &s6
 	if len(s6) == 0 {
 		tail = &s5
 	}
-	for len(*tail) > 0 {
-		last := (*tail)[len(*tail)-1]
-		if signatureDate.MatchString(foldDigits(last)) || foldDigits(last) == foldDigits(agency) {
-			a.note("文末落款「%s」不属于报告正文，未导入", last)
-			*tail = (*tail)[:len(*tail)-1]
-			continue
-		}
-		break
+	a.readSignature(r, tail, agency)
+	if r.Date == "" && titleDate != "" {
+		r.Date = titleDate
+		a.note("原文没有落款日期，已把标题下的日期 %s 作为成文日期，请核对", titleDate)
 	}
 
 	if len(preface) > 0 {
@@ -220,7 +314,129 @@ func assemble(blocks []block, opt Options, fallbackTitle string) (*model.Report,
 		a.readTable(r, t, tables[t.ID])
 	}
 	r.S6 = a.readFees(r, strings.Join(s6, "\n"))
+
+	// What came in goes through the model's own checks: control
+	// characters removed from texts (and said), names, sizes and the
+	// number of 一's sub-parts refused with the model's Chinese message.
+	for i := range r.S1.Parts {
+		t, _ := model.CleanText(r.S1.Parts[i].Title)
+		r.S1.Parts[i].Title = strings.Join(strings.Fields(t), " ")
+	}
+	removed, err := r.Sanitize()
+	if err != nil {
+		return nil, nil, fmt.Errorf("无法导入：%w", err)
+	}
+	if removed > 0 {
+		a.note("原文中有 %d 个控制字符（不可见的特殊字符），已删去", removed)
+	}
+	// Notes about cells are kept with the report, after every cell is set
+	// (setting a cell drops the notes that name it).
+	for _, n := range a.kept {
+		r.AddNote(n.Text, n.Cells...)
+	}
 	return r, a.notes, nil
+}
+
+// readSignature takes the 落款 off the end of the last part: a date line
+// (2024年1月20日, or 二〇二四年一月二十日) and the signing agency above it,
+// read into the report's signer (left empty when it is the agency itself,
+// so that a renamed agency signs with its new name) and date. Lines after
+// the date belong to no part and are left out with a note each.
+func (a *assembler) readSignature(r *model.Report, tail *[]string, agency string) {
+	paras := *tail
+	// A page's footer copied with the report (打印本页, 主办单位, the
+	// site's registration numbers) belongs to no part.
+	for len(paras) > 0 {
+		last := strings.TrimSpace(paras[len(paras)-1])
+		if !pageChrome.MatchString(last) && !footerChrome.MatchString(last) {
+			break
+		}
+		a.note("文末「%s」是网页的页脚，不属于报告的任何部分，未导入", clip(last))
+		paras = paras[:len(paras)-1]
+	}
+	*tail = paras
+	d := -1
+	for i := len(paras) - 1; i >= 0 && i >= len(paras)-6; i-- {
+		if _, ok := signatureDay(paras[i]); ok {
+			d = i
+			break
+		}
+	}
+	if d < 0 {
+		// No date: an agency line alone at the end is still the 落款,
+		// also when a PDF's lines ran it on after the last sentence.
+		if n := len(paras); n > 0 {
+			last := paras[n-1]
+			if foldDigits(last) == foldDigits(agency) {
+				*tail = paras[:n-1]
+			} else if cut, ok := strings.CutSuffix(last, agency); ok && strings.HasSuffix(cut, "。") {
+				paras[n-1] = cut
+			}
+		}
+		return
+	}
+	for _, p := range paras[d+1:] {
+		a.note("文末「%s」在落款之后，不属于报告的任何部分，未导入", clip(p))
+	}
+	date, _ := signatureDay(paras[d])
+	r.Date = date
+	end := d
+	if d > 0 {
+		if s := strings.TrimSpace(paras[d-1]); looksLikeAgency(s) && !strings.ContainsAny(s, "。！？") {
+			if foldDigits(s) != foldDigits(agency) {
+				r.Signer = s
+			}
+			end = d - 1
+		}
+	}
+	*tail = paras[:end]
+}
+
+var (
+	sigDateArabic  = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+	sigDateChinese = regexp.MustCompile(`^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$`)
+)
+
+// signatureDay reads a 落款 date line as a model.Date.
+func signatureDay(line string) (model.Date, bool) {
+	s := foldDigits(line)
+	var y, m, d int
+	if g := sigDateArabic.FindStringSubmatch(s); g != nil {
+		y, _ = strconv.Atoi(g[1])
+		m, _ = strconv.Atoi(g[2])
+		d, _ = strconv.Atoi(g[3])
+	} else if g := sigDateChinese.FindStringSubmatch(s); g != nil {
+		for _, r := range g[1] {
+			y = y*10 + strings.IndexRune("〇一二三四五六七八九", r)/len("〇")
+		}
+		if strings.HasPrefix(g[1], "零") {
+			return "", false
+		}
+		m, d = chineseSmall(g[2]), chineseSmall(g[3])
+	} else {
+		return "", false
+	}
+	date := model.Date(fmt.Sprintf("%04d-%02d-%02d", y, m, d))
+	return date, date.Valid()
+}
+
+// chineseSmall reads 一 … 三十一.
+func chineseSmall(s string) int {
+	digit := func(r rune) int { return strings.IndexRune("〇一二三四五六七八九", r) / len("〇") }
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digit(rs[0])
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + digit(rs[1])
+	case len(rs) == 2 && rs[1] == '十':
+		return digit(rs[0]) * 10
+	case len(rs) == 3 && rs[1] == '十':
+		return digit(rs[0])*10 + digit(rs[2])
+	}
+	return 0
 }
 
 // splitSection1 splits 一's paragraphs into the opening and the sub-parts

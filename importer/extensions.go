@@ -6,11 +6,13 @@ import (
 )
 
 // extForms are the file extensions the importer reads and the form each
-// names; a file without one of them is read by its content (sniff).
+// names, the common ones first (the order the front ends offer them); a
+// file without one of them is read by its content (sniff). A PDF or a
+// .docx is told by its content even under another name.
 var extForms = []struct{ ext, form string }{
-	{".txt", "text"}, {".text", "text"},
-	{".html", "html"}, {".htm", "html"}, {".xhtml", "html"}, {".shtml", "html"},
-	{".json", "json"},
+	{".txt", "text"}, {".md", "md"}, {".html", "html"}, {".htm", "html"},
+	{".docx", "docx"}, {".pdf", "pdf"}, {".json", "json"},
+	{".text", "text"}, {".markdown", "md"}, {".xhtml", "html"}, {".shtml", "html"},
 }
 
 // Extensions are the extensions (with the dot, lower case) of the files

@@ -57,7 +57,7 @@ func (a *assembler) readFees(r *model.Report, text string) string {
 		spec, _ := model.Cell(model.S6.Addr("fee", c.Key))
 		hits := found[c.Key]
 		if len(hits) == 0 {
-			a.note("原文未写明%s，已留空", c.Label)
+			a.cellNote([]model.CellAddr{spec.Addr}, "原文未写明%s，已留空", c.Label)
 			continue
 		}
 		var val model.Dec
@@ -65,12 +65,12 @@ func (a *assembler) readFees(r *model.Report, text string) string {
 		for i, h := range hits {
 			v, err := feeValue(spec.Unit, h)
 			if err != nil {
-				a.note("六、其他需要报告的事项中的%s「%s」无法读取（%s），已留空", c.Label, h.text, err)
+				a.cellNote([]model.CellAddr{spec.Addr}, "六、其他需要报告的事项中的%s「%s」无法读取（%s），已留空", c.Label, h.text, err)
 				ok = false
 				break
 			}
 			if i > 0 && v != val {
-				a.note("六、其他需要报告的事项中%s出现了多次且不一致，已留空", c.Label)
+				a.cellNote([]model.CellAddr{spec.Addr}, "六、其他需要报告的事项中%s出现了多次且不一致，已留空", c.Label)
 				ok = false
 				break
 			}

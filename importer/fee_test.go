@@ -116,14 +116,41 @@ func TestSection1Parts(t *testing.T) {
 	}
 }
 
-func TestSignatureNotImported(t *testing.T) {
-	seed := strings.TrimRight(readSeed(t), "\n") + "\n\n北京市密云区科学技术委员会\n2024年1月19日\n"
-	res := mustImport(t, []byte(seed), "seed.txt")
-	if res.Report.S6 != "2023年度政府信息公开工作过程中未发生收取信息处理费情况。" {
-		t.Errorf("S6 = %q", res.Report.S6)
+// TestSignature: the 落款 at the end is read into the report's signer
+// (empty when it is the agency itself) and date, in every way it is
+// printed, and text after it belongs to no part.
+func TestSignature(t *testing.T) {
+	base := strings.TrimRight(readSeed(t), "\n")
+	for _, tc := range []struct {
+		name, tail string
+		signer     string
+		date       model.Date
+		notes      []string
+	}{
+		{"agency and date", "\n\n北京市密云区科学技术委员会\n2024年1月19日\n", "", "2024-01-19", nil},
+		{"renamed signer, full-width digits", "\n\n北京市密云区科学技术局\n２０２４年１月１９日\n", "北京市密云区科学技术局", "2024-01-19", nil},
+		{"Chinese numerals", "\n\n北京市密云区科学技术委员会\n二〇二四年一月十九日\n", "", "2024-01-19", nil},
+		{"page chrome after it", "\n\n北京市密云区科学技术委员会\n2024年1月19日\n【打印本页】【关闭窗口】\n", "", "2024-01-19",
+			[]string{"文末「【打印本页】【关闭窗口】」是网页的页脚，不属于报告的任何部分，未导入"}},
+		{"no date", "\n\n北京市密云区科学技术委员会\n", "", "", nil},
+		{"not a day", "\n\n北京市密云区科学技术委员会\n2024年2月30日\n", "", "", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := mustImport(t, []byte(base+tc.tail), "seed.txt")
+			r := res.Report
+			want := "2023年度政府信息公开工作过程中未发生收取信息处理费情况。"
+			if tc.name == "not a day" {
+				want += "\n北京市密云区科学技术委员会\n2024年2月30日"
+			}
+			if r.S6 != want {
+				t.Errorf("S6 = %q", r.S6)
+			}
+			if r.Signer != tc.signer || r.Date != tc.date {
+				t.Errorf("signer %q date %q, want %q %q", r.Signer, r.Date, tc.signer, tc.date)
+			}
+			checkNotes(t, res.Notes, append(tc.notes, billedNote)...)
+		})
 	}
-	want := []string{"文末落款「2024年1月19日」不属于报告正文，未导入", "文末落款「北京市密云区科学技术委员会」不属于报告正文，未导入", billedNote}
-	checkNotes(t, res.Notes, want...)
 }
 
 func TestUnplacedTextAndMissingTable(t *testing.T) {
@@ -142,4 +169,19 @@ func TestUnplacedTextAndMissingTable(t *testing.T) {
 		"原文中没有找到表四（政府信息公开行政复议、行政诉讼情况）的数字（表格可能是图片或缺失），表四留空",
 		billedNote,
 	)
+}
+
+// TestPageFooter: a page's footer copied with the report is not 六's.
+func TestPageFooter(t *testing.T) {
+	seed := strings.TrimRight(readSeed(t), "\n") + "\n\n【打印本页】【关闭窗口】\n主办单位：北京市密云区人民政府办公室 网站标识码：1101280001\n京ICP备05060933号 京公网安备11022802000101号\n"
+	res := mustImport(t, []byte(seed), "seed.txt")
+	if res.Report.S6 != "2023年度政府信息公开工作过程中未发生收取信息处理费情况。" {
+		t.Errorf("S6 = %q", res.Report.S6)
+	}
+	notes := strings.Join(res.Notes, "\n")
+	for _, n := range []string{"文末「京ICP备05060933号 京公网安备11022802000101号」是网页的页脚", "文末「【打印本页】【关闭窗口】」是网页的页脚"} {
+		if !strings.Contains(notes, n) {
+			t.Errorf("no note %q in\n%s", n, notes)
+		}
+	}
 }

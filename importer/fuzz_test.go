@@ -95,3 +95,150 @@ func BenchmarkImportHTML(b *testing.B) {
 		}
 	}
 }
+
+func benchFile(b *testing.B, path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Import(data, path, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The seed's report (with a figure in every cell) as nianbao's Markdown
+// export, as a .docx (LibreOffice), and as PDFs from LibreOffice and
+// Chromium (Type 3 fonts, one per few glyphs).
+func BenchmarkImportMarkdown(b *testing.B) { benchFile(b, "testdata/gen/numbered.md") }
+func BenchmarkImportDOCX(b *testing.B)     { benchFile(b, "testdata/gen/numbered.libreoffice.docx") }
+func BenchmarkImportPDF(b *testing.B)      { benchFile(b, "testdata/gen/numbered-long2.libreoffice.pdf") }
+func BenchmarkImportPDFChromium(b *testing.B) {
+	benchFile(b, "testdata/gen/numbered.chromium.pdf")
+}
+func BenchmarkImportPDFText(b *testing.B) {
+	benchFile(b, "testdata/gen/numbered.chromium.pdftotext-layout.txt")
+}
+
+// fuzzResult checks what every fuzz target asks of an import: a report or
+// a Chinese error, never both, never a panic, a report that encodes, and a
+// bounded number of notes.
+func fuzzResult(t *testing.T, res *Result, err error) {
+	t.Helper()
+	if err != nil {
+		if res != nil {
+			t.Fatal("both a result and an error")
+		}
+		if !hasHan(err.Error()) {
+			t.Fatalf("error is not in Chinese: %v", err)
+		}
+		return
+	}
+	if res == nil || res.Report == nil {
+		t.Fatal("neither a report nor an error")
+	}
+	if _, err := model.Encode(res.Report); err != nil {
+		t.Fatalf("imported report cannot be encoded: %v", err)
+	}
+	if len(res.Notes) > maxNotes+1 {
+		t.Fatalf("%d notes", len(res.Notes))
+	}
+}
+
+// FuzzMarkdown: Markdown (nianbao's export and converter output) never
+// panics or hangs.
+//
+//	go test ./importer/ -run '^$' -fuzz FuzzMarkdown -fuzztime 20s -fuzzminimizetime 50x
+func FuzzMarkdown(f *testing.F) {
+	md, err := os.ReadFile("testdata/gen/numbered.md")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(md))
+	f.Add(mdConverterOutput)
+	f.Add("# 某局2023年政府信息公开工作年度报告\n\n## 三、收到和处理政府信息公开申请情况\n\n| a \\| b | 1 |\n|---|---|\n| 一、本年新收政府信息公开申请数量 | 1 |\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<18 {
+			return
+		}
+		res, err := Import([]byte(s), "x.md", Options{})
+		fuzzResult(t, res, err)
+	})
+}
+
+// FuzzDocx: any bytes named .docx, and broken .docx packages, never panic
+// or hang. The seeds are a real .docx (LibreOffice's) and a small one.
+//
+//	go test ./importer/ -run '^$' -fuzz FuzzDocx -fuzztime 20s -fuzzminimizetime 50x
+func FuzzDocx(f *testing.F) {
+	d, err := os.ReadFile("testdata/gen/numbered.libreoffice.docx")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(d)
+	f.Add(makeDocx(f, smallDocxBody))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Import(data, "x.docx", Options{})
+		fuzzResult(t, res, err)
+	})
+}
+
+// FuzzDocxXML: the body of a .docx, packed into a valid package, so that
+// the fuzzer mutates the XML rather than the zip's compressed bytes.
+//
+//	go test ./importer/ -run '^$' -fuzz FuzzDocxXML -fuzztime 20s -fuzzminimizetime 50x
+func FuzzDocxXML(f *testing.F) {
+	f.Add(smallDocxBody)
+	f.Fuzz(func(t *testing.T, body string) {
+		if len(body) > 1<<18 {
+			return
+		}
+		res, err := Import(makeDocx(t, body), "x.docx", Options{})
+		fuzzResult(t, res, err)
+	})
+}
+
+// FuzzPDF: any bytes that look like a PDF never panic or hang. The seeds
+// are a small PDF with a ruled table and LibreOffice's PDF of the report.
+//
+//	go test ./importer/ -run '^$' -fuzz FuzzPDF -fuzztime 20s -fuzzminimizetime 50x
+func FuzzPDF(f *testing.F) {
+	f.Add(smallPDF())
+	d, err := os.ReadFile("testdata/gen/numbered.docx.libreoffice.pdf")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(d)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<20 {
+			return
+		}
+		res, err := Import(data, "x.pdf", Options{})
+		fuzzResult(t, res, err)
+	})
+}
+
+// FuzzExtractedText: text extracted from PDFs (pages separated by form
+// feeds) never panics or hangs.
+//
+//	go test ./importer/ -run '^$' -fuzz FuzzExtractedText -fuzztime 20s -fuzzminimizetime 50x
+func FuzzExtractedText(f *testing.F) {
+	for _, name := range []string{"numbered.chromium.pdftotext.txt", "numbered-long2.libreoffice.pdftotext-layout.txt"} {
+		d, err := os.ReadFile("testdata/gen/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(d))
+	}
+	f.Add("某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n\f2\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<18 {
+			return
+		}
+		res, err := Import([]byte(s), "x.txt", Options{})
+		fuzzResult(t, res, err)
+	})
+}

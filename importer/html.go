@@ -66,7 +66,9 @@ func importHTML(data []byte, opt Options) (*model.Report, []string, error) {
 	}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
-		return nil, nil, errors.New("无法解析网页：" + err.Error())
+		// x/net/html's own words are English ("open stack of elements
+		// exceeds 512 nodes"): the officer gets Chinese ones.
+		return nil, nil, errors.New("无法解析网页：网页的标签嵌套过深或已损坏；请在浏览器中打开后重新「另存为」网页，或复制网页文字导入")
 	}
 	w := &htmlWalker{}
 	w.root = findRoot(doc)

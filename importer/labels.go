@@ -184,6 +184,15 @@ func (m *rowMatcher) row(cell string) (int, bool) {
 		try = append(try, s, stripParens(s))
 	}
 	try = append(try, stripParens(n))
+	// A label written with its parents, as one-row headers and Markdown
+	// put it: 三、本年度办理结果：（三）不予公开：1.属于国家秘密.
+	if i := strings.LastIndex(n, ":"); i > 0 && !strings.HasPrefix(n, "(") {
+		last := n[i+1:]
+		try = append(try, last)
+		if s, ok := stripNumbering(last); ok {
+			try = append(try, s, stripParens(s))
+		}
+	}
 	for _, k := range try {
 		if a, ok := labelAliases[k]; ok {
 			k = a
@@ -209,6 +218,16 @@ func (m *rowMatcher) isFrame(cell string) bool {
 		return true
 	}
 	if s, ok := stripNumbering(n); ok && (m.parents[s] || m.known[s]) {
+		return true
+	}
+	// A header written with its group (法人或其他组织：商业企业), or a
+	// label with its parents: frame when every part is.
+	if strings.Contains(n, ":") && !strings.HasPrefix(n, "(") {
+		for _, part := range strings.Split(n, ":") {
+			if part == "" || !m.isFrame(part) {
+				return false
+			}
+		}
 		return true
 	}
 	return false

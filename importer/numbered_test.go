@@ -144,3 +144,33 @@ func TestUnlabelledRowsThatDoNotFit(t *testing.T) {
 		})
 	}
 }
+
+// TestUnlabelledRowsThatDoNotAddUp: rows without labels placed by position
+// must each add up to their printed total; a stray row in place of a
+// dropped one would shift every row after it, and its total gives it away.
+func TestUnlabelledRowsThatDoNotAddUp(t *testing.T) {
+	base := numberedSeed(t)
+	stray := false
+	data := renderRows(seedRows(base), func(c []string) string {
+		switch {
+		case hasLabel(c, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"):
+			return ""
+		case len(c) >= 8 && len(c) < 15:
+			c = c[len(c)-7:]
+			if !stray {
+				stray = true
+				return seedStyle(c) + "\n\n" + seedStyle([]string{"1", "2", "3", "4", "5", "6", "99"})
+			}
+		}
+		return seedStyle(c)
+	}, false)
+	res := mustImport(t, []byte(data), "seed.txt")
+	for _, c := range model.S3.Inputs() {
+		if v, ok := res.Report.Get(c.Addr); ok {
+			t.Errorf("%s = %v, want empty", c.Addr, v)
+		}
+	}
+	if !strings.Contains(strings.Join(res.Notes, "\n"), "合计与各项之和不符，无法确认各行的位置，均未导入，已留空") {
+		t.Errorf("notes %q", res.Notes)
+	}
+}

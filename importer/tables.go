@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"nianbao/model"
@@ -55,17 +56,25 @@ func kindOf(cell string) valueKind {
 func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) {
 	name := "表" + t.Number + "（" + t.Title + "）"
 	if len(rows) == 0 {
-		a.note("原文中没有找到%s的数字（表格可能是图片或缺失），%s留空", name, "表"+t.Number)
+		a.cellNote(tableInputs(t), "原文中没有找到%s的数字（表格可能是图片或缺失），%s留空", name, "表"+t.Number)
 		return
 	}
 	if t == model.S2 && is2019(rows) {
-		a.note("表二是 2019 年试行格式（有「本年新制作数量」「对外公开总数量」等栏目），与 2021 年格式的栏目不同，表二的数字未导入，已留空，请按 2021 年格式重新填写")
+		a.cellNote(tableInputs(t), "表二是 2019 年试行格式（有「本年新制作数量」「对外公开总数量」等栏目），与 2021 年格式的栏目不同，表二的数字未导入，已留空，请按 2021 年格式重新填写")
 		return
 	}
 	m := matcherFor(t)
 	trs := tableRows(t)
 	got := make([][]string, len(trs))
 	bad := make([]bool, len(trs))
+	if a.fromPDF {
+		if seq := sequenceRead(trs, rows); seq != nil {
+			// Every figure of the table in reading order, confirmed by
+			// its arithmetic: labels, wherever they stand, are not needed.
+			rows = nil
+			copy(got, seq)
+		}
+	}
 	// anchor is the first row the next unlabelled figures may fill; run
 	// holds those figures until the next labelled row (or the end) says how
 	// many rows they must fill.
@@ -88,26 +97,42 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		for len(vals) > n && kindOf(vals[0]) == vBlank {
 			vals = vals[1:]
 		}
+		if len(vals) < n && hasTotal {
+			// Cells run together with no separator (120012 for
+			// 12 | 0 | 0 | 12): placed only when one reading alone
+			// makes the printed total the sum of the rest.
+			split, count, steps := splitRunTogether(vals, n, a.splitBudget)
+			a.splitBudget -= steps
+			if count == 1 {
+				a.cellNote(inputsOf(tr), "表%s「%s」这一行原文的数字连在一起（「%s」），只有一种拆分能使合计相符，已读作 %s", t.Number, tr.row.Label, strings.Join(vals, " "), strings.Join(split, "、"))
+				vals = split
+			} else if count > 1 && !bad[ri] {
+				a.cellNote(inputsOf(tr), "表%s「%s」这一行原文的数字连在一起（「%s」），有 %d 种以上拆分都能使合计相符，无法确定，该行未导入，已留空", t.Number, tr.row.Label, strings.Join(vals, " "), count)
+				bad[ri] = true
+				return
+			}
+		}
 		if len(vals) != n && !(hasTotal && len(vals) == n-1) {
 			if !bad[ri] {
-				a.note("表%s「%s」这一行原文有 %d 个数，与格式的 %d 栏对不上，该行未导入，已留空", t.Number, tr.row.Label, len(vals), n)
+				a.cellNote(inputsOf(tr), "表%s「%s」这一行原文有 %d 个数，与格式的 %d 栏对不上，该行未导入，已留空", t.Number, tr.row.Label, len(vals), n)
 			}
 			bad[ri] = true
 			return
 		}
 		if got[ri] != nil {
 			if strings.Join(got[ri], "\x00") != strings.Join(vals, "\x00") {
-				a.note("表%s「%s」这一行在原文中出现了两次且数字不同，只导入了第一次的数字", t.Number, tr.row.Label)
+				a.cellNote(inputsOf(tr), "表%s「%s」这一行在原文中出现了两次且数字不同，只导入了第一次的数字", t.Number, tr.row.Label)
 			}
 			return
 		}
 		got[ri] = vals
 	}
 	for _, row := range rows {
-		li, ri := -1, 0
+		li, ri, labels := -1, 0, 0
 		for i, c := range row {
 			if k, ok := m.row(c); ok {
 				li, ri = i, k
+				labels++
 			}
 		}
 		var vals []string
@@ -118,6 +143,13 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 			i := 0
 			for i < len(row) && kindOf(row[i]) == vText && m.isFrame(row[i]) {
 				i++
+			}
+			if a.fromPDF {
+				// Fragments of wrapped labels beside figures: the
+				// figures are a row without a label.
+				for i < len(row) && kindOf(row[i]) == vText {
+					i++
+				}
 			}
 			vals = row[i:]
 		}
@@ -140,11 +172,17 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 			continue
 		}
 		switch {
+		case labels > 1 && figures == 0:
+			// A header row naming several rows (四's 未经复议直接起诉 |
+			// 复议后起诉), its empty cells no row's figures.
 		case li >= 0 && len(vals) > 0:
 			a.placeRun(t, trs, run, anchor, ri, take, bad)
 			run = nil
 			take(ri, vals)
 			anchor = ri + 1
+		case li >= 0 && labelOnly(m, row, li) && a.fromPDF:
+			// A label alone on its line in a PDF may belong to the
+			// figures above as well as below: it places nothing.
 		case li >= 0 && labelOnly(m, row, li):
 			// A label on its own line: the figures below it are its row's.
 			a.placeRun(t, trs, run, anchor, ri, take, bad)
@@ -177,7 +215,7 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 	}
 	for ri, tr := range trs {
 		if got[ri] == nil && !bad[ri] && !tr.row.Computed {
-			a.note("原文中没有找到表%s「%s」这一行，该行留空", t.Number, tr.row.Label)
+			a.cellNote(inputsOf(tr), "原文中没有找到表%s「%s」这一行，该行留空", t.Number, tr.row.Label)
 		}
 	}
 	// Printed totals against the computed ones, in reading order.
@@ -188,7 +226,7 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		}
 		p, err := model.ParseInput(c.Unit, stripUnit(text))
 		if err != nil {
-			a.note("%s：原文印的合计「%s」无法读取（%s），合计由程序计算", c.ShortLabel(), text, err)
+			a.cellNote([]model.CellAddr{c.Addr}, "%s：原文印的合计「%s」无法读取（%s），合计由程序计算", c.ShortLabel(), text, err)
 			continue
 		}
 		v, st := r.ValueOf(c)
@@ -200,7 +238,7 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		if diff < 0 {
 			sign, diff = "少", -diff
 		}
-		a.note("%s：原文印的合计是 %s，按各项计算是 %s，%s %s；已按各项导入，合计由程序计算", c.ShortLabel(), p, v, sign, diff)
+		a.cellNote([]model.CellAddr{c.Addr}, "%s：原文印的合计是 %s，按各项计算是 %s，%s %s；已按各项导入，合计由程序计算", c.ShortLabel(), p, v, sign, diff)
 	}
 }
 
@@ -221,7 +259,7 @@ func (a *assembler) dropShortRows(t *model.Table, trs []tableRow, got [][]string
 	}
 	for ri, vals := range got {
 		if n := len(trs[ri].cells); vals != nil && trs[ri].cells[n-1].Computed && len(vals) == n-1 {
-			a.note("表%s「%s」这一行原文有 %d 个数，其他行都有 %d 个（含合计），无法确定缺的是哪一栏，该行未导入，已留空", t.Number, trs[ri].row.Label, len(vals), n)
+			a.cellNote(inputsOf(trs[ri]), "表%s「%s」这一行原文有 %d 个数，其他行都有 %d 个（含合计），无法确定缺的是哪一栏，该行未导入，已留空", t.Number, trs[ri].row.Label, len(vals), n)
 			got[ri], bad[ri] = nil, true
 		}
 	}
@@ -274,15 +312,65 @@ func (a *assembler) placeRun(t *model.Table, trs []tableRow, run [][]string, fro
 		if len(all) > 0 {
 			where = fmt.Sprintf("「%s」至「%s」", trs[all[0]].row.Label, trs[all[len(all)-1]].row.Label)
 		}
-		a.note("表%s有 %d 行数字没有行名，而%s按格式应有 %d 行，无法确定各属哪一行，均未导入，已留空", t.Number, len(run), where, len(all))
+		var rowsThere []tableRow
+		for _, i := range all {
+			rowsThere = append(rowsThere, trs[i])
+		}
+		a.cellNote(inputsOf(rowsThere...), "表%s有 %d 行数字没有行名，而%s按格式应有 %d 行，无法确定各属哪一行，均未导入，已留空", t.Number, len(run), where, len(all))
 		for _, i := range all {
 			bad[i] = true
 		}
 		return
 	}
+	// Placed by position alone, each row must at least add up: a printed
+	// total that is not the sum of the figures beside it says the rows
+	// may have shifted, and then none is placed.
+	for k, i := range slots {
+		if !rowAddsUp(trs[i], run[k]) {
+			a.cellNote(inputsOf(rowsAt(trs, slots)...), "表%s有 %d 行数字没有行名，按位置排列时「%s」这一行的合计与各项之和不符，无法确认各行的位置，均未导入，已留空", t.Number, len(run), trs[i].row.Label)
+			for _, j := range slots {
+				bad[j] = true
+			}
+			return
+		}
+	}
 	for k, i := range slots {
 		take(i, run[k])
 	}
+}
+
+func rowsAt(trs []tableRow, idx []int) []tableRow {
+	var out []tableRow
+	for _, i := range idx {
+		out = append(out, trs[i])
+	}
+	return out
+}
+
+// rowAddsUp reports whether a row of figures printed with its total has a
+// total that is the sum of the rest. A row without its total, or with a
+// blank or a dash in it, has nothing to check and adds up.
+func rowAddsUp(tr tableRow, vals []string) bool {
+	n := len(tr.cells)
+	if len(vals) != n || !tr.cells[n-1].Computed {
+		return true
+	}
+	var sum model.Dec
+	for i, c := range tr.cells {
+		if kindOf(vals[i]) != vNum {
+			return true
+		}
+		v, err := model.ParseInput(c.Unit, stripUnit(vals[i]))
+		if err != nil {
+			return true // reported as unreadable when placed
+		}
+		if i < n-1 {
+			sum += v
+		} else if sum != v {
+			return false
+		}
+	}
+	return true
 }
 
 // oneRow places table 四 printed as a single row of figures: 15 with the
@@ -330,21 +418,21 @@ func (a *assembler) oneRow(trs []tableRow, got [][]string, vals []string) bool {
 func (a *assembler) setCell(r *model.Report, spec *model.CellSpec, text string) {
 	switch kindOf(text) {
 	case vBlank:
-		a.note("%s：原文为空白，已留空（不当作 0）", spec.ShortLabel())
+		a.cellNote([]model.CellAddr{spec.Addr}, "%s：原文为空白，已留空（不当作 0）", spec.ShortLabel())
 	case vDash:
-		a.note("%s：原文为「%s」，已留空（不当作 0）", spec.ShortLabel(), text)
+		a.cellNote([]model.CellAddr{spec.Addr}, "%s：原文为「%s」，已留空（不当作 0）", spec.ShortLabel(), text)
 	default:
 		if spec.Unit == model.Wan && strings.HasSuffix(text, "元") && !strings.HasSuffix(text, "万元") {
-			a.note("%s：原文「%s」的单位是元，本栏单位是万元，未导入，已留空", spec.ShortLabel(), text)
+			a.cellNote([]model.CellAddr{spec.Addr}, "%s：原文「%s」的单位是元，本栏单位是万元，未导入，已留空", spec.ShortLabel(), text)
 			return
 		}
 		v, err := model.ParseInput(spec.Unit, stripUnit(text))
 		if err != nil {
-			a.note("%s：原文「%s」无法读取（%s），已留空", spec.ShortLabel(), text, err)
+			a.cellNote([]model.CellAddr{spec.Addr}, "%s：原文「%s」无法读取（%s），已留空", spec.ShortLabel(), text, err)
 			return
 		}
 		if err := r.Set(spec.Addr, v); err != nil {
-			a.note("%s：%s", spec.ShortLabel(), err)
+			a.cellNote([]model.CellAddr{spec.Addr}, "%s：%s", spec.ShortLabel(), err)
 		}
 	}
 }
@@ -384,4 +472,155 @@ func stripUnit(s string) string {
 		}
 	}
 	return s
+}
+
+// sequenceRead reads a table from its figures alone, in reading order, when
+// they are exactly the figures of the whole table with its printed totals
+// (and, for 三, its （七）总计 row) and every printed total equals the sum
+// it prints: every row's 总计, and every column of （七）总计. That is the
+// case of text extracted from a PDF whose labels stand before or after
+// their figures. Any other count, a blank or dash among them, or one sum
+// that does not hold, and it returns nil: the table is read by its labels.
+func sequenceRead(trs []tableRow, rows [][]string) [][]string {
+	var figs []string
+	for _, row := range rows {
+		for _, c := range row {
+			switch kindOf(c) {
+			case vNum:
+				figs = append(figs, c)
+			case vDash:
+				return nil
+			}
+		}
+	}
+	n := 0
+	for _, tr := range trs {
+		n += len(tr.cells)
+	}
+	if len(figs) != n {
+		return nil
+	}
+	out := make([][]string, len(trs))
+	vals := map[model.CellAddr]model.Dec{}
+	i := 0
+	for ri, tr := range trs {
+		out[ri] = figs[i : i+len(tr.cells)]
+		for ci, c := range tr.cells {
+			v, err := model.ParseInput(c.Unit, stripUnit(out[ri][ci]))
+			if err != nil {
+				return nil
+			}
+			vals[c.Addr] = v
+		}
+		i += len(tr.cells)
+	}
+	checked := 0
+	for _, tr := range trs {
+		for _, c := range tr.cells {
+			if !c.Computed {
+				continue
+			}
+			var sum model.Dec
+			for _, in := range c.Inputs {
+				sum += vals[in]
+			}
+			if sum != vals[c.Addr] {
+				return nil
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		return nil
+	}
+	return out
+}
+
+// splitRunTogether splits figures printed without separators into n cells,
+// the last the total of the others: every way of cutting the digit strings
+// (no part with a leading zero) that makes the sums hold. It returns the
+// reading when there is exactly one, how many it found (counting stops at
+// 2, or when the ways to try are more than budget allows: then 0), and the
+// work it did, which the caller takes from the import's budget so that a
+// file of such rows stays quick.
+func splitRunTogether(vals []string, n, budget int) (split []string, count, steps int) {
+	for _, v := range vals {
+		if v == "" || !allDigitsStr(v) {
+			return nil, 0, 0
+		}
+	}
+	digits := 0
+	for _, v := range vals {
+		digits += len(v)
+	}
+	if digits < n || digits > 40 || budget <= 0 {
+		return nil, 0, 0
+	}
+	limit := min(budget, 200000)
+	var found []string
+	parts := make([]string, 0, n)
+	var rec func(i int, rest string)
+	rec = func(i int, rest string) {
+		if count > 1 || steps > limit {
+			return
+		}
+		steps++
+		if rest == "" {
+			if i == len(vals) {
+				if len(parts) == n && sumsHold(parts) {
+					count++
+					found = append([]string(nil), parts...)
+				}
+				return
+			}
+			rec(i+1, vals[i])
+			return
+		}
+		if len(parts) >= n {
+			return
+		}
+		for k := 1; k <= len(rest); k++ {
+			p := rest[:k]
+			if len(p) > 1 && p[0] == '0' {
+				break
+			}
+			if len(p) > 10 {
+				break
+			}
+			parts = append(parts, p)
+			rec(i, rest[k:])
+			parts = parts[:len(parts)-1]
+		}
+	}
+	rec(1, vals[0])
+	if steps > limit {
+		return nil, 0, steps
+	}
+	return found, count, steps
+}
+
+func allDigitsStr(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// sumsHold reports whether the last part is the sum of the others.
+func sumsHold(parts []string) bool {
+	var sum, total uint64
+	for i, p := range parts {
+		v, err := strconv.ParseUint(p, 10, 64)
+		if err != nil {
+			return false
+		}
+		if i == len(parts)-1 {
+			total = v
+		} else {
+			sum += v
+		}
+	}
+	return sum == total
 }

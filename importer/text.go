@@ -87,6 +87,13 @@ func textBlocks(s string) []block {
 	prevTabCell := false
 	for _, raw := range lines {
 		line := strings.TrimRight(raw, " \u3000\u00a0\r")
+		if strings.Contains(raw, "\t") {
+			// Trailing empty cells (TAB NBSP) are cells.
+			line = strings.TrimRight(raw, " \r")
+		}
+		if line == "" && strings.Contains(raw, "\u00a0") {
+			line = "\u00a0" // an empty cell (&nbsp;) on its own line
+		}
 		trim := strings.TrimSpace(strings.Trim(line, "\t \u3000\u00a0"))
 		// One field: no tab after the indent. Pages and word processors
 		// indent paragraphs, headings and titles with a tab too.
@@ -134,6 +141,9 @@ func textBlocks(s string) []block {
 // lines); a line with several tab- or space-separated fields is a row by
 // itself.
 func tableRowsOfText(lines []string) [][]string {
+	if rows, ok := tabLineRows(lines); ok {
+		return rows
+	}
 	var rows [][]string
 	var cur []string
 	flushRow := func() {
@@ -146,6 +156,15 @@ func tableRowsOfText(lines []string) [][]string {
 	for _, line := range lines {
 		if strings.Trim(line, " \u3000\u00a0") == "" {
 			flushRow()
+			contOK = false
+			continue
+		}
+		if strings.Contains(line, "|") {
+			// Cells as crawlers and CMS exports store them: 规章 | 0 | 0 | 0 |.
+			flushRow()
+			t := strings.TrimSpace(line)
+			t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
+			rows = append(rows, cleanCells(strings.Split(t, "|")))
 			contOK = false
 			continue
 		}
@@ -223,4 +242,74 @@ func isSentence(s string) bool {
 		}
 	}
 	return strings.ContainsAny(s, "。；！？") || utf8.RuneCountInString(s) > 60
+}
+
+// tabLineRows reads a table copied from a browser whose cells hold
+// paragraphs (<td><p>): Chromium then puts each cell's text between blank
+// lines, TABs between the cells of a row (on lines of their own, or with
+// the empty cells between them: TAB NBSP TAB), and nothing but blank lines
+// between rows. A row ends where a cell follows a figure, a blank or a
+// dash, or where a row label follows anything, with no TAB between them;
+// two other texts with no TAB between them are one cell (a header in two
+// paragraphs).
+func tabLineRows(lines []string) ([][]string, bool) {
+	tabs := 0
+	for _, l := range lines {
+		t := strings.Trim(l, " ")
+		if strings.Trim(t, "\t\u00a0") == "" && strings.Contains(t, "\t") {
+			tabs++
+			continue
+		}
+		if strings.Contains(t, "\t") {
+			return nil, false // cells on tab-indented lines (the seed's form)
+		}
+	}
+	if tabs < 3 {
+		return nil, false
+	}
+	var rows [][]string
+	var row []string
+	var cur *string // the cell being read
+	sep := true     // a TAB since the last cell
+	add := func(text string) {
+		if !sep && cur != nil {
+			if kindOf(*cur) == vText && kindOf(text) == vText && !anyLabel([]string{text}) {
+				*cur += text
+				return
+			}
+			rows = append(rows, row)
+			row = nil
+		}
+		row = append(row, text)
+		cur = &row[len(row)-1]
+		sep = false
+	}
+	for _, l := range lines {
+		t := strings.Trim(l, " \u3000")
+		if t == "" {
+			continue
+		}
+		if !strings.Contains(t, "\t") {
+			add(cleanCell(t))
+			continue
+		}
+		// TABs with empty cells between them.
+		parts := strings.Split(t, "\t")
+		for i, p := range parts {
+			if i > 0 {
+				if sep && i > 1 {
+					add("") // two TABs with nothing between: an empty cell
+				}
+				sep = true
+				cur = nil
+			}
+			if strings.Trim(p, " ") != "" {
+				add(cleanCell(p))
+			}
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	return rows, true
 }

@@ -291,6 +291,12 @@ func parseFigures(part, cl string, withCarried bool, out []statement) []statemen
 		if !ok || containsAny(prefix[kwEnd:], notTheTotal) {
 			continue
 		}
+		// A number that counts the cases named after it is a part when
+		// what follows says so (其中37件行政复议、8件行政诉讼尚未审结: 8 is
+		// the pending suits, not the review total before it).
+		if after := firstRunes(cl[off:], figureWindow); startsWithAny(after, caseNouns) && containsAny(after, notTheTotal) {
+			continue
+		}
 		switch kind {
 		case stNew, stAccepted:
 			// 共收到群众来信 12 件 is not about applications; 上年结转和本年
@@ -313,6 +319,18 @@ func parseFigures(part, cl string, withCarried bool, out []statement) []statemen
 			out = append(out, statement{kind: other, n: Int(n), part: part, quote: q})
 		}
 	}
+}
+
+// caseNouns name the cases a number may count when it stands before them.
+var caseNouns = []string{"行政复议", "行政诉讼", "复议", "诉讼"}
+
+func startsWithAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // bothCases: for a figure of 复议 (or 诉讼) said with 均 of both, as in

@@ -1,0 +1,264 @@
+package importer
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// Text extracted from a PDF (poppler's pdftotext, with or without -layout,
+// and the like) has its pages separated by form feeds, every paragraph
+// broken into the lines of the page, spaces where the PDF set characters
+// apart (2023 年), page numbers and running heads among the text, and
+// tables either as aligned columns (-layout) or as cells in whatever order
+// the PDF drew them, labels after their figures. It is read by its own
+// rules: lines are joined into paragraphs again; in the tables only a label
+// beside its figures places them, the rest are placed by position or by the
+// table's arithmetic (see assembler.fromPDF).
+
+// isExtractedPDFText reports whether text came out of a PDF: pages
+// separated by form feeds, and no tabs (a page copied from a browser has
+// them between cells).
+func isExtractedPDFText(s string) bool {
+	if strings.Contains(s, "\t") {
+		return false
+	}
+	return strings.Contains(s, "\f") || wrappedLines(s)
+}
+
+// wrappedLines tells text copied out of a PDF viewer (no form feeds) from
+// a web page's text: its paragraphs are broken into lines of the page's
+// width, most of which end in the middle of a sentence. A page's text puts
+// a paragraph on one line, of any length, ending with its full stop.
+func wrappedLines(s string) bool {
+	type line struct {
+		w    int
+		open bool // ends in the middle of a sentence
+	}
+	var lines []line
+	buckets := map[int]int{}
+	for _, l := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(l)
+		if utf8.RuneCountInString(t) < 20 || manySpaces.MatchString(t) {
+			continue
+		}
+		w := runewidth.StringWidth(t)
+		r, _ := utf8.DecodeLastRuneInString(t)
+		lines = append(lines, line{w, !strings.ContainsRune("。；！？：”）", r)})
+		buckets[w/4]++
+	}
+	// The page's width: the commonest width (to 4 columns).
+	best, most := 0, 0
+	for b, n := range buckets {
+		if n > most || n == most && b > best {
+			best, most = b, n
+		}
+	}
+	near, open := 0, 0
+	for _, l := range lines {
+		if d := l.w/4 - best; d >= -1 && d <= 1 {
+			near++
+			if l.open {
+				open++
+			}
+		}
+	}
+	// Many lines are about as wide as the page, and most of those stop in
+	// the middle of a sentence.
+	return near >= 8 && near*5 >= len(lines)*2 && open*5 >= near*3
+}
+
+func importExtractedPDFText(s string, opt Options) (*Result, error) {
+	r, notes, err := assembleWith(&assembler{fromPDF: true}, extractedBlocks(s), opt, "")
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Report: r, Notes: notes}, nil
+}
+
+var (
+	manySpaces = regexp.MustCompile(`[ \x{3000}\x{a0}]{2,}`)
+	yearOnly   = regexp.MustCompile(`^(?:19|20)\d\d$`)
+)
+
+// cjkSpace removes the spaces a PDF's glyph positions put between Chinese
+// and a figure or Latin word (2023 年, 共 5 件); Chinese text does not
+// write them.
+func cjkSpace(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) {
+			p, n := rs[i-1], rs[i+1]
+			if isWide(p) && n != ' ' || isWide(n) && p != ' ' {
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isWide(r rune) bool { return r >= 0x2E80 && !unicode.IsSpace(r) }
+
+// extractedChunks splits a line of a table into its cells: at runs of two
+// or more spaces, and a run of figures set apart by single spaces into
+// single figures.
+func extractedChunks(line string) []string {
+	var out []string
+	for _, part := range manySpaces.Split(strings.TrimSpace(line), -1) {
+		if part == "" {
+			continue
+		}
+		fields := strings.Fields(part)
+		// Figures at the end of a part ("予以公开 1 102") stand apart.
+		k := len(fields)
+		for k > 0 && kindOf(fields[k-1]) != vText {
+			k--
+		}
+		if k > 0 {
+			out = append(out, cjkSpace(strings.Join(fields[:k], " ")))
+		}
+		out = append(out, fields[k:]...)
+	}
+	return out
+}
+
+// extractedBlocks turns extracted text into paragraphs and table rows.
+func extractedBlocks(s string) []block {
+	pages := strings.Split(s, "\f")
+	type xline struct {
+		text   string // trimmed
+		indent int    // leading spaces (display width)
+		width  int    // display width, indent included
+	}
+	// Running heads and page numbers: the first and last lines of pages
+	// that are a page number, or the same on three pages or more.
+	edge := map[string]int{}
+	pageLines := make([][]string, len(pages))
+	for pi, p := range pages {
+		var ls []string
+		for _, l := range strings.Split(p, "\n") {
+			if strings.TrimSpace(l) != "" {
+				ls = append(ls, strings.TrimRight(l, " \u3000\u00a0\r"))
+			}
+		}
+		pageLines[pi] = ls
+		for i, l := range ls {
+			if i < 2 || i >= len(ls)-2 {
+				edge[strings.TrimSpace(l)]++
+			}
+		}
+	}
+	var lines []xline
+	var widths []int
+	maxWidth := 0
+	for pi, ls := range pageLines {
+		for i, l := range ls {
+			t := strings.TrimSpace(l)
+			atEdge := i < 2 || i >= len(ls)-2
+			// A page number in dashes (— 1 —) or words (第 1 页) is one
+			// anywhere: a viewer's copy has no page breaks to put it at.
+			if pageNumber.MatchString(t) || atEdge && (isPageNumber(t, pi) || len(pages) >= 4 && edge[t] >= 3) {
+				continue
+			}
+			indent := runewidth.StringWidth(l) - runewidth.StringWidth(strings.TrimLeft(l, " \u3000\u00a0"))
+			w := runewidth.StringWidth(l)
+			lines = append(lines, xline{text: t, indent: indent, width: w})
+			if !manySpaces.MatchString(t) && w >= 20 {
+				widths = append(widths, w)
+			}
+		}
+	}
+	// The left edge of the text: the least indent of the narrative's lines
+	// (a browser's header and footer stand further out, and are gone).
+	base := -1
+	for _, l := range lines {
+		if !manySpaces.MatchString(l.text) && l.width >= 20 && (base < 0 || l.indent < base) {
+			base = l.indent
+		}
+	}
+	if base > 0 {
+		for i := range lines {
+			if lines[i].indent >= base {
+				lines[i].indent -= base
+				lines[i].width -= base
+			}
+		}
+		for i := range widths {
+			widths[i] -= base
+		}
+	}
+	// The width of a full line: most lines of the narrative are full.
+	if len(widths) > 0 {
+		sort.Ints(widths)
+		maxWidth = widths[len(widths)*9/10]
+	}
+	// A year printed in another font may stand on a line of its own next
+	// to the rest of the title (2019 / 年上海市…报告).
+	for i := 0; i+1 < len(lines) && i < 10; i++ {
+		a, b := lines[i].text, lines[i+1].text
+		switch {
+		case yearOnly.MatchString(a) && strings.HasPrefix(b, "年"):
+			lines[i+1].text = a + b
+			lines = append(lines[:i], lines[i+1:]...)
+		case yearOnly.MatchString(b) && strings.HasPrefix(a, "年"):
+			lines[i].text = b + a
+			lines = append(lines[:i+1], lines[i+2:]...)
+		}
+	}
+	var out []block
+	var para strings.Builder
+	var rows [][]string
+	section := 0
+	prevFull := false
+	flushPara := func() {
+		if para.Len() > 0 {
+			out = append(out, block{para: para.String()})
+			para.Reset()
+		}
+	}
+	flushRows := func() {
+		if len(rows) > 0 {
+			out = append(out, block{table: rows, isTbl: true})
+			rows = nil
+		}
+	}
+	for _, l := range lines {
+		text := cjkSpace(l.text)
+		if k := headingNumber(text); k > section {
+			flushPara()
+			flushRows()
+			section = k
+			out = append(out, block{para: text})
+			prevFull = false
+			continue
+		}
+		if section >= 2 && section <= 4 && !isSentence(text) {
+			flushPara()
+			rows = append(rows, extractedChunks(l.text))
+			continue
+		}
+		flushRows()
+		starts := !prevFull || l.indent >= 2 || partStart.MatchString(text) ||
+			signatureDate.MatchString(foldDigits(text)) || headingNumber(text) > 0
+		if starts {
+			flushPara()
+		} else if needsSpace(para.String(), text) {
+			para.WriteByte(' ')
+		}
+		para.WriteString(text)
+		// A line that reaches the right edge goes on in the next one.
+		prevFull = l.width >= maxWidth-8
+	}
+	flushPara()
+	flushRows()
+	return out
+}

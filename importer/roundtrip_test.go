@@ -1,0 +1,88 @@
+package importer
+
+import (
+	"os"
+	"testing"
+
+	"nianbao/export"
+	"nianbao/model"
+)
+
+// readReport reads a report of testdata in nianbao's JSON form.
+func readReport(t testing.TB, name string) *model.Report {
+	t.Helper()
+	b, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := model.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestRoundTrip: a report exported in each of nianbao's forms imports back
+// with every cell and every text equal. The seed (one cell empty, most
+// figures 0) and a report with a different figure in every cell.
+func TestRoundTrip(t *testing.T) {
+	seed := mustImport(t, []byte(readSeed(t)), "seed.txt").Report
+	signed := readReport(t, "gen/numbered.json")
+	signed.Signer, signed.Date = "北京市密云区科学技术局", "2024-01-19"
+	dated := readReport(t, "gen/blanks.json")
+	dated.Date = "2024-01-19"
+	var blankNotes []string
+	for _, c := range model.S3.Inputs() {
+		if _, ok := dated.Get(c.Addr); !ok {
+			blankNotes = append(blankNotes, c.ShortLabel()+"：原文为空白，已留空（不当作 0）")
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		r     *model.Report
+		notes []string
+	}{
+		{"seed", seed, []string{billedNote}},
+		{"numbered, signed by a renamed agency", signed, nil},
+		{"blank cells, dated", dated, blankNotes},
+	} {
+		// The notes an import keeps with the report are compared as the
+		// import's notes, below.
+		noNotes := func(r *model.Report) *model.Report {
+			c := r.Clone()
+			c.Notes = nil
+			return c
+		}
+		want := encodeStable(t, noNotes(tc.r))
+		for _, f := range []struct {
+			name   string
+			file   string
+			format export.Format
+			opt    export.Options
+			source string
+		}{
+			{"Word", "r.docx", export.DOCX, export.Options{}, "docx"},
+			{"Markdown", "r.md", export.Markdown, export.Options{}, "md"},
+			{"HTML", "r.html", export.HTML, export.Options{}, "html"},
+			{"HTML fragment with its title", "r.html", export.HTML, export.Options{Fragment: true, Title: true}, "html"},
+			{"JSON", "r.json", export.JSON, export.Options{}, "json"},
+		} {
+			t.Run(tc.name+"/"+f.name, func(t *testing.T) {
+				data, err := export.Render(tc.r, f.format, f.opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				res := mustImport(t, data, f.file)
+				if res.Source != f.source {
+					t.Errorf("Source = %q, want %q", res.Source, f.source)
+				}
+				if got := encodeStable(t, noNotes(res.Report)); got != want {
+					t.Errorf("imports differently:\n%s", firstDiff(got, want))
+				}
+				if f.format != export.JSON {
+					checkNotes(t, res.Notes, tc.notes...)
+				}
+			})
+		}
+	}
+}
