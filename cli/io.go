@@ -49,7 +49,7 @@ func (a *app) textCmd() *cobra.Command {
 			src = txtFileNamed + args[2]
 			data, err = os.ReadFile(args[2])
 			if err != nil {
-				return usageErr(txtCannotReadFile, args[2], fileReason(err))
+				return usageErr(txtCannotReadFile, args[2], fileReason(args[2], err))
 			}
 		} else {
 			data, err = io.ReadAll(a.stdin)
@@ -269,7 +269,7 @@ func (a *app) importCmd() *cobra.Command {
 		}
 		path := args[0]
 		if st, err := os.Stat(path); err != nil {
-			return usageErr(txtCannotReadFile, path, fileReason(err))
+			return usageErr(txtCannotReadFile, path, fileReason(path, err))
 		} else if st.IsDir() {
 			return usageErr(txtFileIsFolder, path)
 		}

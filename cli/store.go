@@ -27,6 +27,11 @@ func (a *app) openStore() (*store.Store, error) {
 		// A mistyped --db would otherwise look like an empty draft file.
 		a.note(txtNewDraftFile, path)
 	}
+	if err := s.BackupErr(); err != nil {
+		// The file is usable; the officer should still know that today's
+		// copy is missing, and why.
+		a.note(txtBackupNote, err.Error())
+	}
 	return s, nil
 }
 
@@ -60,15 +65,23 @@ func storeMessage(err error) string {
 			} else {
 				msg += adviceNoBackup
 			}
-		case store.IsFolder:
+		case store.IsFolder, store.NotFile:
 			msg += adviceIsFolder
 		case store.NotDraft:
 			msg += adviceNotDraft
 		case store.NoLocks:
 			msg += adviceNoLocks
 		case store.NotWritable:
-			if !fe.Migrating {
+			switch {
+			case fe.Migrating:
+			case fe.DiskFull():
+				msg += adviceDiskFull
+			case fe.ReadOnly():
 				msg += adviceNotWritable
+			default:
+				// The path leads nowhere (a missing folder, a broken
+				// shortcut, a file in the way).
+				msg += adviceOtherPath
 			}
 		case store.SaveFailed:
 			switch {

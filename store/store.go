@@ -71,6 +71,10 @@ func Open(path string, opt Options) (*Store, error) {
 	switch {
 	case err == nil && st.IsDir():
 		return nil, &FileError{Problem: IsFolder, Path: abs}
+	case err == nil && !st.Mode().IsRegular():
+		// A pipe reads as an empty file and a device as anything: neither
+		// is a draft file, and neither is opened.
+		return nil, &FileError{Problem: NotFile, Path: abs}
 	case err == nil && st.Size() == 0:
 		// An empty file is what a crash during creation leaves; start
 		// afresh unless there are backups, which suggests it once held work.

@@ -76,7 +76,7 @@ func parseMeta(buf []byte) (metaInfo, string) {
 func validateFile(f *os.File) string {
 	st, err := f.Stat()
 	if err != nil {
-		return whyUnreadable + ioReason(err)
+		return whyUnreadable + ioReason(f.Name(), err)
 	}
 	if !st.Mode().IsRegular() {
 		return whyNotRegular
