@@ -483,7 +483,7 @@ func TestSaveErrors(t *testing.T) {
 		{fmt.Errorf("write: %w", syscall.ENOSPC), []string{"报告没有保存：磁盘已满", path}},
 		{&os.PathError{Op: "open", Path: path, Err: syscall.EROFS}, []string{"报告没有保存：不能写入草稿文件 " + path + "：磁盘（分区）是只读的"}},
 		// The file is there: it is the file, not its folder, that is read-only.
-		{fmt.Errorf("sync: %w", syscall.EACCES), []string{"文件只读，或当前用户没有权限读写这个文件"}},
+		{fmt.Errorf("sync: %w", syscall.EACCES), []string{"文件是只读的，或当前用户没有权限写入这个文件"}},
 		{fmt.Errorf("write: %w", syscall.EIO), []string{"报告没有保存：写入草稿文件时出错", "磁盘读写错误"}},
 	}
 	for _, tc := range tests {

@@ -75,7 +75,12 @@ func denied(path string) string {
 	case err == nil && fi.IsDir():
 		return txtFolderDenied
 	case err == nil:
-		return txtFileDenied
+		// Reading it is allowed: it was a write that was refused.
+		if f, err := os.Open(path); err == nil {
+			f.Close()
+			return txtFileReadOnly
+		}
+		return txtFileNoRead
 	}
 	return fmt.Sprintf(txtFolderDeniedNamed, filepath.Dir(path))
 }

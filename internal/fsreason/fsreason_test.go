@@ -79,7 +79,7 @@ func TestReasonPermission(t *testing.T) {
 	file := filepath.Join(dir, "drafts.db")
 	os.WriteFile(file, []byte("x"), 0o444)
 	denied := &os.PathError{Op: "open", Err: syscall.EACCES}
-	if got := Reason(file, denied); got != "文件只读，或当前用户没有权限读写这个文件" {
+	if got := Reason(file, denied); got != "文件是只读的，或当前用户没有权限写入这个文件" {
 		t.Errorf("read-only file: %q", got)
 	}
 	if got := Reason(filepath.Join(dir, "new.db"), denied); got != "文件夹 "+dir+" 只读，或当前用户没有权限在其中写入" {
