@@ -95,7 +95,7 @@ func TestPermissionMessages(t *testing.T) {
 		checkMessages(t, strings.Join(tc.args, " "), res.err, tc.args)
 	}
 	for db, want := range map[string][]string{
-		roDB:                        {"不能打开草稿文件进行写入：" + roDB + "（文件是只读的，或当前用户没有权限写入这个文件）", "请管理员开放写入权限"},
+		roDB:                         {"不能打开草稿文件进行写入：" + roDB + "（文件是只读的，或当前用户没有权限写入这个文件）", "请管理员开放写入权限"},
 		filepath.Join(roDir, "x.db"): {"文件夹 " + roDir + " 只读，或当前用户没有权限在其中写入"},
 	} {
 		res := c.runIn("", "set", R, "s3.new.natural=1", "--db", db)
