@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -40,7 +39,7 @@ func TestScientificNotation(t *testing.T) {
 func TestDraftPathsSaidForWhatTheyAre(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo.db")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Skipf("no pipes here: %v", err)
 	}
 	os.MkdirAll(filepath.Join(dir, "backups"), 0o700)

@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 	"unicode"
@@ -85,7 +84,7 @@ func TestEveryErrorIsChinese(t *testing.T) {
 	allowed = append(allowed, filepath.Join(dir, "a\x00b.db"), filepath.Join(afile, "x.db"), "truncated-2025-03-10.db")
 	if runtime.GOOS != "windows" {
 		fifo := path("fifo.db")
-		syscall.Mkfifo(fifo, 0o600)
+		mkfifo(fifo)
 		dangling := path("dangling.db")
 		os.Symlink(filepath.Join(dir, "gone", "x.db"), dangling)
 		allowed = append(allowed, filepath.Join(dir, "gone", "x.db"))

@@ -1,10 +1,11 @@
+//go:build unix
+
 package fsreason
 
 import (
 	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -14,9 +15,6 @@ import (
 // TestReasonOfRealFailures: each failure is made for real on this machine
 // and said in Chinese, naming what an officer can look at.
 func TestReasonOfRealFailures(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("symbolic links and pipes as on Unix")
-	}
 	dir := t.TempDir()
 	file := filepath.Join(dir, "afile")
 	os.WriteFile(file, []byte("x"), 0o644)
