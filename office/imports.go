@@ -130,7 +130,7 @@ func (o *Office) StoreImport(imp *Import, replace bool) error {
 		if r.Scope == "" {
 			r.Scope = ex.Scope
 		}
-		if err := db.Replace(r, fmt.Sprintf(sumImportReplace, imp.File)); err != nil {
+		if err := db.Replace(r, fmt.Sprintf(sumImportReplace, shownName(imp.File))); err != nil {
 			return err
 		}
 		imp.Report.ID = r.ID
@@ -148,9 +148,16 @@ func (o *Office) StoreImport(imp *Import, replace bool) error {
 	if r.Scope == "" {
 		r.Scope = model.ScopeSelf
 	}
-	if err := db.Create(r, fmt.Sprintf(sumImport, imp.File)); err != nil {
+	if err := db.Create(r, fmt.Sprintf(sumImport, shownName(imp.File))); err != nil {
 		return err
 	}
 	imp.Report.ID, imp.Report.Kind, imp.Report.Scope = r.ID, r.Kind, r.Scope
 	return nil
+}
+
+// shownName is a file name as a revision's summary keeps it: a name on disk
+// may hold any byte, a summary no control character (model.CleanText).
+func shownName(name string) string {
+	clean, _ := model.CleanText(name)
+	return clean
 }

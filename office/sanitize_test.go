@@ -56,6 +56,25 @@ func TestWaysInRefuseOrStrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := o.Store().Find("乙局", 2023)
+	// A file name with escapes does not carry them into the history.
+	evilName := filepath.Join(dir, "丙\x1b]0;x\a.txt")
+	os.WriteFile(evilName, []byte(strings.Replace(page, "乙局", "丙局", 1)), 0o644)
+	imp, err = ReadImport(evilName, importerOptions("", 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := o.StoreImport(imp, false); err != nil {
+		t.Fatal(err)
+	}
+	revs, _ := o.Store().History(imp.Report.ID)
+	if len(revs) == 0 || !strings.Contains(revs[0].Summary, "丙]0;x.txt") {
+		t.Errorf("history %+v", revs)
+	}
+	for _, r := range revs {
+		if !termsafe.Safe(r.Summary) {
+			t.Errorf("revision summary %q", r.Summary)
+		}
+	}
 	for _, s := range []string{got.Preface, got.S1.Intro, got.S5, got.S6} {
 		if !termsafe.Safe(s) {
 			t.Errorf("stored %q", s)
