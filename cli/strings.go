@@ -212,6 +212,7 @@ const (
 	txtUIClosedSaved    = "填报界面已关闭（收到系统信号 %s），输入的内容都已保存到草稿文件。"
 	txtUIClosed         = "填报界面已关闭（收到系统信号 %s）。"
 	txtUnsavedCopy      = "最后的修改没有写入草稿文件：%s。未保存的报告已另存为 %s；等草稿文件可以保存后，用 nianbao import --replace %s 把它导入（导入前的内容会保存为历史版本）。"
+	txtUnsavedRefused   = "最后的修改没有写入草稿文件：%s。未保存的报告已另存为 %s；改正之后可以用 nianbao import %s 导入。"
 	txtUnsavedLost      = "最后的修改没有写入草稿文件：%s。也无法另存为文件：%s。这些修改已丢失。"
 	txtUILastSaveFailed = "最后的修改没有写入草稿文件：%s。"
 	txtFullStop         = "。"

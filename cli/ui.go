@@ -58,8 +58,13 @@ func unsavedMessage(err error) string {
 		return fmt.Sprintf(txtUILastSaveFailed, strings.TrimSuffix(err.Error(), txtFullStop))
 	}
 	why := strings.TrimSuffix(ue.Err.Error(), txtFullStop)
-	if ue.Copy == "" {
+	switch {
+	case ue.Copy == "":
 		return fmt.Sprintf(txtUnsavedLost, why, ue.CopyErr.Error())
+	case !store.Unusable(ue.Err):
+		// The store refused the report itself (a name already taken …):
+		// replacing another report with it is for the officer to decide.
+		return fmt.Sprintf(txtUnsavedRefused, why, ue.Copy, shellArg(ue.Copy))
 	}
 	return fmt.Sprintf(txtUnsavedCopy, why, ue.Copy, shellArg(ue.Copy))
 }

@@ -35,6 +35,9 @@ func TestUIEndings(t *testing.T) {
 			[]string{"也无法另存为文件：在以下位置都无法另存", "这些修改已丢失"}, []string{"内存", "已另存为"}},
 		{"quit", &ui.UnsavedError{Err: full, Copy: "/home/u 1/x.json"}, exitDraft,
 			[]string{"错误：最后的修改没有写入草稿文件", `nianbao import --replace "/home/u 1/x.json"`}, nil},
+		// Refused by the store, not the disk: no advice to replace.
+		{"refused", &ui.UnsavedError{Err: store.ErrDuplicate, Copy: "/d/x.json"}, exitDraft,
+			[]string{"已有同一机关同一年度的报告", "未保存的报告已另存为 /d/x.json；改正之后可以用 nianbao import /d/x.json 导入"}, []string{"--replace"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
