@@ -136,7 +136,8 @@ func (a *app) rootCmd() *cobra.Command {
 	root.AddCommand(
 		a.newCmd(), a.metaCmd(), a.listCmd(), a.setCmd(), a.textCmd(), a.checkCmd(),
 		a.exportCmd(), a.importCmd(), a.historyCmd(), a.restoreCmd(), a.deleteCmd(),
-		a.trashCmd(), a.undeleteCmd(), a.backupsCmd(), a.recoverCmd(),
+		a.trashCmd(), a.undeleteCmd(), a.backupsCmd(), a.recoverCmd(), a.compactCmd(),
+		a.collectCmd(), a.statusCmd(), a.sumCmd(), a.figuresCmd(),
 	)
 	// Chinese help flags on every command, added before cobra adds its own.
 	var walk func(c *cobra.Command)

@@ -13,8 +13,13 @@ import (
 
 // runUI opens the full-screen UI on the draft file, which it holds for the
 // whole session (a second window gets the store's "held" message: exit 3).
+// The day's backup is the UI's, after its first screen is drawn.
 func (a *app) runUI() error {
-	return a.withStore(func(s *store.Store) error {
+	s, err := a.openDraft()
+	if err != nil {
+		return err
+	}
+	return a.closeAfter(s, func(s *store.Store) error {
 		return a.uiEnded(ui.Run(ui.Config{Store: s, Now: time.Now, ExportDir: "."}))
 	})
 }

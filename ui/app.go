@@ -64,6 +64,8 @@ type app struct {
 	note    string // one-line note from statusMsg
 	noteErr bool
 
+	back screen // where leaving the open report returns to (nil: the start screen)
+
 	confirmQuit bool // asking whether to quit although a save failed
 	quitting    bool // quit once the queue is empty
 	closing     bool // the window is going away: quit without asking, soon
@@ -120,8 +122,10 @@ func New(cfg Config) tea.Model {
 	}
 	a := newApp(cfg, db, nil)
 	start := newStartScreen(a.shared)
-	// Said once: coming back to the list later does not repeat it.
-	start.opening = openingNote(a.shared, cfg.Store)
+	// The day's backup is made once, after the first list is drawn; what
+	// it finds is said once: coming back to the list later does not
+	// repeat it.
+	start.daily = true
 	a.setCur(start)
 	return a
 }
@@ -145,7 +149,12 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case afterSavesMsg:
 		return a, a.settle(a.saves.after(msg.run, msg.drop))
 	case openReportMsg:
+		a.back = msg.back
 		return a, a.load(msg.id, msg.note)
+	case showScreenMsg:
+		a.dialogs = nil
+		a.note, a.noteErr = "", false
+		return a, a.setScreen(msg.s)
 	case reportLoadedMsg:
 		if msg.err != nil {
 			// A damaged report is explained on the list, in full and
@@ -168,6 +177,11 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// A note spoke of the report just left (已导出到, 已创建 …).
 		a.dialogs = nil
 		a.note, a.noteErr = "", false
+		if back := a.back; back != nil && a.ed != nil {
+			a.back = nil
+			return a, a.setScreen(back)
+		}
+		a.back = nil
 		return a, a.setScreen(newStartScreen(a.shared))
 	case pushDialogMsg:
 		a.dialogs = append(a.dialogs, msg.d)
@@ -272,10 +286,14 @@ func (a *app) load(id, note string) tea.Cmd {
 	if db == nil {
 		return send(statusMsg{text: strNoStore, err: true})
 	}
+	sh := a.shared
 	return func() tea.Msg {
 		r, err := db.Get(id)
 		if err != nil {
 			return reportLoadedMsg{err: err}
+		}
+		if n := staleNote(sh, r); n != "" && note == "" {
+			note = n // a sum that no longer equals its units says so
 		}
 		prev, _ := db.Previous(r) // last year is optional: its rules just stay silent
 		return reportLoadedMsg{r: r, prev: prev, updated: updatedOf(db, id), note: note}

@@ -673,3 +673,28 @@ func BenchmarkKeystrokeLongText(b *testing.B) {
 		_ = d.a.View()
 	}
 }
+
+// A text part over the cap the store keeps (model.MaxTextChars) is refused
+// where it is typed or pasted: the text stays as it was, nothing is saved,
+// and the status says why in Chinese.
+func TestEditorTextCap(t *testing.T) {
+	r := newTestReport()
+	r.S5 = "原有的内容。"
+	d := newDriver(t, r, 120, 40)
+	e := d.ed()
+	e.gotoSection(e.itemIndex(navItem{kind: secS5}))
+	saves := len(d.db.saves)
+	d.send(tea.PasteMsg{Content: strings.Repeat("字", model.MaxTextChars)})
+	if got := e.r.S5; got != "原有的内容。" {
+		t.Fatalf("text over the cap taken: %d characters", len([]rune(got)))
+	}
+	if len(d.db.saves) != saves {
+		t.Fatal("saved a text over the cap")
+	}
+	d.wantScreen("太长", "最多 200000 个字")
+	// Within the cap it is taken.
+	d.send(tea.PasteMsg{Content: "补充一句。"})
+	if !strings.Contains(e.r.S5, "补充一句。") {
+		t.Fatalf("text within the cap refused: %q", e.r.S5)
+	}
+}

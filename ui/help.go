@@ -29,6 +29,7 @@ func (sh *shared) helpGroups() []helpGroup {
 			dlgKeys.Delete, dlgKeys.Trash}},
 		{txtHelpDialogs, []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel, dlgKeys.Next, dlgKeys.Prev, dlgKeys.Choose,
 			dlgKeys.Complete, dlgKeys.Restore, dlgKeys.Undelete}},
+		sh.sumHelpGroup(),
 		{txtHelpLine, []key.Binding{lineKeys.Left, lineKeys.Right, lineKeys.Home, lineKeys.End, lineKeys.Backspace,
 			lineKeys.Delete, lineKeys.KillBefore, lineKeys.KillAfter}},
 	}

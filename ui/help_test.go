@@ -18,7 +18,7 @@ func TestHelpListsEveryBinding(t *testing.T) {
 	for _, g := range d.groups {
 		listed = append(listed, g.bindings...)
 	}
-	for _, km := range []any{sh.keys, sh.dlgKeys, sh.lineKeys} {
+	for _, km := range []any{sh.keys, sh.dlgKeys, sh.lineKeys, sh.sumKeys} {
 		v := reflect.ValueOf(km)
 		for i := range v.NumField() {
 			b, ok := v.Field(i).Interface().(key.Binding)

@@ -230,3 +230,43 @@ func newStepKeyMap() stepKeyMap {
 		Cycle:      key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("Left/Right", helpCycle)),
 	}
 }
+
+// --- 汇集 and 汇总 (the collecting office's screens) ---
+
+// sumKeyMap holds the keys of the collecting office's screens: collecting a
+// folder and the year's status from the start screen, then sorting, the
+// sum and the per-unit figures. F-keys and arrows only, as everywhere.
+type sumKeyMap struct {
+	Collect   key.Binding // start: collect a folder of units' reports
+	Status    key.Binding // start: the year's status of the units
+	SortPrev  key.Binding // status: sort by the column to the left
+	SortNext  key.Binding // status: sort by the column to the right
+	SortOrder key.Binding // status: ascending or descending
+	Open      key.Binding // status: open the unit's report
+	Year      key.Binding // status, figures: another year
+	Sum       key.Binding // status: make or refresh the year's sum
+	Figures   key.Binding // status: one row of every unit side by side
+	RowPrev   key.Binding // figures: the row of the format before
+	RowNext   key.Binding // figures: the row of the format after
+	Export    key.Binding // figures: export as a spreadsheet or CSV
+	Replace   key.Binding // collect: replace the chosen report changed here
+}
+
+// newSumKeyMap is the key map of the collecting office's screens.
+func newSumKeyMap() sumKeyMap {
+	return sumKeyMap{
+		Collect:   key.NewBinding(key.WithKeys("f8"), key.WithHelp("F8", helpCollect)),
+		Status:    key.NewBinding(key.WithKeys("f9"), key.WithHelp("F9", helpStatus)),
+		SortPrev:  key.NewBinding(key.WithKeys("left"), key.WithHelp("Left", helpSortPrev)),
+		SortNext:  key.NewBinding(key.WithKeys("right"), key.WithHelp("Right", helpSortNext)),
+		SortOrder: key.NewBinding(key.WithKeys("f9"), key.WithHelp("F9", helpSortOrder)),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpOpenUnit)),
+		Year:      key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", helpYear)),
+		Sum:       key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", helpSum)),
+		Figures:   key.NewBinding(key.WithKeys("f4"), key.WithHelp("F4", helpFigures)),
+		RowPrev:   key.NewBinding(key.WithKeys("left"), key.WithHelp("Left", helpRowPrev)),
+		RowNext:   key.NewBinding(key.WithKeys("right"), key.WithHelp("Right", helpRowNext)),
+		Export:    key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("Ctrl+E", helpFiguresExport)),
+		Replace:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpReplace)),
+	}
+}

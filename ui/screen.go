@@ -35,6 +35,9 @@ type (
 	openReportMsg struct {
 		id   string
 		note string // shown in the status line once the report is open
+		// back is the screen leaving the report returns to (the
+		// collecting office's status); nil: the start screen.
+		back screen
 	}
 	// showStartMsg goes back to the start screen (reloading the list).
 	showStartMsg struct{}

@@ -34,6 +34,7 @@ type shared struct {
 	dlgKeys  dialogKeyMap
 	lineKeys lineKeyMap
 	steps    stepKeyMap
+	sumKeys  sumKeyMap // 汇集 and 汇总
 
 	// helpBar is the last help bar drawn and what it was drawn from.
 	helpBar struct{ key, bar string }
@@ -45,6 +46,7 @@ func newShared(cfg Config, reports reportStore) *shared {
 		office: office.New(cfg.Store), db: cfg.Store, reports: reports,
 		now: cfg.Now, tick: cfg.tick, exportDir: cfg.ExportDir, zone: cfg.Zone,
 		keys: newKeyMap(), dlgKeys: newDialogKeyMap(), lineKeys: newLineKeyMap(), steps: newStepKeyMap(),
+		sumKeys: newSumKeyMap(),
 	}
 	if sh.now == nil {
 		sh.now = time.Now

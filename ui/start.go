@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -20,7 +21,18 @@ type (
 		bad  []*store.ReportError // reports whose record cannot be read
 		err  error
 	}
-	startDeletedMsg struct {
+	// startCheckedMsg: the whole file was checked after the list was
+	// drawn (every report verified; on the first start screen, the
+	// day's backup and, if due, compaction).
+	startCheckedMsg struct {
+		bad       []*store.ReportError
+		backupErr error
+		first     bool
+	}
+	// startCheckDueMsg: the list has been on the screen a moment; time
+	// to check the file.
+	startCheckDueMsg struct{}
+	startDeletedMsg  struct {
 		title string
 		err   error
 	}
@@ -49,6 +61,10 @@ type startScreen struct {
 	// damaged reports found when the draft file was opened, or why
 	// today's backup was not made.
 	opening string
+	// daily: this is the program's first start screen, which makes the
+	// day's backup once its list is drawn (never before: the first frame
+	// reads only the stored summaries).
+	daily bool
 	// bad holds the reports of the list whose stored record cannot be
 	// read, by id: marked in the list, explained on Enter.
 	bad map[string]*store.ReportError
@@ -72,16 +88,43 @@ func (s *startScreen) init() tea.Cmd {
 	if db == nil {
 		return send(startListMsg{err: errNoStore{}})
 	}
+	// The list reads the stored summaries only: the first frame does not
+	// wait for every report to be read (check does that after).
 	return func() tea.Msg {
 		l, err := db.List()
 		if err != nil {
 			return startListMsg{err: err}
 		}
-		// Damaged decodes every report; with the few reports of an
-		// agency that is quick, and it is the list's current truth (a
-		// restore repairs a report, a save can damage none).
+		return startListMsg{list: l}
+	}
+}
+
+// checkDelay is how long the list is on the screen before the file is
+// checked.
+const checkDelay = 150 * time.Millisecond
+
+// check verifies every report of the draft file (Damaged decodes each:
+// 0.3 ms a report), after the list is drawn, and on the first start screen
+// first makes the day's backup (which checks the whole file) and compacts
+// the file when it is much larger than its contents. The marks of damaged
+// reports follow when it is done.
+func (s *startScreen) check() tea.Cmd {
+	db := s.db
+	if db == nil {
+		return nil
+	}
+	first := s.daily
+	s.daily = false
+	return func() tea.Msg {
+		var berr error
+		if first {
+			berr = db.DailyBackup()
+			if berr == nil && db.CompactDue() {
+				db.Compact() // on failure the file is as it was
+			}
+		}
 		bad, _ := db.Damaged()
-		return startListMsg{list: l, bad: bad}
+		return startCheckedMsg{bad: bad, backupErr: berr, first: first}
 	}
 }
 
@@ -93,11 +136,7 @@ func (s *startScreen) damagedWayOut() string {
 
 // openingNote is what the first start screen says about the draft file
 // as it was opened: damaged reports and what to do, or a failed backup.
-func openingNote(sh *shared, db *store.Store) string {
-	if db == nil {
-		return ""
-	}
-	bad, berr := db.DamagedAtOpen(), db.BackupErr()
+func openingNote(sh *shared, bad []*store.ReportError, berr error) string {
 	if len(bad) == 0 {
 		if berr != nil {
 			return berr.Error()
@@ -199,20 +238,38 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case startListMsg:
 		s.loaded = true
 		s.loadErr = msg.err
+		var cmd tea.Cmd
 		if msg.err == nil {
 			s.list = msg.list
-			s.bad = map[string]*store.ReportError{}
+			if s.bad == nil || msg.bad != nil {
+				s.bad = map[string]*store.ReportError{}
+			}
 			for _, e := range msg.bad {
 				s.bad[e.ID] = e
 			}
-			if s.db != nil && len(s.db.DamagedAtOpen()) > 0 && !s.anyDamaged() {
-				// Every damaged report was repaired or moved to the
-				// trash: the note would send the officer looking for
-				// nothing.
-				s.opening = ""
-			}
+			// Once the list is drawn: Bubble Tea draws a frame at most
+			// every 1/60 s, and the check, started at once, would take
+			// the CPU from the first one.
+			cmd = s.tick(checkDelay, func(time.Time) tea.Msg { return startCheckDueMsg{} })
 		}
 		s.sel = max(0, min(s.sel, len(s.list)-1))
+		return s, cmd
+	case startCheckDueMsg:
+		return s, s.check()
+	case startCheckedMsg:
+		s.bad = map[string]*store.ReportError{}
+		for _, e := range msg.bad {
+			s.bad[e.ID] = e
+		}
+		switch {
+		case msg.first:
+			s.opening = openingNote(s.shared, msg.bad, msg.backupErr)
+		case s.opening != "" && !s.anyDamaged():
+			// Every damaged report was repaired or moved to the
+			// trash: the note would send the officer looking for
+			// nothing.
+			s.opening = ""
+		}
 		return s, nil
 	case startDeletedMsg:
 		if msg.err != nil {
@@ -279,8 +336,26 @@ func (s *startScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, s.dlgKeys.Trash):
 		return send(pushDialogMsg{d: newTrashDialog(s.shared)})
+	// 汇集 and 汇总, for the collecting office.
+	case key.Matches(k, s.sumKeys.Collect):
+		if s.db == nil {
+			s.setNote(strNoStore, true)
+			return nil
+		}
+		return send(pushDialogMsg{d: newCollectDialog(s.shared)})
+	case key.Matches(k, s.sumKeys.Status):
+		return send(showScreenMsg{newStatusScreen(s.shared, s.statusYear())})
 	}
 	return nil
+}
+
+// statusYear is the year 汇总情况 opens on: the selected report's, else
+// last year (the year whose reports are being collected).
+func (s *startScreen) statusYear() int {
+	if r := s.selected(); r != nil && r.Year > 0 {
+		return r.Year
+	}
+	return s.now().Year() - 1
 }
 
 func (s *startScreen) newReport() tea.Cmd {
@@ -353,6 +428,8 @@ func (s *startScreen) view(w, h int) string {
 	lines = append(lines, s.st.Title.Render(txtAppTitle))
 	if s.db != nil {
 		lines = append(lines, s.st.Dim.Render(txtDraftFile+s.db.Path()))
+		// The collecting office's two ways in (汇集, 汇总情况).
+		lines = append(lines, s.st.Dim.Render(txtForOffice+s.hints(s.sumKeys.Collect, s.sumKeys.Status)))
 	}
 	lines = append(lines, "")
 	if s.opening != "" {

@@ -113,6 +113,7 @@ const (
 	strFeeLabel      = "六、%s"   // 六's fee figures: three figures, not a table
 	strSep           = "；"      // between messages on one line
 	strFieldProblem  = "%s：%s"  // a text field's name and what is wrong with it
+	strTextPart      = "这段文字"   // a text part, in the size cap's message
 )
 
 // Paste into a grid.

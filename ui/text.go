@@ -105,7 +105,15 @@ func (e *editor) loadForm() {
 	it := e.item()
 	var fs []*field
 	text := func(name string, get func(r *model.Report) string, set func(r *model.Report, s string)) *field {
-		return &field{kind: fText, name: name, get: get, set: func(r *model.Report, s string) string { set(r, s); return "" }}
+		return &field{kind: fText, name: name, get: get, set: func(r *model.Report, s string) string {
+			// The cap the store keeps (model.MaxTextChars): refused here,
+			// where the officer is, not as a save that keeps failing.
+			if err := model.CheckText(strTextPart, s); err != nil {
+				return err.Error()
+			}
+			set(r, s)
+			return ""
+		}}
 	}
 	switch it.kind {
 	case secCover:
@@ -304,6 +312,11 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 	}
 	var save tea.Cmd
 	if p := fl.set(e.r, after); p != "" {
+		if fl.kind == fText {
+			// Too long: the keystroke or paste is refused, the text
+			// stays as it was.
+			fl.ta.SetValue(before)
+		}
 		e.setMsg(strf(strFieldProblem, fl.name, p), true)
 	} else {
 		e.msg = ""
