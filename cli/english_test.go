@@ -22,7 +22,7 @@ var notEnglish = []*regexp.Regexp{
 	regexp.MustCompile(`\b[a-z]+(_[a-z]+)+\b`),
 	regexp.MustCompile(`\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|\\[abfnrtv]`),
 	regexp.MustCompile(`\b[0-9a-f]{32}\b`),
-	regexp.MustCompile(`\.?\b(docx|html|htm|md|json|txt|pdf|xlsx|db)\b`),
+	regexp.MustCompile(`\.?\b(docx|html|htm|md|json|txt|pdf|xlsx|csv|db)\b`),
 	regexp.MustCompile(`\b(JSON|HTML|Markdown|Word|WPS|UTF|GBK|ID|SIGTERM|SIGHUP|SIGINT|PDF|LibreOffice|Excel|KB|MB|B|README|REPORT)\b`),
 	// The commands (suggested for a typo), the codes of kinds and scopes,
 	// the parts of text, and the fields of the JSON form (its errors name
@@ -153,6 +153,11 @@ func TestEveryCLIErrorIsChinese(t *testing.T) {
 		{"history", "无此机关/2023"}, {"restore", R, "x"}, {"restore", R, "999"}, {"restore", "无此机关/2023", "1"},
 		{"delete", "无此机关/2023"}, {"undelete", "无此机关/2023"}, {"undelete", "丙机关/2023"}, {"undelete", jsonFile},
 		{"recover", "../x.db"}, {"recover", "drafts-1999-01-01.db"},
+		{"collect"}, {"collect", missing}, {"collect", jsonFile}, {"status"}, {"status", "--year", "abc"},
+		{"sum"}, {"sum", "--agency", "某县人民政府", "--year", "2023"}, {"sum", "--agency", agency, "--year", "2023", "--all-of-year"},
+		{"sum", "--refresh", R}, {"sum", "--refresh", "无此机关/2023"},
+		{"figures", "--year", "2023"}, {"figures", "--year", "2023", "s9.x"}, {"figures", "--year", "2023", "--format", "bogus", "s3.new"},
+		{"figures", "--year", "2023", "--format", "csv", "-o", exists, "s3.new"},
 	})
 	c.ok("import", jsonFile)
 	walkErrors(t, c, [][]string{{"import", jsonFile}})

@@ -155,6 +155,30 @@ func TestEveryCommandEscapes(t *testing.T) {
 	run("import", evilTexts).want(t, 0)
 	run("import", "--agency", evil, okJSON).want(t, exitUsage, `\x1b`)
 	run("import", filepath.Join(dir, "无\x1b]0;x\a.html")).want(t, exitUsage, `\x1b`)
+	// The collecting office: a folder of unit reports with escapes in their
+	// names and texts; status, sum, figures; compact.
+	units := filepath.Join(dir, "单位\x1b]0;U\a")
+	os.Mkdir(units, 0o755)
+	for i, ag := range []string{"壬机关", "癸机关"} {
+		u := fullReport(ag, 2024)
+		u.S5 = "单位\x1b]52;c;aGk=\a文字"
+		ud, _ := model.Encode(u)
+		os.WriteFile(filepath.Join(units, fmt.Sprintf("%d\x1b[2J%s.json", i, ag)), ud, 0o644)
+	}
+	os.WriteFile(filepath.Join(units, "坏\x1b]0;x\a.txt"), []byte("没有标题\x1b]0;x\a"), 0o644)
+	run("collect", units)
+	run("collect", evil)
+	run("status", "--year", "2024")
+	run("status", "--year", "2024", "--json")
+	run("sum", "--agency", evil, "--year", "2024", "--all-of-year").want(t, exitUsage, `\x1b`)
+	run("sum", "--agency", "汇总县人民政府", "--year", "2024", "--all-of-year")
+	run("sum", "--refresh", evil+"/2024").want(t, exitUsage, `\x1b`)
+	run("figures", "--year", "2024", "s3.new")
+	run("figures", "--year", "2024", evil).want(t, exitUsage, `\x1b`)
+	csv := c.run("figures", "--year", "2024", "--format", "csv", "-o", "-", "s3.new")
+	// CSV's line ends are CRLF (as Excel writes them): the format's, not data.
+	clean(t, "figures csv", result{out: strings.ReplaceAll(csv.out, "\r\n", "\n"), err: csv.err, code: csv.code})
+	run("compact")
 	// history, restore, delete, trash, undelete, backups, recover.
 	run("history", good)
 	run("history", evil+"/2024").want(t, exitUsage, `\x1b`)
@@ -229,4 +253,33 @@ func TestBinaryExportToPipe(t *testing.T) {
 		t.Fatalf("the .docx on stdout is not a zip: %v", err)
 	}
 	clean(t, "docx stderr", result{err: res.err})
+}
+
+// TestDataToPipeAsFile: an export to standard output that is not a
+// terminal is the file byte for byte (CSV's CRLF included): data, not text
+// for a screen.
+func TestDataToPipeAsFile(t *testing.T) {
+	c := newCLI(t)
+	dir := t.TempDir()
+	for _, ag := range []string{"甲机关", "乙机关"} {
+		c.ok("new", "--agency", ag, "--year", "2024", "--kind", "county_dept")
+		c.ok("set", ag+"/2024", "s3.new.natural=3")
+	}
+	for _, tc := range [][]string{
+		{"export", "--format", "md", "甲机关/2024"},
+		{"export", "--format", "html", "甲机关/2024"},
+		{"export", "--format", "json", "甲机关/2024"},
+		{"figures", "--year", "2024", "--format", "csv", "s3.new"},
+	} {
+		file := filepath.Join(dir, strings.Join(tc[:3], "-"))
+		c.ok(append(tc, "-o", file)...)
+		piped := c.ok(append(tc, "-o", "-")...).out
+		if want := string(mustRead(t, file)); piped != want {
+			t.Errorf("%v to a pipe differs from the file:\n%q\n%q", tc, piped, want)
+		}
+	}
+	res := c.ok("figures", "--year", "2024", "--format", "xlsx", "-o", "-", "s3.new")
+	if _, err := zip.NewReader(strings.NewReader(res.out), int64(len(res.out))); err != nil {
+		t.Fatalf("the .xlsx on stdout is not a zip: %v", err)
+	}
 }

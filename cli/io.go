@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -193,16 +194,8 @@ func (a *app) exportCmd() *cobra.Command {
 				a.note(txtNotRecorded, storeMessage(done.RecordErr))
 			}
 			if done.Path == "-" {
-				// Text formats go through termsafe like everything
-				// printed (they hold no control byte: every way in
-				// strips them); a binary one (refused above when stdout
-				// is a terminal) goes to its file or pipe as it is.
-				w := a.stdout
-				if fi, ok := f.Info(); ok && fi.Binary {
-					w = a.rawStdout
-				}
-				if _, err := w.Write(done.Data); err != nil {
-					return usageErr(txtCannotWriteStdout, err)
+				if err := a.writeData(done.Data); err != nil {
+					return err
 				}
 			} else {
 				fmt.Fprintln(a.stdout, a.shown(done.Path, out))
@@ -317,6 +310,25 @@ func (a *app) importCmd() *cobra.Command {
 	fl.IntVar(&year, "year", 0, flagImpYear)
 	fl.BoolVar(&replace, "replace", false, flagReplace)
 	return cmd
+}
+
+// writeData writes a file's content to standard output (-o -). To a file
+// or a pipe it is data and goes byte for byte as the file would be written
+// (a binary format is refused earlier when stdout is a terminal; the text
+// formats hold no control byte of the officer's, since every way in strips
+// them). To a terminal, text passes termsafe like everything printed, its
+// CRLF line ends (CSV) as LF.
+func (a *app) writeData(data []byte) error {
+	var err error
+	if isTerminal(a.rawStdout) {
+		_, err = a.stdout.Write(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")))
+	} else {
+		_, err = a.rawStdout.Write(data)
+	}
+	if err != nil {
+		return usageErr(txtCannotWriteStdout, err)
+	}
+	return nil
 }
 
 // isTerminal reports whether w is a terminal (a binary export would garble
