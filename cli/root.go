@@ -54,6 +54,7 @@ type app struct {
 	rawStdout      io.Writer
 	db             string // --db
 	code           int
+	uiRefused      bool // the UI could not start (see holdRefusal)
 }
 
 // Run executes the command line args and returns the exit code. Everything
@@ -69,6 +70,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetErr(errw)
 	if err := root.Execute(); err != nil {
 		a.fail(err)
+		a.holdRefusal()
 	}
 	// A character cut by the end of the output is written, escaped.
 	out.Flush()

@@ -3,9 +3,13 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/charmbracelet/x/term"
 
 	"nianbao/store"
 	"nianbao/ui"
@@ -17,6 +21,9 @@ import (
 func (a *app) runUI() error {
 	s, err := a.openDraft()
 	if err != nil {
+		// Refused before the UI started (a second window, a damaged
+		// file): Run waits for Enter when a person is at the console.
+		a.uiRefused = true
 		return err
 	}
 	return a.closeAfter(s, func(s *store.Store) error {
@@ -80,4 +87,20 @@ func shellArg(s string) string {
 		return `"` + s + `"`
 	}
 	return s
+}
+
+// holdRefusal keeps a refused UI's message on screen until Enter when a
+// person is at the console (stdin and stdout both terminals): a program
+// started by a double click runs in a console that closes as it exits.
+// Commands never wait, and neither does a UI started from a script.
+func (a *app) holdRefusal() {
+	if a.uiRefused && isTerminal(a.rawStdout) && isTerminalIn(a.stdin) {
+		ui.WaitForEnter(a.stdin, a.stderr)
+	}
+}
+
+// isTerminalIn reports whether r is a terminal.
+func isTerminalIn(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }
