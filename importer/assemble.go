@@ -108,6 +108,10 @@ type assembler struct {
 	// label beside its figures places them; the rest are placed by position
 	// where the count fits, or by the table's arithmetic.
 	fromPDF bool
+	// orderOnly: text extracted from a PDF without column positions
+	// (pdftotext's default), where a table's cells are known only by the
+	// order of their figures (see orderRead).
+	orderOnly bool
 	// splitBudget bounds the work of reading run-together cells over the
 	// whole import.
 	splitBudget int

@@ -72,8 +72,38 @@ func wrappedLines(s string) bool {
 	return near >= 8 && near*5 >= len(lines)*2 && open*5 >= near*3
 }
 
+// titleLines finds the title among the lines before the first section
+// heading: the first line, alone or with the one or two lines after it (a
+// title in a large font wraps, even inside a word: 政府信 / 息公开), that
+// reads as a title. It returns the lines [from, to), or (-1, -1).
+func titleLines(texts []string) (from, to int) {
+	for i := 0; i < len(texts) && i < 40; i++ {
+		if headingNumber(texts[i]) > 0 {
+			break
+		}
+		title := texts[i]
+		for k := 0; k <= 2 && i+k < len(texts); k++ {
+			if k > 0 {
+				next := texts[i+k]
+				if headingNumber(next) > 0 || utf8.RuneCountInString(title) > 40 || !titleYear.MatchString(foldDigits(title)) {
+					break
+				}
+				if _, _, whole := parseTitle(next); whole {
+					break // the title is the next line by itself
+				}
+				title += next
+			}
+			if _, _, ok := parseTitle(title); ok {
+				return i, i + k + 1
+			}
+		}
+	}
+	return -1, -1
+}
+
 func importExtractedPDFText(s string, opt Options) (*Result, error) {
-	r, notes, err := assembleWith(&assembler{fromPDF: true}, extractedBlocks(s), opt, "")
+	blocks, columns := extractedBlocks(s)
+	r, notes, err := assembleWith(&assembler{fromPDF: true, orderOnly: !columns}, blocks, opt, "")
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +162,9 @@ func extractedChunks(line string) []string {
 }
 
 // extractedBlocks turns extracted text into paragraphs and table rows.
-func extractedBlocks(s string) []block {
+// columns says whether the tables keep their columns' places (-layout:
+// cells set apart by runs of spaces), or only the order of their cells.
+func extractedBlocks(s string) (out []block, columns bool) {
 	pages := strings.Split(s, "\f")
 	type xline struct {
 		text   string // trimmed
@@ -214,7 +246,6 @@ func extractedBlocks(s string) []block {
 			lines = append(lines[:i+1], lines[i+2:]...)
 		}
 	}
-	var out []block
 	var para strings.Builder
 	var rows [][]string
 	section := 0
@@ -231,8 +262,23 @@ func extractedBlocks(s string) []block {
 			rows = nil
 		}
 	}
-	for _, l := range lines {
-		text := cjkSpace(l.text)
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = cjkSpace(l.text)
+	}
+	titleFrom, titleTo := titleLines(texts)
+	for i, l := range lines {
+		text := texts[i]
+		if i >= titleFrom && i < titleTo {
+			// The title is a paragraph of its own, whatever the lines
+			// around it (a draft note above it, as wide as the page).
+			if i == titleFrom {
+				flushPara()
+				out = append(out, block{para: strings.Join(texts[titleFrom:titleTo], "")})
+			}
+			prevFull = false
+			continue
+		}
 		if k := headingNumber(text); k > section {
 			flushPara()
 			flushRows()
@@ -243,6 +289,9 @@ func extractedBlocks(s string) []block {
 		}
 		if section >= 2 && section <= 4 && !isSentence(text) {
 			flushPara()
+			if manySpaces.MatchString(l.text) {
+				columns = true
+			}
 			rows = append(rows, extractedChunks(l.text))
 			continue
 		}
@@ -260,5 +309,5 @@ func extractedBlocks(s string) []block {
 	}
 	flushPara()
 	flushRows()
-	return out
+	return out, columns
 }
