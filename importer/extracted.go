@@ -72,6 +72,38 @@ func wrappedLines(s string) bool {
 	return near >= 8 && near*5 >= len(lines)*2 && open*5 >= near*3
 }
 
+// layoutLine is a line of -layout text as a line of a page: a glyph for
+// each character, one unit wide, where it stands. pdftotext sets each
+// character in one column of its own, wide or narrow, so that counting
+// characters, not display width, keeps the columns of a table in line.
+func layoutLine(raw string) *pline {
+	l := &pline{size: 1}
+	x := 0.0
+	for _, r := range raw {
+		if r != ' ' && r != '\u3000' && r != '\u00a0' {
+			l.glyphs = append(l.glyphs, pglyph{x: x, w: 1, size: 1, text: string(r)})
+		}
+		x++
+	}
+	return l
+}
+
+// s3HeaderLine tells a line of 三's header (a part of it starts with a
+// column's name) from a label's continuation (不计其他情形）).
+func s3HeaderLine(t string) bool {
+	for _, part := range manySpaces.Split(strings.TrimSpace(t), -1) {
+		if part == "申请人情况" || part == "法人或其他组织" {
+			return true
+		}
+		for _, a := range s3Anchors {
+			if strings.HasPrefix(part, strings.TrimSuffix(a, "人")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // titleLines finds the title among the lines before the first section
 // heading: the first line, alone or with the one or two lines after it (a
 // title in a large font wraps, even inside a word: 政府信 / 息公开), that
@@ -168,6 +200,7 @@ func extractedBlocks(s string) (out []block, columns bool) {
 	pages := strings.Split(s, "\f")
 	type xline struct {
 		text   string // trimmed
+		raw    string // as on the page, for where its parts stand
 		indent int    // leading spaces (display width)
 		width  int    // display width, indent included
 	}
@@ -203,7 +236,7 @@ func extractedBlocks(s string) (out []block, columns bool) {
 			}
 			indent := runewidth.StringWidth(l) - runewidth.StringWidth(strings.TrimLeft(l, " \u3000\u00a0"))
 			w := runewidth.StringWidth(l)
-			lines = append(lines, xline{text: t, indent: indent, width: w})
+			lines = append(lines, xline{text: t, raw: l, indent: indent, width: w})
 			if !manySpaces.MatchString(t) && w >= 20 {
 				widths = append(widths, w)
 			}
@@ -256,7 +289,26 @@ func extractedBlocks(s string) (out []block, columns bool) {
 			para.Reset()
 		}
 	}
+	// Table 三 in -layout text: its header's column names, and the lines
+	// of the rows under it (to the next repeated header, on a new page),
+	// so that a row with blank cells gets them back from where its
+	// figures stand (see placeUnderHeader).
+	var hdr, segLines []*pline
+	segStart := 0
+	closeSeg := func() {
+		if len(segLines) > 0 {
+			centers, ok := s3Columns(hdr)
+			if !ok {
+				centers = nil
+			}
+			copy(rows[segStart:], placeUnderHeader(rows[segStart:segStart+len(segLines)], segLines, centers, true))
+			hdr = nil // the next part has its own header
+		}
+		segLines = nil
+	}
 	flushRows := func() {
+		closeSeg()
+		hdr = nil
 		if len(rows) > 0 {
 			out = append(out, block{table: rows, isTbl: true})
 			rows = nil
@@ -289,10 +341,27 @@ func extractedBlocks(s string) (out []block, columns bool) {
 		}
 		if section >= 2 && section <= 4 && !isSentence(text) {
 			flushPara()
-			if manySpaces.MatchString(l.text) {
+			layout := manySpaces.MatchString(l.text)
+			if layout {
 				columns = true
 			}
-			rows = append(rows, extractedChunks(l.text))
+			ch := extractedChunks(l.text)
+			if section == 3 && (layout || len(segLines) > 0 || manySpaces.MatchString(l.raw)) {
+				switch {
+				case !hasFigure(ch) && s3HeaderLine(l.text):
+					closeSeg()
+					hdr = append(hdr, layoutLine(l.raw))
+					if len(hdr) > 12 {
+						hdr = hdr[1:]
+					}
+				case len(segLines) > 0 || hasFigure(ch):
+					if len(segLines) == 0 {
+						segStart = len(rows)
+					}
+					segLines = append(segLines, layoutLine(l.raw))
+				}
+			}
+			rows = append(rows, ch)
 			continue
 		}
 		flushRows()

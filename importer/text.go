@@ -241,7 +241,13 @@ func isSentence(s string) bool {
 			return false // a row: label and figures
 		}
 	}
-	return strings.ContainsAny(s, "。；！？") || utf8.RuneCountInString(s) > 60
+	// The length of the words: a line of -layout text sets a table's
+	// header words far apart.
+	n := 0
+	for _, f := range fields {
+		n += utf8.RuneCountInString(f)
+	}
+	return strings.ContainsAny(s, "。；！？") || n > 60
 }
 
 // tabLineRows reads a table copied from a browser whose cells hold
