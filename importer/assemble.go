@@ -112,6 +112,7 @@ type assembler struct {
 	// (pdftotext's default), where a table's cells are known only by the
 	// order of their figures (see orderRead).
 	orderOnly bool
+	flows     map[string][]int // for each table's rows, its flow (see block)
 	// splitBudget bounds the work of reading run-together cells over the
 	// whole import.
 	splitBudget int
@@ -238,6 +239,7 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 	var preface, s1, s5, s6 []string
 	var titleDate model.Date
 	tables := map[string][][]string{}
+	tableFlows := map[string][]int{}
 	section := 0
 	headings := 0
 	unknownTables := 0
@@ -247,6 +249,14 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 			if id == "" {
 				unknownTables++
 				continue
+			}
+			// Each row's flow, where known; else a flow of its own.
+			for i := range b.table {
+				f := -1 - len(tableFlows[id])
+				if b.flows != nil {
+					f = b.flows[i]
+				}
+				tableFlows[id] = append(tableFlows[id], f)
 			}
 			tables[id] = append(tables[id], b.table...)
 			continue
@@ -314,6 +324,7 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 	r.S1 = splitSection1(s1)
 	r.S5 = strings.Join(s5, "\n")
 
+	a.flows = tableFlows
 	for _, t := range []*model.Table{model.S2, model.S3, model.S4} {
 		a.readTable(r, t, tables[t.ID])
 	}

@@ -203,17 +203,29 @@ func extractedBlocks(s string) (out []block, columns bool) {
 		raw    string // as on the page, for where its parts stand
 		indent int    // leading spaces (display width)
 		width  int    // display width, indent included
+		flow   int    // lines between blank lines (pdftotext's flows)
 	}
+	// pdftotext writes each of its flows (a run of text blocks, each
+	// below the one before, read top to bottom and left to right) with
+	// a blank line after it, and a form feed after each page. Where the
+	// text has form feeds, the lines between blank lines are one flow.
+	flows := len(pages) > 1
 	// Running heads and page numbers: the first and last lines of pages
 	// that are a page number, or the same on three pages or more.
 	edge := map[string]int{}
 	pageLines := make([][]string, len(pages))
+	lineFlow := make([][]int, len(pages))
+	flow := 0
 	for pi, p := range pages {
 		var ls []string
+		flow++
 		for _, l := range strings.Split(p, "\n") {
-			if strings.TrimSpace(l) != "" {
-				ls = append(ls, strings.TrimRight(l, " \u3000\u00a0\r"))
+			if strings.TrimSpace(l) == "" {
+				flow++
+				continue
 			}
+			ls = append(ls, strings.TrimRight(l, " \u3000\u00a0\r"))
+			lineFlow[pi] = append(lineFlow[pi], flow)
 		}
 		pageLines[pi] = ls
 		for i, l := range ls {
@@ -236,7 +248,7 @@ func extractedBlocks(s string) (out []block, columns bool) {
 			}
 			indent := runewidth.StringWidth(l) - runewidth.StringWidth(strings.TrimLeft(l, " \u3000\u00a0"))
 			w := runewidth.StringWidth(l)
-			lines = append(lines, xline{text: t, raw: l, indent: indent, width: w})
+			lines = append(lines, xline{text: t, raw: l, indent: indent, width: w, flow: lineFlow[pi][i]})
 			if !manySpaces.MatchString(t) && w >= 20 {
 				widths = append(widths, w)
 			}
@@ -306,12 +318,17 @@ func extractedBlocks(s string) (out []block, columns bool) {
 		}
 		segLines = nil
 	}
+	var rowFlows []int
 	flushRows := func() {
 		closeSeg()
 		hdr = nil
 		if len(rows) > 0 {
-			out = append(out, block{table: rows, isTbl: true})
-			rows = nil
+			b := block{table: rows, isTbl: true}
+			if flows {
+				b.flows = rowFlows
+			}
+			out = append(out, b)
+			rows, rowFlows = nil, nil
 		}
 	}
 	texts := make([]string, len(lines))
@@ -362,6 +379,7 @@ func extractedBlocks(s string) (out []block, columns bool) {
 				}
 			}
 			rows = append(rows, ch)
+			rowFlows = append(rowFlows, l.flow)
 			continue
 		}
 		flushRows()

@@ -31,6 +31,11 @@ type ofig struct {
 	text string
 	v    model.Dec
 	line int // the line it stands on: figures on one line are in one row
+	// flow is the run of lines between blank lines it stands in: a flow
+	// is read top to bottom and left to right, so that a figure after
+	// another in its flow is in a lower row, or in the same row to the
+	// right.
+	flow int
 }
 
 const (
@@ -44,8 +49,14 @@ const (
 // lines. ok is false when a dash stands among them (a printed cell with no
 // figure: where it stands cannot be told from the order) or a figure
 // cannot be read in unit.
-func orderFigures(rows [][]string, unit model.Unit) (figs []ofig, ok bool) {
+//
+// flows gives each row's flow (nil: each row is a flow of its own).
+func orderFigures(rows [][]string, flows []int, unit model.Unit) (figs []ofig, ok bool) {
 	for li, row := range rows {
+		flow := -1 - li
+		if li < len(flows) {
+			flow = flows[li]
+		}
 		for _, c := range row {
 			switch kindOf(c) {
 			case vDash:
@@ -55,7 +66,7 @@ func orderFigures(rows [][]string, unit model.Unit) (figs []ofig, ok bool) {
 				if err != nil || v < 0 {
 					return nil, false
 				}
-				figs = append(figs, ofig{text: c, v: v, line: li})
+				figs = append(figs, ofig{text: c, v: v, line: li, flow: flow})
 			}
 		}
 	}
@@ -218,9 +229,12 @@ func (s *runSearch) stateKey(i int, used uint64, thr []int) []byte {
 		if used&(1<<p) != 0 {
 			continue
 		}
-		if prev >= 0 && s.figs[prev].line == s.figs[p].line {
+		switch {
+		case prev >= 0 && s.figs[prev].line == s.figs[p].line:
 			b = append(b, '~')
-		} else {
+		case prev >= 0 && s.figs[prev].flow == s.figs[p].flow:
+			b = append(b, ':')
+		default:
 			b = append(b, ' ')
 		}
 		b = strconv.AppendInt(b, int64(s.figs[p].v), 10)
@@ -351,9 +365,9 @@ func (s *runSearch) choose(row []int, c, prev int, sum model.Dec, skipped, m, qt
 		if used&(1<<q) != 0 {
 			continue
 		}
+		fits := q > thr[c] && s.follows(q, prev, used)
 		// A figure on the same line as the one before it goes with it.
 		joined := s.figs[q-1].line == s.figs[q].line
-		fits := q > thr[c] && (!joined || q-1 == prev)
 		if fits && s.equalBefore(q, prev, thr[c], used) {
 			// The free figure before q is the same, and goes to a later
 			// row: a reading with q here has a twin with that figure
@@ -402,25 +416,25 @@ func (s *runSearch) equalBefore(q, prev, thr int, used uint64) bool {
 	for p >= 0 && used&(1<<p) != 0 {
 		p--
 	}
-	if p <= prev || p <= thr || s.figs[p].v != s.figs[q].v {
+	if p <= prev || p <= thr || s.figs[p].v != s.figs[q].v || !s.follows(p, prev, used) {
 		return false
 	}
-	return s.alone(p) && s.alone(q)
+	// q ends its flow (and so its line): what follows q in the twin
+	// need not come after the later row q goes to.
+	next := s.from + q + 1
+	return next >= len(s.g.figs) || s.g.figs[next].flow != s.figs[q].flow
 }
 
-// alone reports whether the figure at p is the only one on its line.
-func (s *runSearch) alone(p int) bool {
-	if p > 0 && s.figs[p-1].line == s.figs[p].line {
-		return false
+// follows reports whether the figure at q may be the next cell of the row
+// whose cell so far is at prev: the figure before it in its flow (or on
+// its line) is not one passed over for a later row. (In its flow a figure
+// comes after those of rows above it; on its line, with the one before.)
+func (s *runSearch) follows(q, prev int, used uint64) bool {
+	p := q - 1
+	if p < 0 || p == prev || used&(1<<p) != 0 {
+		return true
 	}
-	if p+1 < len(s.figs) && s.figs[p+1].line == s.figs[p].line {
-		return false
-	}
-	// At the window's end, the next figure may be on the same line.
-	if at := s.from + p + 1; p+1 == len(s.figs) && at < len(s.g.figs) && s.g.figs[at].line == s.figs[p].line {
-		return false
-	}
-	return true
+	return s.figs[p].flow != s.figs[q].flow && s.figs[p].line != s.figs[q].line
 }
 
 // sumPlan says, for a row whose first cell and total are chosen, which

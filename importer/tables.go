@@ -263,11 +263,14 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 // holds nothing, and the table is read by its labels. Cells two readings
 // dispute are left empty with a note each, and returned in unsure.
 func (a *assembler) orderTable(t *model.Table, trs []tableRow, rows [][]string) (got [][]string, unsure map[model.CellAddr]bool, ok bool) {
-	unit := model.Count
+	unit, flows := model.Count, []int(nil)
 	if t == model.S2 {
-		unit = model.Wan // 二 has amounts; no sums are read from it
+		// 二 has amounts, and no sums to confirm a reading: there the
+		// order within pdftotext's flows decides between readings (in
+		// 三 it would only make the search longer: its sums decide).
+		unit, flows = model.Wan, a.flows[t.ID]
 	}
-	figs, ok := orderFigures(rows, unit)
+	figs, ok := orderFigures(rows, flows, unit)
 	if !ok || len(figs) == 0 {
 		return nil, nil, false
 	}

@@ -17,6 +17,10 @@ type block struct {
 	para  string
 	table [][]string
 	isTbl bool
+	// flows, for a table of text extracted from a PDF, says for each row
+	// (line) the flow of lines it stands in (see extractedBlocks); nil
+	// when not known.
+	flows []int
 }
 
 // DecodeText turns the bytes of a text file into a string: UTF-8 with or
