@@ -397,11 +397,22 @@ func (a *assembler) readSignature(r *model.Report, tail *[]string, agency string
 	r.Date = date
 	end := d
 	if d > 0 {
-		if s := strings.TrimSpace(paras[d-1]); looksLikeAgency(s) && !strings.ContainsAny(s, "。！？") {
+		s := strings.TrimSpace(paras[d-1])
+		// A PDF's lines may have run the signing agency on after the
+		// last sentence (…987.65 元。北京市某某局).
+		before := ""
+		if i := strings.LastIndex(s, "。"); i >= 0 && isAgencyLine(s[i+len("。"):]) {
+			before, s = s[:i+len("。")], s[i+len("。"):]
+		}
+		if looksLikeAgency(s) && !strings.ContainsAny(s, "。！？") {
 			if foldDigits(s) != foldDigits(agency) {
 				r.Signer = s
 			}
 			end = d - 1
+			if before != "" {
+				paras[end] = before
+				end++
+			}
 		}
 	}
 	*tail = paras[:end]

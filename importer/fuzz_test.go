@@ -226,7 +226,11 @@ func FuzzPDF(f *testing.F) {
 //
 //	go test ./importer/ -run '^$' -fuzz FuzzExtractedText -fuzztime 20s -fuzzminimizetime 50x
 func FuzzExtractedText(f *testing.F) {
-	for _, name := range []string{"numbered.chromium.pdftotext.txt", "numbered-long2.libreoffice.pdftotext-layout.txt"} {
+	for _, name := range []string{"numbered.chromium.pdftotext.txt", "numbered-long2.libreoffice.pdftotext-layout.txt",
+		// The order reader's inputs: LibreOffice's bands and a page's
+		// staircase, a small agency's zeros, -layout with blank cells.
+		"numbered-long4.nianbao-docx-split.libreoffice.pdftotext.txt", "typical.nianbao-docx.libreoffice.pdftotext.txt",
+		"blanks.nianbao-docx.libreoffice.pdftotext-layout.txt"} {
 		d, err := os.ReadFile("testdata/gen/" + name)
 		if err != nil {
 			f.Fatal(err)
