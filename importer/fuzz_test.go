@@ -123,6 +123,17 @@ func BenchmarkImportPDFText(b *testing.B) {
 	benchFile(b, "testdata/gen/numbered.chromium.pdftotext-layout.txt")
 }
 
+// The order reader (pdftotext without -layout of LibreOffice's PDF of a
+// .docx): a different figure in every cell, over two pages; and a small
+// agency's zeros, whose readings are many and all alike.
+func BenchmarkImportPDFTextOrder(b *testing.B) {
+	benchFile(b, "testdata/gen/numbered-long4.nianbao-docx-split.libreoffice.pdftotext.txt")
+}
+
+func BenchmarkImportPDFTextOrderZeros(b *testing.B) {
+	benchFile(b, "testdata/gen/typical.nianbao-docx.libreoffice.pdftotext.txt")
+}
+
 // fuzzResult checks what every fuzz target asks of an import: a report or
 // a Chinese error, never both, never a panic, a report that encodes, and a
 // bounded number of notes.
