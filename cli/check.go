@@ -163,7 +163,7 @@ func (a *app) runCheck(args []string, all, jsonOut bool) error {
 // cannot be found is reported and leaves a nil item.
 func (a *app) checkItemsFromStore(refs []reportRef, all bool) ([]*checkItem, error) {
 	var items []*checkItem
-	err := a.withOffice(func(o *office.Office) error {
+	err := a.withOfficeReader(func(o *office.Office) error {
 		if all {
 			reports, prevs, damaged, err := o.All()
 			if err != nil {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -241,7 +242,7 @@ func (a *app) metaCmd() *cobra.Command {
 func (a *app) listCmd() *cobra.Command {
 	var jsonOut bool
 	cmd := command(helpList, argsExact(0, argsNone), func(cmd *cobra.Command, args []string) error {
-		return a.withStore(func(s *store.Store) error {
+		return a.withReader(func(s *store.Store) error {
 			sums, err := s.List()
 			if err != nil {
 				return storeErr(err)
@@ -266,11 +267,12 @@ func (a *app) listCmd() *cobra.Command {
 				a.note(txtListEmpty)
 				return nil
 			}
+			w := bufio.NewWriter(a.stdout) // one write, not one a line
 			for _, x := range sums {
-				fmt.Fprintf(a.stdout, txtListLine, reportName(x.Agency, x.Year),
+				fmt.Fprintf(w, txtListLine, reportName(x.Agency, x.Year),
 					x.Errors+x.Missing, x.Missing, x.Warnings, x.Updated.Local().Format(timeLayout), x.ID)
 			}
-			return nil
+			return a.flush(w)
 		})
 	})
 	cmd.Flags().BoolVar(&jsonOut, "json", false, flagListJSON)
@@ -363,7 +365,7 @@ func (a *app) setCmd() *cobra.Command {
 
 func (a *app) historyCmd() *cobra.Command {
 	return command(helpHistory, argsExact(1, argsOneReport), func(cmd *cobra.Command, args []string) error {
-		return a.withStore(func(s *store.Store) error {
+		return a.withReader(func(s *store.Store) error {
 			id, name, err := a.resolveID(s, args[0])
 			if err != nil {
 				return err
@@ -375,10 +377,11 @@ func (a *app) historyCmd() *cobra.Command {
 			if len(revs) == 0 {
 				a.note(txtNoHistory, name)
 			}
+			w := bufio.NewWriter(a.stdout)
 			for _, v := range revs {
-				fmt.Fprintf(a.stdout, "%d\t%s\t%s\n", v.N, v.Time.Local().Format(timeLayout), v.Summary)
+				fmt.Fprintf(w, "%d\t%s\t%s\n", v.N, v.Time.Local().Format(timeLayout), v.Summary)
 			}
-			return nil
+			return a.flush(w)
 		})
 	})
 }
@@ -434,7 +437,7 @@ func (a *app) deleteCmd() *cobra.Command {
 
 func (a *app) trashCmd() *cobra.Command {
 	return command(helpTrash, argsExact(0, argsNone), func(cmd *cobra.Command, args []string) error {
-		return a.withStore(func(s *store.Store) error {
+		return a.withReader(func(s *store.Store) error {
 			sums, err := s.Trash()
 			if err != nil {
 				return storeErr(err)
@@ -442,10 +445,11 @@ func (a *app) trashCmd() *cobra.Command {
 			if len(sums) == 0 {
 				a.note(txtTrashEmpty)
 			}
+			w := bufio.NewWriter(a.stdout)
 			for _, x := range sums {
-				fmt.Fprintf(a.stdout, txtTrashLine, reportName(x.Agency, x.Year), x.Deleted.Local().Format(timeLayout), x.ID)
+				fmt.Fprintf(w, txtTrashLine, reportName(x.Agency, x.Year), x.Deleted.Local().Format(timeLayout), x.ID)
 			}
-			return nil
+			return a.flush(w)
 		})
 	})
 }
@@ -553,4 +557,12 @@ func (a *app) recoverCmd() *cobra.Command {
 		}
 		return nil
 	})
+}
+
+// flush writes out what a command buffered for stdout.
+func (a *app) flush(w *bufio.Writer) error {
+	if err := w.Flush(); err != nil {
+		return usageErr(txtCannotWrite, err)
+	}
+	return nil
 }

@@ -186,8 +186,9 @@ func (a *app) exportCmd() *cobra.Command {
 			}
 			return do(office.New(nil))
 		}
-		return a.withOffice(func(o *office.Office) error {
-			if job.Report, err = a.resolve(o.Store(), ref); err != nil {
+		return a.withExporter(func(s *store.Store) error {
+			o := office.New(s)
+			if job.Report, err = a.resolve(s, ref); err != nil {
 				return err
 			}
 			job.Record = true

@@ -46,6 +46,7 @@ type app struct {
 	stdout, stderr io.Writer
 	db             string // --db
 	code           int
+	uiRefused      bool // the UI could not start (see holdRefusal)
 }
 
 // Run executes the command line args and returns the exit code. Everything
@@ -60,6 +61,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetErr(stderr)
 	if err := root.Execute(); err != nil {
 		a.fail(err)
+		a.holdRefusal()
 	}
 	return a.code
 }
@@ -124,7 +126,8 @@ func (a *app) rootCmd() *cobra.Command {
 	root.AddCommand(
 		a.newCmd(), a.metaCmd(), a.listCmd(), a.setCmd(), a.textCmd(), a.checkCmd(),
 		a.exportCmd(), a.importCmd(), a.historyCmd(), a.restoreCmd(), a.deleteCmd(),
-		a.trashCmd(), a.undeleteCmd(), a.backupsCmd(), a.recoverCmd(),
+		a.trashCmd(), a.undeleteCmd(), a.backupsCmd(), a.recoverCmd(), a.compactCmd(),
+		a.collectCmd(), a.statusCmd(), a.sumCmd(), a.figuresCmd(),
 	)
 	// Chinese help flags on every command, added before cobra adds its own.
 	var walk func(c *cobra.Command)

@@ -11,9 +11,25 @@ import (
 	"nianbao/store"
 )
 
-// openStore opens the draft file chosen by --db, $NIANBAO_DB or the default.
-// Any failure to open it means the draft file cannot be used: exit code 3.
+// openStore opens the draft file chosen by --db, $NIANBAO_DB or the default
+// for a command that changes it, and makes the day's backup first (after
+// checking the whole file; a backup that could not be made is said on
+// stderr, and the command goes on). Any failure to open it means the draft
+// file cannot be used: exit code 3.
 func (a *app) openStore() (*store.Store, error) {
+	s, err := a.openDraft()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.DailyBackup(); err != nil {
+		a.note("%s", backupMessage(err))
+	}
+	return s, nil
+}
+
+// openDraft is openStore without the day's backup: the UI makes it once its
+// first screen is drawn.
+func (a *app) openDraft() (*store.Store, error) {
 	path, err := a.dbPath()
 	if err != nil {
 		return nil, err
@@ -28,6 +44,49 @@ func (a *app) openStore() (*store.Store, error) {
 		a.note(txtNewDraftFile, path)
 	}
 	return s, nil
+}
+
+// openReader opens the draft file read-only, for a command that only reads
+// it: nothing is written (no backup, no upgrade), so a read-only file or
+// folder works. A draft file that does not exist yet, or is of an older
+// layout, is opened as openStore opens it (made, or upgraded) where that
+// is possible.
+func (a *app) openReader() (*store.Store, error) {
+	path, err := a.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	s, err := store.Open(path, store.Options{ReadOnly: true})
+	var fe *store.FileError
+	if errors.As(err, &fe) && (fe.Problem == store.Missing || fe.Problem == store.Older) {
+		if s, werr := a.openStore(); werr == nil {
+			return s, nil
+		}
+	}
+	if err != nil {
+		return nil, &cliError{code: exitDraft, msg: storeMessage(err), cause: err}
+	}
+	return s, nil
+}
+
+// backupMessage says why the day's backup was not made, and what to do.
+func backupMessage(err error) string {
+	msg := err.Error()
+	var be *store.BackupError
+	var fe *store.FileError
+	if errors.As(err, &be) && errors.As(be.Err, &fe) && fe.Problem == store.Damaged {
+		return storeMessage(err) // the file's facts and the way back
+	}
+	if errors.As(err, &be) {
+		for _, re := range be.Damaged {
+			name := re.ID
+			if re.Named() {
+				name = reportName(re.Agency, re.Year)
+			}
+			msg += fmt.Sprintf(adviceDamagedReport, name, name)
+		}
+	}
+	return msg
 }
 
 // dbPath is the draft file's path without opening it (backups, recover).
@@ -70,6 +129,10 @@ func storeMessage(err error) string {
 			if !fe.Migrating {
 				msg += adviceNotWritable
 			}
+		case store.Missing, store.Older:
+			msg += adviceNotWritable
+		case store.Unreadable:
+			msg += adviceUnreadable
 		case store.SaveFailed:
 			switch {
 			case fe.DiskFull():
@@ -193,6 +256,35 @@ func (a *app) withStore(f func(s *store.Store) error) error {
 	if err != nil {
 		return err
 	}
+	return a.closeAfter(s, f)
+}
+
+// withReader is withStore for a command that only reads (openReader).
+func (a *app) withReader(f func(s *store.Store) error) error {
+	s, err := a.openReader()
+	if err != nil {
+		return err
+	}
+	return a.closeAfter(s, f)
+}
+
+// withExporter is withStore for an export: writable, so that the export is
+// recorded in the history, else read-only when the file cannot be written
+// (a read-only file, folder or disk, a full disk): the export itself does
+// not need it, and says it was not recorded.
+func (a *app) withExporter(f func(s *store.Store) error) error {
+	s, err := a.openStore()
+	var fe *store.FileError
+	if errors.As(err, &fe) && fe.Problem == store.NotWritable {
+		s, err = a.openReader()
+	}
+	if err != nil {
+		return err
+	}
+	return a.closeAfter(s, f)
+}
+
+func (a *app) closeAfter(s *store.Store, f func(s *store.Store) error) error {
 	ferr := f(s)
 	if cerr := s.Close(); cerr != nil && ferr == nil {
 		ferr = storeErr(cerr)
@@ -203,4 +295,9 @@ func (a *app) withStore(f func(s *store.Store) error) error {
 // withOffice is withStore for the operations of the use-case package.
 func (a *app) withOffice(f func(o *office.Office) error) error {
 	return a.withStore(func(s *store.Store) error { return f(office.New(s)) })
+}
+
+// withOfficeReader is withReader for the use-case package.
+func (a *app) withOfficeReader(f func(o *office.Office) error) error {
+	return a.withReader(func(s *store.Store) error { return f(office.New(s)) })
 }

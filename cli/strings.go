@@ -99,6 +99,7 @@ const (
 	adviceNotDraft      = "请用 --db 指定 nianbao 的草稿文件。"
 	adviceNoLocks       = "可以用 --db 指定本机磁盘上的草稿文件。"
 	adviceNotWritable   = "请换一个可写的文件夹（用 --db 指定），或请管理员开放写入权限。"
+	adviceUnreadable    = "请让管理员开放读取权限，或用 --db 指定另一个草稿文件。"
 	adviceDiskFull      = "请腾出磁盘空间后再试。"
 	adviceReadOnly      = "请让管理员开放写入权限，或用 --db 换一个可写的位置后再试。"
 	adviceNotSaved      = "这次的修改没有写入草稿文件。"
@@ -151,6 +152,7 @@ const (
 	txtWeekly         = "每周"
 	txtRecoveredKept  = "已从备份 %s 恢复草稿文件 %s；原来的草稿文件另存为 %s。"
 	txtRecovered      = "已从备份 %s 恢复草稿文件 %s。"
+	txtCompacted      = "已压缩草稿文件 %s：%s → %s。"
 )
 
 // text.

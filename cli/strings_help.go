@@ -199,6 +199,16 @@ var helpRecover = cmdHelp{
   nianbao recover drafts-2024-01-15.db`,
 }
 
+var helpCompact = cmdHelp{
+	use:   "compact",
+	short: "压缩草稿文件，释放不再使用的空间",
+	long: `草稿文件中的内容删除或按保留规则清理后，空出的空间留在文件中供以后使用，文件不会自动变小。
+compact 把草稿文件重写为只含现有内容的新文件，再替换原文件：先检查整个文件，新文件写好、
+检查无误后才替换，中途断电或出错时原文件保持不变。填报界面在文件明显大于内容时会自动压缩。
+压缩时草稿文件不能被其他 nianbao 窗口使用。`,
+	example: `  nianbao compact`,
+}
+
 // Flags.
 const (
 	flagHelp     = "显示本帮助"

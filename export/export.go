@@ -22,6 +22,7 @@ const (
 	HTML     Format = "html"
 	Markdown Format = "md"
 	JSON     Format = "json"
+	XLSX     Format = "xlsx"
 )
 
 // FormatInfo describes a format for the command line and the UI, which
@@ -45,6 +46,7 @@ var Formats = []FormatInfo{
 	{Format: HTML, Ext: "html", Label: "HTML 网页", Aliases: []string{"htm"}, Fragment: true},
 	{Format: Markdown, Ext: "md", Label: "Markdown 文本", Aliases: []string{"markdown"}},
 	{Format: JSON, Ext: "json", Label: "JSON 数据"},
+	{Format: XLSX, Ext: "xlsx", Label: "Excel 表格", Aliases: []string{"excel", "et"}, Binary: true},
 }
 
 // Info is the format's entry in Formats.
@@ -126,6 +128,8 @@ func Render(r *model.Report, f Format, opt Options) ([]byte, error) {
 		return renderHTML(r, opt), nil
 	case Markdown:
 		return renderMarkdown(r), nil
+	case XLSX:
+		return renderXLSX(r, opt)
 	case JSON:
 		b, err := model.Encode(r)
 		if err != nil {
@@ -139,6 +143,13 @@ func Render(r *model.Report, f Format, opt Options) ([]byte, error) {
 // DefaultFileName is {机关}{年度}年政府信息公开工作年度报告.{docx|html|md|json},
 // with characters that Windows or Linux refuse in a file name replaced by _.
 func DefaultFileName(r *model.Report, f Format) string {
+	return SafeFileName(r.Title()) + "." + f.Ext()
+}
+
+// SafeFileName is name with the characters Windows or Linux refuse in a
+// file name replaced by _, and no trailing dots or spaces (Windows drops
+// them); "政府信息公开工作年度报告" when nothing is left.
+func SafeFileName(title string) string {
 	name := strings.Map(func(c rune) rune {
 		switch {
 		case c < 0x20 || c == 0x7f:
@@ -147,13 +158,13 @@ func DefaultFileName(r *model.Report, f Format) string {
 			return '_'
 		}
 		return c
-	}, r.Title())
+	}, title)
 	// Windows drops trailing dots and spaces silently; keep the name honest.
 	name = strings.Trim(name, ". ")
 	if name == "" {
 		name = "政府信息公开工作年度报告"
 	}
-	return name + "." + f.Ext()
+	return name
 }
 
 // ErrExists is wrapped by WriteFile's error when the target file exists and

@@ -34,6 +34,8 @@ func labelDetail(f Format) string {
 		return detailHTML
 	case JSON:
 		return detailJSON
+	case XLSX:
+		return detailXLSX
 	}
 	return ""
 }

@@ -11,7 +11,7 @@ import (
 // .docx is told by its content even under another name.
 var extForms = []struct{ ext, form string }{
 	{".txt", "text"}, {".md", "md"}, {".html", "html"}, {".htm", "html"},
-	{".docx", "docx"}, {".pdf", "pdf"}, {".json", "json"},
+	{".docx", "docx"}, {".pdf", "pdf"}, {".json", "json"}, {".xlsx", "xlsx"},
 	{".text", "text"}, {".markdown", "md"}, {".xhtml", "html"}, {".shtml", "html"},
 }
 

@@ -143,7 +143,9 @@ func TestFormErrors(t *testing.T) {
 		{"broken PDF", "r.pdf", []byte("%PDF-1.4\n1 0 obj<<>>endobj\n"), "PDF"},
 		{"PDF without text", "r.pdf", noTextPDF(), "没有可以读取的文字"},
 		{"image", "r.png", []byte("\x89PNG\r\n\x1a\nxxxx"), "图片"},
-		{"spreadsheet", "r.xlsx", zipOf(t, "xl/workbook.xml", "<x/>"), "电子表格"},
+		{"broken workbook", "r.xlsx", zipOf(t, "xl/workbook.xml", "<x/>"), "无法读取表格文件"},
+		{"zip named .xlsx", "r.xlsx", zipOf(t, "a.txt", "x"), "不是有效的 .xlsx"},
+		{"old spreadsheet", "r.xls", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}, "另存为 .xlsx"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := Import(tc.data, tc.file, Options{})
@@ -168,7 +170,7 @@ func TestPDFSmall(t *testing.T) {
 }
 
 func TestExtensions(t *testing.T) {
-	want := ".txt .md .html .htm .docx .pdf .json .text .markdown .xhtml .shtml"
+	want := ".txt .md .html .htm .docx .pdf .json .xlsx .text .markdown .xhtml .shtml"
 	if got := strings.Join(Extensions(), " "); got != want {
 		t.Errorf("Extensions = %s, want %s", got, want)
 	}

@@ -65,6 +65,13 @@ func Import(data []byte, name string, opt Options) (*Result, error) {
 	}
 	var res *Result
 	switch src {
+	case "xlsx":
+		var r *model.Report
+		var notes []string
+		r, notes, err = importXLSX(data, opt)
+		if err == nil {
+			res = &Result{Report: r, Notes: notes}
+		}
 	case "json":
 		res, err = importJSON(data, opt)
 	case "html":
@@ -183,7 +190,8 @@ var (
 	errZip      = errors.New("这是一个压缩文件，不是 Word 文档（.docx）；请解压后导入其中的报告文件")
 	errNotDocx  = errors.New("文件扩展名是 .docx，但内容不是 Word 文档，文件可能已损坏；请在 Word 或 WPS 中打开后重新保存为 .docx")
 	errNotPDF   = errors.New("文件扩展名是 .pdf，但内容不是 PDF 文件，文件可能已损坏")
-	errSheet    = errors.New("暂不能导入电子表格（.xls、.xlsx、.et）；请导入报告的网页、Word 文档、PDF 或文字")
+	errSheet    = errors.New("旧的 .xls 和 WPS 的 .et 表格不能直接导入：请在 Excel 或 WPS 中另存为 .xlsx 后导入")
+	errNotXLSX  = errors.New("不是有效的 .xlsx 表格文件（旧的 .xls 或 WPS 的 .et 表格请先另存为 .xlsx）")
 	errImage    = errors.New("这是一张图片，无法从中读出文字；请导入报告的网页、Word 文档、PDF 或文字")
 	errMarkdown = errors.New("无法读取 Markdown 文件")
 )
@@ -204,8 +212,11 @@ func sniff(data []byte, name string) (string, error) {
 		if isDocx(data) {
 			return "docx", nil
 		}
+		if isXLSX(data) {
+			return "xlsx", nil
+		}
 		if ext == ".xlsx" {
-			return "", errSheet
+			return "", errNotXLSX
 		}
 		return "", errZip
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
@@ -221,6 +232,8 @@ func sniff(data []byte, name string) (string, error) {
 		return "", errNotDocx // the content above would have said so
 	case "pdf":
 		return "", errNotPDF
+	case "xlsx":
+		return "", errNotXLSX
 	case "":
 	default:
 		return form, nil
@@ -228,7 +241,7 @@ func sniff(data []byte, name string) (string, error) {
 	switch ext {
 	case ".doc", ".wps":
 		return "", errOldWord
-	case ".xls", ".xlsx", ".et":
+	case ".xls", ".et":
 		return "", errSheet
 	}
 	head = bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))

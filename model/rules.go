@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -406,4 +407,18 @@ func partName(r *Report, part string) string {
 }
 
 // partID is the Finding.Part of the i-th (0-based) sub-part of 一.
-func partID(i int) string { return fmt.Sprintf("s1.parts.%d", i) }
+func partID(i int) string {
+	if i >= 0 && i < len(partIDs) {
+		return partIDs[i]
+	}
+	return "s1.parts." + strconv.Itoa(i)
+}
+
+// partIDs are the ids of the first sub-parts, made once: every text check
+// names them.
+var partIDs = func() (ids [MaxParts]string) {
+	for i := range ids {
+		ids[i] = "s1.parts." + strconv.Itoa(i)
+	}
+	return
+}()

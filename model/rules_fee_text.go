@@ -49,7 +49,7 @@ func parseFeeText(text string) []feeStmt {
 		return nil // the common 六: nothing on fees
 	}
 	var out []feeStmt
-	for _, sent := range strings.FieldsFunc(text, isSentenceSep) {
+	for _, sent := range sentences(text) {
 		notices := strings.Contains(sent, "通知")
 		fee := strings.Contains(sent, "费")
 		if !notices && !fee {

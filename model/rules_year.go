@@ -40,14 +40,14 @@ func ruleTextYear(in *checkInput, out []Finding) []Finding {
 	if r.Year <= 1000 || r.Year > 9999 {
 		return out
 	}
-	last := strconv.Itoa(r.Year - 1)
+	last := newYearWords(r.Year - 1)
 	var paras map[string]bool
 	if in.text.prev != nil {
 		paras = in.text.prev.paras
 	}
 	check := func(part, text string, carried bool) {
 		n, found := 0, 0
-		for _, para := range strings.Split(text, "\n") {
+		for para := range strings.SplitSeq(text, "\n") {
 			p := trimPara(para)
 			if p == "" {
 				continue
@@ -59,7 +59,7 @@ func ruleTextYear(in *checkInput, out []Finding) []Finding {
 			var msg string
 			if yearOf(p, last) {
 				msg = fmt.Sprintf("%s第 %d 段写的是 %s 年度的情况（「%s」），本报告是 %d 年度：请改为本年度的情况",
-					partName(r, part), n, last, quote(p), r.Year)
+					partName(r, part), n, last.year, quote(p), r.Year)
 			} else if carried && paras[p] && significant(p) {
 				msg = fmt.Sprintf("%s第 %d 段与上年报告中的一段相同（「%s」）：请按本年度的情况修改",
 					partName(r, part), n, quote(p))
@@ -91,20 +91,33 @@ func significant(p string) bool {
 	return utf8.RuneCountInString(p) >= minCarriedRunes
 }
 
+// yearWords are the forms of a year yearOf looks for, made once per check.
+type yearWords struct {
+	year, nian, jan1, dec31, du string // 2023, 2023年, 2023年1月1日, 2023年12月31日, 2023年度
+}
+
+func newYearWords(y int) yearWords {
+	s := strconv.Itoa(y)
+	return yearWords{s, s + "年", s + "年1月1日", s + "年12月31日", s + "年度"}
+}
+
 // yearOf reports whether paragraph p names year last (N−1, as digits) as
 // the report's own year.
-func yearOf(p, last string) bool {
+func yearOf(p string, last yearWords) bool {
+	if !strings.Contains(p, last.year) && !hasWideDigit(p) {
+		return false // the common case, without copying
+	}
 	p = narrowDigits(p)
-	if !strings.Contains(p, last+"年") {
+	if !strings.Contains(p, last.nian) {
 		return false
 	}
-	if rest, ok := strings.CutPrefix(p, last+"年"); ok && (strings.HasPrefix(rest, "，") || strings.HasPrefix(rest, ",")) {
+	if rest, ok := strings.CutPrefix(p, last.nian); ok && (strings.HasPrefix(rest, "，") || strings.HasPrefix(rest, ",")) {
 		return true // 2023年，本局…
 	}
-	if strings.Contains(p, last+"年1月1日") && strings.Contains(p, last+"年12月31日") {
+	if strings.Contains(p, last.jan1) && strings.Contains(p, last.dec31) {
 		return true // the statistics period
 	}
-	word := last + "年度"
+	word := last.du
 	for off := 0; ; {
 		i := strings.Index(p[off:], word)
 		if i < 0 {
@@ -154,7 +167,7 @@ func hasPrefixAny(s string, xs []string) bool {
 // narrowDigits writes full-width digits as ASCII, so that ２０２３年 reads
 // as 2023年; text without them is returned as it is.
 func narrowDigits(s string) string {
-	if !strings.ContainsAny(s, "０１２３４５６７８９") {
+	if !hasWideDigit(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
@@ -163,4 +176,19 @@ func narrowDigits(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// hasWideDigit reports whether s holds a full-width digit (U+FF10–U+FF19,
+// in UTF-8 EF BC 90–99), by its bytes: ContainsAny would decode every rune.
+func hasWideDigit(s string) bool {
+	for {
+		i := strings.Index(s, "\xef\xbc")
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if c := s[i+2]; c >= 0x90 && c <= 0x99 {
+			return true
+		}
+		s = s[i+2:]
+	}
 }

@@ -197,12 +197,17 @@ const maxStatements = 50
 
 func parseStatements(part, text string, out []statement) []statement {
 	first := len(out)
-	for _, sent := range strings.FieldsFunc(text, isSentenceSep) {
+	for _, sent := range sentences(text) {
 		if len(out)-first >= maxStatements {
 			return out[:first+maxStatements]
 		}
 		withCarried := strings.Contains(sent, "结转")
 		out = parseAllDone(part, sent, out)
+		// A figure needs 件; every zero marker has 未 or 没有: most
+		// sentences have neither, and need not be cut into clauses.
+		if !strings.Contains(sent, "件") && !strings.Contains(sent, "未") && !strings.Contains(sent, "没有") {
+			continue
+		}
 		for _, cl := range splitClauses(sent) {
 			out = parseZero(part, cl, out)
 			out = parseFigures(part, cl, withCarried, out)
@@ -216,22 +221,103 @@ func parseStatements(part, text string, out []statement) []statement {
 func splitClauses(s string) []string {
 	var out []string
 	start := 0
-	for i, r := range s {
-		if !isClauseSep(r) {
+	for i := 0; i < len(s); i++ {
+		if !sepLead[s[i]] {
 			continue
 		}
-		if r == ',' && i > 0 && i+1 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+1])) {
+		n := clauseSepLen(s, i)
+		if n == 0 {
+			continue
+		}
+		if s[i] == ',' && i > 0 && i+1 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+1])) {
 			continue
 		}
 		if i > start {
 			out = append(out, s[start:i])
 		}
-		start = i + utf8.RuneLen(r)
+		start = i + n
+		i += n - 1
 	}
 	if start < len(s) {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// sentences is strings.FieldsFunc(text, isSentenceSep) without decoding
+// every rune: the separators are found by their bytes. (A separator's first
+// byte is never a UTF-8 continuation byte, so matching at every byte finds
+// exactly the runes a decoder would.)
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if !sepLead[text[i]] {
+			continue
+		}
+		n := sentSepLen(text, i)
+		if n == 0 {
+			continue
+		}
+		if i > start {
+			out = append(out, text[start:i])
+		}
+		start = i + n
+		i += n - 1
+	}
+	if start < len(text) {
+		out = append(out, text[start:])
+	}
+	return out
+}
+
+// sepLead marks the bytes a sentence or clause separator starts with, so
+// that the scan skips every other byte at once.
+var sepLead = func() (t [256]bool) {
+	for _, c := range []byte(";!?\n\r,:()\xe2\xe3\xef") {
+		t[c] = true
+	}
+	return
+}()
+
+// sentSepLen is the length of the sentence separator (isSentenceSep)
+// starting at s[i], 0 if none.
+func sentSepLen(s string, i int) int {
+	switch s[i] {
+	case ';', '!', '?', '\n', '\r':
+		return 1
+	case 0xE3: // 。 E3 80 82
+		if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+			return 3
+		}
+	case 0xEF: // ；！？ EF BC 9B, 81, 9F
+		if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x9B || s[i+2] == 0x81 || s[i+2] == 0x9F) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// clauseSepLen is the length of the clause separator (isClauseSep)
+// starting at s[i], 0 if none.
+func clauseSepLen(s string, i int) int {
+	switch s[i] {
+	case ',', ':', '(', ')':
+		return 1
+	case 0xE3: // 【】 E3 80 90, 91
+		if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x90 || s[i+2] == 0x91) {
+			return 3
+		}
+	case 0xE2: // “” E2 80 9C, 9D
+		if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x9D) {
+			return 3
+		}
+	case 0xEF: // ，：（） EF BC 8C, 9A, 88, 89
+		if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x8C || s[i+2] == 0x9A || s[i+2] == 0x88 || s[i+2] == 0x89) {
+			return 3
+		}
+	}
+	return sentSepLen(s, i)
 }
 
 type keyword struct {

@@ -98,6 +98,12 @@ func (o *Office) FindExisting(imp *Import) error {
 // name, or a copy of it), kind 其他机关 when the file does not tell
 // (KindDefaulted), and scope 本机关. imp.Report.ID is the stored report's.
 func (o *Office) StoreImport(imp *Import, replace bool) error {
+	return o.storeImport(imp, replace, fmt.Sprintf(sumImport, imp.File), fmt.Sprintf(sumImportReplace, imp.File))
+}
+
+// storeImport is StoreImport recording the new report's first revision as
+// created and a replacing one as replaced.
+func (o *Office) storeImport(imp *Import, replace bool, created, replaced string) error {
 	db, err := o.store()
 	if err != nil {
 		return err
@@ -120,7 +126,7 @@ func (o *Office) StoreImport(imp *Import, replace bool) error {
 		if r.Scope == "" {
 			r.Scope = ex.Scope
 		}
-		if err := db.Replace(r, fmt.Sprintf(sumImportReplace, imp.File)); err != nil {
+		if err := db.Replace(r, replaced); err != nil {
 			return err
 		}
 		imp.Report.ID = r.ID
@@ -138,7 +144,7 @@ func (o *Office) StoreImport(imp *Import, replace bool) error {
 	if r.Scope == "" {
 		r.Scope = model.ScopeSelf
 	}
-	if err := db.Create(r, fmt.Sprintf(sumImport, imp.File)); err != nil {
+	if err := db.Create(r, created); err != nil {
 		return err
 	}
 	imp.Report.ID, imp.Report.Kind, imp.Report.Scope = r.ID, r.Kind, r.Scope

@@ -131,7 +131,7 @@ func (s *Store) copyTo(dst string) error {
 		return err
 	}
 	name, err := writeTemp(dir, "."+filepath.Base(dst)+".tmp-*", func(w io.Writer) error {
-		return s.db.View(func(tx *bolt.Tx) error { _, err := tx.WriteTo(w); return err })
+		return s.view(func(tx *bolt.Tx) error { _, err := tx.WriteTo(w); return err })
 	})
 	if err != nil {
 		return err
@@ -205,17 +205,23 @@ func placeNew(src, dst string) error {
 }
 
 // dailyBackup makes today's backup if there is none yet, then drops the
-// backups beyond the retention. It runs only after the file passed bbolt's
-// check at Open and when every report and summary decodes (bad, from
-// Damaged), so a damaged file is never backed up over good copies.
-func (s *Store) dailyBackup(bad []*ReportError) error {
+// backups beyond the retention (see DailyBackup).
+func (s *Store) dailyBackup() error {
 	dst := filepath.Join(backupDir(s.path), backupName(s.path, s.opt.Now()))
 	if _, err := os.Lstat(dst); err == nil {
 		return nil
 	}
+	if err := s.Check(); err != nil {
+		return &BackupError{Path: dst, Err: err}
+	}
+	bad, err := s.Damaged()
+	if err != nil {
+		return &BackupError{Path: dst, Err: err}
+	}
 	if len(bad) > 0 {
 		return &BackupError{Damaged: bad}
 	}
+	s.repairSummaries()
 	if err := s.copyTo(dst); err != nil && !errors.Is(err, fs.ErrExist) {
 		return &BackupError{Path: dst, Err: err}
 	}
@@ -250,7 +256,7 @@ func Recover(dbPath, backupName string) (keptAside string, err error) {
 		return "", fmt.Errorf(txtBackupMissing, src, ioReason(err))
 	}
 	defer bf.Close()
-	if why := validateFile(bf); why != "" {
+	if why := validateFile(bf, true); why != "" {
 		return "", fmt.Errorf(txtBackupDamaged, src, why)
 	}
 	if why, _, err := checkOpen(src, time.Second); err != nil || why != "" {
@@ -259,7 +265,16 @@ func Recover(dbPath, backupName string) (keptAside string, err error) {
 		}
 		return "", fmt.Errorf(txtBackupUnusable, src, err)
 	}
-	// Hold the draft file's lock while swapping, so that no window has it.
+	// Hold the lock file and the draft file's own lock while swapping, so
+	// that no window has it.
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return "", notWritableError(abs, err)
+	}
+	lock, err := takeLock(abs, Options{Timeout: time.Nanosecond})
+	if err != nil {
+		return "", err
+	}
+	defer releaseLock(lock)
 	cur, err := os.Open(abs)
 	exists := err == nil
 	if exists {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unsafe"
@@ -14,38 +15,39 @@ import (
 	"nianbao/model"
 )
 
-// scribble overwrites, in the closed file at path, one whole page lying
-// inside the stored JSON of report id with random bytes, as
-// `dd if=/dev/urandom of=drafts.db bs=4096 seek=N count=1 conv=notrunc`
-// does: bbolt's pages and meta stay well-formed, only the record is damaged.
+// scribble overwrites, in the closed file at path, one 4 KiB block (a disk
+// sector's worth, aligned) lying inside the stored JSON of report id with
+// random bytes, as `dd if=/dev/urandom of=drafts.db bs=4096 seek=N count=1
+// conv=notrunc` does: bbolt's pages and meta stay well-formed, only the
+// record is damaged.
 func scribble(t *testing.T, path, id string) {
 	t.Helper()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var page int64 = -1
-	ps := int64(db.Info().PageSize)
+	const bs = 4096
+	var block int64 = -1
 	db.View(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketReports).Get([]byte(id))
 		// A read transaction's value points into the memory map.
 		off := int64(uintptr(unsafe.Pointer(&v[0])) - db.Info().Data)
-		if p := (off + ps - 1) / ps; (p+1)*ps <= off+int64(len(v)) {
-			page = p
+		if p := (off + bs - 1) / bs; (p+1)*bs <= off+int64(len(v)) {
+			block = p
 		}
 		return nil
 	})
 	db.Close()
-	if page < 0 {
-		t.Fatal("the report's JSON does not span a whole page")
+	if block < 0 {
+		t.Fatal("the report's JSON does not span a whole block")
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	junk := make([]byte, ps)
+	junk := make([]byte, bs)
 	rand.Read(junk)
-	if _, err := f.WriteAt(junk, page*ps); err != nil {
+	if _, err := f.WriteAt(junk, block*bs); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
@@ -59,6 +61,7 @@ func TestDamagedReport(t *testing.T) {
 	c := newClock()
 	path := tempDB(t)
 	s := openAt(t, path, c)
+	s.DailyBackup()
 	a := fullReport(t, "某机关", 2024)
 	b := fullReport(t, "另一机关", 2024)
 	for _, r := range []*model.Report{a, b} {
@@ -77,6 +80,12 @@ func TestDamagedReport(t *testing.T) {
 
 	c.Add(24 * time.Hour)
 	s = openAt(t, path, c)
+	// Open reads no report: the damage is found by the check before the
+	// day's backup (or when a report is read).
+	if bad := s.DamagedAtOpen(); len(bad) != 0 {
+		t.Fatalf("damaged at open: %v", bad)
+	}
+	s.DailyBackup()
 	// (a) No backup of the damaged file; the reason names the reports.
 	var be *BackupError
 	if err := s.BackupErr(); !errors.As(err, &be) || len(be.Damaged) != 2 ||
@@ -149,7 +158,7 @@ func TestDamagedReport(t *testing.T) {
 	// Repaired: the next open backs the file up again.
 	c.Add(24 * time.Hour)
 	s = openAt(t, path, c)
-	if err := s.BackupErr(); err != nil {
+	if err := s.DailyBackup(); err != nil {
 		t.Fatal(err)
 	}
 	if list, _ := s.Backups(); len(list) != 2 {
@@ -157,19 +166,23 @@ func TestDamagedReport(t *testing.T) {
 	}
 }
 
-// TestSummaryRepairedAtOpen: a summary that cannot be read but can be made
-// again from its report is stored again at Open, so the backup decodes.
-func TestSummaryRepairedAtOpen(t *testing.T) {
+// TestSummaryRepairedBeforeBackup: a summary that cannot be read but can be
+// made again from its report is read from the report meanwhile, and stored
+// again before the daily backup, so the backup decodes.
+func TestSummaryRepairedBeforeBackup(t *testing.T) {
 	c := newClock()
 	path := tempDB(t)
 	s := openAt(t, path, c)
 	r := model.New("某机关", 2024, model.KindOther, model.ScopeSelf)
 	s.Create(r, "")
-	s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketInfo).Put([]byte(r.ID), []byte("{garbage")) })
+	s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketInfo).Put([]byte(r.ID), []byte("\x01garbage")) })
 	s.Close()
 	c.Add(24 * time.Hour)
 	s = openAt(t, path, c)
-	if err := s.BackupErr(); err != nil || len(s.DamagedAtOpen()) != 0 {
+	if list, err := s.List(); err != nil || len(list) != 1 || list[0].Agency != "某机关" || list[0].Damaged {
+		t.Fatalf("list with a damaged summary: %+v %v", list, err)
+	}
+	if err := s.DailyBackup(); err != nil || len(s.DamagedAtOpen()) != 0 {
 		t.Fatalf("%v %v", err, s.DamagedAtOpen())
 	}
 	s.db.View(func(tx *bolt.Tx) error {
@@ -210,4 +223,44 @@ func TestTrashTwins(t *testing.T) {
 		t.Fatalf("undeleted the wrong one: %v", err)
 	}
 	wantErr(t, s.Undelete(second.ID), ErrDuplicate, "已有一份同名同年度的报告")
+}
+
+// TestDamagedReadOnlyConcurrent: on a read-only open, reading a damaged
+// report runs bbolt's full check (which loads the free page list) while
+// other goroutines read: they wait for it (run with -race).
+func TestDamagedReadOnlyConcurrent(t *testing.T) {
+	path := tempDB(t)
+	s := openAt(t, path, nil)
+	var ids []string
+	for i := range 6 {
+		r := fullReport(t, "机关"+string(rune('甲'+i)), 2024)
+		if err := s.Create(r, ""); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, r.ID)
+	}
+	s.Close()
+	scribble(t, path, ids[0])
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 20 {
+				id := ids[(g+k)%len(ids)]
+				_, err := ro.Get(id)
+				if id == ids[0] {
+					if !errors.Is(err, ErrDamagedReport) {
+						t.Errorf("damaged report read: %v", err)
+					}
+				} else if err != nil {
+					t.Errorf("sound report: %v", err)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

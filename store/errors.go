@@ -49,6 +49,16 @@ const (
 	// SaveFailed: a write transaction failed (disk full, read-only, I/O,
 	// the file closed); Reason says which. Nothing of it was written.
 	SaveFailed
+	// Missing: a read-only open found no draft file (or an empty one) to
+	// read; it makes none.
+	Missing
+	// Older: the file is of an older layout, which a read-only open
+	// cannot bring up to date; a writable open does (after keeping a copy).
+	Older
+	// OpenedReadOnly: a write was asked of a store opened read-only.
+	OpenedReadOnly
+	// Unreadable: a read-only open cannot even read the file (Reason).
+	Unreadable
 )
 
 // FileError is an error about the draft file as a whole. Error gives the
@@ -93,6 +103,14 @@ func (e *FileError) Error() string {
 		return fmt.Sprintf(txtNoLocks, e.Path)
 	case SaveFailed:
 		return fmt.Sprintf(txtNotSaved, e.Reason)
+	case Missing:
+		return fmt.Sprintf(txtMissing, e.Path)
+	case Older:
+		return fmt.Sprintf(txtOlder, e.Path)
+	case OpenedReadOnly:
+		return fmt.Sprintf(txtOpenedReadOnly, e.Path)
+	case Unreadable:
+		return fmt.Sprintf(txtUnreadable, e.Path, e.Reason)
 	}
 	if e.Migrating {
 		return fmt.Sprintf(txtMigrateFailed, e.Path, e.Reason, e.Copy)
@@ -258,6 +276,9 @@ type BackupError struct {
 }
 
 func (e *BackupError) Error() string {
+	if fe := (*FileError)(nil); errors.As(e.Err, &fe) && fe.Problem == Damaged {
+		return txtNoBackupFileDamaged + fe.Error()
+	}
 	if len(e.Damaged) > 0 {
 		names := make([]string, len(e.Damaged))
 		for i, d := range e.Damaged {

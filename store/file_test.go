@@ -224,9 +224,20 @@ func TestDamagedFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			start := time.Now()
-			_, err := Open(path, Options{})
+			s, err := Open(path, Options{})
 			if err == nil {
-				t.Fatal("opened a damaged file")
+				// The damage lies where Open reads nothing: the
+				// full check before the day's backup finds it, no
+				// backup is made, and nothing is written after.
+				berr := s.DailyBackup()
+				err = s.Check()
+				if err == nil || berr == nil {
+					t.Fatalf("a damaged file passed the full check: %v", berr)
+				}
+				if serr := s.Create(model.New("某机关", 2025, model.KindOther, model.ScopeSelf), ""); serr == nil {
+					t.Fatal("wrote to a damaged file")
+				}
+				s.Close()
 			}
 			if !Unusable(err) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "已损坏") || !strings.Contains(err.Error(), "没有改动") {
 				t.Fatalf("unclear error: %v", err)
@@ -267,6 +278,9 @@ func TestBackupsAndRecover(t *testing.T) {
 	var day5 []byte
 	for d := range 40 {
 		s := openAt(t, path, c)
+		if err := s.DailyBackup(); err != nil {
+			t.Fatal(err)
+		}
 		if d == 0 {
 			s.Create(r, "")
 		} else {
@@ -278,7 +292,7 @@ func TestBackupsAndRecover(t *testing.T) {
 		// A second open the same day makes no new backup.
 		s.Close()
 		s = openAt(t, path, c)
-		if err := s.BackupErr(); err != nil {
+		if err := s.DailyBackup(); err != nil {
 			t.Fatal(err)
 		}
 		s.Close()
@@ -364,7 +378,7 @@ func TestBackupsOfNeighbours(t *testing.T) {
 	c := newClock()
 	for _, name := range []string{"x.db", "x.dat", "x.db.old"} {
 		s := openAt(t, filepath.Join(dir, name), c)
-		if err := s.BackupErr(); err != nil {
+		if err := s.DailyBackup(); err != nil {
 			t.Fatal(err)
 		}
 		s.Close()
@@ -550,6 +564,9 @@ func TestOpenOddPlaces(t *testing.T) {
 	os.WriteFile(empty, nil, 0o600)
 	s := openAt(t, empty, nil)
 	if err := s.Create(model.New("某机关", 2024, model.KindOther, model.ScopeSelf), ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DailyBackup(); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

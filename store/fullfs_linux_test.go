@@ -120,6 +120,7 @@ func fullFSChild(t *testing.T) {
 		}
 		f.Close()
 		s = openAt(t, path, nil)
+		s.DailyBackup()
 		if err := s.BackupErr(); err == nil || !strings.Contains(err.Error(), "今天的备份没有做成") || !strings.Contains(err.Error(), "磁盘已满") {
 			t.Fatalf("backup on a full disk: %v", err)
 		}
@@ -149,6 +150,20 @@ func fullFSChild(t *testing.T) {
 				t.Fatalf("%#v", err)
 			}
 		}
+		// Read-only, it opens and reads; writes are refused.
+		ro, err := Open(path, Options{ReadOnly: true})
+		if err != nil {
+			t.Fatalf("read-only open on a read-only mount: %v", err)
+		}
+		if l, err := ro.List(); err != nil || len(l) != 1 || l[0].Agency != "某机关" {
+			t.Fatalf("list: %+v %v", l, err)
+		}
+		if r, err := ro.Find("某机关", 2024); err != nil {
+			t.Fatal(err)
+		} else if err := ro.Save(r, ""); err == nil || !strings.Contains(err.Error(), "只读") {
+			t.Fatalf("save on a read-only open: %v", err)
+		}
+		ro.Close()
 		if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 			t.Fatal("the file on the read-only folder changed")
 		}

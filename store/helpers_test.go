@@ -24,6 +24,7 @@ func newClock() *clock { return &clock{t: time.Date(2026, 11, 25, 9, 0, 0, 0, ti
 
 func (c *clock) Now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *clock) Add(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
+func (c *clock) Set(t time.Time)     { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 func openAt(t testing.TB, path string, c *clock) *Store {
 	t.Helper()

@@ -3,10 +3,8 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -17,9 +15,14 @@ import (
 const (
 	// CoalesceWindow: edits within this time of a revision's start go into it.
 	CoalesceWindow = 5 * time.Minute
-	// KeepRevisions: revisions older than this are pruned (the newest is always kept).
-	KeepRevisions = 90 * 24 * time.Hour
-	maxSummaries  = 50
+	// KeepAllFor: every revision of this last stretch of time is kept.
+	KeepAllFor = 7 * 24 * time.Hour
+	// KeepDailyFor: before that and up to this age, the last revision of
+	// each day is kept; older, the last of each month. Pinned revisions
+	// (export, restore, import and roll-forward points) and the newest are
+	// always kept.
+	KeepDailyFor = 90 * 24 * time.Hour
+	maxSummaries = 50
 )
 
 // Revision is one entry of a report's history.
@@ -27,76 +30,32 @@ type Revision struct {
 	N       int       // stable number within the report (gaps after pruning)
 	Time    time.Time // the last change it holds
 	Summary string    // short Chinese summary of what changed
-}
-
-// revRec is a stored revision's header; the value is uvarint(len(header)),
-// the header JSON, then the report JSON as it was at Time.
-type revRec struct {
-	Start     time.Time `json:"start"`
-	Time      time.Time `json:"time"`
-	Summaries []string  `json:"summaries"`
-	More      int       `json:"more,omitempty"` // distinct summaries not kept
-	Sealed    bool      `json:"sealed,omitempty"`
-}
-
-func (h *revRec) summary() string {
-	s := h.Summaries
-	n := len(s) + h.More
-	if n <= 3 {
-		return strings.Join(s, sumSep)
-	}
-	return strings.Join(s[:3], sumSep) + fmt.Sprintf(sumMore, n)
-}
-
-func (h *revRec) add(summary string) {
-	for _, x := range h.Summaries {
-		if x == summary {
-			return
-		}
-	}
-	if len(h.Summaries) >= maxSummaries {
-		h.More++
-		return
-	}
-	h.Summaries = append(h.Summaries, summary)
-}
-
-func encodeRev(h *revRec, js []byte) ([]byte, error) {
-	hdr, err := json.Marshal(h)
-	if err != nil {
-		return nil, err
-	}
-	out := binary.AppendUvarint(make([]byte, 0, len(hdr)+len(js)+4), uint64(len(hdr)))
-	out = append(out, hdr...)
-	return append(out, js...), nil
-}
-
-func decodeRev(v []byte) (*revRec, []byte, error) {
-	n, k := binary.Uvarint(v)
-	if k <= 0 || uint64(len(v)-k) < n {
-		return nil, nil, errors.New(txtRevsDamaged)
-	}
-	var h revRec
-	if err := json.Unmarshal(v[k:k+int(n)], &h); err != nil {
-		return nil, nil, fmt.Errorf(txtRevsDamagedWhy, err)
-	}
-	return &h, v[k+int(n):], nil
+	// Pinned: an export, restore, import or roll-forward point, kept
+	// however old.
+	Pinned bool
 }
 
 func seqKey(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }
 
-// revBucket is the report's revision bucket, created on demand.
+// revBucket is the report's revision bucket, created on demand. Keys only
+// grow, so pages are filled before they split.
 func revBucket(tx *bolt.Tx, id string) (*bolt.Bucket, error) {
-	return tx.Bucket(bucketRevs).CreateBucketIfNotExists([]byte(id))
+	b, err := tx.Bucket(bucketRevs).CreateBucketIfNotExists([]byte(id))
+	if b != nil {
+		b.FillPercent = 0.95
+	}
+	return b, err
 }
 
-func lastRevision(b *bolt.Bucket) (key []byte, h *revRec, js []byte, err error) {
+// lastRevision is the newest revision's key and header (nil when there is
+// none); err when it cannot be read.
+func lastRevision(b *bolt.Bucket, id string) (key []byte, h *revRec, err error) {
 	k, v := b.Cursor().Last()
 	if k == nil {
-		return nil, nil, nil, nil
+		return nil, nil, nil
 	}
-	h, js, err = decodeRev(v)
-	return k, h, js, err
+	h, _, err = decodeRevHeader(id, k, v)
+	return k, h, err
 }
 
 func addRevision(tx *bolt.Tx, id string, now time.Time, summary string, js []byte, sealed bool) error {
@@ -108,16 +67,19 @@ func addRevision(tx *bolt.Tx, id string, now time.Time, summary string, js []byt
 	if err != nil {
 		return err
 	}
-	h := &revRec{Start: now, Time: now, Sealed: sealed}
+	// Sealed revisions are the explicit points (creation, import, restore,
+	// export, roll forward): kept however old.
+	h := &revRec{Start: now, Time: now, Sealed: sealed, Pinned: sealed}
 	h.add(summary)
-	v, err := encodeRev(h, js)
+	k := seqKey(seq)
+	v, err := encodeRev(id, k, h, js)
 	if err != nil {
 		return err
 	}
-	if err := b.Put(seqKey(seq), v); err != nil {
+	if err := b.Put(k, v); err != nil {
 		return err
 	}
-	return prune(b, now)
+	return prune(b, id, now)
 }
 
 // recordEdit records an edit: it goes into the newest revision when that one
@@ -130,69 +92,86 @@ func recordEdit(tx *bolt.Tx, id string, now time.Time, summary string, js []byte
 	if err != nil {
 		return err
 	}
-	k, h, _, err := lastRevision(b)
-	if err != nil {
-		return err
-	}
-	if h == nil || h.Sealed || now.Before(h.Start) || now.Sub(h.Start) >= CoalesceWindow {
+	k, h, err := lastRevision(b, id)
+	if err != nil || h == nil || h.Sealed || now.Before(h.Start) || now.Sub(h.Start) >= CoalesceWindow {
+		// A newest revision that cannot be read is left as it is.
 		return addRevision(tx, id, now, summary, js, false)
 	}
 	h.Time = now
-	return rewriteRevision(b, k, h, summary, js, now)
+	h.add(summary)
+	return putRevision(b, id, k, h, js)
 }
 
-// rewriteRevision adds summary to the revision at key k, stores it with the
-// report JSON js and prunes the history.
-func rewriteRevision(b *bolt.Bucket, k []byte, h *revRec, summary string, js []byte, now time.Time) error {
-	h.add(summary)
-	v, err := encodeRev(h, js)
+func putRevision(b *bolt.Bucket, id string, k []byte, h *revRec, js []byte) error {
+	v, err := encodeRev(id, k, h, js)
 	if err != nil {
 		return err
 	}
-	if err := b.Put(k, v); err != nil {
-		return err
-	}
-	return prune(b, now)
+	return b.Put(k, v)
 }
 
 // sealCurrent makes sure the report's current state is a revision of its own
 // that later edits will not overwrite (before a restore, an import over it,
-// a roll-forward or an export). When the newest revision already holds that
-// state it is sealed and labelled instead of copied.
+// a roll-forward or an export), and pins it. When the newest revision
+// already holds that state it is sealed, pinned and labelled instead of
+// copied.
 func sealCurrent(tx *bolt.Tx, id string, now time.Time, label string) error {
-	cur := tx.Bucket(bucketReports).Get([]byte(id))
-	if cur == nil {
-		return fmt.Errorf(txtWithID, ErrNotFound, id)
+	cur, err := reportJSON(tx, id)
+	if err != nil {
+		return err
 	}
 	b, err := revBucket(tx, id)
 	if err != nil {
 		return err
 	}
-	k, h, js, err := lastRevision(b)
-	if err != nil {
-		return err
+	if k, v := b.Cursor().Last(); k != nil {
+		if h, js, err := decodeRev(id, k, v); err == nil && bytes.Equal(js, cur) {
+			h.Sealed, h.Pinned = true, true
+			h.add(label)
+			if err := putRevision(b, id, k, h, js); err != nil {
+				return err
+			}
+			return prune(b, id, now)
+		}
 	}
-	if h != nil && bytes.Equal(js, cur) {
-		h.Sealed = true
-		return rewriteRevision(b, k, h, label, js, now)
-	}
-	return addRevision(tx, id, now, label, append([]byte(nil), cur...), true)
+	return addRevision(tx, id, now, label, cur, true)
 }
 
-// prune drops revisions older than KeepRevisions, always keeping the newest.
-func prune(b *bolt.Bucket, now time.Time) error {
-	cutoff := now.Add(-KeepRevisions)
-	lastK, _ := b.Cursor().Last()
-	var old [][]byte
+// prune applies the retention to a report's revisions: every revision of
+// the last KeepAllFor, the last of each day up to KeepDailyFor, the last of
+// each month before that, every pinned one and the newest. A revision that
+// cannot be read is left alone. Only the fixed fields are read.
+func prune(b *bolt.Bucket, id string, now time.Time) error {
+	allSince, dailySince := now.Add(-KeepAllFor), now.Add(-KeepDailyFor)
+	days := map[[3]int]bool{}
+	months := map[[2]int]bool{}
+	var drop [][]byte
 	c := b.Cursor()
-	for k, v := c.First(); k != nil && !bytes.Equal(k, lastK); k, v = c.Next() {
-		h, _, err := decodeRev(v)
-		if err != nil || !h.Time.Before(cutoff) {
-			break
+	first := true
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		h, _, err := revHead(id, k, v)
+		if err != nil {
+			continue
 		}
-		old = append(old, append([]byte(nil), k...))
+		t := h.Time.Local()
+		y, m, d := t.Date()
+		day, month := [3]int{y, int(m), d}, [2]int{y, int(m)}
+		keep := first || h.Pinned || !h.Time.Before(allSince)
+		switch {
+		case keep:
+		case !h.Time.Before(dailySince):
+			keep = !days[day]
+		default:
+			keep = !months[month]
+		}
+		first = false
+		if keep {
+			days[day], months[month] = true, true
+		} else {
+			drop = append(drop, append([]byte(nil), k...))
+		}
 	}
-	for _, k := range old {
+	for _, k := range drop {
 		if err := b.Delete(k); err != nil {
 			return err
 		}
@@ -206,7 +185,7 @@ func prune(b *bolt.Bucket, now time.Time) error {
 // read itself is listed as such.
 func (s *Store) History(id string) ([]Revision, error) {
 	var out []Revision
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketRevs).Bucket([]byte(id))
 		if tx.Bucket(bucketInfo).Get([]byte(id)) == nil && tx.Bucket(bucketReports).Get([]byte(id)) == nil && b == nil {
 			return fmt.Errorf(txtWithID, ErrNotFound, id)
@@ -217,10 +196,10 @@ func (s *Store) History(id string) ([]Revision, error) {
 		c := b.Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			rev := Revision{N: int(binary.BigEndian.Uint64(k))}
-			if h, _, err := decodeRev(v); err != nil {
+			if h, _, err := decodeRevHeader(id, k, v); err != nil {
 				rev.Summary = sumRevDamaged
 			} else {
-				rev.Time, rev.Summary = h.Time, h.summary()
+				rev.Time, rev.Summary, rev.Pinned = h.Time, h.summary(), h.Pinned
 			}
 			out = append(out, rev)
 		}
@@ -232,21 +211,22 @@ func (s *Store) History(id string) ([]Revision, error) {
 // Revision returns the report as it was in revision n, without restoring it.
 func (s *Store) Revision(id string, n int) (*model.Report, error) {
 	var r *model.Report
-	err := s.db.View(func(tx *bolt.Tx) (err error) { r, _, err = revisionTx(tx, id, n); return err })
+	err := s.view(func(tx *bolt.Tx) (err error) { r, _, err = revisionTx(tx, id, n); return err })
 	return r, err
 }
 
 func revisionTx(tx *bolt.Tx, id string, n int) (*model.Report, *revRec, error) {
 	var v []byte
+	k := seqKey(uint64(max(n, 0)))
 	if b := tx.Bucket(bucketRevs).Bucket([]byte(id)); b != nil && n > 0 {
-		v = b.Get(seqKey(uint64(n)))
+		v = b.Get(k)
 	}
 	if v == nil {
 		return nil, nil, fmt.Errorf(txtNoRevision, ErrNotFound, n)
 	}
-	h, js, err := decodeRev(v)
+	h, js, err := decodeRev(id, k, v)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf(txtRevisionNDamaged, n)
 	}
 	r, err := model.Decode(js)
 	if err != nil {

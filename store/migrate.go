@@ -1,6 +1,8 @@
 package store
 
 import (
+	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,9 +16,11 @@ import (
 	"nianbao/model"
 )
 
-// migrations[v] turns layout v into v+1 inside one write transaction.
+// migrations[v] turns layout v into the current one inside one write
+// transaction.
 var migrations = map[int]func(tx *bolt.Tx, now time.Time) error{
-	1: migrate1to2,
+	1: migrate1,
+	2: migrate2,
 }
 
 // migrate copies the file beside itself (<file>.v<N>.bak) and then brings it
@@ -33,10 +37,11 @@ func (s *Store) migrate(from int) error {
 	}
 	now := s.opt.Now()
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		for v := from; v < SchemaVersion; v++ {
-			if err := migrations[v](tx, now); err != nil {
-				return err
-			}
+		if err := migrations[from](tx, now); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketMeta).Put(keyCollation, collationStamp()); err != nil {
+			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
 	})
@@ -50,10 +55,10 @@ func (s *Store) migrate(from int) error {
 	return nil
 }
 
-// migrate1to2 builds the summaries, the (机关名称, 年度) index and a first
+// migrate1 builds the summaries, the (机关名称, 年度) index and a first
 // revision of every report. A report whose (机关名称, 年度) is already taken,
 // or has no agency, goes to the trash, so that nothing is lost.
-func migrate1to2(tx *bolt.Tx, now time.Time) error {
+func migrate1(tx *bolt.Tx, now time.Time) error {
 	for _, b := range [][]byte{bucketInfo, bucketIndex, bucketRevs} {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return err
@@ -92,14 +97,14 @@ func migrate1to2(tx *bolt.Tx, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		if err := rb.Put([]byte(r.ID), js); err != nil {
+		if err := rb.Put([]byte(r.ID), seal(domReports, []byte(r.ID), js)); err != nil {
 			return err
 		}
 		in := &info{Agency: r.Agency, Year: r.Year, Previous: r.Previous, Updated: now}
 		key := indexKey(r.Agency, r.Year)
 		if strings.TrimSpace(r.Agency) == "" || ix.Get(key) != nil {
 			in.Deleted = now
-		} else if err := ix.Put(key, []byte(r.ID)); err != nil {
+		} else if err := indexPut(tx, key, []byte(r.ID)); err != nil {
 			return err
 		}
 		prev, err := previousTx(tx, r)
@@ -115,4 +120,114 @@ func migrate1to2(tx *bolt.Tx, now time.Time) error {
 		}
 	}
 	return nil
+}
+
+// migrate2 seals every record with its checksum (checksum.go), stores the
+// summaries in their binary form with sort keys, compresses every revision
+// (revcodec.go) and applies the bounded retention. Records that cannot be
+// read are kept as they are, so that they stay damaged, never silently
+// changed: a report's bytes are sealed as they were (it still fails to
+// decode), an unreadable summary or revision is left unsealed (it fails its
+// checksum).
+func migrate2(tx *bolt.Tx, now time.Time) error {
+	reseal := func(b *bolt.Bucket, conv func(k, v []byte) []byte) error {
+		type kv struct{ k, v []byte }
+		var out []kv
+		err := b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				return nil // a nested bucket
+			}
+			if nv := conv(k, v); nv != nil {
+				out = append(out, kv{append([]byte(nil), k...), nv})
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, x := range out {
+			if err := b.Put(x.k, x.v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := reseal(tx.Bucket(bucketReports), func(k, v []byte) []byte { return seal(domReports, k, v) }); err != nil {
+		return err
+	}
+	if err := reseal(tx.Bucket(bucketIndex), func(k, v []byte) []byte { return seal(domIndex, k, v) }); err != nil {
+		return err
+	}
+	var ids [][]byte
+	tx.Bucket(bucketRevs).ForEach(func(k, v []byte) error {
+		if v == nil {
+			ids = append(ids, append([]byte(nil), k...))
+		}
+		return nil
+	})
+	for _, id := range ids {
+		b := tx.Bucket(bucketRevs).Bucket(id)
+		b.FillPercent = 0.95
+		err := reseal(b, func(k, v []byte) []byte {
+			h, js, err := decodeRevV2(v)
+			if err != nil {
+				return nil
+			}
+			h.Pinned = h.Sealed
+			nv, err := encodeRev(string(id), k, h, js)
+			if err != nil {
+				return nil
+			}
+			return nv
+		})
+		if err != nil {
+			return err
+		}
+		if err := prune(b, string(id), now); err != nil {
+			return err
+		}
+	}
+	return reseal(tx.Bucket(bucketInfo), func(k, v []byte) []byte {
+		var in infoV2
+		if err := json.Unmarshal(v, &in); err != nil {
+			return nil
+		}
+		n := &info{Agency: in.Agency, Year: in.Year, Previous: in.Previous, Updated: in.Updated,
+			Errors: in.Errors, Missing: in.Missing, Warnings: in.Warnings, Deleted: in.Deleted,
+			SortKey: sortKey(in.Agency)}
+		return seal(domInfo, k, n.marshal())
+	})
+}
+
+// infoV2 is a summary as layout 2 stored it.
+type infoV2 struct {
+	Agency   string    `json:"agency"`
+	Year     int       `json:"year"`
+	Previous string    `json:"previous,omitempty"`
+	Updated  time.Time `json:"updated"`
+	Errors   int       `json:"errors"`
+	Missing  int       `json:"missing"`
+	Warnings int       `json:"warnings"`
+	Deleted  time.Time `json:"deleted,omitzero"`
+}
+
+// decodeRevV2 reads a revision as layout 2 stored it: uvarint(len(header)),
+// the header JSON, then the report JSON.
+func decodeRevV2(v []byte) (*revRec, []byte, error) {
+	n, k := binary.Uvarint(v)
+	if k <= 0 || uint64(len(v)-k) < n {
+		return nil, nil, errRevDamaged
+	}
+	var h struct {
+		Start     time.Time `json:"start"`
+		Time      time.Time `json:"time"`
+		Summaries []string  `json:"summaries"`
+		More      int       `json:"more,omitempty"`
+		Sealed    bool      `json:"sealed,omitempty"`
+	}
+	if err := json.Unmarshal(v[k:k+int(n)], &h); err != nil {
+		return nil, nil, errRevDamaged
+	}
+	return &revRec{Start: h.Start, Time: h.Time, Summaries: h.Summaries, More: h.More, Sealed: h.Sealed},
+		append([]byte(nil), v[k+int(n):]...), nil
 }

@@ -38,28 +38,42 @@ func rulesFingerprint() []byte {
 	return fmt.Appendf(nil, "%016x", h.Sum64())
 }
 
-// recountIfRulesChanged recounts every report's errors and warnings
-// when the file's counts were made by other rules (another version of
-// nianbao), so that the list never shows counts the program would not
-// find. A failure leaves the old counts, which a save refreshes anyway.
-func (s *Store) recountIfRulesChanged() {
-	fp := currentRules()
-	var same bool
-	s.db.View(func(tx *bolt.Tx) error {
-		same = bytes.Equal(tx.Bucket(bucketMeta).Get(keyRules), fp)
+// refreshSummaries makes the summaries again when the file's were made by
+// another version of nianbao: the counts when the rules changed (so that
+// the list never shows counts the program would not find), the sort keys
+// when the collation did. Reading every report, it is the one time a
+// writable open reads them all. A failure leaves the old summaries, which
+// a save refreshes anyway and the list sorts correctly regardless.
+func (s *Store) refreshSummaries() {
+	fp, coll := currentRules(), collationStamp()
+	var rules, keys bool
+	s.view(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bucketMeta)
+		rules, keys = !bytes.Equal(m.Get(keyRules), fp), !bytes.Equal(m.Get(keyCollation), coll)
 		return nil
 	})
-	if same {
+	if !rules && !keys {
 		return
 	}
-	s.db.Update(func(tx *bolt.Tx) error {
+	s.update(func(tx *bolt.Tx) error {
 		var ids []string
 		tx.Bucket(bucketInfo).ForEach(func(k, _ []byte) error { ids = append(ids, string(k)); return nil })
 		for _, id := range ids {
-			if err := recount(tx, id); err != nil {
-				return err
+			if rules {
+				if err := recount(tx, id); err != nil {
+					return err
+				}
+			}
+			if in, err := getInfo(tx, id); err == nil && keys {
+				if err := putInfo(tx, id, in); err != nil { // a new sort key
+					return err
+				}
 			}
 		}
-		return tx.Bucket(bucketMeta).Put(keyRules, fp)
+		m := tx.Bucket(bucketMeta)
+		if err := m.Put(keyCollation, coll); err != nil {
+			return err
+		}
+		return m.Put(keyRules, fp)
 	})
 }

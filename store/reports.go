@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -12,8 +11,6 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"nianbao/model"
 )
@@ -33,27 +30,42 @@ type Summary struct {
 	// report could not be read either (Agency and Year may then be empty);
 	// Store.Damaged finds every damaged report.
 	Damaged bool
-}
 
-// info is the stored summary of a report.
-type info struct {
-	Agency   string    `json:"agency"`
-	Year     int       `json:"year"`
-	Previous string    `json:"previous,omitempty"`
-	Updated  time.Time `json:"updated"`
-	Errors   int       `json:"errors"`
-	Missing  int       `json:"missing"`
-	Warnings int       `json:"warnings"`
-	Deleted  time.Time `json:"deleted,omitzero"`
+	sortKey []byte // collation key of Agency
 }
 
 func (in *info) summary(id string) Summary {
 	return Summary{ID: id, Agency: in.Agency, Year: in.Year, Updated: in.Updated,
-		Errors: in.Errors, Missing: in.Missing, Warnings: in.Warnings, Deleted: in.Deleted}
+		Errors: in.Errors, Missing: in.Missing, Warnings: in.Warnings, Deleted: in.Deleted, sortKey: in.SortKey}
 }
 
 func indexKey(agency string, year int) []byte {
 	return []byte(strings.TrimSpace(agency) + "\x00" + strconv.Itoa(year))
+}
+
+// indexGet is the id of the live report filed under key (indexKey), nil
+// when there is none. The index can be made again from the summaries, so a
+// damaged entry is looked up there instead.
+func indexGet(tx *bolt.Tx, key []byte) []byte {
+	v := tx.Bucket(bucketIndex).Get(key)
+	if v == nil {
+		return nil
+	}
+	if id, ok := unseal(domIndex, key, v); ok {
+		return id
+	}
+	var found []byte
+	tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
+		if in, err := decodeInfo(k, v); err == nil && in.Deleted.IsZero() && bytes.Equal(indexKey(in.Agency, in.Year), key) {
+			found = append([]byte(nil), k...)
+		}
+		return nil
+	})
+	return found
+}
+
+func indexPut(tx *bolt.Tx, key, id []byte) error {
+	return tx.Bucket(bucketIndex).Put(key, seal(domIndex, key, id))
 }
 
 func getInfo(tx *bolt.Tx, id string) (*info, error) {
@@ -61,11 +73,11 @@ func getInfo(tx *bolt.Tx, id string) (*info, error) {
 	if v == nil {
 		return nil, fmt.Errorf(txtWithID, ErrNotFound, id)
 	}
-	var in info
-	if err := json.Unmarshal(v, &in); err != nil {
-		return nil, damagedReport(tx, id, "summary: "+err.Error())
+	in, err := decodeInfo([]byte(id), v)
+	if err != nil {
+		return nil, damagedReport(tx, id, err.Error())
 	}
-	return &in, nil
+	return in, nil
 }
 
 // loadInfo is getInfo that makes a damaged summary again from the report
@@ -87,13 +99,14 @@ func loadInfo(tx *bolt.Tx, id string) (*info, error) {
 // its newest readable revision.
 func damagedReport(tx *bolt.Tx, id, detail string) *ReportError {
 	e := &ReportError{ID: id, Detail: detail}
-	var in info
-	if v := tx.Bucket(bucketInfo).Get([]byte(id)); v != nil && json.Unmarshal(v, &in) == nil {
-		e.Agency, e.Year = in.Agency, in.Year
-		return e
+	if v := tx.Bucket(bucketInfo).Get([]byte(id)); v != nil {
+		if in, err := decodeInfo([]byte(id), v); err == nil {
+			e.Agency, e.Year = in.Agency, in.Year
+			return e
+		}
 	}
 	tx.Bucket(bucketIndex).ForEach(func(k, v []byte) error {
-		if string(v) == id {
+		if owner, ok := unseal(domIndex, k, v); ok && string(owner) == id {
 			if i := bytes.LastIndexByte(k, 0); i > 0 {
 				if y, err := strconv.Atoi(string(k[i+1:])); err == nil {
 					e.Agency, e.Year = string(k[:i]), y
@@ -120,7 +133,7 @@ func newestRevision(tx *bolt.Tx, id string) (*model.Report, *revRec) {
 	}
 	c := b.Cursor()
 	for k, v := c.Last(); k != nil; k, v = c.Prev() {
-		h, js, err := decodeRev(v)
+		h, js, err := decodeRev(id, k, v)
 		if err != nil {
 			continue
 		}
@@ -132,25 +145,32 @@ func newestRevision(tx *bolt.Tx, id string) (*model.Report, *revRec) {
 	return nil, nil
 }
 
-func putInfo(tx *bolt.Tx, id string, in *info) error {
-	v, err := json.Marshal(in)
-	if err != nil {
-		return err
-	}
-	return tx.Bucket(bucketInfo).Put([]byte(id), v)
-}
-
-func getReport(tx *bolt.Tx, id string) (*model.Report, error) {
+// reportJSON is the stored JSON of report id, its checksum verified. A
+// report with a summary and no record of its own (a flipped key byte) is
+// damaged, not missing.
+func reportJSON(tx *bolt.Tx, id string) ([]byte, error) {
 	v := tx.Bucket(bucketReports).Get([]byte(id))
 	if v == nil {
+		if tx.Bucket(bucketInfo).Get([]byte(id)) != nil {
+			return nil, damagedReport(tx, id, detailRecordMissing)
+		}
 		return nil, fmt.Errorf(txtWithID, ErrNotFound, id)
 	}
-	r, err := model.Decode(v)
-	if err != nil {
-		return nil, damagedReport(tx, id, "report: "+err.Error())
+	js, ok := unseal(domReports, []byte(id), v)
+	if !ok {
+		return nil, damagedReport(tx, id, detailReportChecksum)
 	}
-	r.ID = id
-	return r, nil
+	return js, nil
+}
+
+// getReport reads report id, verifying its checksum and decoding it; a
+// record that fails either is a *ReportError. The report is the caller's.
+func getReport(tx *bolt.Tx, id string) (*model.Report, error) {
+	r, err := sharedReport(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	return r.Clone(), nil
 }
 
 // liveInfo is loadInfo refusing a report in the trash.
@@ -204,20 +224,21 @@ func checkHeader(r *model.Report) error {
 }
 
 // previousTx finds last year's report: the linked one if it is live, else
-// the same agency's report for year − 1.
+// the same agency's report for year − 1. The report is shared (sharedReport):
+// not to be changed.
 func previousTx(tx *bolt.Tx, r *model.Report) (*model.Report, error) {
 	byID := func(id string) (*model.Report, error) {
 		if in, err := getInfo(tx, id); err != nil || !in.Deleted.IsZero() {
 			return nil, nil
 		}
-		return getReport(tx, id)
+		return sharedReport(tx, id)
 	}
 	byName := func(agency string, year int) (*model.Report, error) {
-		id := tx.Bucket(bucketIndex).Get(indexKey(agency, year))
+		id := indexGet(tx, indexKey(agency, year))
 		if id == nil || string(id) == r.ID {
 			return nil, nil
 		}
-		return getReport(tx, string(id))
+		return sharedReport(tx, string(id))
 	}
 	return model.LastYear(r, byID, byName)
 }
@@ -225,7 +246,12 @@ func previousTx(tx *bolt.Tx, r *model.Report) (*model.Report, error) {
 // countFindings is what the summary keeps of the findings: the errors, the
 // empty cells and texts apart from them, and the warnings (model.Tally).
 func countFindings(r, prev *model.Report) (errs, missing, warns int) {
-	n := model.Tally(model.Check(r, prev))
+	return tally(model.Check(r, prev))
+}
+
+// tally counts findings as the summary keeps them (model.Tally).
+func tally(fs []model.Finding) (errs, missing, warns int) {
+	n := model.Tally(fs)
 	return n.Errors, n.Missing(), n.Warnings
 }
 
@@ -246,12 +272,14 @@ func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, err
 	if old != nil && !old.Deleted.IsZero() {
 		return nil, false, inTrashError(r.ID, old)
 	}
-	if old != nil && bytes.Equal(tx.Bucket(bucketReports).Get(id), js) {
-		return js, false, nil
+	if old != nil {
+		if cur, err := reportJSON(tx, r.ID); err == nil && bytes.Equal(cur, js) {
+			return js, false, nil
+		}
 	}
 	ix := tx.Bucket(bucketIndex)
 	key := indexKey(r.Agency, r.Year)
-	if owner := ix.Get(key); owner != nil && !bytes.Equal(owner, id) {
+	if owner := indexGet(tx, key); owner != nil && !bytes.Equal(owner, id) {
 		return nil, false, duplicateError(r.Agency, r.Year)
 	}
 	if old != nil {
@@ -261,10 +289,12 @@ func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, err
 			}
 		}
 	}
-	if err := ix.Put(key, id); err != nil {
-		return nil, false, err
+	if got, ok := unseal(domIndex, key, ix.Get(key)); !ok || !bytes.Equal(got, id) {
+		if err := indexPut(tx, key, id); err != nil {
+			return nil, false, err
+		}
 	}
-	if err := tx.Bucket(bucketReports).Put(id, js); err != nil {
+	if err := tx.Bucket(bucketReports).Put(id, seal(domReports, id, js)); err != nil {
 		return nil, false, err
 	}
 	prev, err := previousTx(tx, r)
@@ -274,10 +304,12 @@ func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, err
 	// A damaged last-year report must not stop this year's save: the
 	// counts leave the cross-year rules out until it is repaired.
 	in := &info{Agency: r.Agency, Year: r.Year, Previous: r.Previous, Updated: now}
-	in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
+	c := cacheOf(tx)
+	in.Errors, in.Missing, in.Warnings = c.count(r, prev)
 	if err := putInfo(tx, r.ID, in); err != nil {
 		return nil, false, err
 	}
+	c.remember(r.ID, js, r.Clone())
 	keys := [][]byte{indexKey(r.Agency, r.Year+1)}
 	if old != nil {
 		keys = append(keys, indexKey(old.Agency, old.Year+1))
@@ -295,15 +327,14 @@ func refreshNext(tx *bolt.Tx, id string, keys ...[]byte) error {
 	var ids []string
 	tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
 		if bytes.Contains(v, []byte(id)) { // cheap filter before decoding
-			var in info
-			if json.Unmarshal(v, &in) == nil && in.Previous == id && in.Deleted.IsZero() {
+			if in, err := decodeInfo(k, v); err == nil && in.Previous == id && in.Deleted.IsZero() {
 				ids = append(ids, string(k))
 			}
 		}
 		return nil
 	})
 	for _, k := range keys {
-		if v := tx.Bucket(bucketIndex).Get(k); v != nil && !slices.Contains(ids, string(v)) {
+		if v := indexGet(tx, k); v != nil && !slices.Contains(ids, string(v)) {
 			ids = append(ids, string(v))
 		}
 	}
@@ -325,7 +356,7 @@ func recount(tx *bolt.Tx, id string) error {
 	if err != nil {
 		return nil
 	}
-	r, err := getReport(tx, id)
+	r, err := sharedReport(tx, id)
 	if err != nil {
 		return nil
 	}
@@ -333,54 +364,106 @@ func recount(tx *bolt.Tx, id string) error {
 	if err != nil && !errors.Is(err, ErrDamagedReport) {
 		return nil
 	}
-	in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
+	in.Errors, in.Missing, in.Warnings = cacheOf(tx).count(r, prev)
 	return putInfo(tx, id, in)
 }
 
-// sortSummaries sorts by agency in pinyin order, then year, newest first.
-// A collator keeps buffers between comparisons and is not safe for
-// concurrent use, so each sort has its own: Store is used from several
-// goroutines (the UI's commands, check --all's readers).
-func sortSummaries(list []Summary) {
-	col := collate.New(language.Chinese)
-	sort.SliceStable(list, func(i, j int) bool {
-		if c := col.CompareString(list[i].Agency, list[j].Agency); c != 0 {
-			return c < 0
+// sortSummaries sorts by agency in pinyin order, then year, newest first,
+// by the collation keys stored with the summaries; fresh says they are this
+// program's (else they are made again here). It returns the sorted list.
+func sortSummaries(list []Summary, fresh bool) []Summary {
+	// Sorted by reference, then moved once: a Summary is too big to be
+	// swapped about.
+	type ref struct {
+		key  []byte
+		year int
+		i    int
+	}
+	refs := make([]ref, len(list))
+	for i := range list {
+		if !fresh || list[i].sortKey == nil {
+			list[i].sortKey = sortKey(list[i].Agency)
 		}
-		return list[i].Year > list[j].Year
+		refs[i] = ref{list[i].sortKey, list[i].Year, i}
+	}
+	slices.SortFunc(refs, func(a, b ref) int {
+		if c := bytes.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		if a.year != b.year {
+			return b.year - a.year
+		}
+		return a.i - b.i // stable
 	})
+	sorted := make([]Summary, len(list))
+	for j, r := range refs {
+		sorted[j] = list[r.i]
+	}
+	return sorted
 }
 
-func (s *Store) summaries(trash bool) ([]Summary, error) {
-	var list []Summary
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
-			var in info
-			damaged := false
-			if err := json.Unmarshal(v, &in); err != nil {
-				// A damaged summary must not hide every other report.
-				if rebuilt, err := rebuildInfo(tx, string(k)); err == nil {
-					in = *rebuilt
-				} else {
-					// Nothing readable is left of it but its name,
-					// if the index has it; listed so it can be seen.
-					e := damagedReport(tx, string(k), "")
-					in = info{Agency: e.Agency, Year: e.Year}
-					damaged = true
-					if owner := tx.Bucket(bucketIndex).Get(indexKey(e.Agency, e.Year)); e.Agency == "" || string(owner) != string(k) {
-						in.Deleted = time.Unix(0, 0)
-					}
-				}
+// summaries reads the stored summaries, not the reports: a few dozen bytes
+// each, each verified by its checksum; one that fails is made again from
+// its report. The live ones come sorted (sortSummaries). On a read-only
+// open of a file whose counts were made by other rules, the counts are made
+// again here (a writable open stores them again instead).
+func (s *Store) summaries(trash bool) (list []Summary, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		fresh := bytes.Equal(meta.Get(keyCollation), collationStamp())
+		stale := s.opt.ReadOnly && !bytes.Equal(meta.Get(keyRules), currentRules())
+		list = make([]Summary, 0, 64)
+		tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
+			var sm Summary
+			if stale || decodeSummary(k, v, &sm) != nil {
+				sm = s.slowSummary(tx, k, v, stale)
 			}
-			if in.Deleted.IsZero() != trash {
-				sm := in.summary(string(k))
-				sm.Damaged = damaged
+			if sm.Deleted.IsZero() != trash {
 				list = append(list, sm)
 			}
 			return nil
 		})
+		if !trash {
+			list = sortSummaries(list, fresh)
+		}
+		for i := range list {
+			list[i].sortKey = nil // points into the transaction's pages
+		}
+		return nil
 	})
 	return list, err
+}
+
+// slowSummary is a list entry made otherwise than from a sound summary:
+// from the report when the summary is damaged (a damaged summary must not
+// hide every other report), and with the counts made again when stale.
+func (s *Store) slowSummary(tx *bolt.Tx, k, v []byte, stale bool) Summary {
+	in, err := decodeInfo(k, v)
+	damaged := false
+	if err != nil {
+		if rebuilt, err := rebuildInfo(tx, string(k)); err == nil {
+			in = rebuilt
+		} else {
+			// Nothing readable is left of it but its name, if the
+			// index has it; listed so it can be seen.
+			e := damagedReport(tx, string(k), "")
+			in = &info{Agency: e.Agency, Year: e.Year}
+			damaged = true
+			if owner := indexGet(tx, indexKey(e.Agency, e.Year)); e.Agency == "" || string(owner) != string(k) {
+				in.Deleted = time.Unix(0, 0)
+			}
+		}
+	} else if stale {
+		if r, err := sharedReport(tx, string(k)); err == nil {
+			prev, err := previousTx(tx, r)
+			if err == nil || errors.Is(err, ErrDamagedReport) {
+				in.Errors, in.Missing, in.Warnings = countFindings(r, prev)
+			}
+		}
+	}
+	sm := in.summary(string(k))
+	sm.Damaged = damaged
+	return sm
 }
 
 // rebuildInfo makes a report's summary again from the report itself, or
@@ -397,11 +480,11 @@ func rebuildInfo(tx *bolt.Tx, id string) (*info, error) {
 	}
 	in := &info{Agency: r.Agency, Year: r.Year, Previous: r.Previous}
 	if b := tx.Bucket(bucketRevs).Bucket([]byte(id)); b != nil {
-		if _, h, _, err := lastRevision(b); err == nil && h != nil {
+		if _, h, err := lastRevision(b, id); err == nil && h != nil {
 			in.Updated = h.Time
 		}
 	}
-	if owner := tx.Bucket(bucketIndex).Get(indexKey(r.Agency, r.Year)); string(owner) != id {
+	if owner := indexGet(tx, indexKey(r.Agency, r.Year)); string(owner) != id {
 		in.Deleted = in.Updated
 	}
 	prev, err := previousTx(tx, r)
@@ -413,11 +496,9 @@ func rebuildInfo(tx *bolt.Tx, id string) (*info, error) {
 }
 
 // List returns the live reports, sorted by agency (pinyin order) then year,
-// newest first.
+// newest first. It reads the stored summaries, not the reports.
 func (s *Store) List() ([]Summary, error) {
-	list, err := s.summaries(false)
-	sortSummaries(list)
-	return list, err
+	return s.summaries(false)
 }
 
 // Trash returns the reports in the trash, most recently deleted first.
@@ -430,7 +511,7 @@ func (s *Store) Trash() ([]Summary, error) {
 // Get returns the report with that id, live or in the trash.
 func (s *Store) Get(id string) (*model.Report, error) {
 	var r *model.Report
-	err := s.db.View(func(tx *bolt.Tx) (err error) { r, err = getReport(tx, id); return err })
+	err := s.view(func(tx *bolt.Tx) (err error) { r, err = getReport(tx, id); return err })
 	return r, err
 }
 
@@ -439,8 +520,8 @@ func (s *Store) Get(id string) (*model.Report, error) {
 // content is damaged (to list or restore its history, or delete it).
 func (s *Store) Lookup(agency string, year int) (Summary, error) {
 	var sm Summary
-	err := s.db.View(func(tx *bolt.Tx) error {
-		id := tx.Bucket(bucketIndex).Get(indexKey(agency, year))
+	err := s.view(func(tx *bolt.Tx) error {
+		id := indexGet(tx, indexKey(agency, year))
 		if id == nil {
 			return fmt.Errorf(txtNoSuchReport, ErrNotFound, model.TitleOf(strings.TrimSpace(agency), year))
 		}
@@ -462,8 +543,8 @@ func (s *Store) Lookup(agency string, year int) (Summary, error) {
 // content cannot be read gives a *ReportError (ErrDamagedReport).
 func (s *Store) Find(agency string, year int) (*model.Report, error) {
 	var r *model.Report
-	err := s.db.View(func(tx *bolt.Tx) (err error) {
-		id := tx.Bucket(bucketIndex).Get(indexKey(agency, year))
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		id := indexGet(tx, indexKey(agency, year))
 		if id == nil {
 			return fmt.Errorf(txtNoSuchReport, ErrNotFound, model.TitleOf(strings.TrimSpace(agency), year))
 		}
@@ -477,7 +558,10 @@ func (s *Store) Find(agency string, year int) (*model.Report, error) {
 // else the same agency's report for year − 1; nil, nil if there is none.
 func (s *Store) Previous(r *model.Report) (*model.Report, error) {
 	var p *model.Report
-	err := s.db.View(func(tx *bolt.Tx) (err error) { p, err = previousTx(tx, r); return err })
+	err := s.view(func(tx *bolt.Tx) (err error) { p, err = previousTx(tx, r); return err })
+	if p != nil {
+		p = p.Clone()
+	}
 	return p, err
 }
 
@@ -545,7 +629,7 @@ func (s *Store) Replace(r *model.Report, summary string) error {
 	return s.update(func(tx *bolt.Tx) error {
 		id := r.ID
 		if in, _ := getInfo(tx, id); id == "" || in == nil {
-			owner := tx.Bucket(bucketIndex).Get(indexKey(r.Agency, r.Year))
+			owner := indexGet(tx, indexKey(r.Agency, r.Year))
 			if owner == nil {
 				return fmt.Errorf(txtNothingToRepl, ErrNotFound, model.TitleOf(strings.TrimSpace(r.Agency), r.Year))
 			}
@@ -618,10 +702,10 @@ func (s *Store) Undelete(id string) error {
 			return nil
 		}
 		key := indexKey(in.Agency, in.Year)
-		if tx.Bucket(bucketIndex).Get(key) != nil {
+		if indexGet(tx, key) != nil {
 			return fmt.Errorf(txtUndeleteTaken, ErrDuplicate, model.TitleOf(in.Agency, in.Year))
 		}
-		if err := tx.Bucket(bucketIndex).Put(key, []byte(id)); err != nil {
+		if err := indexPut(tx, key, []byte(id)); err != nil {
 			return err
 		}
 		in.Deleted = time.Time{}
@@ -676,13 +760,12 @@ func (s *Store) RollForwardAs(fromID string, h NextHeader) (*model.Report, error
 		if h.Scope != "" {
 			scope = h.Scope
 		}
-		if tx.Bucket(bucketIndex).Get(indexKey(agency, year)) != nil {
+		if indexGet(tx, indexKey(agency, year)) != nil {
 			return duplicateError(agency, year)
 		}
 		var taken error
 		tx.Bucket(bucketInfo).ForEach(func(k, v []byte) error {
-			var in info
-			if json.Unmarshal(v, &in) == nil && in.Previous == fromID && in.Deleted.IsZero() {
+			if in, err := decodeInfo(k, v); err == nil && in.Previous == fromID && in.Deleted.IsZero() {
 				taken = fmt.Errorf(txtRolledAlready, ErrDuplicate, src.Title(), model.TitleOf(in.Agency, in.Year))
 			}
 			return nil

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -16,8 +17,18 @@ import (
 //
 // Version 1 (nianbao's first drafts) kept only meta{schema} and
 // reports{id → report JSON}. Version 2 adds the summaries, the
-// (机关名称, 年度) index, revisions and the trash.
-const SchemaVersion = 2
+// (机关名称, 年度) index, revisions and the trash. Version 3 seals every
+// record with a CRC-32C (checksum.go), stores the summaries in a binary form
+// with sort keys (summary.go) and each revision as a compressed copy under
+// a bounded retention (revcodec.go, history.go).
+const SchemaVersion = 3
+
+// PageSize is the page size of new draft files (and of every file once
+// compacted). bbolt keeps at least two records in a page, so with 4 KiB
+// pages a revision of 2.1–4 KiB (a full report's compressed copy) takes a
+// page of its own, nearly half of it empty; 16 KiB pages hold five to
+// seven, filled to 90 %.
+const PageSize = 16 << 10
 
 var (
 	bucketMeta    = []byte("meta")
@@ -36,22 +47,42 @@ type Options struct {
 	// Now is the clock (default time.Now); tests move it to check
 	// coalescing, pruning and the daily backup.
 	Now func() time.Time
+	// ReadOnly opens the file for reading only, for the commands that only
+	// read: the file is never written (no migration, no backup, no repair
+	// of a summary, no lock file made), so a read-only file, folder or disk
+	// works, and other read-only opens may read at the same time. Every
+	// write returns a *FileError with Problem OpenedReadOnly. A file that
+	// does not exist, or is of an older layout, cannot be read this way
+	// (Problem Missing or Older): open it writable once.
+	ReadOnly bool
 }
 
 // Store is an open draft file. It is safe for use from several goroutines;
 // the file stays locked against other processes until Close.
 type Store struct {
-	db        *bolt.DB
-	path      string
-	opt       Options
+	// mu is held for reading by every operation and for writing by
+	// Compact and Close, which replace or close db.
+	mu   sync.RWMutex
+	db   *bolt.DB
+	lock *os.File // the lock file (lockfile.go), nil on a read-only open without one
+	path string
+	opt  Options
+
+	state     sync.Mutex // guards the fields below
 	backupErr error
 	damaged   []*ReportError
+	broken    error // the full check found the file damaged: no more writes
+	checkedTx int   // the transaction at which the full check last passed
 }
 
 // Open opens the draft file at path, creating it (mode 0600) and its folders
-// if missing. An existing file is validated before bbolt maps it and checked
-// with bbolt's consistency check; an older layout is migrated after a copy of
-// the file is kept beside it; the first open of each day makes a backup.
+// if missing (unless read-only). An existing file's meta pages and free
+// page list are validated before bbolt maps it; each record is verified
+// (checksum, then decoding) when it is read, and a read that fails runs
+// bbolt's full consistency check to tell one damaged report from a damaged
+// file. An older layout is migrated after a full check and a copy of the
+// file kept beside it. Open reads no report: the list reads the summaries.
+// The daily backup is DailyBackup's, run after the first screen is drawn.
 // File-level failures are *FileError (see Unusable), with Chinese messages.
 func Open(path string, opt Options) (*Store, error) {
 	if opt.Timeout <= 0 {
@@ -64,58 +95,85 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, notWritableError(path, err)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return nil, notWritableError(abs, err)
+	if !opt.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+			return nil, notWritableError(abs, err)
+		}
 	}
 	st, err := os.Stat(abs)
 	switch {
 	case err == nil && st.IsDir():
 		return nil, &FileError{Problem: IsFolder, Path: abs}
-	case err == nil && st.Size() == 0:
-		// An empty file is what a crash during creation leaves; start
-		// afresh unless there are backups, which suggests it once held work.
-		if newestBackup(abs) != "" {
-			return nil, damagedError(abs, txtEmptyFile, "", nil)
-		}
-	case err == nil:
-		if err := preflight(abs, opt.Timeout); err != nil {
-			return nil, err
-		}
-	case errors.Is(err, fs.ErrNotExist):
-	default:
+	case errors.Is(err, fs.ErrNotExist) && opt.ReadOnly:
+		return nil, missingError(abs)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, notWritableError(abs, err)
 	}
-	db, err := bolt.Open(abs, 0o600, &bolt.Options{Timeout: opt.Timeout})
+	lock, err := takeLock(abs, opt)
 	if err != nil {
-		return nil, openError(abs, err)
-	}
-	s := &Store{db: db, path: abs, opt: opt}
-	if err := s.prepare(); err != nil {
-		db.Close()
 		return nil, err
 	}
-	// Damaged records leave the file usable (the others are sound, and
-	// restoring a revision repairs one) but stop the backup; the UI shows
-	// them at the start through Damaged or BackupErr.
-	s.repairSummaries()
-	bad, _ := s.Damaged()
-	s.damaged = bad
-	s.backupErr = s.dailyBackup(bad)
-	s.recountIfRulesChanged() // after the backup, which keeps the file as it was
+	s := &Store{path: abs, opt: opt, lock: lock}
+	if err := s.open(st); err != nil {
+		releaseLock(lock)
+		return nil, err
+	}
 	return s, nil
 }
 
-// preflight validates an existing file without writing to it: lock probe,
-// hand-made meta validation, then a read-only bbolt open with tx.Check.
-func preflight(path string, timeout time.Duration) error {
+// open opens the file under the lock: st is its Stat (nil if missing).
+func (s *Store) open(st os.FileInfo) error {
+	abs, opt := s.path, s.opt
+	switch {
+	case st != nil && st.Size() == 0:
+		// An empty file is what a crash during creation leaves; start
+		// afresh unless there are backups, which suggests it once held work.
+		if newestBackup(abs) != "" {
+			return damagedError(abs, txtEmptyFile, "", nil)
+		}
+		if opt.ReadOnly {
+			return missingError(abs)
+		}
+	case st != nil:
+		if err := preflight(abs, opt); err != nil {
+			return err
+		}
+	}
+	db, err := bolt.Open(abs, 0o600, &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly, PageSize: PageSize})
+	if err != nil {
+		return openError(abs, err)
+	}
+	s.db = db
+	if err := s.prepare(); err != nil {
+		dropCache(s.db)
+		s.db.Close()
+		return err
+	}
+	if !opt.ReadOnly {
+		// After an upgrade of the program: counts by the new rules,
+		// sort keys by the new collation. A failure leaves the old
+		// ones, which a save refreshes anyway.
+		s.refreshSummaries()
+		removeLeftovers(abs)
+	}
+	return nil
+}
+
+// preflight validates an existing file without writing to it: a probe of
+// bbolt's own lock (a file another program is writing is reported as held,
+// never judged from a half-written page), then the hand-made validation of
+// the meta pages and, for a writable open, of the free page list bbolt
+// will allocate from. When one meta page is bad the whole file is checked.
+func preflight(path string, opt Options) error {
 	f, err := os.Open(path)
 	if err != nil {
+		if opt.ReadOnly && isReadOnly(err) {
+			return unreadableError(path, err)
+		}
 		return notWritableError(path, err)
 	}
 	defer f.Close()
-	// Probe the lock first so that a file another window is writing is
-	// reported as held, never judged from a half-written page.
-	deadline := time.Now().Add(timeout)
+	deadline := time.Now().Add(opt.Timeout)
 	for {
 		ok, err := tryLock(f, false)
 		if ok || err != nil { // err: no locks on this file system; bbolt decides later
@@ -126,37 +184,63 @@ func preflight(path string, timeout time.Duration) error {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	why := validateFile(f)
+	why := validateFile(f, !opt.ReadOnly)
+	sound := why == "" && bothMetasSound(f)
 	unlock(f)
 	if why != "" {
 		return damagedError(path, why, "", nil)
 	}
-	why, detail, err := checkOpen(path, timeout)
-	if err != nil {
-		return err
-	}
-	if why != "" {
-		return damagedError(path, why, detail, nil)
+	if !sound {
+		why, detail, err := checkOpen(path, opt.Timeout)
+		if err != nil {
+			return err
+		}
+		if why != "" {
+			return damagedError(path, why, detail, nil)
+		}
 	}
 	return nil
 }
 
-// Close releases the file.
-func (s *Store) Close() error { return s.db.Close() }
+// Close releases the file and its lock.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var err error
+	if s.db != nil {
+		dropCache(s.db)
+		err = s.db.Close()
+		s.db = nil
+	}
+	releaseLock(s.lock)
+	s.lock = nil
+	return err
+}
+
+// ReadOnly reports whether the store was opened read-only.
+func (s *Store) ReadOnly() bool { return s.opt.ReadOnly }
 
 // Path is the absolute path of the draft file.
 func (s *Store) Path() string { return s.path }
 
-// BackupErr is why today's backup could not be made at Open, if it could
-// not (the store is usable regardless); nil when it was made or not due.
-// It is a *BackupError; when damaged reports stopped it, their
-// *ReportErrors are in its Damaged field.
-func (s *Store) BackupErr() error { return s.backupErr }
+// BackupErr is why today's backup could not be made by DailyBackup, if it
+// could not (the store is usable regardless); nil when it was made, not
+// due, or not tried. It is a *BackupError; when damaged reports stopped it,
+// their *ReportErrors are in its Damaged field.
+func (s *Store) BackupErr() error {
+	s.state.Lock()
+	defer s.state.Unlock()
+	return s.backupErr
+}
 
-// DamagedAtOpen is what Damaged found when the file was opened (nil when
-// every report could be read); a restore since may have repaired them, so
-// call Damaged for the state now.
-func (s *Store) DamagedAtOpen() []*ReportError { return s.damaged }
+// DamagedAtOpen is what the check before today's backup found (nil when
+// every report could be read, or no backup was due); a restore since may
+// have repaired them, so call Damaged for the state now.
+func (s *Store) DamagedAtOpen() []*ReportError {
+	s.state.Lock()
+	defer s.state.Unlock()
+	return s.damaged
+}
 
 // readSchema returns the schema version in the file: 0 for an empty file,
 // -1 for a bbolt file that is not a nianbao draft file.
@@ -179,17 +263,35 @@ func readSchema(tx *bolt.Tx) int {
 
 // prepare brings a freshly opened file to the current layout.
 func (s *Store) prepare() error {
-	var v int
-	s.db.View(func(tx *bolt.Tx) error { v = readSchema(tx); return nil })
+	v := -1
+	if err := s.view(func(tx *bolt.Tx) error { v = readSchema(tx); return nil }); err != nil {
+		return err
+	}
 	switch {
 	case v < 0:
 		return &FileError{Problem: NotDraft, Path: s.path}
 	case v > SchemaVersion:
 		return &FileError{Problem: Newer, Path: s.path, Version: v}
+	case (v == 0 || v < SchemaVersion) && s.opt.ReadOnly:
+		return olderError(s.path)
 	case v == 0:
 		return s.update(func(tx *bolt.Tx) error { return initBuckets(tx) })
 	case v < SchemaVersion:
-		return s.migrate(v)
+		// A migration reads and rewrites every record: the whole file
+		// is checked first, so that a damaged one is never rewritten.
+		if why, detail := checkDB(s.db); why != "" {
+			return damagedError(s.path, why, detail, nil)
+		}
+		if err := s.migrate(v); err != nil {
+			return err
+		}
+		// The old history was unbounded: give the space back at once
+		// (the copy before the migration is kept beside the file).
+		if s.compactDue() {
+			if _, _, err := s.compact(); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -200,11 +302,12 @@ func initBuckets(tx *bolt.Tx) error {
 			return err
 		}
 	}
-	return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
-}
-
-// update runs fn in a write transaction (committed with fsync) and turns
-// I/O failures into Chinese messages saying what to do.
-func (s *Store) update(fn func(tx *bolt.Tx) error) error {
-	return saveError(s.path, s.db.Update(fn))
+	m := tx.Bucket(bucketMeta)
+	if err := m.Put(keyRules, currentRules()); err != nil {
+		return err
+	}
+	if err := m.Put(keyCollation, collationStamp()); err != nil {
+		return err
+	}
+	return m.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
 }

@@ -247,31 +247,99 @@ func TestHistoryCoalesceRestore(t *testing.T) {
 	}
 }
 
+// TestHistoryPrune: half a year of editing twice a day, with an export.
+// Kept: every revision of the last 7 days, the last of each day for 90
+// days, the last of each month before, the creation and the export; each
+// kept revision holds exactly what was saved then, on its own.
 func TestHistoryPrune(t *testing.T) {
 	c := newClock()
+	at := func(m time.Month, d, h int) time.Time { return time.Date(2026, m, d, h, 0, 0, 0, time.Local) }
+	c.Set(at(1, 1, 10))
 	s := openAt(t, tempDB(t), c)
 	r := model.New("某区科委", 2025, model.KindCountyDept, model.ScopeSelf)
-	s.Create(r, "")
-	for i := range 5 {
-		c.Add(10 * 24 * time.Hour)
-		set(t, r, "s3.new.natural", int64(i))
-		s.Save(r, "")
+	if err := s.Create(r, ""); err != nil {
+		t.Fatal(err)
 	}
-	// Revisions at days 0,10,...,50. At day 100 the one older than 90 days goes.
-	c.Add(50 * 24 * time.Hour)
-	set(t, r, "s3.new.natural", 99)
-	s.Save(r, "")
-	h, _ := s.History(r.ID)
-	if len(h) != 6 || h[len(h)-1].N != 2 {
-		t.Fatalf("pruned history: %+v", h)
+	saved := map[int]int64{} // revision number → s3.new.natural it holds
+	newest := func() Revision {
+		h, err := s.History(r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h[0]
 	}
-	// Long idle: the newest revision is always kept.
+	n := int64(0)
+	for day := at(1, 2, 0); !day.After(at(6, 30, 0)); day = day.AddDate(0, 0, 1) {
+		for _, hour := range []int{10, 15} {
+			c.Set(day.Add(time.Duration(hour) * time.Hour))
+			n++
+			set(t, r, "s3.new.natural", n)
+			if err := s.Save(r, ""); err != nil {
+				t.Fatal(err)
+			}
+			saved[newest().N] = n
+		}
+		if day.Equal(at(2, 10, 0)) {
+			// The state of 15:00 exported: that revision is pinned.
+			c.Set(at(2, 10, 16))
+			if err := s.MarkExport(r.ID, "HTML"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	h, err := s.History(r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 15 of the last 7 days (since 23 June 15:00), 83 daily (1 April to
+	// 22 June), the last of March, February and January, the creation
+	// and the export.
+	if len(h) != 15+83+3+2 {
+		t.Fatalf("%d revisions kept", len(h))
+	}
+	var times []string
+	for _, rev := range h {
+		times = append(times, rev.Time.Format("01-02 15"))
+	}
+	want := []string{"06-30 15", "06-30 10"}
+	for i, tm := range want {
+		if times[i] != tm {
+			t.Fatalf("newest: %v", times[:4])
+		}
+	}
+	if tail := strings.Join(times[len(times)-7:], ","); tail != "04-02 15,04-01 15,03-31 15,02-28 15,02-10 15,01-31 15,01-01 10" {
+		t.Fatalf("oldest kept: %s", tail)
+	}
+	if times[14] != "06-23 15" || times[15] != "06-22 15" || times[16] != "06-21 15" {
+		t.Fatalf("7-day edge: %v", times[12:18])
+	}
+	for _, rev := range h {
+		got, err := s.Revision(r.ID, rev.N)
+		if err != nil {
+			t.Fatalf("revision %d: %v", rev.N, err)
+		}
+		v, _ := got.Get("s3.new.natural")
+		pinned := rev.Time.Equal(at(1, 1, 10)) || rev.Time.Equal(at(2, 10, 15))
+		if rev.Pinned != pinned {
+			t.Errorf("revision %d (%s): pinned %v", rev.N, rev.Time, rev.Pinned)
+		}
+		if want, ok := saved[rev.N]; ok && v != model.Int(want) {
+			t.Fatalf("revision %d (%s) holds %v, want %d", rev.N, rev.Time, v, want)
+		}
+	}
+	// Long idle, then an export of the same state (which pins the newest
+	// revision): the newest, the last of each month and the pinned ones.
 	c.Add(400 * 24 * time.Hour)
 	if err := s.MarkExport(r.ID, "JSON"); err != nil {
 		t.Fatal(err)
 	}
-	if h, _ = s.History(r.ID); len(h) != 1 {
-		t.Fatalf("after a year idle: %+v", h)
+	h, _ = s.History(r.ID)
+	times = times[:0]
+	for _, rev := range h {
+		times = append(times, rev.Time.Format("01-02 15"))
+	}
+	if got := strings.Join(times, ","); got != "06-30 15,05-31 15,04-30 15,03-31 15,02-28 15,02-10 15,01-31 15,01-01 10" || !h[0].Pinned {
+		t.Fatalf("after a year idle: %s", got)
 	}
 }
 

@@ -41,28 +41,36 @@ const (
 	txtDamagedReportID       = "草稿文件中的报告 %s 已损坏，无法读取；其他报告不受影响，这份报告可以从历史版本恢复。"
 	txtNoBackupDamaged       = "今天没有备份：草稿文件中的报告 %s 已损坏，备份它会挤掉完好的旧备份。从历史版本恢复这些报告后，下次打开时会做备份。"
 	txtBackupFailed          = "今天的备份没有做成（%s）：%s。草稿文件照常可用。"
+	txtNoBackupFileDamaged   = "今天没有备份："
+	txtMissing               = "草稿文件还不存在：%s。其中还没有报告。"
+	txtOlder                 = "草稿文件 %s 是旧版本的 nianbao 写的，要先升级为新格式才能读取；只读打开时不能升级。以可写方式打开一次即可（升级前会在旁边保留旧文件的副本）。"
+	txtOpenedReadOnly        = "草稿文件是以只读方式打开的，不能修改：%s。"
+	txtUnreadable            = "不能读取草稿文件：%s（%s）。"
+	txtReadFailed            = "读取时出错"
 	txtListSep               = "、"
 )
 
 // Refusals of the report operations.
 const (
-	txtWithID          = "%w（编号 %s）"
-	txtInTrash         = "%w：「%s」（编号 %s）在回收站中，请先从回收站恢复"
-	txtDuplicateTitle  = "%w：已有「%s」，同一机关同一年度只能有一份报告。请先改名或删除那一份"
-	txtNoID            = "报告没有编号，不能保存"
-	txtNoAgency        = "请先填写机关名称再保存"
-	txtBadYear         = "年度 %d 不对，请填写四位数的年份"
-	txtBadKind         = "机关类型 %q 不对，不能保存"
-	txtBadScope        = "范围 %q 不对（应为本机关或汇总），不能保存"
-	txtNoSuchReport    = "%w：没有「%s」"
-	txtIDTaken         = "%w：编号 %s 已被「%s」使用"
-	txtNothingToRepl   = "%w：没有可以覆盖的「%s」"
-	txtUndeleteTaken   = "%w：不能从回收站恢复「%s」，因为现在已有一份同名同年度的报告。请先把那一份改名或删除"
-	txtRolledAlready   = "%w：已从「%s」创建过「%s」"
-	txtNoRevision      = "%w：没有第 %d 版"
-	txtRevisionDamaged = "第 %d 版已损坏：%v"
-	txtRevsDamaged     = "草稿文件中的历史版本已损坏"
-	txtRevsDamagedWhy  = "草稿文件中的历史版本已损坏：%v"
+	txtWithID           = "%w（编号 %s）"
+	txtInTrash          = "%w：「%s」（编号 %s）在回收站中，请先从回收站恢复"
+	txtDuplicateTitle   = "%w：已有「%s」，同一机关同一年度只能有一份报告。请先改名或删除那一份"
+	txtNoID             = "报告没有编号，不能保存"
+	txtNoAgency         = "请先填写机关名称再保存"
+	txtBadYear          = "年度 %d 不对，请填写四位数的年份"
+	txtBadKind          = "机关类型 %q 不对，不能保存"
+	txtBadScope         = "范围 %q 不对（应为本机关或汇总），不能保存"
+	txtNoSuchReport     = "%w：没有「%s」"
+	txtIDTaken          = "%w：编号 %s 已被「%s」使用"
+	txtNothingToRepl    = "%w：没有可以覆盖的「%s」"
+	txtUndeleteTaken    = "%w：不能从回收站恢复「%s」，因为现在已有一份同名同年度的报告。请先把那一份改名或删除"
+	txtRolledAlready    = "%w：已从「%s」创建过「%s」"
+	txtNoRevision       = "%w：没有第 %d 版"
+	txtRevisionDamaged  = "第 %d 版已损坏：%v"
+	txtRevsDamaged      = "草稿文件中的历史版本已损坏"
+	txtRevsDamagedWhy   = "草稿文件中的历史版本已损坏：%v"
+	txtRevisionNDamaged = "第 %d 版已损坏"
+	txtSummaryDamaged   = "报告的摘要已损坏"
 )
 
 // Backups and recovery.
@@ -114,4 +122,9 @@ const (
 	whyFreelistBeyond = "空闲页表超出文件"
 	whyPageDamaged    = "读取时出错，数据页已损坏"
 	whyCheckFailed    = "一致性检查未通过"
+	whyFreelistIDs    = "空闲页表中的页号不对"
 )
+
+// collationProbe are names whose sort keys identify the collation the
+// stored sort keys were made with (collationStamp).
+var collationProbe = []string{"北京市密云区科学技术委员会", "重庆市长寿区", "厦门市", "Ａ市b局", "安庆市", "哈尔滨市", "长沙市", "张家口市"}

@@ -72,8 +72,10 @@ func parseMeta(buf []byte) (metaInfo, string) {
 // bbolt is only ever given a file whose meta pages are sound and whose
 // high-water mark lies inside the file: a truncated file would otherwise
 // fault inside bbolt's memory map and kill the process. It returns a Chinese
-// reason, or "" when the file may be opened.
-func validateFile(f *os.File) string {
+// reason, or "" when the file may be opened. With ids, the page ids in the
+// free page list are read too: bbolt allocates from it on every write, and
+// a damaged one would hand out pages that hold data.
+func validateFile(f *os.File, ids bool) string {
 	st, err := f.Stat()
 	if err != nil {
 		return whyUnreadable + ioReason(err)
@@ -134,7 +136,41 @@ func validateFile(f *os.File) string {
 		if m.freelist < 2 || m.freelist >= m.pgid {
 			return whyFreelistOut
 		}
-		return checkFreelistPage(read(int64(m.freelist)*ps, pageHeaderSize+8), m, size)
+		if why := checkFreelistPage(read(int64(m.freelist)*ps, pageHeaderSize+8), m, size); why != "" || !ids {
+			return why
+		}
+		return checkFreelistIDs(f, m)
+	}
+	return ""
+}
+
+// checkFreelistIDs reads the ids of the free page list (whose header
+// checkFreelistPage accepted): bbolt writes them sorted, unique, and each
+// names a data page of the file.
+func checkFreelistIDs(f *os.File, m metaInfo) string {
+	ps := int64(m.pageSize)
+	hdr := make([]byte, pageHeaderSize+8)
+	if _, err := f.ReadAt(hdr, int64(m.freelist)*ps); err != nil {
+		return whyFreelistShort
+	}
+	ne := binary.NativeEndian
+	count := uint64(ne.Uint16(hdr[10:]))
+	off := int64(m.freelist)*ps + pageHeaderSize
+	if count == 0xFFFF {
+		count = ne.Uint64(hdr[16:])
+		off += 8
+	}
+	buf := make([]byte, count*8)
+	if _, err := f.ReadAt(buf, off); err != nil {
+		return whyFreelistShort
+	}
+	prev := uint64(1)
+	for i := range count {
+		id := ne.Uint64(buf[i*8:])
+		if id <= prev || id >= m.pgid {
+			return whyFreelistIDs
+		}
+		prev = id
 	}
 	return ""
 }
@@ -225,4 +261,60 @@ func walk(b *bolt.Bucket) error {
 		}
 		return nil
 	})
+}
+
+// bothMetasSound reports whether both meta pages are valid. One bad meta is
+// what a crash while writing it leaves, which bbolt survives by using the
+// other; it is also what a damaged start of the file looks like. Open then
+// runs the full check before using the file.
+func bothMetasSound(f *os.File) bool {
+	buf := make([]byte, pageHeaderSize+metaSize)
+	if _, err := f.ReadAt(buf, 0); err != nil {
+		return false
+	}
+	m0, why := parseMeta(buf)
+	if why != "" {
+		return false
+	}
+	if _, err := f.ReadAt(buf, int64(m0.pageSize)); err != nil {
+		return false
+	}
+	_, why = parseMeta(buf)
+	return why == ""
+}
+
+// freeBytes reads how much of a sound file's pages are free, from its
+// newest meta page and its free page list's header.
+func freeBytes(path string) (int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	buf := make([]byte, pageHeaderSize+metaSize)
+	if _, err := f.ReadAt(buf, 0); err != nil {
+		return 0, err
+	}
+	m, why := parseMeta(buf)
+	if why != "" {
+		return 0, errors.New(why)
+	}
+	if _, err := f.ReadAt(buf, int64(m.pageSize)); err == nil {
+		if m1, why := parseMeta(buf); why == "" && m1.txid > m.txid {
+			m = m1
+		}
+	}
+	if m.freelist == noFreelist {
+		return 0, nil
+	}
+	hdr := make([]byte, pageHeaderSize+8)
+	if _, err := f.ReadAt(hdr, int64(m.freelist)*int64(m.pageSize)); err != nil {
+		return 0, err
+	}
+	ne := binary.NativeEndian
+	count := uint64(ne.Uint16(hdr[10:]))
+	if count == 0xFFFF {
+		count = ne.Uint64(hdr[16:])
+	}
+	return int64(count) * int64(m.pageSize), nil
 }

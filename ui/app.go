@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
 	"nianbao/store"
@@ -63,6 +64,11 @@ type app struct {
 
 	note    string // one-line note from statusMsg
 	noteErr bool
+	// noteBrief: the note says what a key just did (copied, how to
+	// paste); the next key takes it away.
+	noteBrief bool
+
+	back screen // where leaving the open report returns to (nil: the start screen)
 
 	confirmQuit bool // asking whether to quit although a save failed
 	quitting    bool // quit once the queue is empty
@@ -110,6 +116,9 @@ type Config struct {
 	// replace it so that a timer is a value they can see, rather than a
 	// command they guess is one because it is slow.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// clip is the system clipboard (default: the real one); tests give
+	// a fake, so that they neither need nor touch a desktop's.
+	clip systemClip
 }
 
 // New returns the root model, showing the start screen.
@@ -120,8 +129,10 @@ func New(cfg Config) tea.Model {
 	}
 	a := newApp(cfg, db, nil)
 	start := newStartScreen(a.shared)
-	// Said once: coming back to the list later does not repeat it.
-	start.opening = openingNote(a.shared, cfg.Store)
+	// The day's backup is made once, after the first list is drawn; what
+	// it finds is said once: coming back to the list later does not
+	// repeat it.
+	start.daily = true
 	a.setCur(start)
 	return a
 }
@@ -145,7 +156,12 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case afterSavesMsg:
 		return a, a.settle(a.saves.after(msg.run, msg.drop))
 	case openReportMsg:
+		a.back = msg.back
 		return a, a.load(msg.id, msg.note)
+	case showScreenMsg:
+		a.dialogs = nil
+		a.note, a.noteErr = "", false
+		return a, a.setScreen(msg.s)
 	case reportLoadedMsg:
 		if msg.err != nil {
 			// A damaged report is explained on the list, in full and
@@ -168,6 +184,11 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// A note spoke of the report just left (已导出到, 已创建 …).
 		a.dialogs = nil
 		a.note, a.noteErr = "", false
+		if back := a.back; back != nil && a.ed != nil {
+			a.back = nil
+			return a, a.setScreen(back)
+		}
+		a.back = nil
 		return a, a.setScreen(newStartScreen(a.shared))
 	case pushDialogMsg:
 		a.dialogs = append(a.dialogs, msg.d)
@@ -181,8 +202,16 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case statusMsg:
-		a.note, a.noteErr = msg.text, msg.err
+		a.note, a.noteErr, a.noteBrief = msg.text, msg.err, msg.brief
 		return a, nil
+	case copiedMsg:
+		a.noteErr, a.noteBrief = false, true
+		if msg.native {
+			a.note = strf(strCopied, msg.what)
+			return a, nil
+		}
+		a.note = strf(strCopiedTerm, msg.what)
+		return a, tea.SetClipboard(msg.text)
 	case quitMsg:
 		if msg.force && a.ed != nil {
 			// The officer agreed to lose a cell entry that cannot be
@@ -198,6 +227,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.KeyPressMsg:
+		if a.noteBrief {
+			a.note, a.noteErr, a.noteBrief = "", false, false
+		}
 		if a.tooSmall() && !key.Matches(msg, a.keys.Quit) {
 			// Nothing is drawn but the request for a bigger window:
 			// keys would change what cannot be seen.
@@ -205,7 +237,8 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if a.confirmQuit {
 			switch {
-			case key.Matches(msg, a.dlgKeys.Confirm):
+			case key.Matches(msg, a.dlgKeys.Confirm), key.Matches(msg, a.keys.Quit):
+				// Enter, or Ctrl+Q again: quit all the same.
 				return a, a.exit()
 			case key.Matches(msg, a.dlgKeys.Cancel):
 				a.confirmQuit = false
@@ -214,6 +247,13 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if key.Matches(msg, a.keys.Quit) {
 			return a, a.quit()
+		}
+		// Ctrl+C copies and Ctrl+V pastes wherever the officer is.
+		if key.Matches(msg, a.keys.Copy) {
+			return a, a.copy()
+		}
+		if key.Matches(msg, a.keys.Paste) {
+			return a, a.pasteCmd()
 		}
 		// F1 opens help anywhere; '?' only where nothing is typed.
 		if key.Matches(msg, a.keys.Help) || (key.Matches(msg, a.keys.HelpQ) && !a.top().typing()) {
@@ -224,6 +264,17 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	return a, a.route(msg)
+}
+
+// copy copies what is under the cursor of the top screen (Ctrl+C).
+func (a *app) copy() tea.Cmd {
+	if c, ok := a.top().(copier); ok {
+		if text, what := c.copyText(); text != "" {
+			return a.copyCmd(text, what)
+		}
+	}
+	a.note, a.noteErr, a.noteBrief = strNothingToCopy, false, true
+	return nil
 }
 
 // tooSmall reports whether the window is below the minimum size, where only
@@ -272,10 +323,14 @@ func (a *app) load(id, note string) tea.Cmd {
 	if db == nil {
 		return send(statusMsg{text: strNoStore, err: true})
 	}
+	sh := a.shared
 	return func() tea.Msg {
 		r, err := db.Get(id)
 		if err != nil {
 			return reportLoadedMsg{err: err}
+		}
+		if n := staleNote(sh, r); n != "" && note == "" {
+			note = n // a sum that no longer equals its units says so
 		}
 		prev, _ := db.Previous(r) // last year is optional: its rules just stay silent
 		return reportLoadedMsg{r: r, prev: prev, updated: updatedOf(db, id), note: note}
@@ -302,7 +357,12 @@ func (a *app) settle(cmd tea.Cmd) tea.Cmd {
 func (a *app) quit() tea.Cmd {
 	if a.ed != nil {
 		if q := a.ed.badEntry(); q != "" {
-			return send(pushDialogMsg{newConfirmDialog(a.shared, q, send(quitMsg{force: true}))})
+			for _, d := range a.dialogs {
+				if c, ok := d.(*confirmDialog); ok && c.question == q {
+					return nil // asked already (Ctrl+Q pressed again)
+				}
+			}
+			return send(pushDialogMsg{newCautiousDialog(a.shared, q, send(quitMsg{force: true}))})
 		}
 		return a.quitWith(a.ed.flush())
 	}
@@ -360,8 +420,10 @@ func (a *app) View() tea.View {
 		v.SetContent(lipgloss.Wrap(strf(strTooSmall, minWidth, minHeight, a.w, a.h), max(a.w, 10), ""))
 		return v
 	}
-	bodyH := a.h - 2
 	top := a.top()
+	help := a.helpLines(top)
+	status := a.statusLines()
+	bodyH := a.h - len(status) - len(help)
 	body := a.cur.view(a.w, bodyH)
 	cur := a.cur.cursor()
 	if len(a.dialogs) > 0 {
@@ -369,7 +431,8 @@ func (a *app) View() tea.View {
 		cur = top.cursor()
 	}
 	lines := fitLines(body, a.w, bodyH)
-	lines = append(lines, a.statusLine(), a.helpLine(top))
+	lines = append(lines, status...)
+	lines = append(lines, help...)
 	v.SetContent(strings.Join(lines, "\n"))
 	if a.confirmQuit {
 		cur = nil
@@ -378,8 +441,49 @@ func (a *app) View() tea.View {
 	return v
 }
 
+// statusLines are the status line, and the latest note on lines of its
+// own (up to two) when it does not fit beside the rest: a note says what
+// was done (copied, exported to a path) and is never cut.
+func (a *app) statusLines() []string {
+	line := a.statusLine()
+	if a.note == "" || dw(line) <= a.w {
+		return []string{line}
+	}
+	note := a.note
+	if a.noteErr {
+		note = strSymError + " " + note
+	}
+	ls := wrapWidth(note, a.w)
+	if len(ls) > 2 {
+		ls = ls[:2]
+		ls[1] = cut(ls[1], a.w-1) + strSymIncomp
+	}
+	if a.noteErr {
+		for i := range ls {
+			ls[i] = a.st.w.Error.render(ls[i])
+		}
+	}
+	return append([]string{a.statusFacts()}, ls...)
+}
+
 // statusLine is the save state, the screen's own facts and the latest note.
 func (a *app) statusLine() string {
+	facts := a.statusFacts()
+	if a.note == "" {
+		return facts
+	}
+	n := a.note
+	if a.noteErr {
+		n = a.st.w.Error.render(strSymError + " " + n)
+	}
+	if facts == "" {
+		return n
+	}
+	return facts + statusSep + n
+}
+
+// statusFacts is the save state and the screen's own facts.
+func (a *app) statusFacts() string {
 	var parts []string
 	q := a.saves
 	switch {
@@ -397,13 +501,6 @@ func (a *app) statusLine() string {
 			parts = append(parts, s)
 		}
 	}
-	if a.note != "" {
-		n := a.note
-		if a.noteErr {
-			n = a.st.w.Error.render(strSymError + " " + n)
-		}
-		parts = append(parts, n)
-	}
 	return cut(strings.Join(parts, statusSep), a.w)
 }
 
@@ -412,15 +509,38 @@ func (a *app) statusLine() string {
 // columns.
 const statusSep = "  "
 
-// helpLine is the key help of the top screen, or its message.
-func (a *app) helpLine(top screen) string {
+// maxMsgLines is how many lines a message in place of the help bar may
+// take: a long one (a paste's result, a parser's message) wraps rather
+// than ending in a "~".
+const maxMsgLines = 3
+
+// helpLines are the key help of the top screen, or its message wrapped
+// over up to maxMsgLines lines.
+func (a *app) helpLines(top screen) []string {
+	msg := ""
 	if a.confirmQuit {
-		return cut(a.st.w.Error.render(strSymError+" "+strQuitUnsaved)+" "+a.hints(a.dlgKeys.Confirm, a.dlgKeys.Cancel), a.w)
+		msg = a.st.w.Error.render(strSymError+" "+strQuitUnsaved) + " " + a.hints(a.dlgKeys.Confirm, a.dlgKeys.Cancel)
+	} else if ho, ok := top.(helpOverrider); ok {
+		msg = ho.helpLine()
 	}
-	if ho, ok := top.(helpOverrider); ok {
-		if s := ho.helpLine(); s != "" {
-			return cut(s, a.w)
+	if msg == "" {
+		return []string{a.renderHelpBar(top.bindings(), a.w)}
+	}
+	if dw(msg) <= a.w {
+		return []string{msg}
+	}
+	// Wrapped as plain text (Chinese breaks anywhere, a styled wrap only
+	// at spaces), then styled again: messages are one style throughout.
+	plain := ansi.Strip(msg)
+	ls := wrapWidth(plain, a.w)
+	if len(ls) > maxMsgLines {
+		ls = ls[:maxMsgLines]
+		ls[maxMsgLines-1] = cut(ls[maxMsgLines-1], a.w-1) + strSymIncomp
+	}
+	if plain != msg && strings.HasPrefix(plain, strSymError+" ") {
+		for i := range ls {
+			ls[i] = a.st.w.Error.render(ls[i])
 		}
 	}
-	return a.renderHelpBar(top.bindings(), a.w)
+	return ls
 }

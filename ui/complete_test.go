@@ -10,7 +10,7 @@ import (
 func TestCompletePath(t *testing.T) {
 	dir := t.TempDir()
 	sep := string(filepath.Separator)
-	for _, f := range []string{"密云2023.html", "密云2023.txt", "密云2024.json", "顺义.txt", "说明.xlsx", ".隐藏.txt"} {
+	for _, f := range []string{"密云2023.html", "密云2023.txt", "密云2024.json", "顺义.txt", "说明.xls", ".隐藏.txt"} {
 		if err := os.WriteFile(filepath.Join(dir, f), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -36,7 +36,7 @@ func TestCompletePath(t *testing.T) {
 		{"inside a folder", in("报告") + sep, in("报告") + sep + "a.txt", nil, false},
 		{"only importable files, folders first", dir + sep, dir + sep,
 			[]string{"Reports" + sep, "报告" + sep, "密云2023.html", "密云2023.txt", "密云2024.json", "顺义.txt"}, false},
-		{"other files when nothing importable matches", in("说"), in("说明.xlsx"), nil, false},
+		{"other files when nothing importable matches", in("说"), in("说明.xls"), nil, false},
 		{"hidden files when asked", in(".隐"), in(".隐藏.txt"), nil, false},
 		{"no match", in("朝阳"), in("朝阳"), nil, true},
 		{"no such folder", in("无此目录") + sep + "x", in("无此目录") + sep + "x", nil, true},

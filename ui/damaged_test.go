@@ -66,6 +66,7 @@ func openDamaged(t *testing.T, path string) *store.Store {
 		t.Fatalf("a file with one damaged report must still open: %v", err)
 	}
 	t.Cleanup(func() { db.Close() })
+	db.DailyBackup()
 	if len(db.DamagedAtOpen()) != 1 || db.BackupErr() == nil {
 		t.Fatalf("store saw damaged %v, backup error %v", db.DamagedAtOpen(), db.BackupErr())
 	}
@@ -199,11 +200,12 @@ func TestDamagedFoundOnOpen(t *testing.T) {
 // The opening note names a backup that failed for another reason, and
 // says nothing when all is well.
 func TestOpeningNote(t *testing.T) {
-	if n := openingNote(testShared(nil, fixedNow), nil); n != "" {
-		t.Fatalf("no store: %q", n)
-	}
-	if n := openingNote(testShared(nil, fixedNow), openStore(t)); n != "" {
+	if n := openingNote(testShared(nil, fixedNow), nil, nil); n != "" {
 		t.Fatalf("sound file: %q", n)
+	}
+	failed := &store.BackupError{Path: "/x/backups/drafts-2024-01-02.db", Err: syscall.ENOSPC}
+	if n := openingNote(testShared(nil, fixedNow), nil, failed); !strings.Contains(n, "今天的备份没有做成") || !strings.Contains(n, "磁盘已满") {
+		t.Fatalf("failed backup: %q", n)
 	}
 }
 

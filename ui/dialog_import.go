@@ -162,8 +162,10 @@ func (d *importDialog) key(k tea.KeyPressMsg) tea.Cmd {
 		return func() tea.Msg { return importCompletedMsg{completePath(in)} }
 	case key.Matches(k, d.dlgKeys.Next):
 		d.focus = (d.focus + 1) % ifCount
+		d.input().selectAll()
 	case key.Matches(k, d.dlgKeys.Prev):
 		d.focus = (d.focus + ifCount - 1) % ifCount
+		d.input().selectAll()
 	case key.Matches(k, d.dlgKeys.Confirm):
 		p := cleanPath(d.path.value())
 		if p == "" {
@@ -235,7 +237,11 @@ func (d *importDialog) view(w, h int) string {
 			t := pad(text, fw)
 			if d.focus == i {
 				d.curLine, d.curCol = len(body), labelW+1+col
-				t = d.st.Editing.Render(t)
+				if in.selected() {
+					t = d.st.Cursor.Render(t)
+				} else {
+					t = d.st.Editing.Render(t)
+				}
 			}
 			body = append(body, pad(m+label, labelW)+"["+t+"]")
 		}
@@ -300,6 +306,11 @@ func (d *importDialog) cursor() *tea.Cursor {
 }
 
 func (d *importDialog) typing() bool { return d.step == impPath }
+
+// copyText is the focused field's value (Ctrl+C).
+func (d *importDialog) copyText() (string, string) {
+	return copyLine([...]string{txtImportFile, strFieldAgency, strFieldYear}[d.focus], d.input())
+}
 
 func (d *importDialog) bindings() []key.Binding {
 	sk := &d.steps

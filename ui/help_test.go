@@ -18,7 +18,7 @@ func TestHelpListsEveryBinding(t *testing.T) {
 	for _, g := range d.groups {
 		listed = append(listed, g.bindings...)
 	}
-	for _, km := range []any{sh.keys, sh.dlgKeys, sh.lineKeys} {
+	for _, km := range []any{sh.keys, sh.dlgKeys, sh.lineKeys, sh.sumKeys} {
 		v := reflect.ValueOf(km)
 		for i := range v.NumField() {
 			b, ok := v.Field(i).Interface().(key.Binding)
@@ -78,10 +78,17 @@ func TestHelpScrollsOnASmallScreen(t *testing.T) {
 	if !strings.Contains(end, testLineKeys.KillAfter.Help().Desc) || strings.Contains(end, "通用") {
 		t.Fatalf("scrolled to the end:\n%s", end)
 	}
-	wide := ansi.Strip(newHelpDialog(testShared(nil, fixedNow)).view(120, 38))
-	for _, g := range []string{"通用", "开始页面", "对话框", "Ctrl+Q", "F7"} {
+	// At 120×40 three columns hold all but the last few lines, which End
+	// brings into view.
+	wd := newHelpDialog(testShared(nil, fixedNow))
+	wide := ansi.Strip(wd.view(120, 38))
+	for _, g := range []string{"通用", "开始页面", "对话框", "Ctrl+Q", "Ctrl+C", "Ctrl+V"} {
 		if !strings.Contains(wide, g) {
 			t.Errorf("wide help lacks %q:\n%s", g, wide)
 		}
+	}
+	wd.update(keyMsg("end"))
+	if wide := ansi.Strip(wd.view(120, 38)); !strings.Contains(wide, "F7") || !strings.Contains(wide, testLineKeys.KillAfter.Help().Desc) {
+		t.Errorf("wide help at its end lacks F7 or the last line:\n%s", wide)
 	}
 }

@@ -35,6 +35,9 @@ type (
 	openReportMsg struct {
 		id   string
 		note string // shown in the status line once the report is open
+		// back is the screen leaving the report returns to (the
+		// collecting office's status); nil: the start screen.
+		back screen
 	}
 	// showStartMsg goes back to the start screen (reloading the list).
 	showStartMsg struct{}
@@ -44,8 +47,9 @@ type (
 	popDialogMsg struct{}
 	// statusMsg shows a one-line note in the status line.
 	statusMsg struct {
-		text string
-		err  bool
+		text  string
+		err   bool
+		brief bool // gone at the next key
 	}
 	// quitMsg asks the root to quit (it may ask first if a save failed).
 	// force: the officer has agreed to lose a cell entry that cannot be

@@ -24,6 +24,7 @@ type shared struct {
 	exportDir string
 	zone      *time.Location
 	saves     *saveQueue
+	clip      systemClip
 
 	st *styles
 	// styleGen changes whenever st is replaced: caches of drawn text key
@@ -34,6 +35,7 @@ type shared struct {
 	dlgKeys  dialogKeyMap
 	lineKeys lineKeyMap
 	steps    stepKeyMap
+	sumKeys  sumKeyMap // 汇集 and 汇总
 
 	// helpBar is the last help bar drawn and what it was drawn from.
 	helpBar struct{ key, bar string }
@@ -43,8 +45,9 @@ type shared struct {
 func newShared(cfg Config, reports reportStore) *shared {
 	sh := &shared{
 		office: office.New(cfg.Store), db: cfg.Store, reports: reports,
-		now: cfg.Now, tick: cfg.tick, exportDir: cfg.ExportDir, zone: cfg.Zone,
+		now: cfg.Now, tick: cfg.tick, clip: cfg.clip, exportDir: cfg.ExportDir, zone: cfg.Zone,
 		keys: newKeyMap(), dlgKeys: newDialogKeyMap(), lineKeys: newLineKeyMap(), steps: newStepKeyMap(),
+		sumKeys: newSumKeyMap(),
 	}
 	if sh.now == nil {
 		sh.now = time.Now
@@ -54,6 +57,9 @@ func newShared(cfg Config, reports reportStore) *shared {
 	}
 	if sh.exportDir == "" {
 		sh.exportDir = "."
+	}
+	if sh.clip == nil {
+		sh.clip = osClip{}
 	}
 	if sh.zone == nil {
 		sh.zone = time.Local

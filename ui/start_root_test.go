@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -51,7 +52,13 @@ func (d *rootDriver) run(c tea.Cmd) {
 		return
 	}
 	switch msg := c().(type) {
-	case nil, timerMsg:
+	case nil:
+	case timerMsg:
+		// The file check after the list is drawn is part of showing
+		// it; other timers are left to the tests.
+		if m, ok := msg.fire(time.Time{}).(startCheckDueMsg); ok {
+			d.send(m)
+		}
 	default:
 		d.send(msg)
 	}

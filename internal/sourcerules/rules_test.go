@@ -175,6 +175,7 @@ var chineseFiles = map[string]map[string]string{
 		"labels.go":    "row and column labels as published",
 		"tables.go":    "table vocabulary, notes",
 		"text.go":      "notes",
+		"xlsx.go":      "a workbook's header labels, notes and errors",
 	},
 }
 
@@ -301,7 +302,7 @@ func TestFactsNameNoFrontEnd(t *testing.T) {
 // storeOps are the store's operations that change whole reports: office
 // is their one caller (create, replace by an import, roll forward, record
 // an export).
-var storeOps = map[string]bool{"Create": true, "Replace": true, "MarkExport": true, "RollForward": true, "RollForwardAs": true}
+var storeOps = map[string]bool{"Create": true, "Replace": true, "ReplaceAs": true, "MarkExport": true, "RollForward": true, "RollForwardAs": true}
 
 // modelRules are the model's functions of which each has one set of
 // callers: pairing reports with last year's (store and office), splitting

@@ -1,0 +1,58 @@
+package model
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzHasWideDigit: the byte scan says what ContainsAny says.
+func FuzzHasWideDigit(f *testing.F) {
+	for _, s := range []string{"", "２０２３年", "2023年", "ｂ", "\xef\xbc", "\xef\xbc\x99", "全角：９", "\xef\xbc\x8f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasWideDigit(s), strings.ContainsAny(s, "０１２３４５６７８９"); got != want {
+			t.Fatalf("hasWideDigit(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// splitClausesRunes is splitClauses as it was, rune by rune: the reference.
+func splitClausesRunes(s string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		if !isClauseSep(r) {
+			continue
+		}
+		if r == ',' && i > 0 && i+1 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+1])) {
+			continue
+		}
+		if i > start {
+			out = append(out, s[start:i])
+		}
+		start = i + utf8.RuneLen(r)
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// FuzzSplitters: sentences and splitClauses, which find separators by
+// their bytes, cut exactly where the rune-by-rune functions cut.
+func FuzzSplitters(f *testing.F) {
+	for _, s := range []string{"", "。", "本年度收到申请12件。其中，自然人1,200件；法人（企业）3件！", "“好”【注】：a,b;c?d!e\r\nf", "\xe3\x80", "\xe3\xe3\x80\x82x", "1,2,,3", "？？", "\xef\xbc\x8c\xef\xbc"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := sentences(s), strings.FieldsFunc(s, isSentenceSep); !slices.Equal(got, want) {
+			t.Fatalf("sentences(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := splitClauses(s), splitClausesRunes(s); !slices.Equal(got, want) {
+			t.Fatalf("splitClauses(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

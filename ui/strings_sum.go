@@ -1,0 +1,113 @@
+package ui
+
+// The words of the collecting office's screens (sum*.go): 汇集 a folder,
+// the year's 汇总情况, the sum and the per-unit figures.
+
+// Key help.
+const (
+	helpCollect       = "汇集文件夹"
+	helpStatus        = "汇总情况"
+	helpSortPrev      = "按左边一栏排序"
+	helpSortNext      = "按右边一栏排序"
+	helpSortOrder     = "升序/降序"
+	helpOpenUnit      = "打开单位报告"
+	helpYear          = "换年度"
+	helpSum           = "汇总"
+	helpFigures       = "各单位数字"
+	helpRowPrev       = "上一行"
+	helpRowNext       = "下一行"
+	helpFiguresExport = "导出"
+	helpReplace       = "替换"
+	txtHelpSum        = "汇集和汇总"
+	txtForOffice      = "政务公开办："
+)
+
+// The collect dialog.
+const (
+	txtCollectTitle     = "汇集各单位的报告"
+	txtCollectIntro     = "读入文件夹中每一个文件（各单位交来的报告），按机关名称和年度放入草稿文件。"
+	txtCollectIntro2    = "文件可以是：%s。按 %s 补全文件夹名。"
+	txtCollectFolder    = "文件夹"
+	txtCollectNeedPath  = "请输入文件夹路径。"
+	txtCollectBusy      = "正在读取..."
+	txtCollectTotal     = "共 %d 个文件：%s"
+	txtCollectCount     = "%s %d"
+	txtCollectSkipped   = "跳过子文件夹：%s"
+	txtCollectAskFmt    = "草稿文件中的「%s」在上次汇集后改动过，文件「%s」也有变化。用文件替换它吗？替换前的版本保存在历史中。"
+	txtCollectFileSep   = "、"
+	txtCollectSameFmt   = "与「%s」是同一份报告，只读入一次"
+	txtCollectDupFmt    = "与「%s」是同一机关同一年度的报告，数字不同，都未读入：请只保留正确的一份"
+	txtCollectConflict  = "本机改动过这份报告，文件也有变化：未替换。按 %s 替换。"
+	txtCollectNext      = "按 %s 查看汇总情况。"
+	txtCollectDetailFmt = "%s：%s"
+
+	wordAdded     = "新读入"
+	wordUpdated   = "已更新"
+	wordReplaced  = "已替换"
+	wordUnchanged = "未变"
+	wordKept      = "保留本机修改"
+	wordSame      = "重复文件"
+	wordConflict  = "未替换"
+	wordDuplicate = "有冲突"
+	wordFailed    = "无法读取"
+)
+
+// The status screen.
+const (
+	txtStatusTitle     = "%d 年度汇总情况（%d 个单位）"
+	txtStatusEmpty     = "草稿文件中没有 %d 年度范围为本机关的报告。按 %s 汇集各单位的报告，或按 %s 换年度。"
+	txtStatusNoSum     = "还没有汇总报告：按 %s 汇总。"
+	txtStatusSumFresh  = "汇总报告「%s」（%d 个单位）：与单位报告一致"
+	txtStatusSumStale  = "汇总报告「%s」（%d 个单位）：需要更新，%d 个单元格与单位报告之和不符%s。按 %s 更新。"
+	txtStatusSumGone   = "汇总报告「%s」（%d 个单位）：%d 个单位的报告已不在草稿文件中，请重新汇总。"
+	txtStatusChanged   = "（汇总后改动过：%s）"
+	txtStatusSort      = "按「%s」%s排列"
+	txtAsc             = "升序"
+	txtDesc            = "降序"
+	txtStatusDamaged   = "%d 份报告无法读取，未列出（在开始页查看）。"
+	txtColUnit         = "单位"
+	txtColFilled       = "已填"
+	txtColErrs         = "错误"
+	txtColWarns        = "提示"
+	txtColNotes        = "说明"
+	txtColChanged      = "最后修改"
+	txtColFirstError   = "第一个错误"
+	txtStatusLoadedFmt = "%d 年度"
+	txtSumStaleNote    = "本汇总报告需要更新：%d 个单元格与单位报告之和不符（在汇总情况中按 %s 更新）"
+)
+
+// The year and sum dialogs.
+const (
+	txtYearTitle      = "换年度"
+	txtYearPrompt     = "年度"
+	txtYearBad        = "年度应为四位数字，例如 2024。"
+	txtSumTitle       = "%d 年度汇总"
+	txtSumChoose      = "选择要更新的汇总报告，或新建一份："
+	txtSumNewChoice   = "新建汇总报告..."
+	txtSumAgency      = "机关名称"
+	txtSumAgencyHint  = "汇总该年度全部范围为本机关的报告，例如 某县人民政府。"
+	txtSumNeedAgency  = "请输入汇总报告的机关名称。"
+	txtSumBusy        = "正在汇总..."
+	txtSumMadeFmt     = "已汇总 %d 个单位的报告，新建「%s」（机关类型：%s）。"
+	txtSumRemadeFmt   = "已重新汇总 %d 个单位的报告，%d 个单元格有变化，原来的版本保存在历史中。"
+	txtSumRefreshFmt  = "已按 %d 个单位的报告更新汇总，%d 个单元格有变化，原来的版本保存在历史中。"
+	txtSumSameFmt     = "汇总与 %d 个单位的报告一致，没有变化。"
+	txtSumEmptyFmt    = "%d 个单元格因有单位未填写而留空（说明见检查结果）。"
+	txtSumKindFmt     = "无法从名称判断机关类型，暂定为「%s」，可在报告中修改。"
+	txtSumTextsLeft   = "文字部分（一、五、六）请在报告中撰写。"
+	txtSumNotSelf     = "，不能作为汇总报告"
+	txtSumStateFresh  = "（与单位报告一致）"
+	txtSumStateStale  = "（需要更新）"
+	txtSumStateGone   = "（有单位报告已删除）"
+	txtFiguresTitle   = "%d 年度各单位数字：%s"
+	txtFiguresNarrow  = "（窗口较窄，只显示前 %d 栏）"
+	txtFiguresJump    = "（变化异常）"
+	txtFiguresNone    = "草稿文件中没有 %d 年度范围为本机关的报告。"
+	txtFigExportTitle = "导出各单位数字"
+	txtFigFormat      = "格式"
+	txtFigPath        = "文件"
+	txtFigXLSX        = "Excel 表格（.xlsx，合计为公式）"
+	txtFigCSV         = "CSV（逗号分隔，Excel、WPS 可打开）"
+	txtFigExists      = "文件已存在：%s。再按 %s 覆盖，或换一个文件名。"
+	txtFigWritten     = "已导出到 %s"
+)
