@@ -154,7 +154,7 @@ func exportHelp() cmdHelp {
 
 func (a *app) exportCmd() *cobra.Command {
 	var format, out string
-	var fragment, force bool
+	var fragment, force, title bool
 	cmd := command(exportHelp(), argsExact(1, argsExportReport), func(cmd *cobra.Command, args []string) error {
 		if format == "" && out != "" && out != "-" {
 			format = filepath.Ext(out) // infer from -o when --format is missing
@@ -174,6 +174,10 @@ func (a *app) exportCmd() *cobra.Command {
 			}
 			return usageErr(txtFragmentOnly, strings.Join(names, txtListSep))
 		}
+		if title && !fragment {
+			return usageErr(txtTitleFragmentOnly)
+		}
+		choice.Options.Title = title
 		if fi, ok := f.Info(); ok && fi.Binary && out == "-" && isTerminal(a.rawStdout) {
 			return usageErr(txtBinaryToTerminal, fi.Label)
 		}
@@ -223,6 +227,7 @@ func (a *app) exportCmd() *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVar(&format, "format", "", fmt.Sprintf(flagFormat, formatList()))
 	fl.BoolVar(&fragment, "fragment", false, flagFragment)
+	fl.BoolVar(&title, "title", false, flagTitle)
 	fl.StringVarP(&out, "output", "o", "", flagOutput)
 	fl.BoolVar(&force, "force", false, flagForce)
 	return cmd

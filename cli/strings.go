@@ -181,6 +181,7 @@ const (
 	txtFormatLine        = "  %-5s %s"
 	txtNeedFormat        = "请用 --format 指定导出格式：%s"
 	txtFragmentOnly      = "--fragment 只适用于 %s"
+	txtTitleFragmentOnly = "--title 只适用于正文片段（与 --fragment 一起用）；完整文档总有标题"
 	txtTargetExists      = "%s（加 --force 覆盖）"
 	txtNotRecorded       = "注意：这次导出没有记入历史版本（%s），文件照常写出。"
 	txtCannotWriteStdout = "无法写出到标准输出：%s"
