@@ -157,7 +157,11 @@ func (o *Office) NewReport(agency string, year int, kind model.Kind, scope model
 	if err != nil {
 		return nil, err
 	}
-	r := model.New(strings.TrimSpace(agency), year, kind, scope)
+	agency = strings.TrimSpace(agency)
+	if err := model.CheckName(fieldAgency, agency); err != nil {
+		return nil, err
+	}
+	r := model.New(agency, year, kind, scope)
 	if err := db.Create(r, sumNew); err != nil {
 		return nil, err
 	}
@@ -180,6 +184,9 @@ func (o *Office) RollForward(fromID string, h store.NextHeader) (*Rolled, error)
 	if err != nil {
 		return nil, err
 	}
+	if err := model.CheckName(fieldAgency, h.Agency); err != nil {
+		return nil, err
+	}
 	r, err := db.RollForwardAs(fromID, h)
 	if err != nil {
 		return nil, err
@@ -198,8 +205,10 @@ func (o *Office) RollForward(fromID string, h store.NextHeader) (*Rolled, error)
 }
 
 // SetSection1 replaces 一 with text, split into its opening and its
-// sub-parts (model.SplitSection1, the splitter the importer uses too).
+// sub-parts (model.SplitSection1, the splitter the importer uses too); the
+// text loses any control character first (model.CleanText).
 func SetSection1(r *model.Report, text string) {
+	text, _ = model.CleanText(text)
 	r.S1 = model.SplitSection1(strings.Split(text, "\n"))
 }
 
@@ -256,6 +265,9 @@ func (o *Office) ChangeHeader(r *model.Report, c HeaderChange) ([]Field, error) 
 	next := r.Clone()
 	if c.Agency != nil && strings.TrimSpace(*c.Agency) != r.Agency {
 		next.Agency = strings.TrimSpace(*c.Agency)
+		if err := model.CheckName(fieldAgency, next.Agency); err != nil {
+			return nil, err
+		}
 		changed = append(changed, FieldAgency)
 	}
 	if c.Kind != nil && *c.Kind != r.Kind {

@@ -420,7 +420,7 @@ func (a *app) View() tea.View {
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = strAppName
 	if a.w < minWidth || a.h < minHeight {
-		v.SetContent(lipgloss.Wrap(strf(strTooSmall, minWidth, minHeight, a.w, a.h), max(a.w, 10), ""))
+		v.SetContent(drawn(lipgloss.Wrap(strf(strTooSmall, minWidth, minHeight, a.w, a.h), max(a.w, 10), "")))
 		return v
 	}
 	top := a.top()
@@ -436,7 +436,7 @@ func (a *app) View() tea.View {
 	lines := fitLines(body, a.w, bodyH)
 	lines = append(lines, status...)
 	lines = append(lines, help...)
-	v.SetContent(strings.Join(lines, "\n"))
+	v.SetContent(drawn(strings.Join(lines, "\n")))
 	if a.confirmQuit {
 		cur = nil
 	}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/width"
 
 	"nianbao/importer"
+	"nianbao/internal/termsafe"
 	"nianbao/model"
 	"nianbao/office"
 	"nianbao/store"
@@ -248,7 +249,9 @@ func (d *importDialog) view(w, h int) string {
 		field(ifPath, txtImportFile, &d.path, inner-labelW-2)
 		if len(d.comp.matches) > 0 && d.problem == "" {
 			for _, m := range d.comp.matches {
-				body = append(body, d.st.Dim.Render(strings.Repeat(" ", labelW+1)+m))
+				// A file name is anything the disk holds: shown
+				// visibly, and measured as shown.
+				body = append(body, d.st.Dim.Render(strings.Repeat(" ", labelW+1)+termsafe.String(m)))
 			}
 			if d.comp.more > 0 {
 				body = append(body, d.st.Dim.Render(strings.Repeat(" ", labelW+1)+fmt.Sprintf(txtMoreMatchesFmt, d.comp.more)))

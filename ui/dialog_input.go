@@ -50,16 +50,11 @@ func (in *lineInput) setValue(s string) {
 	in.off = 0
 }
 
-// insert types s at the caret. Line breaks and tabs become nothing: a
-// one-line field keeps one line (a pasted path from Windows ends in "\r\n").
+// insert types s at the caret. Line breaks, tabs and control characters
+// become nothing (typedLine): a one-line field keeps one line (a pasted
+// path from Windows ends in "\r\n").
 func (in *lineInput) insert(s string) {
-	s = strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' || r == '\t' || r < ' ' {
-			return -1
-		}
-		return r
-	}, s)
-	add := []rune(s)
+	add := []rune(typedLine(s))
 	if in.limit > 0 && len(in.text)+len(add) > in.limit {
 		add = add[:max(0, in.limit-len(in.text))]
 	}

@@ -11,10 +11,9 @@ import (
 // paste handles bracketed paste: into the cell being typed, into a text
 // field, or as a tab-separated block (Excel, WPS) onto the grid.
 func (e *editor) paste(content string) tea.Cmd {
-	// Text from Windows has \r\n; a textarea would show a blank line after
-	// every line.
-	content = strings.ReplaceAll(content, "\r\n", "\n")
-	content = strings.ReplaceAll(content, "\r", "\n")
+	// Text from Windows has \r\n (a textarea would show a blank line after
+	// every line); a paste may carry control characters: neither enters.
+	content = typedText(content)
 	if e.edit != nil {
 		line, _, _ := strings.Cut(strings.TrimRight(content, "\n"), "\n")
 		e.edit.insert(line)

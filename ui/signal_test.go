@@ -288,7 +288,7 @@ func TestSignalErrorMessage(t *testing.T) {
 	}{
 		{&SignalError{Signal: syscall.SIGTERM}, "填报界面已关闭（收到系统信号 SIGTERM），输入的内容已保存"},
 		{&SignalError{Signal: syscall.SIGHUP}, "填报界面已关闭（收到系统信号 SIGHUP），输入的内容已保存"},
-		{&SignalError{Signal: os.Interrupt, Err: errSaveStuck{}}, "填报界面已关闭（收到系统信号 SIGINT），但最后的修改未能保存：保存未能在退出前完成"},
+		{&SignalError{Signal: os.Interrupt, Err: errSaveStuck{}}, "填报界面已关闭（收到系统信号 SIGINT）。保存未能在退出前完成"},
 	} {
 		if got := tc.err.Error(); got != tc.want {
 			t.Errorf("got %q, want %q", got, tc.want)

@@ -16,15 +16,19 @@ const (
 	strSaving      = "保存中"
 	strSaveFailed  = "保存失败：%s"
 	strSaveRetry   = "（稍后自动重试）"
-	strQuitUnsaved = "最近一次保存失败，现在退出会丢失未保存的修改。仍要退出吗？"
+	strQuitUnsaved = "保存失败：退出前再试，不成则尝试另存 JSON 文件。退出？"
 	strQuitBadCell = "单元格中的「%s」无法保存：%s。仍要退出吗？"
 	strFullStop    = "。" // trimmed from a message quoted inside a sentence
 	// Returned by Run (printed by the command line) when the window was
 	// closed or the program was ended by the system.
 	strClosedBySignal = "填报界面已关闭（收到系统信号 %s），输入的内容已保存"
-	strClosedUnsaved  = "填报界面已关闭（收到系统信号 %s），但最后的修改未能保存：%s"
+	strClosedUnsaved  = "填报界面已关闭（收到系统信号 %s）。%s"
 	strSaveStuck      = "保存未能在退出前完成"
-	strNoStore        = "没有打开草稿文件"
+	// The last save failed as the program ended (UnsavedError): where the
+	// report went instead, or that it could go nowhere.
+	strUnsavedCopy = "最后的修改没有写入草稿文件（%s），报告已另存为 %s"
+	strUnsavedLost = "最后的修改没有写入草稿文件（%s），也无法另存为文件（%s），这些修改已丢失"
+	strNoStore     = "没有打开草稿文件"
 	// After the command line's message when the UI could not start.
 	strPressEnter   = "按 %s 关闭窗口。"
 	strErrCount     = "错误 %d"

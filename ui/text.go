@@ -352,8 +352,14 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 	if after == before {
 		return cmd
 	}
-	if fl.kind == fLine && strings.Contains(after, "\n") {
-		after = strings.ReplaceAll(after, "\n", "")
+	// What enters the report is what the model accepts, however it came
+	// (the textarea drops most control characters itself).
+	clean := typedText(after)
+	if fl.kind == fLine {
+		clean = typedLine(after)
+	}
+	if clean != after {
+		after = clean
 		fl.ta.SetValue(after)
 	}
 	if !e.textDirty {
