@@ -148,6 +148,12 @@ func tableRowsOfText(lines []string) [][]string {
 	if rows, ok := tabLineRows(lines); ok {
 		return rows
 	}
+	if rows, ok := cellLineRows(lines); ok {
+		return rows
+	}
+	if rows, ok := blankLineRows(lines); ok {
+		return rows
+	}
 	var rows [][]string
 	var cur []string
 	flushRow := func() {
