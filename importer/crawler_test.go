@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -204,9 +205,17 @@ func crawlerForm(items []crawlItem, form string) string {
 				if ri > 0 && len(row) < len(it.table[ri-1]) && w < width {
 					lead = "| " // under a rowspan
 				}
-				line(lead + strings.Join(first, " | ") + " |")
+				join := func(cells []string) string {
+					// An empty cell is 「| |」, one space each side.
+					l := strings.Join(cells, " | ") + " |"
+					for strings.Contains(l, "|  |") {
+						l = strings.ReplaceAll(l, "|  |", "| |")
+					}
+					return l
+				}
+				line(lead + join(first))
 				if split {
-					line(strings.Join(second, " | ") + " |")
+					line(join(second))
 				}
 			}
 		}
@@ -253,4 +262,52 @@ func TestCrawlerForms(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCrawlerRowsNotPDFText: a page stored a row a line, 三 mostly blank
+// (only 自然人 filled, as small agencies publish it), has many lines of
+// one width that end without a full stop, as text copied from a PDF
+// viewer has; its pipes say it is a page's table (徐闻县 2023 was read as
+// PDF text and lost every figure).
+func TestCrawlerRowsNotPDFText(t *testing.T) {
+	want := readReport(t, "gen/numbered.json")
+	for _, c := range model.S3.Inputs() {
+		if !strings.HasSuffix(string(c.Addr), ".natural") {
+			if err := want.Clear(c.Addr); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// An excerpt: the headings and tables, the long paragraphs left out.
+	var items []crawlItem
+	for _, it := range crawlPage(t, want) {
+		if it.table != nil || utf8.RuneCountInString(it.para) < 40 {
+			items = append(items, it)
+		}
+	}
+	src := crawlerForm(items, "splitrows")
+	// The excerpt stops in 三, after 5.属于三类内部事务信息, as 徐闻县's does.
+	cut := strings.Index(src, "6.属于四类过程性信息")
+	src = src[:cut]
+	if !wrappedLinesNoPipes(src) {
+		t.Fatal("the page does not have the PDF viewer's line widths: the test tests nothing")
+	}
+	res, err := Import([]byte(src), "crawl.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	right, empty, wrong := cellScore(res.Report, want)
+	for _, w := range wrong {
+		t.Errorf("wrong figure: %s", w)
+	}
+	// 二's 10 figures and 自然人 in the 9 rows of 三 before the cut.
+	if n := 10 + 9; right != n || empty != model.NumInputs-n {
+		t.Errorf("%d cells right and %d empty, want %d right; notes:\n%s", right, empty, n, strings.Join(res.Notes, "\n"))
+	}
+}
+
+// wrappedLinesNoPipes is wrappedLines on the text with its pipes made
+// another mark of the same width: whether the line widths alone would say "PDF viewer".
+func wrappedLinesNoPipes(s string) bool {
+	return wrappedLines(strings.ReplaceAll(s, "|", "!"))
 }
