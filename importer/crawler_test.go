@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -310,4 +311,46 @@ func TestCrawlerRowsNotPDFText(t *testing.T) {
 // another mark of the same width: whether the line widths alone would say "PDF viewer".
 func wrappedLinesNoPipes(s string) bool {
 	return wrappedLines(strings.ReplaceAll(s, "|", "!"))
+}
+
+// TestCrawlerExcerptCut: an excerpt stored by a crawler stops in the
+// middle of a row of 三 (区统计局, 龙岗区, 官洲街道). The row's cells are
+// there up to the cut, each ending in its pipe: they are its first
+// columns and are read; a figure with no pipe after it may have lost
+// digits (46 cut to 4) and is not; the rest stay empty with a note.
+func TestCrawlerExcerptCut(t *testing.T) {
+	want := readReport(t, "gen/numbered.json")
+	for _, form := range []string{"splitrows", "cellline", "pipeline", "pipeline-bare"} {
+		for _, tail := range []string{"", "4"} {
+			t.Run(form+"+"+tail, func(t *testing.T) {
+				src := crawlerForm(crawlPage(t, want), form)
+				row := strings.Index(src, "6.属于四类过程性信息")
+				at := row + strings.Index(src[row:], "245")
+				src = src[:at+strings.Index(src[at:], "|")+1]
+				if tail != "" {
+					if form == "splitrows" {
+						src += " " + tail
+					} else {
+						src += "\n" + tail
+					}
+				}
+				res, err := Import([]byte(src), "crawl.txt", Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				right, empty, wrong := cellScore(res.Report, want)
+				for _, w := range wrong {
+					t.Errorf("wrong figure: %s", w)
+				}
+				// 二, the 9 rows of 三 above the cut, and 43 | 144 | 245.
+				if n := 10 + 9*6 + 3; right != n || empty != model.NumInputs-n {
+					t.Errorf("%d cells right and %d empty, want %d right; notes:\n%s", right, empty, n, strings.Join(res.Notes, "\n"))
+				}
+				note := "原文在表三「6.属于四类过程性信息」这一行中途结束（摘录不完整），只有前 3 栏，已导入；其余各栏留空"
+				if !slices.Contains(res.Notes, note) {
+					t.Errorf("no note %q; notes:\n%s", note, strings.Join(res.Notes, "\n"))
+				}
+			})
+		}
+	}
 }

@@ -34,6 +34,7 @@ func FuzzImport(f *testing.F) {
 		page := crawlerForm(crawlPage(f, numbered), form)
 		f.Add([]byte(page), "text")
 		f.Add([]byte(page[:len(page)*2/3]), "text") // an excerpt cut in a table
+		f.Add([]byte(page[:strings.Index(page, "6.属于四类过程性信息")+40]), "text")
 	}
 	f.Fuzz(func(t *testing.T, data []byte, kind string) {
 		if len(data) > 1<<20 {
