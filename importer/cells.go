@@ -54,7 +54,7 @@ func pipesOnly(t string) (int, bool) {
 func cellLineRows(lines []string) ([][]string, bool) {
 	ends := 0
 	for _, l := range lines {
-		t := strings.Trim(l, " \u3000\u00a0")
+		t := strings.Trim(l, cellSpaces)
 		if t == "" {
 			continue
 		}
@@ -84,7 +84,7 @@ func cellLineRows(lines []string) ([][]string, bool) {
 		brk = false
 	}
 	for _, l := range lines {
-		t := strings.Trim(l, " \u3000\u00a0")
+		t := strings.Trim(l, cellSpaces)
 		if t == "" {
 			continue
 		}
@@ -137,7 +137,7 @@ func blankLineRows(lines []string) ([][]string, bool) {
 	prevText := false
 	figures := 0
 	for _, l := range lines {
-		t := strings.Trim(l, " \u3000\u00a0")
+		t := strings.Trim(l, cellSpaces)
 		if t == "" {
 			prevText = false
 			continue
@@ -195,7 +195,7 @@ func regroupCells(cells []cellToken) [][]string {
 // whose figures follow their label). 总计 alone is 四's column header, not
 // （七）总计.
 func rowLabel(cell string) bool {
-	if normLabel(cell) == "总计" {
+	if normLabel(cell) == totalHeader {
 		return false
 	}
 	for _, id := range []string{"s2", "s3"} {

@@ -247,6 +247,13 @@ func tableRowsOfText(lines []string) [][]string {
 	return rows
 }
 
+// cellSpaces are the spaces around a cell's text in a page's text: the
+// ASCII space, the ideographic space and &nbsp;.
+const cellSpaces = " \u3000\u00a0"
+
+// totalHeader is 四's column header 总计 (and 三's), as a cell alone.
+const totalHeader = "总计"
+
 func cleanCell(s string) string { return strings.TrimSpace(strings.Trim(s, " \u3000\u00a0\t")) }
 
 func cleanCells(f []string) []string {
