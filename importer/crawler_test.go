@@ -121,10 +121,11 @@ func splitHeader(s string) []string {
 // sites:
 //   - "cellline": each cell on its own line ending in " |", an empty cell
 //     a lone "|", a row narrower than the table followed by a line of
-//     pipes (区统计局, 冷水滩区高科园, 光明县);
+//     pipes (某区统计局, 冷水滩区高科园, 耿马县;
+//     海珠区投资促进局 without the lines of pipes);
 //   - "pipeline": each cell's text on its own line(s) and a "|" line after
-//     it, with a line of pipes after a narrow row (石家庄市长安区);
-//   - "pipeline-bare": the same without the lines of pipes (新疆某镇, 海珠区);
+//     it, with a line of pipes after a narrow row (石家庄市长安区, 安居区);
+//   - "pipeline-bare": the same without the lines of pipes (新疆某镇);
 //   - "blankline": each cell between blank lines, no pipes, an empty cell
 //     leaving nothing (长兴岛街道, 临潼区相桥街道);
 //   - "splitrows": a row on a line, cells between " | ", the split header
@@ -314,7 +315,7 @@ func wrappedLinesNoPipes(s string) bool {
 }
 
 // TestCrawlerExcerptCut: an excerpt stored by a crawler stops in the
-// middle of a row of 三 (区统计局, 龙岗区, 官洲街道). The row's cells are
+// middle of a row of 三 (龙岗区, 官洲街道, 耿马县). The row's cells are
 // there up to the cut, each ending in its pipe: they are its first
 // columns and are read; a figure with no pipe after it may have lost
 // digits (46 cut to 4) and is not; the rest stay empty with a note.
