@@ -121,8 +121,8 @@ func splitHeader(s string) []string {
 // sites:
 //   - "cellline": each cell on its own line ending in " |", an empty cell
 //     a lone "|", a row narrower than the table followed by a line of
-//     pipes (某区统计局, 冷水滩区高科园, 耿马县;
-//     海珠区投资促进局 without the lines of pipes);
+//     pipes (某区统计局, 冷水滩区高科园, 耿马县);
+//   - "cellline-bare": the same without the lines of pipes (海珠区投资促进局);
 //   - "pipeline": each cell's text on its own line(s) and a "|" line after
 //     it, with a line of pipes after a narrow row (石家庄市长安区, 安居区);
 //   - "pipeline-bare": the same without the lines of pipes (新疆某镇);
@@ -156,7 +156,7 @@ func crawlerForm(items []crawlItem, form string) string {
 				w += c.span
 			}
 			switch form {
-			case "cellline":
+			case "cellline", "cellline-bare":
 				for _, c := range row {
 					parts := splitHeader(c.text)
 					for _, p := range parts[:len(parts)-1] {
@@ -168,7 +168,7 @@ func crawlerForm(items []crawlItem, form string) string {
 						line(last + " |")
 					}
 				}
-				if w < width {
+				if w < width && form == "cellline" {
 					line(strings.Repeat("|", width-w+1))
 				}
 			case "pipeline", "pipeline-bare":
@@ -236,11 +236,13 @@ func TestCrawlerForms(t *testing.T) {
 		right        int
 	}{
 		{"numbered", "cellline", 169},
+		{"numbered", "cellline-bare", 169},
 		{"numbered", "pipeline", 169},
 		{"numbered", "pipeline-bare", 169},
 		{"numbered", "blankline", 169},
 		{"numbered", "splitrows", 169},
 		{"blanks", "cellline", 136},
+		{"blanks", "cellline-bare", 136},
 		{"blanks", "pipeline", 136},
 		{"blanks", "pipeline-bare", 136},
 		{"blanks", "splitrows", 136},
