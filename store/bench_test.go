@@ -327,3 +327,30 @@ func payloadBytes(b *testing.B, s *Store) int64 {
 	})
 	return n
 }
+
+// BenchmarkPack: packing a full report's JSON for its record (cells cut
+// out, GB 18030, deflate with the dictionary, checked by unpacking) and
+// reading it back, beside deflating the JSON as layout 3 did.
+func BenchmarkPack(b *testing.B) {
+	js := encode(b, fullReport(b, "某市某区第1委员会", 2025))
+	b.Run("pack", func(b *testing.B) {
+		for b.Loop() {
+			packRecord(js)
+		}
+		b.ReportMetric(float64(len(packRecord(js))), "record-bytes")
+		b.ReportMetric(float64(len(js)), "json-bytes")
+	})
+	rec := packRecord(js)
+	b.Run("unpack", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := recordJSON(rec); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("layout3-deflate", func(b *testing.B) {
+		for b.Loop() {
+			codec1.deflate(nil, js)
+		}
+	})
+}
