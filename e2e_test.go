@@ -105,8 +105,12 @@ func (s *tmuxSession) waitText(texts ...string) string {
 }
 
 // TestE2ETmux runs the real binary in tmux: create a report, break and fix
-// the balance of 三, type Chinese into 一, paste a block into 四, quit, start
-// again and find everything there, export HTML.
+// the balance of 三 with Enter going down the column, copy a figure with
+// Ctrl+C (through the terminal: tmux keeps it as a paste buffer) and go on,
+// type Chinese into 一, paste a block with dashes into 四, quit, start again
+// and find everything there, see a second window refused and waiting for
+// Enter, export HTML, make next year's report with F4 and see last year's
+// words flagged (text.year).
 func TestE2ETmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("NIANBAO_E2E") == "1" {
@@ -125,11 +129,14 @@ func TestE2ETmux(t *testing.T) {
 	db := filepath.Join(dir, "drafts.db")
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("nianbao-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), name: "nb"}
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
-	command := fmt.Sprintf("%q --db %q", bin, db)
+	// No desktop clipboard: Ctrl+C goes through the terminal (OSC 52).
+	command := fmt.Sprintf("env -u DISPLAY -u WAYLAND_DISPLAY %q --db %q", bin, db)
 
 	// A new report from the welcome screen.
 	s.start(dir, command)
-	s.waitText("欢迎使用", "新建报告")
+	// tmux keeps what a program sends with OSC 52 as a paste buffer.
+	s.tmux("set-option", "-g", "set-clipboard", "on")
+	s.waitText("欢迎使用", "新建报告", "F1 帮助", "Ctrl+Q 退出")
 	s.keys("Enter")
 	s.waitText("机关名称", "机关类型")
 	s.typeText(agency)
@@ -167,17 +174,33 @@ func TestE2ETmux(t *testing.T) {
 	s.typeText("3")
 	s.keys("Enter")
 	s.waitText("三、自然人列：新收 3 + 上年结转 0 = 3，办理结果 0 + 结转下年度 0 = 0，办理结果与结转少 3 件")
-	// Fix it: 3 granted.
-	s.keys("Down", "Down", "Left")
+	// Enter went down the column, as in Excel: 上年结转, then 予以公开.
+	s.waitText("表三：二、上年结转政府信息公开申请数量 / 自然人")
+	s.keys("Enter")
 	s.waitText("（一）予以公开 / 自然人")
+	// Fix it: 3 granted.
 	s.typeText("3")
 	s.keys("Enter")
 	s.waitFor("the error to go", e2eWait, func(scr string) bool {
 		return !strings.Contains(scr, "自然人列") && strings.Contains(scr, "错误 0")
 	})
+	s.waitText("（二）部分公开（区分处理的，只计这一情形，不计其他情形） / 自然人")
+
+	// Ctrl+C copies the 3 just typed, through the terminal, and the
+	// program goes on.
+	s.keys("Up")
+	s.waitText("表三：三、本年度办理结果 > （一）予以公开 / 自然人")
+	s.keys("C-c")
+	s.waitText("已请终端复制到剪贴板：「表三（一）予以公开/自然人」的 3")
+	if scr := s.screen(); strings.Contains(scr, "NIANBAO-EXITED") {
+		t.Fatalf("Ctrl+C ended the program:\n%s", scr)
+	}
+	if got := s.tmux("show-buffer"); got != "3" {
+		t.Fatalf("the terminal's clipboard (tmux's buffer) holds %q, want 3", got)
+	}
 
 	// Chinese into 一's opening paragraph: the section list is two F6 away.
-	const intro = "本年度我委认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息109条。"
+	const intro = "2023年，我委认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息109条。"
 	s.keys("F6", "F6", "Home", "Down")
 	s.waitText("开头段落")
 	s.keys("Enter")
@@ -189,8 +212,10 @@ func TestE2ETmux(t *testing.T) {
 	s.waitText("四、政府信息公开行政复议、行政诉讼情况")
 	s.keys("Enter")
 	s.waitText("行政复议 / 结果维持")
-	s.paste("1\t0\t0\t0\n0\t2\t0\t0\n0\t0\t0\t1\n")
-	s.waitText("已粘贴 12 个数字", "已填 12/12")
+	// Copied from a spreadsheet where a dash or a slash means nothing:
+	// those cells stay empty, never 0.
+	s.paste("1\t—\t0\t0\n0\t2\t/\t-\n0\t0\t0\t1\n")
+	s.waitText("已粘贴 9 个数字", "3 格为空白、横线或斜线，已留空（不是 0）", "已填 9/12")
 
 	s.keys("C-q")
 	s.waitText("NIANBAO-EXITED-0")
@@ -217,6 +242,11 @@ func TestE2ETmux(t *testing.T) {
 			t.Errorf("%s = %v (filled %v), want %d", addr, v, ok, want)
 		}
 	}
+	for _, addr := range []model.CellAddr{"s4.review.corrected", "s4.suit_direct.other", "s4.suit_direct.pending"} {
+		if v, ok := r.Get(addr); ok {
+			t.Errorf("%s = %v, want empty (a dash was pasted)", addr, v)
+		}
+	}
 	if r.S1.Intro != intro {
 		t.Errorf("一's opening = %q, want %q", r.S1.Intro, intro)
 	}
@@ -231,8 +261,20 @@ func TestE2ETmux(t *testing.T) {
 		t.Fatalf("the first session is gone: %q", out)
 	}
 	s.waitText(agency, "2023")
+
+	// A second window on the same draft file is refused, and its message
+	// stays until Enter (a double-clicked program's console would vanish).
+	third := &tmuxSession{t: t, socket: s.socket, name: "nb3"}
+	third.start(dir, command)
+	third.waitText("正被另一个 nianbao 窗口使用", "按 Enter 关闭窗口。")
+	if scr := third.screen(); strings.Contains(scr, "NIANBAO-EXITED") {
+		t.Fatalf("the refused window did not wait:\n%s", scr)
+	}
+	third.keys("Enter")
+	third.waitText("NIANBAO-EXITED-3")
+
 	s.keys("Enter")
-	s.waitText("已填 144/144", "已填 12/12")
+	s.waitText("已填 144/144", "已填 9/12")
 	s.keys("F6", "F6", "Home", "Down")
 	s.waitText("主动公开政府信息109条。")
 
@@ -258,6 +300,37 @@ func TestE2ETmux(t *testing.T) {
 			t.Errorf("exported HTML lacks %q", want)
 		}
 	}
-	s.keys("Enter", "C-q")
-	s.waitText("NIANBAO-EXITED-0")
+	// Next year's report from this one (F4 on the list): its text still
+	// speaks of 2023, and text.year says so.
+	s.keys("Enter", "Escape")
+	s.waitText("草稿文件：", agency)
+	s.keys("F4")
+	s.waitText(agency+"2024年政府信息公开工作年度报告", "一、总体情况开头第 1 段写的是 2023 年度的情况")
+
+	// Ctrl+C is a key now; a real interrupt signal still saves what was
+	// typed (the cell not yet entered included) and ends the program.
+	s.waitText("表三：一、本年新收政府信息公开申请数量 / 自然人", "上年 3，本年未填")
+	s.typeText("7")
+	s.waitText("Enter 确认并下移  Esc 取消") // the cell is being typed into
+	shell := strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_pid}"))
+	children, err := os.ReadFile(fmt.Sprintf("/proc/%s/task/%s/children", shell, shell))
+	if err != nil || len(strings.Fields(string(children))) != 1 {
+		t.Fatalf("the program's process under the shell %s: %q %v", shell, children, err)
+	}
+	if out, err := exec.Command("kill", "-INT", strings.Fields(string(children))[0]).CombinedOutput(); err != nil {
+		t.Fatalf("kill -INT: %v %s", err, out)
+	}
+	s.waitText("NIANBAO-EXITED-130")
+	out.Reset()
+	errb.Reset()
+	if code := cli.Run([]string{"export", "--format", "json", "-o", "-", agency + "/2024", "--db", db}, nil, &out, &errb); code != 0 {
+		t.Fatalf("export of 2024 after SIGINT: exit %d: %s", code, errb.String())
+	}
+	r, err = model.Decode(out.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := r.Get("s3.new.natural"); !ok || v != model.Int(7) {
+		t.Fatalf("the 7 being typed when SIGINT came was not saved: %v %v", v, ok)
+	}
 }

@@ -60,13 +60,16 @@ func parseScope(s string) (model.Scope, error) {
 	return "", usageErr(txtBadScope, s)
 }
 
+// checkAgency takes an agency name given as an option: the model's rule
+// for names (no control character, line break or tab; not too long)
+// refuses it with the reason rather than changing it.
 func checkAgency(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", usageErr(txtAgencyEmpty)
 	}
-	if strings.ContainsAny(s, "\n\r\t") {
-		return "", usageErr(txtAgencyBreaks)
+	if err := model.CheckName(nameAgency, s); err != nil {
+		return "", usageErr("%s", err.Error())
 	}
 	return s, nil
 }
@@ -301,6 +304,7 @@ func (a *app) setCmd() *cobra.Command {
 		}
 		var todo []assign
 		var problems []string
+		given := map[model.CellAddr]string{} // each cell's value as first written
 		for _, kv := range args[1:] {
 			k, v, ok := strings.Cut(kv, "=")
 			if !ok {
@@ -320,16 +324,27 @@ func (a *app) setCmd() *cobra.Command {
 				problems = append(problems, fmt.Sprintf(txtComputed, addr, spec.ShortLabel()))
 				continue
 			}
-			if strings.TrimSpace(v) == "" {
-				todo = append(todo, assign{addr: addr, clear: true})
+			next := assign{addr: addr, clear: strings.TrimSpace(v) == ""}
+			if !next.clear {
+				d, err := model.ParseInput(spec.Unit, v)
+				if err != nil {
+					problems = append(problems, fmt.Sprintf(txtCellProblem, addr, spec.ShortLabel(), err.Error()))
+					continue
+				}
+				next.v = d
+			}
+			// A cell written twice is counted once; with two values, which
+			// one was meant is not ours to guess.
+			if first, twice := given[addr]; twice {
+				for _, t := range todo {
+					if t.addr == addr && (t.clear != next.clear || t.v != next.v) {
+						problems = append(problems, fmt.Sprintf(txtSetTwice, addr, first, v))
+					}
+				}
 				continue
 			}
-			d, err := model.ParseInput(spec.Unit, v)
-			if err != nil {
-				problems = append(problems, fmt.Sprintf(txtCellProblem, addr, spec.ShortLabel(), err.Error()))
-				continue
-			}
-			todo = append(todo, assign{addr: addr, v: d})
+			given[addr] = v
+			todo = append(todo, next)
 		}
 		if len(problems) > 0 {
 			for _, p := range problems[:len(problems)-1] {

@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -48,7 +50,7 @@ func (a *app) textCmd() *cobra.Command {
 			src = txtFileNamed + args[2]
 			data, err = os.ReadFile(args[2])
 			if err != nil {
-				return usageErr(txtCannotReadFile, args[2], fileReason(err))
+				return usageErr(txtCannotReadFile, args[2], fileReason(args[2], err))
 			}
 		} else {
 			data, err = io.ReadAll(a.stdin)
@@ -60,7 +62,10 @@ func (a *app) textCmd() *cobra.Command {
 		if err != nil {
 			return usageErr(txtCannotReadSrc, src, err.Error())
 		}
-		text = cleanText(text)
+		text, removed := cleanText(text)
+		if removed > 0 {
+			a.note(txtControlsRemoved, removed)
+		}
 		if text == "" && !empty {
 			return usageErr(txtTextEmpty, src)
 		}
@@ -80,6 +85,10 @@ func (a *app) textCmd() *cobra.Command {
 				r.S6 = text
 			}
 			if err := s.Save(r, sumText+name); err != nil {
+				if src == txtStdin && store.Unusable(err) {
+					// What came from standard input is nowhere else.
+					return stdinAside(s.Path(), args[0], args[1], text, err)
+				}
 				return storeErr(err)
 			}
 			if part == "s1" {
@@ -94,16 +103,32 @@ func (a *app) textCmd() *cobra.Command {
 	return cmd
 }
 
-// cleanText makes text as typed: \n line ends, no trailing spaces on lines,
-// no blank lines at either end (a file usually ends with a newline).
-func cleanText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
+// stdinAside: the text read from standard input could not be saved (err):
+// it is written to a file (office.SaveAside: beside the draft file, in the
+// home folder or the temporary folder), which the message names with the
+// command that puts it in the report.
+func stdinAside(draft, report, part, text string, err error) error {
+	ce := storeErr(err).(*cliError)
+	path, aerr := office.SaveAside(office.RescuePlaces(draft), fmt.Sprintf(txtStdinFile, part), []byte(text+"\n"), time.Now())
+	if aerr != nil {
+		ce.msg += fmt.Sprintf(txtStdinLost, aerr.Error())
+	} else {
+		ce.msg += fmt.Sprintf(txtStdinAside, path, shellArg(report), part, shellArg(path))
+	}
+	return ce
+}
+
+// cleanText makes text as typed: the model's CleanText (\n line ends, no
+// control character; removed says how many it dropped), no trailing spaces
+// on lines, no blank lines at either end (a file usually ends with a
+// newline).
+func cleanText(s string) (clean string, removed int) {
+	s, removed = model.CleanText(s)
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, lineEndSpaces)
 	}
-	return strings.Trim(strings.Join(lines, "\n"), "\n")
+	return strings.Trim(strings.Join(lines, "\n"), "\n"), removed
 }
 
 // formatList is the export formats' command-line names: html、md、json.
@@ -129,7 +154,7 @@ func exportHelp() cmdHelp {
 
 func (a *app) exportCmd() *cobra.Command {
 	var format, out string
-	var fragment, force bool
+	var fragment, force, title bool
 	cmd := command(exportHelp(), argsExact(1, argsExportReport), func(cmd *cobra.Command, args []string) error {
 		if format == "" && out != "" && out != "-" {
 			format = filepath.Ext(out) // infer from -o when --format is missing
@@ -149,7 +174,11 @@ func (a *app) exportCmd() *cobra.Command {
 			}
 			return usageErr(txtFragmentOnly, strings.Join(names, txtListSep))
 		}
-		if fi, ok := f.Info(); ok && fi.Binary && out == "-" && isTerminal(a.stdout) {
+		if title && !fragment {
+			return usageErr(txtTitleFragmentOnly)
+		}
+		choice.Options.Title = title
+		if fi, ok := f.Info(); ok && fi.Binary && out == "-" && isTerminal(a.rawStdout) {
 			return usageErr(txtBinaryToTerminal, fi.Label)
 		}
 		ref, err := parseReportRef(args[0])
@@ -169,8 +198,8 @@ func (a *app) exportCmd() *cobra.Command {
 				a.note(txtNotRecorded, storeMessage(done.RecordErr))
 			}
 			if done.Path == "-" {
-				if _, err := a.stdout.Write(done.Data); err != nil {
-					return usageErr(txtCannotWriteStdout, err)
+				if err := a.writeData(done.Data); err != nil {
+					return err
 				}
 			} else {
 				fmt.Fprintln(a.stdout, a.shown(done.Path, out))
@@ -184,10 +213,10 @@ func (a *app) exportCmd() *cobra.Command {
 			if job.Report, err = readJSONReport(ref.file); err != nil {
 				return err
 			}
-			return do(office.New(nil))
+			return do(a.office(nil))
 		}
 		return a.withExporter(func(s *store.Store) error {
-			o := office.New(s)
+			o := a.office(s)
 			if job.Report, err = a.resolve(s, ref); err != nil {
 				return err
 			}
@@ -198,6 +227,7 @@ func (a *app) exportCmd() *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVar(&format, "format", "", fmt.Sprintf(flagFormat, formatList()))
 	fl.BoolVar(&fragment, "fragment", false, flagFragment)
+	fl.BoolVar(&title, "title", false, flagTitle)
 	fl.StringVarP(&out, "output", "o", "", flagOutput)
 	fl.BoolVar(&force, "force", false, flagForce)
 	return cmd
@@ -238,7 +268,7 @@ func (a *app) importCmd() *cobra.Command {
 		}
 		path := args[0]
 		if st, err := os.Stat(path); err != nil {
-			return usageErr(txtCannotReadFile, path, fileReason(err))
+			return usageErr(txtCannotReadFile, path, fileReason(path, err))
 		} else if st.IsDir() {
 			return usageErr(txtFileIsFolder, path)
 		}
@@ -285,6 +315,25 @@ func (a *app) importCmd() *cobra.Command {
 	fl.IntVar(&year, "year", 0, flagImpYear)
 	fl.BoolVar(&replace, "replace", false, flagReplace)
 	return cmd
+}
+
+// writeData writes a file's content to standard output (-o -). To a file
+// or a pipe it is data and goes byte for byte as the file would be written
+// (a binary format is refused earlier when stdout is a terminal; the text
+// formats hold no control byte of the officer's, since every way in strips
+// them). To a terminal, text passes termsafe like everything printed, its
+// CRLF line ends (CSV) as LF.
+func (a *app) writeData(data []byte) error {
+	var err error
+	if isTerminal(a.rawStdout) {
+		_, err = a.stdout.Write(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")))
+	} else {
+		_, err = a.rawStdout.Write(data)
+	}
+	if err != nil {
+		return usageErr(txtCannotWriteStdout, err)
+	}
+	return nil
 }
 
 // isTerminal reports whether w is a terminal (a binary export would garble

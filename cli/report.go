@@ -1,13 +1,12 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"strconv"
 	"strings"
 
+	"nianbao/internal/fsreason"
 	"nianbao/model"
 )
 
@@ -90,7 +89,7 @@ func reportName(agency string, year int) string {
 func readJSONReport(path string) (*model.Report, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, usageErr(txtCannotReadFile, path, fileReason(err))
+		return nil, usageErr(txtCannotReadFile, path, fileReason(path, err))
 	}
 	r, err := model.Decode(data)
 	if err != nil {
@@ -99,20 +98,6 @@ func readJSONReport(path string) (*model.Report, error) {
 	return r, nil
 }
 
-// fileReason says in Chinese why a file could not be read or written.
-func fileReason(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return txtNoSuchFile
-	case errors.Is(err, fs.ErrPermission):
-		return txtNoPermission
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		if pe.Err.Error() == "is a directory" {
-			return txtIsFolder
-		}
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
+// fileReason says in Chinese why the file at path could not be read or
+// written (fsreason: the words every package uses).
+func fileReason(path string, err error) string { return fsreason.Reason(path, err) }

@@ -9,6 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"nianbao/internal/buildinfo"
+	"nianbao/internal/termsafe"
 )
 
 // Exit codes, as issue 7 fixes them. Where several apply the largest wins.
@@ -42,25 +45,38 @@ func draftErr(format string, a ...any) error {
 // app is one run of the command line: its streams, its global flags and the
 // exit code so far (raised, never lowered).
 type app struct {
-	stdin          io.Reader
+	stdin io.Reader
+	// stdout and stderr are the streams given to Run seen through
+	// termsafe: everything printed goes through them, so that a control
+	// byte in a name, a path or a message is shown visibly (\x1b) and never
+	// acts on the terminal. rawStdout is the stream itself, for a binary
+	// export to a file or a pipe (never to a terminal).
 	stdout, stderr io.Writer
+	rawStdout      io.Writer
 	db             string // --db
 	code           int
+	uiRefused      bool           // the UI could not start (see holdRefusal)
+	build          buildinfo.Info // this build, for --version and the exports
 }
 
 // Run executes the command line args and returns the exit code. Everything
 // the program prints goes to stdout (results) or stderr (notes and errors),
 // so tests run it in-process. Without a command it opens the UI.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	out, errw := termsafe.NewWriter(stdout), termsafe.NewWriter(stderr)
+	a := &app{stdin: stdin, stdout: out, stderr: errw, rawStdout: stdout, build: buildinfo.Get()}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetOut(out)
+	root.SetErr(errw)
 	if err := root.Execute(); err != nil {
 		a.fail(err)
+		a.holdRefusal()
 	}
+	// A character cut by the end of the output is written, escaped.
+	out.Flush()
+	errw.Flush()
 	return a.code
 }
 
@@ -125,8 +141,9 @@ func (a *app) rootCmd() *cobra.Command {
 		a.newCmd(), a.metaCmd(), a.listCmd(), a.setCmd(), a.textCmd(), a.checkCmd(),
 		a.exportCmd(), a.importCmd(), a.historyCmd(), a.restoreCmd(), a.deleteCmd(),
 		a.trashCmd(), a.undeleteCmd(), a.backupsCmd(), a.recoverCmd(), a.compactCmd(),
-		a.collectCmd(), a.statusCmd(), a.sumCmd(), a.figuresCmd(),
+		a.collectCmd(), a.statusCmd(), a.sumCmd(), a.figuresCmd(), a.versionCmd(),
 	)
+	a.setVersionFlag(root)
 	// Chinese help flags on every command, added before cobra adds its own.
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {

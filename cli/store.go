@@ -59,8 +59,15 @@ func (a *app) openReader() (*store.Store, error) {
 	s, err := store.Open(path, store.Options{ReadOnly: true})
 	var fe *store.FileError
 	if errors.As(err, &fe) && (fe.Problem == store.Missing || fe.Problem == store.Older) {
-		if s, werr := a.openStore(); werr == nil {
+		s, werr := a.openStore()
+		if werr == nil {
 			return s, nil
+		}
+		// A path that leads nowhere (a shortcut to nothing, a file in
+		// the way): why it could not be made says more than "missing".
+		var we *store.FileError
+		if errors.As(werr, &we) && we.Problem == store.NotWritable && !we.ReadOnly() && !we.DiskFull() {
+			return nil, werr
 		}
 	}
 	if err != nil {
@@ -119,15 +126,23 @@ func storeMessage(err error) string {
 			} else {
 				msg += adviceNoBackup
 			}
-		case store.IsFolder:
+		case store.IsFolder, store.NotFile:
 			msg += adviceIsFolder
 		case store.NotDraft:
 			msg += adviceNotDraft
 		case store.NoLocks:
 			msg += adviceNoLocks
 		case store.NotWritable:
-			if !fe.Migrating {
+			switch {
+			case fe.Migrating:
+			case fe.DiskFull():
+				msg += adviceDiskFull
+			case fe.ReadOnly():
 				msg += adviceNotWritable
+			default:
+				// The path leads nowhere (a missing folder, a broken
+				// shortcut, a file in the way).
+				msg += adviceOtherPath
 			}
 		case store.Missing, store.Older:
 			msg += adviceNotWritable
@@ -294,10 +309,16 @@ func (a *app) closeAfter(s *store.Store, f func(s *store.Store) error) error {
 
 // withOffice is withStore for the operations of the use-case package.
 func (a *app) withOffice(f func(o *office.Office) error) error {
-	return a.withStore(func(s *store.Store) error { return f(office.New(s)) })
+	return a.withStore(func(s *store.Store) error { return f(a.office(s)) })
+}
+
+// office is the use-case package on s (nil: no draft file), naming this
+// build in what it exports.
+func (a *app) office(s *store.Store) *office.Office {
+	return office.New(s).WithGenerator(a.generator())
 }
 
 // withOfficeReader is withReader for the use-case package.
 func (a *app) withOfficeReader(f func(o *office.Office) error) error {
-	return a.withReader(func(s *store.Store) error { return f(office.New(s)) })
+	return a.withReader(func(s *store.Store) error { return f(a.office(s)) })
 }

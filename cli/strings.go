@@ -64,9 +64,6 @@ const (
 	txtBadYearInRef   = "「%s」中的年度「%s」不对：年度应为四位数字，例如 %s/2023"
 	txtCannotReadFile = "无法读取文件 %s：%s"
 	txtFileProblem    = "%s：%s"
-	txtNoSuchFile     = "文件不存在"
-	txtNoPermission   = "没有权限"
-	txtIsFolder       = "这是一个文件夹，不是文件"
 	txtFileIsFolder   = "无法读取 %s：这是一个文件夹，不是文件"
 	txtIsJSONFile     = "%s 是 JSON 文件：这个命令只作用于草稿文件中的报告（要把文件放进草稿文件，请用 nianbao import %s）"
 	txtNoSuchID       = "草稿文件中没有 ID 为 %s 的报告（用 nianbao list 查看全部报告）"
@@ -90,6 +87,7 @@ const (
 	adviceNotDraft      = "请用 --db 指定 nianbao 的草稿文件。"
 	adviceNoLocks       = "可以用 --db 指定本机磁盘上的草稿文件。"
 	adviceNotWritable   = "请换一个可写的文件夹（用 --db 指定），或请管理员开放写入权限。"
+	adviceOtherPath     = "请检查这个位置，或用 --db 指定另一个草稿文件。"
 	adviceUnreadable    = "请让管理员开放读取权限，或用 --db 指定另一个草稿文件。"
 	adviceDiskFull      = "请腾出磁盘空间后再试。"
 	adviceReadOnly      = "请让管理员开放写入权限，或用 --db 换一个可写的位置后再试。"
@@ -103,7 +101,7 @@ const (
 	txtKindSep       = "；"
 	txtBadScope      = "不认识的范围「%s」，应为 self（本机关）或 area（汇总）"
 	txtAgencyEmpty   = "机关名称不能为空"
-	txtAgencyBreaks  = "机关名称不能包含换行或制表符"
+	nameAgency       = "机关名称" // the field, as the model's checks name it
 	txtBadYearValue  = "年度「%d」不对：应为四位数字，例如 2023"
 	txtAlreadyThere  = "草稿文件中已有报告 %s"
 	txtNewNeeds      = "新建报告需要 --agency 机关名称 和 --year 年度（或用 --from 从上年报告创建）"
@@ -119,6 +117,7 @@ const (
 	txtNoCell        = "没有这个单元格：%s（地址形如 s3.new.natural，见 README「单元格地址」）"
 	txtComputed      = "%s（%s）是自动计算的合计，不能填写"
 	txtCellProblem   = "%s（%s）：%s"
+	txtSetTwice      = "%s 写了两次，值不同（「%s」和「%s」），请只写一次"
 	txtNothingSet    = "%s\n没有修改任何单元格。"
 	sumSet           = "命令行填写 %d 个单元格"
 	txtSetDone       = "已保存 %d 个单元格。%s 现有错误 %d 个（其中未填写 %d 个）、提示 %d 个（用 nianbao check 查看）。"
@@ -162,6 +161,10 @@ const (
 	sumText            = "命令行替换"
 	txtReplacedS1      = "已替换%s：开头 %d 字，小标题 %d 个。"
 	txtReplaced        = "已替换%s（%d 字）。"
+	txtStdinFile       = "标准输入的文字-%s.txt"
+	txtStdinAside      = "从标准输入读到的文字已另存为 %s，可以用 nianbao text %s %s %s 重新写入。"
+	txtStdinLost       = "从标准输入读到的文字也无法另存为文件：%s。"
+	txtControlsRemoved = "提示：文字中有 %d 个控制字符（终端控制码、响铃等不可见字符），已删去。"
 )
 
 // export and import.
@@ -169,6 +172,7 @@ const (
 	txtFormatLine        = "  %-5s %s"
 	txtNeedFormat        = "请用 --format 指定导出格式：%s"
 	txtFragmentOnly      = "--fragment 只适用于 %s"
+	txtTitleFragmentOnly = "--title 只适用于正文片段（与 --fragment 一起用）；完整文档总有标题"
 	txtTargetExists      = "%s（加 --force 覆盖）"
 	txtNotRecorded       = "注意：这次导出没有记入历史版本（%s），文件照常写出。"
 	txtCannotWriteStdout = "无法写出到标准输出：%s"
@@ -197,4 +201,24 @@ const (
 const (
 	txtNoTerminal = "填报界面需要在终端（命令行窗口）中运行，这里没有可用的终端；在脚本中请使用 nianbao 的命令（见 nianbao --help）"
 	txtUIFailed   = "填报界面出错：%s"
+	// How the UI ended when a signal closed it, or its last save failed.
+	txtUIClosedSaved    = "填报界面已关闭（收到系统信号 %s），输入的内容都已保存到草稿文件。"
+	txtUIClosed         = "填报界面已关闭（收到系统信号 %s）。"
+	txtUnsavedCopy      = "最后的修改没有写入草稿文件：%s。未保存的报告已另存为 %s；等草稿文件可以保存后，用 nianbao import --replace %s 把它导入（导入前的内容会保存为历史版本）。"
+	txtUnsavedRefused   = "最后的修改没有写入草稿文件：%s。未保存的报告已另存为 %s；改正之后可以用 nianbao import %s 导入。"
+	txtUnsavedLost      = "最后的修改没有写入草稿文件：%s。也无法另存为文件：%s。这些修改已丢失。"
+	txtUILastSaveFailed = "最后的修改没有写入草稿文件：%s。"
+	txtFullStop         = "。"
+)
+
+// nianbao --version and nianbao version.
+const (
+	txtVersionLine        = "nianbao %s\n"
+	txtVersionCommit      = "提交：%s"
+	txtVersionCommitAt    = "提交：%s（%s）"
+	txtVersionNoCommit    = "提交：未记录"
+	txtVersionModified    = "，编译时有未提交的修改"
+	txtVersionBuilt       = "构建时间：%s\n"
+	txtVersionNoBuildTime = "构建时间：未记录（不是发布版本）\n"
+	txtVersionGo          = "Go 版本：%s（%s）\n"
 )

@@ -109,11 +109,12 @@ REPORT 可以是草稿文件中的报告（机关名称/年度），也可以是
 // helpExport's %s are filled from the export registry: the format names
 // (html|md|json), the formats in words, the choices with their names.
 var helpExport = cmdHelp{
-	use:   "export --format %s [--fragment] [-o FILE|-] [--force] REPORT",
+	use:   "export --format %s [--fragment [--title]] [-o FILE|-] [--force] REPORT",
 	short: "导出报告为 %s",
 	long: `把报告导出为以下格式之一（--format 后写格式名）：
 %s
---fragment：只导出正文片段，样式写在标签内，便于粘贴到网站编辑器（适用于 %s）。
+--fragment：只导出正文片段，样式写在标签内，便于粘贴到网站编辑器（适用于 %s）；
+片段默认不含标题（网站的文章标题已有），加 --title 时以报告标题开头。
 REPORT 可以是草稿文件中的报告（机关名称/年度），也可以是 .json 报告文件。
 
 不给 -o 时写到当前文件夹，文件名为「{机关名称}{年度}年政府信息公开工作年度报告.{扩展名}」
@@ -226,6 +227,7 @@ const (
 	flagEmpty    = "内容为空时清空这一段（不加时空内容不做修改）"
 	flagFormat   = "导出格式 `FMT`：%s"
 	flagFragment = "只导出 HTML 正文片段（样式写在标签内）"
+	flagTitle    = "正文片段以报告标题开头（网站编辑器通常已有标题，默认不加）"
 	flagOutput   = "写到文件 `FILE`；- 表示标准输出"
 	flagForce    = "覆盖已存在的文件"
 	flagImpAg    = "机关名称 `NAME`（代替标题中的名称）"
@@ -234,3 +236,14 @@ const (
 	flagChkJSON  = "以 JSON 数组输出（只输出数组）"
 	flagChkAll   = "检查草稿文件中的全部报告"
 )
+
+var helpVersion = cmdHelp{
+	use:   "version",
+	short: "显示版本、提交、构建时间和 Go 版本",
+	long: `显示这个 nianbao 的版本、编译它的源代码提交、构建时间和 Go 版本（与 nianbao --version 相同）。
+报告问题时请附上这几行。`,
+	example: `  nianbao version
+  nianbao --version`,
+}
+
+const flagVersion = "显示版本、提交、构建时间和 Go 版本"

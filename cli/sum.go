@@ -325,7 +325,7 @@ func (a *app) figuresCmd() *cobra.Command {
 		default:
 			return usageErr(txtFiguresBadFormat, format)
 		}
-		if format == "xlsx" && out == "-" && isTerminal(a.stdout) {
+		if format == "xlsx" && out == "-" && isTerminal(a.rawStdout) {
 			return usageErr(txtBinaryToTerminal, format)
 		}
 		return a.withOffice(func(o *office.Office) error {
@@ -350,10 +350,7 @@ func (a *app) figuresCmd() *cobra.Command {
 				return usageErr("%s", err.Error())
 			}
 			if out == "-" {
-				if _, err := a.stdout.Write(data); err != nil {
-					return usageErr(txtCannotWriteStdout, err)
-				}
-				return nil
+				return a.writeData(data)
 			}
 			path := out
 			if path == "" {

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"nianbao/internal/atomicfile"
+	"nianbao/internal/fsreason"
 	"nianbao/model"
 )
 
@@ -185,7 +186,7 @@ func WriteFile(path string, data []byte, force bool) error {
 	case errors.Is(err, atomicfile.ErrExists):
 		return &existsError{path: path}
 	}
-	return fmt.Errorf("无法写入 %s：%s", path, reason(err))
+	return fmt.Errorf("无法写入 %s：%s", path, reason(path, err))
 }
 
 // CheckTarget tells in advance what WriteFile(path, …, force) would refuse
@@ -229,20 +230,15 @@ var reasons = []struct {
 	{syscall.ENAMETOOLONG, "文件名或路径太长，请换一个短一些的名字"},
 }
 
-// reason says in Chinese why a write failed.
-func reason(err error) string {
+// reason says in Chinese why a write to path failed: the clerk's remedy
+// where there is one, else the words every package uses (fsreason).
+func reason(path string, err error) string {
 	for _, r := range reasons {
 		if errors.Is(err, r.err) {
 			return r.why
 		}
 	}
-	// Anything else still gets a Chinese sentence, with the system's own
-	// words (often English) kept for whoever helps the clerk.
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return "系统报告：" + err.Error()
+	return fsreason.Reason(path, err)
 }
 
 // FeeSentence is the generated sentence of 六 about 信息处理费:

@@ -108,6 +108,11 @@ type assembler struct {
 	// label beside its figures places them; the rest are placed by position
 	// where the count fits, or by the table's arithmetic.
 	fromPDF bool
+	// orderOnly: text extracted from a PDF without column positions
+	// (pdftotext's default), where a table's cells are known only by the
+	// order of their figures (see orderRead).
+	orderOnly bool
+	flows     map[string][]int // for each table's rows, its flow (see block)
 	// splitBudget bounds the work of reading run-together cells over the
 	// whole import.
 	splitBudget int
@@ -234,6 +239,7 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 	var preface, s1, s5, s6 []string
 	var titleDate model.Date
 	tables := map[string][][]string{}
+	tableFlows := map[string][]int{}
 	section := 0
 	headings := 0
 	unknownTables := 0
@@ -243,6 +249,14 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 			if id == "" {
 				unknownTables++
 				continue
+			}
+			// Each row's flow, where known; else a flow of its own.
+			for i := range b.table {
+				f := -1 - len(tableFlows[id])
+				if b.flows != nil {
+					f = b.flows[i]
+				}
+				tableFlows[id] = append(tableFlows[id], f)
 			}
 			tables[id] = append(tables[id], b.table...)
 			continue
@@ -310,6 +324,7 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 	r.S1 = splitSection1(s1)
 	r.S5 = strings.Join(s5, "\n")
 
+	a.flows = tableFlows
 	for _, t := range []*model.Table{model.S2, model.S3, model.S4} {
 		a.readTable(r, t, tables[t.ID])
 	}
@@ -382,11 +397,22 @@ func (a *assembler) readSignature(r *model.Report, tail *[]string, agency string
 	r.Date = date
 	end := d
 	if d > 0 {
-		if s := strings.TrimSpace(paras[d-1]); looksLikeAgency(s) && !strings.ContainsAny(s, "。！？") {
+		s := strings.TrimSpace(paras[d-1])
+		// A PDF's lines may have run the signing agency on after the
+		// last sentence (…987.65 元。北京市某某局).
+		before := ""
+		if i := strings.LastIndex(s, "。"); i >= 0 && isAgencyLine(s[i+len("。"):]) {
+			before, s = s[:i+len("。")], s[i+len("。"):]
+		}
+		if looksLikeAgency(s) && !strings.ContainsAny(s, "。！？") {
 			if foldDigits(s) != foldDigits(agency) {
 				r.Signer = s
 			}
 			end = d - 1
+			if before != "" {
+				paras[end] = before
+				end++
+			}
 		}
 	}
 	*tail = paras[:end]

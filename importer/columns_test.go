@@ -51,7 +51,7 @@ func TestPlaceUnderHeader(t *testing.T) {
 	}
 	lines := []*pline{right(30, map[int]string{0: "12", 1: "3", 4: "105", 6: "120"}), right(50, map[int]string{0: "7", 2: "40", 6: "47"})}
 	rows := [][]string{lines[0].chunks(), lines[1].chunks()}
-	got := placeUnderHeader(rows, lines, centers)
+	got := placeUnderHeader(rows, lines, centers, false)
 	if strings.Join(got[0], "|") != "一、本年新收|12|3|||105||120" || strings.Join(got[1], "|") != "一、本年新收|7||40||||47" {
 		t.Errorf("flush right: %q", got)
 	}
@@ -68,7 +68,7 @@ func TestPlaceUnderHeader(t *testing.T) {
 	}
 	lines = []*pline{left(30, map[int]string{0: "1", 1: "3", 4: "5"}), left(50, map[int]string{0: "7", 2: "4"})}
 	rows = [][]string{lines[0].chunks(), lines[1].chunks()}
-	got = placeUnderHeader(rows, lines, centers)
+	got = placeUnderHeader(rows, lines, centers, false)
 	if strings.Join(got[0], "|") != strings.Join(rows[0], "|") || strings.Join(got[1], "|") != strings.Join(rows[1], "|") {
 		t.Errorf("flush left was placed: %q", got)
 	}

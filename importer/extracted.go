@@ -72,8 +72,70 @@ func wrappedLines(s string) bool {
 	return near >= 8 && near*5 >= len(lines)*2 && open*5 >= near*3
 }
 
+// layoutLine is a line of -layout text as a line of a page: a glyph for
+// each character, one unit wide, where it stands. pdftotext sets each
+// character in one column of its own, wide or narrow, so that counting
+// characters, not display width, keeps the columns of a table in line.
+func layoutLine(raw string) *pline {
+	l := &pline{size: 1}
+	x := 0.0
+	for _, r := range raw {
+		if r != ' ' && r != '\u3000' && r != '\u00a0' {
+			l.glyphs = append(l.glyphs, pglyph{x: x, w: 1, size: 1, text: string(r)})
+		}
+		x++
+	}
+	return l
+}
+
+// s3HeaderLine tells a line of 三's header (a part of it starts with a
+// column's name) from a label's continuation (不计其他情形）).
+func s3HeaderLine(t string) bool {
+	for _, part := range manySpaces.Split(strings.TrimSpace(t), -1) {
+		if part == "申请人情况" || part == "法人或其他组织" {
+			return true
+		}
+		for _, a := range s3Anchors {
+			if strings.HasPrefix(part, strings.TrimSuffix(a, "人")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleLines finds the title among the lines before the first section
+// heading: the first line, alone or with the one or two lines after it (a
+// title in a large font wraps, even inside a word: 政府信 / 息公开), that
+// reads as a title. It returns the lines [from, to), or (-1, -1).
+func titleLines(texts []string) (from, to int) {
+	for i := 0; i < len(texts) && i < 40; i++ {
+		if headingNumber(texts[i]) > 0 {
+			break
+		}
+		title := texts[i]
+		for k := 0; k <= 2 && i+k < len(texts); k++ {
+			if k > 0 {
+				next := texts[i+k]
+				if headingNumber(next) > 0 || utf8.RuneCountInString(title) > 40 || !titleYear.MatchString(foldDigits(title)) {
+					break
+				}
+				if _, _, whole := parseTitle(next); whole {
+					break // the title is the next line by itself
+				}
+				title += next
+			}
+			if _, _, ok := parseTitle(title); ok {
+				return i, i + k + 1
+			}
+		}
+	}
+	return -1, -1
+}
+
 func importExtractedPDFText(s string, opt Options) (*Result, error) {
-	r, notes, err := assembleWith(&assembler{fromPDF: true}, extractedBlocks(s), opt, "")
+	blocks, columns := extractedBlocks(s)
+	r, notes, err := assembleWith(&assembler{fromPDF: true, orderOnly: !columns}, blocks, opt, "")
 	if err != nil {
 		return nil, err
 	}
@@ -132,23 +194,38 @@ func extractedChunks(line string) []string {
 }
 
 // extractedBlocks turns extracted text into paragraphs and table rows.
-func extractedBlocks(s string) []block {
+// columns says whether the tables keep their columns' places (-layout:
+// cells set apart by runs of spaces), or only the order of their cells.
+func extractedBlocks(s string) (out []block, columns bool) {
 	pages := strings.Split(s, "\f")
 	type xline struct {
 		text   string // trimmed
+		raw    string // as on the page, for where its parts stand
 		indent int    // leading spaces (display width)
 		width  int    // display width, indent included
+		flow   int    // lines between blank lines (pdftotext's flows)
 	}
+	// pdftotext writes each of its flows (a run of text blocks, each
+	// below the one before, read top to bottom and left to right) with
+	// a blank line after it, and a form feed after each page. Where the
+	// text has form feeds, the lines between blank lines are one flow.
+	flows := len(pages) > 1
 	// Running heads and page numbers: the first and last lines of pages
 	// that are a page number, or the same on three pages or more.
 	edge := map[string]int{}
 	pageLines := make([][]string, len(pages))
+	lineFlow := make([][]int, len(pages))
+	flow := 0
 	for pi, p := range pages {
 		var ls []string
+		flow++
 		for _, l := range strings.Split(p, "\n") {
-			if strings.TrimSpace(l) != "" {
-				ls = append(ls, strings.TrimRight(l, " \u3000\u00a0\r"))
+			if strings.TrimSpace(l) == "" {
+				flow++
+				continue
 			}
+			ls = append(ls, strings.TrimRight(l, " \u3000\u00a0\r"))
+			lineFlow[pi] = append(lineFlow[pi], flow)
 		}
 		pageLines[pi] = ls
 		for i, l := range ls {
@@ -171,7 +248,7 @@ func extractedBlocks(s string) []block {
 			}
 			indent := runewidth.StringWidth(l) - runewidth.StringWidth(strings.TrimLeft(l, " \u3000\u00a0"))
 			w := runewidth.StringWidth(l)
-			lines = append(lines, xline{text: t, indent: indent, width: w})
+			lines = append(lines, xline{text: t, raw: l, indent: indent, width: w, flow: lineFlow[pi][i]})
 			if !manySpaces.MatchString(t) && w >= 20 {
 				widths = append(widths, w)
 			}
@@ -214,7 +291,6 @@ func extractedBlocks(s string) []block {
 			lines = append(lines[:i+1], lines[i+2:]...)
 		}
 	}
-	var out []block
 	var para strings.Builder
 	var rows [][]string
 	section := 0
@@ -225,14 +301,53 @@ func extractedBlocks(s string) []block {
 			para.Reset()
 		}
 	}
+	// Table 三 in -layout text: its header's column names, and the lines
+	// of the rows under it (to the next repeated header, on a new page),
+	// so that a row with blank cells gets them back from where its
+	// figures stand (see placeUnderHeader).
+	var hdr, segLines []*pline
+	segStart := 0
+	closeSeg := func() {
+		if len(segLines) > 0 {
+			centers, ok := s3Columns(hdr)
+			if !ok {
+				centers = nil
+			}
+			copy(rows[segStart:], placeUnderHeader(rows[segStart:segStart+len(segLines)], segLines, centers, true))
+			hdr = nil // the next part has its own header
+		}
+		segLines = nil
+	}
+	var rowFlows []int
 	flushRows := func() {
+		closeSeg()
+		hdr = nil
 		if len(rows) > 0 {
-			out = append(out, block{table: rows, isTbl: true})
-			rows = nil
+			b := block{table: rows, isTbl: true}
+			if flows {
+				b.flows = rowFlows
+			}
+			out = append(out, b)
+			rows, rowFlows = nil, nil
 		}
 	}
-	for _, l := range lines {
-		text := cjkSpace(l.text)
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = cjkSpace(l.text)
+	}
+	titleFrom, titleTo := titleLines(texts)
+	for i, l := range lines {
+		text := texts[i]
+		if i >= titleFrom && i < titleTo {
+			// The title is a paragraph of its own, whatever the lines
+			// around it (a draft note above it, as wide as the page).
+			if i == titleFrom {
+				flushPara()
+				out = append(out, block{para: strings.Join(texts[titleFrom:titleTo], "")})
+			}
+			prevFull = false
+			continue
+		}
 		if k := headingNumber(text); k > section {
 			flushPara()
 			flushRows()
@@ -243,7 +358,28 @@ func extractedBlocks(s string) []block {
 		}
 		if section >= 2 && section <= 4 && !isSentence(text) {
 			flushPara()
-			rows = append(rows, extractedChunks(l.text))
+			layout := manySpaces.MatchString(l.text)
+			if layout {
+				columns = true
+			}
+			ch := extractedChunks(l.text)
+			if section == 3 && (layout || len(segLines) > 0 || manySpaces.MatchString(l.raw)) {
+				switch {
+				case !hasFigure(ch) && s3HeaderLine(l.text):
+					closeSeg()
+					hdr = append(hdr, layoutLine(l.raw))
+					if len(hdr) > 12 {
+						hdr = hdr[1:]
+					}
+				case len(segLines) > 0 || hasFigure(ch):
+					if len(segLines) == 0 {
+						segStart = len(rows)
+					}
+					segLines = append(segLines, layoutLine(l.raw))
+				}
+			}
+			rows = append(rows, ch)
+			rowFlows = append(rowFlows, l.flow)
 			continue
 		}
 		flushRows()
@@ -260,5 +396,5 @@ func extractedBlocks(s string) []block {
 	}
 	flushPara()
 	flushRows()
-	return out
+	return out, columns
 }

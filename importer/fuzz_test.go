@@ -123,6 +123,17 @@ func BenchmarkImportPDFText(b *testing.B) {
 	benchFile(b, "testdata/gen/numbered.chromium.pdftotext-layout.txt")
 }
 
+// The order reader (pdftotext without -layout of LibreOffice's PDF of a
+// .docx): a different figure in every cell, over two pages; and a small
+// agency's zeros, whose readings are many and all alike.
+func BenchmarkImportPDFTextOrder(b *testing.B) {
+	benchFile(b, "testdata/gen/numbered-long4.nianbao-docx-split.libreoffice.pdftotext.txt")
+}
+
+func BenchmarkImportPDFTextOrderZeros(b *testing.B) {
+	benchFile(b, "testdata/gen/typical.nianbao-docx.libreoffice.pdftotext.txt")
+}
+
 // fuzzResult checks what every fuzz target asks of an import: a report or
 // a Chinese error, never both, never a panic, a report that encodes, and a
 // bounded number of notes.
@@ -226,7 +237,11 @@ func FuzzPDF(f *testing.F) {
 //
 //	go test ./importer/ -run '^$' -fuzz FuzzExtractedText -fuzztime 20s -fuzzminimizetime 50x
 func FuzzExtractedText(f *testing.F) {
-	for _, name := range []string{"numbered.chromium.pdftotext.txt", "numbered-long2.libreoffice.pdftotext-layout.txt"} {
+	for _, name := range []string{"numbered.chromium.pdftotext.txt", "numbered-long2.libreoffice.pdftotext-layout.txt",
+		// The order reader's inputs: LibreOffice's bands and a page's
+		// staircase, a small agency's zeros, -layout with blank cells.
+		"numbered-long4.nianbao-docx-split.libreoffice.pdftotext.txt", "typical.nianbao-docx.libreoffice.pdftotext.txt",
+		"blanks.nianbao-docx.libreoffice.pdftotext-layout.txt"} {
 		d, err := os.ReadFile("testdata/gen/" + name)
 		if err != nil {
 			f.Fatal(err)

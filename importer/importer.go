@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 
+	"nianbao/internal/fsreason"
 	"nianbao/model"
 )
 
@@ -152,7 +153,7 @@ func ImportFile(path string, opt Options) (*Result, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("找不到文件「%s」", path)
 		}
-		return nil, fmt.Errorf("无法读取文件「%s」：%v", path, err)
+		return nil, fmt.Errorf("无法读取文件「%s」：%s", path, fsreason.Reason(path, err))
 	}
 	if st.IsDir() {
 		return nil, fmt.Errorf("「%s」是文件夹，不是文件", path)
@@ -165,7 +166,7 @@ func ImportFile(path string, opt Options) (*Result, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取文件「%s」：%v", path, err)
+		return nil, fmt.Errorf("无法读取文件「%s」：%s", path, fsreason.Reason(path, err))
 	}
 	res, err := Import(data, filepath.Base(path), opt)
 	if err != nil {

@@ -170,13 +170,19 @@ func s3Columns(hdr []*pline) ([]float64, bool) {
 	centers := make([]float64, len(s3Anchors))
 	for k, name := range s3Anchors {
 		found := 0
-		for _, l := range hdr {
-			if name == "其他" && strings.Contains(l.text(), "其他组织") {
-				continue // 法人或其他组织, the group over five columns
+		for _, try := range []string{name, strings.TrimSuffix(name, "人")} {
+			// 自然人 may wrap too (自然 / 人).
+			for _, l := range hdr {
+				if name == "其他" && strings.Contains(l.text(), "其他组织") {
+					continue // 法人或其他组织, the group over five columns
+				}
+				if x0, x1, ok := l.span(try); ok {
+					centers[k] = (x0 + x1) / 2
+					found++
+				}
 			}
-			if x0, x1, ok := l.span(name); ok {
-				centers[k] = (x0 + x1) / 2
-				found++
+			if found > 0 || try == name && !strings.HasSuffix(name, "人") {
+				break
 			}
 		}
 		if found != 1 {
@@ -191,6 +197,14 @@ func s3Columns(hdr []*pline) ([]float64, bool) {
 	return centers, true
 }
 
+// pfig is a figure of a table without borders: its row (line), text,
+// centre and right edge.
+type pfig struct {
+	row    int
+	text   string
+	cx, x1 float64
+}
+
 // placeUnderHeader gives the rows of 三 printed without borders their
 // blank cells back. A cell the report leaves blank prints nothing, so a row
 // of four figures does not say which four of the seven columns they are
@@ -202,27 +216,33 @@ func s3Columns(hdr []*pline) ([]float64, bool) {
 // every figure of the table, no two in one cell; when both do and they
 // differ, neither is used. Rows left as they were are read, or not, by
 // their count.
-func placeUnderHeader(rows [][]string, lines []*pline, centers []float64) [][]string {
-	type fig struct {
-		row    int
-		text   string
-		cx, x1 float64
-	}
-	var figs []fig
+//
+// In text extracted with -layout (layout), the header's words stand only
+// roughly where they are printed (pdftotext packs words of one line
+// together): there the figures' own columns, where they show every
+// column, are read alone.
+// centers may be nil (the header was not found): then only the figures'
+// own columns are read.
+func placeUnderHeader(rows [][]string, lines []*pline, centers []float64, layout bool) [][]string {
+	var figs []pfig
 	for i, l := range lines {
 		for _, c := range l.pchunks() {
 			if k := kindOf(c.text); k == vNum || k == vDash {
-				figs = append(figs, fig{i, c.text, (c.x0 + c.x1) / 2, c.x1})
+				figs = append(figs, pfig{i, c.text, (c.x0 + c.x1) / 2, c.x1})
 			}
 		}
 	}
 	if len(figs) == 0 || len(figs) > 5000 {
 		return rows
 	}
+	n := len(s3Anchors) // the columns of 三
 	// Reading 1: centred.
 	byCenter := make([]int, len(figs))
 	for i, f := range figs {
-		byCenter[i] = nearestColumn(centers, f.cx)
+		byCenter[i] = -1
+		if len(centers) == n {
+			byCenter[i] = nearestColumn(centers, f.cx)
+		}
 	}
 	// Reading 2: flush right. Right edges closer than 2 points are one
 	// edge; each edge must fall between a column's name and the next.
@@ -297,21 +317,31 @@ func placeUnderHeader(rows [][]string, lines []*pline, centers []float64) [][]st
 		}
 		return true
 	}
-	okC, okR := complete(byCenter), complete(byRight)
+	// Reading 3: the figures' own columns. Where every column of the
+	// table has a figure in some row, the figures' right (or left) edges,
+	// or their centres, fall into as many tight groups as there are
+	// columns, and the groups are the columns in order.
+	byEdges := figureColumns(figs, n, lines)
+	// Every reading that places every figure must agree.
 	var cols []int
-	switch {
-	case okC && okR:
-		for i := range figs {
-			if byCenter[i] != byRight[i] {
-				return rows
+	readings := [][]int{byCenter, byRight, byEdges}
+	if layout && byEdges != nil && complete(byEdges) {
+		readings = [][]int{byEdges}
+	}
+	for _, r := range readings {
+		if r == nil || !complete(r) {
+			continue
+		}
+		if cols != nil {
+			for i := range figs {
+				if cols[i] != r[i] {
+					return rows
+				}
 			}
 		}
-		cols = byCenter
-	case okC:
-		cols = byCenter
-	case okR:
-		cols = byRight
-	default:
+		cols = r
+	}
+	if cols == nil {
 		return rows
 	}
 	out := make([][]string, len(rows))
@@ -319,12 +349,12 @@ func placeUnderHeader(rows [][]string, lines []*pline, centers []float64) [][]st
 	placed := make([][]string, len(rows))
 	for i, f := range figs {
 		if placed[f.row] == nil {
-			placed[f.row] = make([]string, len(centers))
+			placed[f.row] = make([]string, n)
 		}
 		placed[f.row][cols[i]] = f.text
 	}
 	for r, cells := range placed {
-		if cells == nil || figures(rows[r]) >= len(centers) {
+		if cells == nil || figures(rows[r]) >= n {
 			continue // a row with every figure needs no help
 		}
 		var labels []string
@@ -336,6 +366,81 @@ func placeUnderHeader(rows [][]string, lines []*pline, centers []float64) [][]st
 		out[r] = append(labels, cells...)
 	}
 	return out
+}
+
+// figureColumns reads the columns of a table without borders from its
+// figures alone: their right edges, their left edges or their centres
+// (figures set flush right, flush left or centred) fall into exactly n
+// tight groups, far apart, the columns from left to right. Only one way of
+// aligning may give n groups, or the groups must say the same. nil when
+// none does: a column blank in every row leaves fewer groups, and the
+// header must tell which is missing.
+func figureColumns(figs []pfig, n int, lines []*pline) []int {
+	if len(figs) == 0 || len(lines) == 0 {
+		return nil
+	}
+	// How close edges of one column stand: a character of text
+	// extracted with -layout, a fifth of the type size in a PDF.
+	tol := math.Max(1, 0.2*lines[0].size)
+	var found []int
+	for _, at := range []func(f pfig) float64{
+		func(f pfig) float64 { return f.x1 },
+		func(f pfig) float64 { return 2*f.cx - f.x1 },
+		func(f pfig) float64 { return f.cx },
+	} {
+		xs := make([]float64, len(figs))
+		for i, f := range figs {
+			xs[i] = at(f)
+		}
+		cols, ok := groupColumns(xs, n, tol)
+		if !ok {
+			continue
+		}
+		if found != nil {
+			for i := range cols {
+				if cols[i] != found[i] {
+					return nil
+				}
+			}
+		}
+		found = cols
+	}
+	return found
+}
+
+// groupColumns groups the positions xs into n groups from left to right,
+// each no wider than two tol and apart from the next by more than three:
+// the group of each position, or ok false.
+func groupColumns(xs []float64, n int, tol float64) (cols []int, ok bool) {
+	sorted := append([]float64(nil), xs...)
+	sort.Float64s(sorted)
+
+	var starts, ends []float64
+	for _, x := range sorted {
+		if len(ends) > 0 && x-ends[len(ends)-1] <= tol {
+			ends[len(ends)-1] = x
+			continue
+		}
+		starts = append(starts, x)
+		ends = append(ends, x)
+	}
+	if len(starts) != n {
+		return nil, false
+	}
+	for g := range starts {
+		if ends[g]-starts[g] > 2*tol || g > 0 && starts[g]-ends[g-1] <= 3*tol {
+			return nil, false
+		}
+	}
+	cols = make([]int, len(xs))
+	for i, x := range xs {
+		for g := range starts {
+			if x >= starts[g] && x <= ends[g] {
+				cols[i] = g
+			}
+		}
+	}
+	return cols, true
 }
 
 // nearestColumn is the column whose centre x is clearly nearest (nearer
@@ -671,7 +776,7 @@ func reflow(elems []pelem, pages []pdftext.Page) []block {
 	flushRows := func() {
 		if len(rows) > 0 {
 			if section == 3 && centers != nil {
-				rows = placeUnderHeader(rows, rowLines, centers)
+				rows = placeUnderHeader(rows, rowLines, centers, false)
 			}
 			out = append(out, block{table: rows, isTbl: true})
 			rows, rowLines, centers = nil, nil, nil

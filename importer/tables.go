@@ -67,7 +67,17 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 	trs := tableRows(t)
 	got := make([][]string, len(trs))
 	bad := make([]bool, len(trs))
-	if a.fromPDF {
+	var unsure map[model.CellAddr]bool // cells whose figure two readings dispute
+	switch {
+	case a.orderOnly && t != model.S4:
+		// Text without column positions: the figures in their order
+		// (see orderRead), wherever the labels stand.
+		if ord, amb, ok := a.orderTable(t, trs, rows); ok {
+			rows = nil
+			copy(got, ord)
+			unsure = amb
+		}
+	case a.fromPDF:
 		if seq := sequenceRead(trs, rows); seq != nil {
 			// Every figure of the table in reading order, confirmed by
 			// its arithmetic: labels, wherever they stand, are not needed.
@@ -206,6 +216,9 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		}
 		for ci, text := range vals {
 			spec := trs[ri].cells[ci]
+			if unsure[spec.Addr] {
+				continue
+			}
 			if spec.Computed {
 				printed[spec.Addr] = text
 				continue
@@ -240,6 +253,85 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		}
 		a.cellNote([]model.CellAddr{c.Addr}, "%s：原文印的合计是 %s，按各项计算是 %s，%s %s；已按各项导入，合计由程序计算", c.ShortLabel(), p, v, sign, diff)
 	}
+}
+
+// orderTable reads table 三, or 二, from the order of its figures alone
+// (text extracted from a PDF without column positions; see orderRead). 二
+// is its first block (规章, 行政规范性文件: two rows of three) and then one
+// figure for each row below, each under the one above. ok is false when the
+// figures are not those of the whole table or no reading holds; got then
+// holds nothing, and the table is read by its labels. Cells two readings
+// dispute are left empty with a note each, and returned in unsure.
+func (a *assembler) orderTable(t *model.Table, trs []tableRow, rows [][]string) (got [][]string, unsure map[model.CellAddr]bool, ok bool) {
+	unit, flows := model.Count, []int(nil)
+	if t == model.S2 {
+		// 二 has amounts, and no sums to confirm a reading: there the
+		// order within pdftotext's flows decides between readings (in
+		// 三 it would only make the search longer: its sums decide).
+		unit, flows = model.Wan, a.flows[t.ID]
+	}
+	figs, ok := orderFigures(rows, flows, unit)
+	if !ok || len(figs) == 0 {
+		return nil, nil, false
+	}
+	grid := trs
+	if t == model.S3 {
+		// Printed with or without its （七）总计 row.
+		n := 0
+		for _, tr := range trs {
+			n += len(tr.cells)
+		}
+		if len(figs) != n {
+			grid = nil
+			for _, tr := range trs {
+				if !tr.row.Computed {
+					grid = append(grid, tr)
+				}
+			}
+		}
+	}
+	var tail []ofig
+	if t == model.S2 {
+		if len(trs) < 2 || len(figs) != len(trs)-2+2*len(trs[0].cells) {
+			return nil, nil, false
+		}
+		for _, tr := range trs[2:] {
+			if len(tr.cells) != 1 {
+				return nil, nil, false
+			}
+		}
+		grid, tail = trs[:2], figs[2*len(trs[0].cells):]
+		figs = figs[:2*len(trs[0].cells)]
+	}
+	read, amb, more := orderRead(grid, figs)
+	if read == nil {
+		if more {
+			a.cellNote(tableInputs(t), "表%s的数字在提取的文字中没有栏位，先后次序可以有很多种读法，无法确定各属哪一格，按行名读取", t.Number)
+		}
+		return nil, nil, false
+	}
+	got = make([][]string, len(trs))
+	for gi, tr := range grid {
+		for ri := range trs {
+			if trs[ri].row.Key == tr.row.Key {
+				got[ri] = read[gi]
+			}
+		}
+	}
+	for i, f := range tail {
+		got[2+i] = []string{f.text}
+	}
+	unsure = map[model.CellAddr]bool{}
+	why := "都符合表中印的合计"
+	if t == model.S2 {
+		why = "表二没有合计可以核对"
+	}
+	for _, c := range amb {
+		spec, _ := model.Cell(c)
+		unsure[c] = true
+		a.cellNote([]model.CellAddr{c}, "%s：从 PDF 提取的文字没有保留栏位，按数字的先后有两种以上读法（%s），这一格无法确定，已留空", spec.ShortLabel(), why)
+	}
+	return got, unsure, true
 }
 
 // dropShortRows handles a row one figure short of the others. A row with a

@@ -17,6 +17,10 @@ type block struct {
 	para  string
 	table [][]string
 	isTbl bool
+	// flows, for a table of text extracted from a PDF, says for each row
+	// (line) the flow of lines it stands in (see extractedBlocks); nil
+	// when not known.
+	flows []int
 }
 
 // DecodeText turns the bytes of a text file into a string: UTF-8 with or
@@ -241,7 +245,13 @@ func isSentence(s string) bool {
 			return false // a row: label and figures
 		}
 	}
-	return strings.ContainsAny(s, "。；！？") || utf8.RuneCountInString(s) > 60
+	// The length of the words: a line of -layout text sets a table's
+	// header words far apart.
+	n := 0
+	for _, f := range fields {
+		n += utf8.RuneCountInString(f)
+	}
+	return strings.ContainsAny(s, "。；！？") || n > 60
 }
 
 // tabLineRows reads a table copied from a browser whose cells hold

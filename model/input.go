@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"golang.org/x/text/width"
@@ -51,10 +52,12 @@ func ParseInput(u Unit, text string) (Dec, error) {
 		s = strings.ReplaceAll(s, ",", "")
 	}
 	neg := strings.HasPrefix(s, "-")
-	d, err := parseDec(s)
-	if strings.ContainsAny(s, "eE") && err == nil {
-		err = errDecSyntax // exponents are for JSON, not for people
+	if sciNotation.MatchString(s) {
+		// 1e3, 1.2E+05 as Excel shows a wide number: whatever its size,
+		// the same answer, and never a figure read from a rounded display.
+		return fail("「%s」是科学计数法：请写出完整的数字，例如 1000", text)
 	}
+	d, err := parseDec(s)
 	switch {
 	case err == errDecPlaces:
 		if u == Count {
@@ -91,6 +94,9 @@ func RangeProblem(u Unit, v Dec) string {
 	}
 	return ""
 }
+
+// sciNotation is a number in scientific notation: 1e3, -2.5E+04.
+var sciNotation = regexp.MustCompile(`^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$`)
 
 // thousandsOK accepts 1,200 and 12,345,678.5 but not 1,2 or ,100.
 func thousandsOK(s string) bool {

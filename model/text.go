@@ -702,11 +702,41 @@ func parseZero(part, cl string, out []statement) []statement {
 		if suit {
 			add(stNoSuit)
 		}
-		if !review && !suit && containsAny(rest, asksWords) && !containsAny(rest, notApplications) {
+		if !review && !suit && containsAny(rest, asksWords) && !containsAny(rest, notApplications) && !oneWayOnly(rest) {
 			add(stNoNew)
 		}
 	}
 	return out
+}
+
+// channelWords name a way of applying (通过邮件、信函等方式, 当面). A
+// 未收到 claim that names one says that no application came that way (the
+// seed: 未收到申请人通过邮件、信函等方式提交的…请求), nothing of those that
+// came another way; allWays make it every way again (通过任何方式).
+var (
+	channelWords = []string{"通过", "方式", "渠道", "途径", "形式", "邮件", "信函", "邮寄", "传真", "当面", "现场", "网上", "网络", "在线", "电话"}
+	allWays      = []string{"任何", "所有", "一切", "各种", "各类", "全部"}
+)
+
+// oneWayOnly reports whether the words of a 未收到 claim before its 申请
+// (or 请求; 申请人 is who applies) restrict it to some ways of applying.
+func oneWayOnly(rest string) bool {
+	end := len(rest)
+	for _, w := range asksWords {
+		for off := 0; off < end; {
+			i := strings.Index(rest[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			if !strings.HasPrefix(rest[i+len(w):], "人") {
+				end = min(end, i)
+				break
+			}
+			off = i + len(w)
+		}
+	}
+	return containsAny(rest[:end], channelWords) && !containsAny(rest[:end], allWays)
 }
 
 var doneWords = []string{"办结", "办理完毕"}

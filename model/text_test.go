@@ -29,8 +29,14 @@ func stmtString(sts []statement) string {
 func TestParseStatements(t *testing.T) {
 	cases := []struct{ text, want string }{
 		// The seed's phrasing, and the common ones.
-		{"全年未收到申请人通过邮件、信函等方式提交的政府信息公开请求。", "未收到申请"},
 		{"全年未收到政府信息公开申请。", "未收到申请"},
+		// The seed's sentence names a way of applying: it says nothing of
+		// applications made another way. Any way at all is every way.
+		{"全年未收到申请人通过邮件、信函等方式提交的政府信息公开请求。", ""},
+		{"全年未收到当面提交的政府信息公开申请", ""},
+		{"未收到通过网络渠道提出的申请", ""},
+		{"全年未收到通过任何方式提交的政府信息公开申请。", "未收到申请"},
+		{"全年未收到各种形式的政府信息公开申请", "未收到申请"},
 		{"本年度共收到政府信息公开申请12件。", "新收 12"},
 		{"新收政府信息公开申请两件", "新收 2"},
 		{"本年新收申请3件", "新收 3"},

@@ -233,7 +233,7 @@ func (o *Office) collectOne(db *store.Store, it *CollectItem, replace bool) erro
 	if err := o.FindExisting(imp); err != nil {
 		return err
 	}
-	sum := fmt.Sprintf(sumCollected, it.File)
+	sum := fmt.Sprintf(sumCollected, shownName(it.File))
 	ex := imp.Existing
 	if ex == nil {
 		if err := o.storeImport(imp, false, sum, sum); err != nil {

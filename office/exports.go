@@ -74,7 +74,11 @@ func (o *Office) Export(job ExportJob) (*Exported, error) {
 			return nil, err
 		}
 	}
-	data, err := export.Render(r, job.Choice.Format, job.Choice.Options)
+	opt := job.Choice.Options
+	if opt.Generator == "" && o != nil {
+		opt.Generator = o.generator
+	}
+	data, err := export.Render(r, job.Choice.Format, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +90,7 @@ func (o *Office) Export(job ExportJob) (*Exported, error) {
 			// Last year's report only sharpens the counts: without it
 			// the cross-year warnings are left out.
 			prev, _ = db.Previous(r)
-			out.RecordErr = db.MarkExport(r.ID, fmt.Sprintf(txtExportWhat, job.Choice.Label, where))
+			out.RecordErr = db.MarkExport(r.ID, fmt.Sprintf(txtExportWhat, job.Choice.Label, shownName(where)))
 		}
 	}
 	out.Counts = model.Tally(model.Check(r, prev))

@@ -61,6 +61,16 @@ func ReadImport(path string, opt importer.Options) (*Import, error) {
 		return nil, err
 	}
 	imp := &Import{Report: res.Report, Notes: res.Notes, File: filepath.Base(path)}
+	// What a file brings in passes the model's rules for what comes in:
+	// texts lose control characters (said in a note), a name with one is
+	// refused, naming the field.
+	removed, err := imp.Report.Sanitize()
+	if err != nil {
+		return nil, err
+	}
+	if removed > 0 {
+		imp.Notes = append(imp.Notes, fmt.Sprintf(txtControlsRemoved, removed))
+	}
 	switch r := imp.Report; {
 	case strings.TrimSpace(r.Agency) == "":
 		return nil, &MissingError{File: path}
@@ -98,7 +108,8 @@ func (o *Office) FindExisting(imp *Import) error {
 // name, or a copy of it), kind 其他机关 when the file does not tell
 // (KindDefaulted), and scope 本机关. imp.Report.ID is the stored report's.
 func (o *Office) StoreImport(imp *Import, replace bool) error {
-	return o.storeImport(imp, replace, fmt.Sprintf(sumImport, imp.File), fmt.Sprintf(sumImportReplace, imp.File))
+	file := shownName(imp.File)
+	return o.storeImport(imp, replace, fmt.Sprintf(sumImport, file), fmt.Sprintf(sumImportReplace, file))
 }
 
 // storeImport is StoreImport recording the new report's first revision as
@@ -149,4 +160,11 @@ func (o *Office) storeImport(imp *Import, replace bool, created, replaced string
 	}
 	imp.Report.ID, imp.Report.Kind, imp.Report.Scope = r.ID, r.Kind, r.Scope
 	return nil
+}
+
+// shownName is a file name as a revision's summary keeps it: a name on disk
+// may hold any byte, a summary no control character (model.CleanText).
+func shownName(name string) string {
+	clean, _ := model.CleanText(name)
+	return clean
 }

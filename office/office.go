@@ -13,12 +13,22 @@ import (
 
 // Office runs the operations on the reports of one open draft file.
 type Office struct {
-	db *store.Store
+	db        *store.Store
+	generator string // names the program in exports; see WithGenerator
 }
 
 // New returns the operations on db (nil: none is open; only a JSON file's
 // export works then).
 func New(db *store.Store) *Office { return &Office{db: db} }
+
+// WithGenerator sets what the exports name as the program that made them
+// (export.Options.Generator: the build's version line), where an export's
+// choice does not say; the front ends pass their build, tests a fixed text
+// or nothing (then the export's own default).
+func (o *Office) WithGenerator(g string) *Office {
+	o.generator = g
+	return o
+}
 
 // Store is the draft file the operations work on.
 func (o *Office) Store() *store.Store { return o.db }
@@ -147,7 +157,11 @@ func (o *Office) NewReport(agency string, year int, kind model.Kind, scope model
 	if err != nil {
 		return nil, err
 	}
-	r := model.New(strings.TrimSpace(agency), year, kind, scope)
+	agency = strings.TrimSpace(agency)
+	if err := model.CheckName(fieldAgency, agency); err != nil {
+		return nil, err
+	}
+	r := model.New(agency, year, kind, scope)
 	if err := db.Create(r, sumNew); err != nil {
 		return nil, err
 	}
@@ -170,6 +184,9 @@ func (o *Office) RollForward(fromID string, h store.NextHeader) (*Rolled, error)
 	if err != nil {
 		return nil, err
 	}
+	if err := model.CheckName(fieldAgency, h.Agency); err != nil {
+		return nil, err
+	}
 	r, err := db.RollForwardAs(fromID, h)
 	if err != nil {
 		return nil, err
@@ -188,8 +205,10 @@ func (o *Office) RollForward(fromID string, h store.NextHeader) (*Rolled, error)
 }
 
 // SetSection1 replaces 一 with text, split into its opening and its
-// sub-parts (model.SplitSection1, the splitter the importer uses too).
+// sub-parts (model.SplitSection1, the splitter the importer uses too); the
+// text loses any control character first (model.CleanText).
 func SetSection1(r *model.Report, text string) {
+	text, _ = model.CleanText(text)
 	r.S1 = model.SplitSection1(strings.Split(text, "\n"))
 }
 
@@ -246,6 +265,9 @@ func (o *Office) ChangeHeader(r *model.Report, c HeaderChange) ([]Field, error) 
 	next := r.Clone()
 	if c.Agency != nil && strings.TrimSpace(*c.Agency) != r.Agency {
 		next.Agency = strings.TrimSpace(*c.Agency)
+		if err := model.CheckName(fieldAgency, next.Agency); err != nil {
+			return nil, err
+		}
 		changed = append(changed, FieldAgency)
 	}
 	if c.Kind != nil && *c.Kind != r.Kind {

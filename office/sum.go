@@ -204,6 +204,9 @@ func (o *Office) Sum(req SumRequest) (*SumResult, error) {
 		return nil, err
 	}
 	agency := strings.TrimSpace(req.Agency)
+	if err := model.CheckName(fieldAgency, agency); err != nil {
+		return nil, err
+	}
 	old, err := db.Find(agency, req.Year)
 	switch {
 	case errors.Is(err, store.ErrNotFound):

@@ -55,7 +55,7 @@ func scanBackups(dbPath string) ([]Backup, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf(txtBackupDirUnread, backupDir(dbPath), err)
+		return nil, fmt.Errorf(txtBackupDirUnread, backupDir(dbPath), ioReason(backupDir(dbPath), err))
 	}
 	prefix := backupPrefix(dbPath)
 	var out []Backup
@@ -253,7 +253,7 @@ func Recover(dbPath, backupName string) (keptAside string, err error) {
 	// The backup must itself be sound before it becomes the draft file.
 	bf, err := os.Open(src)
 	if err != nil {
-		return "", fmt.Errorf(txtBackupMissing, src, ioReason(err))
+		return "", fmt.Errorf(txtBackupMissing, src, ioReason(src, err))
 	}
 	defer bf.Close()
 	if why := validateFile(bf, true); why != "" {
@@ -298,7 +298,7 @@ func Recover(dbPath, backupName string) (keptAside string, err error) {
 		return err
 	})
 	if err != nil {
-		return "", fmt.Errorf(txtRecoverFailed, ioReason(err))
+		return "", fmt.Errorf(txtRecoverFailed, ioReason(abs, err))
 	}
 	if exists {
 		stamp := time.Now().Format("20060102-150405")
@@ -320,13 +320,13 @@ func Recover(dbPath, backupName string) (keptAside string, err error) {
 			}
 			if err = os.Rename(abs, keptAside); err != nil {
 				os.Remove(tmpName)
-				return "", fmt.Errorf(txtRecoverNoAside, ioReason(err))
+				return "", fmt.Errorf(txtRecoverNoAside, ioReason(abs, err))
 			}
 		}
 	}
 	if err := os.Rename(tmpName, abs); err != nil {
 		os.Remove(tmpName)
-		return keptAside, fmt.Errorf(txtRecoverKept, ioReason(err), keptAside)
+		return keptAside, fmt.Errorf(txtRecoverKept, ioReason(abs, err), keptAside)
 	}
 	syncDir(dir)
 	return keptAside, nil

@@ -8,6 +8,8 @@ import (
 	"syscall"
 
 	berrors "go.etcd.io/bbolt/errors"
+
+	"nianbao/internal/fsreason"
 )
 
 // The store's errors are facts: what failed, which file, which backup. They
@@ -41,6 +43,8 @@ const (
 	NotWritable
 	// IsFolder: a folder stands where the draft file should be.
 	IsFolder
+	// NotFile: a pipe, a device or a socket stands there.
+	NotFile
 	// NotDraft: a bbolt file of another program.
 	NotDraft
 	// NoLocks: the file system has no file locks (a network share), so a
@@ -97,6 +101,8 @@ func (e *FileError) Error() string {
 		return fmt.Sprintf(txtNewer, e.Path, e.Version, SchemaVersion)
 	case IsFolder:
 		return fmt.Sprintf(txtIsFolder, e.Path)
+	case NotFile:
+		return fmt.Sprintf(txtNotFile, e.Path)
 	case NotDraft:
 		return fmt.Sprintf(txtNotDraft, e.Path)
 	case NoLocks:
@@ -158,14 +164,22 @@ func openError(path string, err error) error {
 		// Without locks a second window could write at the same time and
 		// ruin the file: refuse rather than open it unprotected.
 		return &FileError{Problem: NoLocks, Path: path, Err: err, Detail: err.Error()}
-	case isReadOnly(err) || isDiskFull(err):
+	case isReadOnly(err) || isDiskFull(err) || isPathError(err):
 		return notWritableError(path, err)
 	}
 	return damagedError(path, txtCannotOpen, "", err)
 }
 
 func notWritableError(path string, err error) error {
-	return &FileError{Problem: NotWritable, Path: path, Reason: ioReason(err), Err: err, Detail: errDetail(err)}
+	return &FileError{Problem: NotWritable, Path: path, Reason: fsreason.Reason(path, err), Err: err, Detail: errDetail(err)}
+}
+
+// isPathError: the path itself leads nowhere (a missing folder, a
+// shortcut to nothing or to itself, a file where a folder should be, a name
+// too long); the file was never reached, so it is not damaged.
+func isPathError(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.ELOOP) ||
+		errors.Is(err, syscall.ENAMETOOLONG)
 }
 
 func errDetail(err error) string {
@@ -194,11 +208,11 @@ func saveError(path string, err error) error {
 	case isDiskFull(err):
 		reason = fmt.Sprintf(txtSaveDiskFull, path)
 	case isReadOnly(err):
-		reason = fmt.Sprintf(txtSaveReadOnly, path)
+		reason = fmt.Sprintf(txtSaveReadOnly, path, fsreason.Reason(path, err))
 	case errors.Is(err, berrors.ErrDatabaseNotOpen):
 		reason = fmt.Sprintf(txtSaveClosed, path)
 	case isIOError(err):
-		reason = fmt.Sprintf(txtSaveIO, path, ioReason(err))
+		reason = fmt.Sprintf(txtSaveIO, path, ioReason(path, err))
 	default:
 		return err
 	}
@@ -217,22 +231,14 @@ func isReadOnly(err error) bool {
 	return errors.Is(err, syscall.EROFS) || errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EACCES) || errors.Is(err, syscall.EPERM)
 }
 
-// ioReason is a short Chinese reason for a file system error; the English
-// text of an unknown one is left to Detail.
-func ioReason(err error) string {
-	switch {
-	case err == nil:
-		return txtReasonUnknown
-	case isDiskFull(err):
+// ioReason is a short Chinese reason for a file system error on path
+// (fsreason: the same words as every other package); the English text of
+// the system is left to Detail.
+func ioReason(path string, err error) string {
+	if err != nil && isDiskFull(err) {
 		return txtReasonDiskFull
-	case isReadOnly(err):
-		return txtReasonReadOnly
-	case errors.Is(err, fs.ErrNotExist):
-		return txtReasonNotExist
-	case errors.Is(err, syscall.EIO):
-		return txtReasonIO
 	}
-	return txtReasonSystem
+	return fsreason.Reason(path, err)
 }
 
 // ErrDamagedReport is matched (errors.Is) by every *ReportError: one stored
@@ -289,7 +295,7 @@ func (e *BackupError) Error() string {
 		}
 		return fmt.Sprintf(txtNoBackupDamaged, strings.Join(names, txtListSep))
 	}
-	return fmt.Sprintf(txtBackupFailed, e.Path, ioReason(e.Err))
+	return fmt.Sprintf(txtBackupFailed, e.Path, ioReason(e.Path, e.Err))
 }
 
 func (e *BackupError) Unwrap() error { return e.Err }

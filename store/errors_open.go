@@ -9,5 +9,5 @@ func olderError(path string) error { return &FileError{Problem: Older, Path: pat
 func readOnlyError(path string) error { return &FileError{Problem: OpenedReadOnly, Path: path} }
 
 func unreadableError(path string, err error) error {
-	return &FileError{Problem: Unreadable, Path: path, Reason: ioReason(err), Err: err, Detail: errDetail(err)}
+	return &FileError{Problem: Unreadable, Path: path, Reason: ioReason(path, err), Err: err, Detail: errDetail(err)}
 }

@@ -145,7 +145,7 @@ func fullFSChild(t *testing.T) {
 		}
 		for _, p := range []string{path, filepath.Join(dir, "new.db")} {
 			_, err := Open(p, Options{})
-			wantErr(t, err, nil, "不能打开草稿文件进行写入："+p, "文件夹只读或没有写入权限")
+			wantErr(t, err, nil, "不能打开草稿文件进行写入："+p, "磁盘（分区）是只读的")
 			if fe, ok := err.(*FileError); !ok || fe.Problem != NotWritable || !fe.ReadOnly() {
 				t.Fatalf("%#v", err)
 			}

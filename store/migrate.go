@@ -35,7 +35,7 @@ func (s *Store) migrate(from int) error {
 		err = s.copyTo(bak)
 	}
 	if err != nil {
-		return &FileError{Problem: NotWritable, Path: s.path, Migrating: true, Reason: fmt.Sprintf(txtMigrateCopy, ioReason(err)), Copy: bak, Err: err, Detail: err.Error()}
+		return &FileError{Problem: NotWritable, Path: s.path, Migrating: true, Reason: fmt.Sprintf(txtMigrateCopy, ioReason(bak, err)), Copy: bak, Err: err, Detail: err.Error()}
 	}
 	now := s.opt.Now()
 	err = s.db.Update(func(tx *bolt.Tx) error {

@@ -238,7 +238,8 @@ func readOnlyChecks(t *testing.T, path string) {
 	}
 	// A writable open is refused.
 	_, err = Open(path, Options{})
-	wantErr(t, err, nil, "不能打开草稿文件进行写入："+path, "没有写入权限")
+	// The file's doing, not its folder's.
+	wantErr(t, err, nil, "不能打开草稿文件进行写入："+path, "文件是只读的")
 	if fe := (*FileError)(nil); !errors.As(err, &fe) || fe.Problem != NotWritable {
 		t.Fatalf("%#v", err)
 	}

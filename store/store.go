@@ -108,6 +108,10 @@ func Open(path string, opt Options) (*Store, error) {
 	switch {
 	case err == nil && st.IsDir():
 		return nil, &FileError{Problem: IsFolder, Path: abs}
+	case err == nil && !st.Mode().IsRegular():
+		// A pipe reads as an empty file and a device as anything: neither
+		// is a draft file, and neither is opened.
+		return nil, &FileError{Problem: NotFile, Path: abs}
 	case errors.Is(err, fs.ErrNotExist) && opt.ReadOnly:
 		return nil, missingError(abs)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):

@@ -549,8 +549,9 @@ func TestSaveErrors(t *testing.T) {
 		want []string
 	}{
 		{fmt.Errorf("write: %w", syscall.ENOSPC), []string{"报告没有保存：磁盘已满", path}},
-		{&os.PathError{Op: "open", Path: path, Err: syscall.EROFS}, []string{"报告没有保存：文件夹只读"}},
-		{fmt.Errorf("sync: %w", syscall.EACCES), []string{"文件夹只读或没有写入权限"}},
+		{&os.PathError{Op: "open", Path: path, Err: syscall.EROFS}, []string{"报告没有保存：不能写入草稿文件 " + path + "：磁盘（分区）是只读的"}},
+		// The file is there: it is the file, not its folder, that is read-only.
+		{fmt.Errorf("sync: %w", syscall.EACCES), []string{"文件是只读的，或当前用户没有权限写入这个文件"}},
 		{fmt.Errorf("write: %w", syscall.EIO), []string{"报告没有保存：写入草稿文件时出错", "磁盘读写错误"}},
 	}
 	for _, tc := range tests {
@@ -755,7 +756,12 @@ func TestOpenErrorKinds(t *testing.T) {
 	}{
 		{berrors.ErrTimeout, Held, "正被另一个 nianbao 窗口使用"},
 		{fmt.Errorf("flock: %w", syscall.ENOLCK), NoLocks, "不支持文件锁"},
-		{&os.PathError{Op: "open", Path: path, Err: syscall.EROFS}, NotWritable, "文件夹只读"},
+		{&os.PathError{Op: "open", Path: path, Err: syscall.EROFS}, NotWritable, "磁盘（分区）是只读的"},
+		{&os.PathError{Op: "open", Path: path, Err: syscall.EACCES}, NotWritable, "文件夹 " + filepath.Dir(path) + " 只读"},
+		// The path leads nowhere: not writable there, never 已损坏.
+		{&os.PathError{Op: "open", Path: path, Err: syscall.ENOENT}, NotWritable, "文件不存在"},
+		{&os.PathError{Op: "open", Path: path, Err: syscall.ELOOP}, NotWritable, "循环指向自己"},
+		{&os.PathError{Op: "open", Path: path, Err: syscall.ENOTDIR}, NotWritable, "路径中有一段是文件而不是文件夹"},
 		{fmt.Errorf("write: %w", syscall.ENOSPC), NotWritable, "磁盘已满"},
 		{errors.New("invalid database"), Damaged, "已损坏"},
 	}
@@ -765,7 +771,7 @@ func TestOpenErrorKinds(t *testing.T) {
 		if !errors.As(err, &fe) || fe.Problem != tc.problem || !strings.Contains(err.Error(), tc.says) || !strings.Contains(err.Error(), path) {
 			t.Errorf("%v: %#v", tc.err, err)
 		}
-		chineseOnly(t, err.Error(), path, "nianbao")
+		chineseOnly(t, err.Error(), path, filepath.Dir(path), filepath.Base(path), "nianbao")
 		noFrontEnd(t, err.Error())
 		if fe != nil && fe.Detail == "" {
 			t.Errorf("%v: the technical cause is not kept in Detail", tc.err)

@@ -78,7 +78,7 @@ func parseMeta(buf []byte) (metaInfo, string) {
 func validateFile(f *os.File, ids bool) string {
 	st, err := f.Stat()
 	if err != nil {
-		return whyUnreadable + ioReason(err)
+		return whyUnreadable + ioReason(f.Name(), err)
 	}
 	if !st.Mode().IsRegular() {
 		return whyNotRegular

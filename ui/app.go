@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/model"
 	"nianbao/store"
@@ -63,6 +64,9 @@ type app struct {
 
 	note    string // one-line note from statusMsg
 	noteErr bool
+	// noteBrief: the note says what a key just did (copied, how to
+	// paste); the next key takes it away.
+	noteBrief bool
 
 	back screen // where leaving the open report returns to (nil: the start screen)
 
@@ -108,10 +112,16 @@ type Config struct {
 	Now       func() time.Time
 	ExportDir string         // default "."
 	Zone      *time.Location // where times are shown; default time.Local
+	// Version is this build in one line (buildinfo's Line): the help
+	// screen shows it, the exports name it as their generator.
+	Version string
 	// tick makes every timer of the program (default tea.Tick); tests
 	// replace it so that a timer is a value they can see, rather than a
 	// command they guess is one because it is slow.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// clip is the system clipboard (default: the real one); tests give
+	// a fake, so that they neither need nor touch a desktop's.
+	clip systemClip
 }
 
 // New returns the root model, showing the start screen.
@@ -195,8 +205,16 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case statusMsg:
-		a.note, a.noteErr = msg.text, msg.err
+		a.note, a.noteErr, a.noteBrief = msg.text, msg.err, msg.brief
 		return a, nil
+	case copiedMsg:
+		a.noteErr, a.noteBrief = false, true
+		if msg.native {
+			a.note = strf(strCopied, msg.what)
+			return a, nil
+		}
+		a.note = strf(strCopiedTerm, msg.what)
+		return a, tea.SetClipboard(msg.text)
 	case quitMsg:
 		if msg.force && a.ed != nil {
 			// The officer agreed to lose a cell entry that cannot be
@@ -212,6 +230,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.KeyPressMsg:
+		if a.noteBrief {
+			a.note, a.noteErr, a.noteBrief = "", false, false
+		}
 		if a.tooSmall() && !key.Matches(msg, a.keys.Quit) {
 			// Nothing is drawn but the request for a bigger window:
 			// keys would change what cannot be seen.
@@ -219,7 +240,8 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if a.confirmQuit {
 			switch {
-			case key.Matches(msg, a.dlgKeys.Confirm):
+			case key.Matches(msg, a.dlgKeys.Confirm), key.Matches(msg, a.keys.Quit):
+				// Enter, or Ctrl+Q again: quit all the same.
 				return a, a.exit()
 			case key.Matches(msg, a.dlgKeys.Cancel):
 				a.confirmQuit = false
@@ -228,6 +250,13 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if key.Matches(msg, a.keys.Quit) {
 			return a, a.quit()
+		}
+		// Ctrl+C copies and Ctrl+V pastes wherever the officer is.
+		if key.Matches(msg, a.keys.Copy) {
+			return a, a.copy()
+		}
+		if key.Matches(msg, a.keys.Paste) {
+			return a, a.pasteCmd()
 		}
 		// F1 opens help anywhere; '?' only where nothing is typed.
 		if key.Matches(msg, a.keys.Help) || (key.Matches(msg, a.keys.HelpQ) && !a.top().typing()) {
@@ -238,6 +267,17 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	return a, a.route(msg)
+}
+
+// copy copies what is under the cursor of the top screen (Ctrl+C).
+func (a *app) copy() tea.Cmd {
+	if c, ok := a.top().(copier); ok {
+		if text, what := c.copyText(); text != "" {
+			return a.copyCmd(text, what)
+		}
+	}
+	a.note, a.noteErr, a.noteBrief = strNothingToCopy, false, true
+	return nil
 }
 
 // tooSmall reports whether the window is below the minimum size, where only
@@ -320,7 +360,12 @@ func (a *app) settle(cmd tea.Cmd) tea.Cmd {
 func (a *app) quit() tea.Cmd {
 	if a.ed != nil {
 		if q := a.ed.badEntry(); q != "" {
-			return send(pushDialogMsg{newConfirmDialog(a.shared, q, send(quitMsg{force: true}))})
+			for _, d := range a.dialogs {
+				if c, ok := d.(*confirmDialog); ok && c.question == q {
+					return nil // asked already (Ctrl+Q pressed again)
+				}
+			}
+			return send(pushDialogMsg{newCautiousDialog(a.shared, q, send(quitMsg{force: true}))})
 		}
 		return a.quitWith(a.ed.flush())
 	}
@@ -375,11 +420,13 @@ func (a *app) View() tea.View {
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = strAppName
 	if a.w < minWidth || a.h < minHeight {
-		v.SetContent(lipgloss.Wrap(strf(strTooSmall, minWidth, minHeight, a.w, a.h), max(a.w, 10), ""))
+		v.SetContent(drawn(lipgloss.Wrap(strf(strTooSmall, minWidth, minHeight, a.w, a.h), max(a.w, 10), "")))
 		return v
 	}
-	bodyH := a.h - 2
 	top := a.top()
+	help := a.helpLines(top)
+	status := a.statusLines()
+	bodyH := a.h - len(status) - len(help)
 	body := a.cur.view(a.w, bodyH)
 	cur := a.cur.cursor()
 	if len(a.dialogs) > 0 {
@@ -387,8 +434,9 @@ func (a *app) View() tea.View {
 		cur = top.cursor()
 	}
 	lines := fitLines(body, a.w, bodyH)
-	lines = append(lines, a.statusLine(), a.helpLine(top))
-	v.SetContent(strings.Join(lines, "\n"))
+	lines = append(lines, status...)
+	lines = append(lines, help...)
+	v.SetContent(drawn(strings.Join(lines, "\n")))
 	if a.confirmQuit {
 		cur = nil
 	}
@@ -396,8 +444,49 @@ func (a *app) View() tea.View {
 	return v
 }
 
+// statusLines are the status line, and the latest note on lines of its
+// own (up to two) when it does not fit beside the rest: a note says what
+// was done (copied, exported to a path) and is never cut.
+func (a *app) statusLines() []string {
+	line := a.statusLine()
+	if a.note == "" || dw(line) <= a.w {
+		return []string{line}
+	}
+	note := a.note
+	if a.noteErr {
+		note = strSymError + " " + note
+	}
+	ls := wrapWidth(note, a.w)
+	if len(ls) > 2 {
+		ls = ls[:2]
+		ls[1] = cut(ls[1], a.w-1) + strSymIncomp
+	}
+	if a.noteErr {
+		for i := range ls {
+			ls[i] = a.st.w.Error.render(ls[i])
+		}
+	}
+	return append([]string{a.statusFacts()}, ls...)
+}
+
 // statusLine is the save state, the screen's own facts and the latest note.
 func (a *app) statusLine() string {
+	facts := a.statusFacts()
+	if a.note == "" {
+		return facts
+	}
+	n := a.note
+	if a.noteErr {
+		n = a.st.w.Error.render(strSymError + " " + n)
+	}
+	if facts == "" {
+		return n
+	}
+	return facts + statusSep + n
+}
+
+// statusFacts is the save state and the screen's own facts.
+func (a *app) statusFacts() string {
 	var parts []string
 	q := a.saves
 	switch {
@@ -415,13 +504,6 @@ func (a *app) statusLine() string {
 			parts = append(parts, s)
 		}
 	}
-	if a.note != "" {
-		n := a.note
-		if a.noteErr {
-			n = a.st.w.Error.render(strSymError + " " + n)
-		}
-		parts = append(parts, n)
-	}
 	return cut(strings.Join(parts, statusSep), a.w)
 }
 
@@ -430,15 +512,38 @@ func (a *app) statusLine() string {
 // columns.
 const statusSep = "  "
 
-// helpLine is the key help of the top screen, or its message.
-func (a *app) helpLine(top screen) string {
+// maxMsgLines is how many lines a message in place of the help bar may
+// take: a long one (a paste's result, a parser's message) wraps rather
+// than ending in a "~".
+const maxMsgLines = 3
+
+// helpLines are the key help of the top screen, or its message wrapped
+// over up to maxMsgLines lines.
+func (a *app) helpLines(top screen) []string {
+	msg := ""
 	if a.confirmQuit {
-		return cut(a.st.w.Error.render(strSymError+" "+strQuitUnsaved)+" "+a.hints(a.dlgKeys.Confirm, a.dlgKeys.Cancel), a.w)
+		msg = a.st.w.Error.render(strSymError+" "+strQuitUnsaved) + " " + a.hints(a.dlgKeys.Confirm, a.dlgKeys.Cancel)
+	} else if ho, ok := top.(helpOverrider); ok {
+		msg = ho.helpLine()
 	}
-	if ho, ok := top.(helpOverrider); ok {
-		if s := ho.helpLine(); s != "" {
-			return cut(s, a.w)
+	if msg == "" {
+		return []string{a.renderHelpBar(top.bindings(), a.w)}
+	}
+	if dw(msg) <= a.w {
+		return []string{msg}
+	}
+	// Wrapped as plain text (Chinese breaks anywhere, a styled wrap only
+	// at spaces), then styled again: messages are one style throughout.
+	plain := ansi.Strip(msg)
+	ls := wrapWidth(plain, a.w)
+	if len(ls) > maxMsgLines {
+		ls = ls[:maxMsgLines]
+		ls[maxMsgLines-1] = cut(ls[maxMsgLines-1], a.w-1) + strSymIncomp
+	}
+	if plain != msg && strings.HasPrefix(plain, strSymError+" ") {
+		for i := range ls {
+			ls[i] = a.st.w.Error.render(ls[i])
 		}
 	}
-	return a.renderHelpBar(top.bindings(), a.w)
+	return ls
 }

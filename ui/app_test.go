@@ -21,6 +21,7 @@ type fakeStore struct {
 	reports map[string]*model.Report
 	saves   []string // summaries, in order
 	fail    error
+	prev    *model.Report // last year's report of every report
 }
 
 func newFakeStore(rs ...*model.Report) *fakeStore {
@@ -52,7 +53,12 @@ func (f *fakeStore) Save(r *model.Report, summary string) error {
 	return nil
 }
 
-func (f *fakeStore) Previous(*model.Report) (*model.Report, error) { return nil, nil }
+func (f *fakeStore) Previous(*model.Report) (*model.Report, error) {
+	if f.prev == nil {
+		return nil, nil
+	}
+	return f.prev.Clone(), nil
+}
 
 // List gives each report's last save as edNow's time, as the draft file's
 // list would.
@@ -89,6 +95,9 @@ func testTick(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 // testConfig is cfg with the tests' timers, and times shown in UTC.
 func testConfig(cfg Config) Config {
 	cfg.tick = testTick
+	if cfg.clip == nil {
+		cfg.clip = &fakeClip{} // never the desktop's clipboard
+	}
 	if cfg.Zone == nil {
 		cfg.Zone = time.UTC
 	}
@@ -135,7 +144,13 @@ func newTestReport() *model.Report {
 
 // newDriver opens r in the editor at w×h.
 func newDriver(t testing.TB, r *model.Report, w, h int) *driver {
+	return newDriverPrev(t, r, nil, w, h)
+}
+
+// newDriverPrev opens r, whose last year's report is prev, at w×h.
+func newDriverPrev(t testing.TB, r, prev *model.Report, w, h int) *driver {
 	db := newFakeStore(r)
+	db.prev = prev
 	a := newApp(testConfig(Config{Now: edNow}), db, nil)
 	d := &driver{t: t, a: a, db: db}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
@@ -195,7 +210,9 @@ func (d *driver) handle(msg tea.Msg) {
 		return
 	}
 	if reflect.TypeOf(msg).String() == "tea.backgroundColorMsg" || strings.HasPrefix(reflect.TypeOf(msg).String(), "tea.") {
-		if _, ok := msg.(tea.WindowSizeMsg); !ok {
+		switch msg.(type) {
+		case tea.WindowSizeMsg, tea.PasteMsg: // a paste read from the clipboard (Ctrl+V)
+		default:
 			return
 		}
 	}
@@ -220,7 +237,8 @@ var keyCodes = map[string]rune{
 	"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEscape, "up": tea.KeyUp, "down": tea.KeyDown,
 	"left": tea.KeyLeft, "right": tea.KeyRight, "home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp,
 	"pgdown": tea.KeyPgDown, "delete": tea.KeyDelete, "backspace": tea.KeyBackspace,
-	"f1": tea.KeyF1, "f2": tea.KeyF2, "f6": tea.KeyF6, "f8": tea.KeyF8,
+	"f1": tea.KeyF1, "f2": tea.KeyF2, "f3": tea.KeyF3, "f4": tea.KeyF4, "f5": tea.KeyF5, "f6": tea.KeyF6,
+	"f7": tea.KeyF7, "f8": tea.KeyF8, "f9": tea.KeyF9,
 }
 
 func namedKey(s string) (tea.KeyPressMsg, bool) {

@@ -99,6 +99,13 @@ func newConfirmDialog(sh *shared, question string, yes tea.Cmd) screen {
 	return &confirmDialog{shared: sh, question: question, yes: yes}
 }
 
+// newCautiousDialog asks a question whose 确定 loses something (quitting
+// drops a half-typed entry): Enter answers 取消 until the officer moves to
+// 确定.
+func newCautiousDialog(sh *shared, question string, yes tea.Cmd) screen {
+	return &confirmDialog{shared: sh, question: question, yes: yes, ask: yesNo{no: true}}
+}
+
 func (d *confirmDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/width"
 
 	"nianbao/importer"
+	"nianbao/internal/termsafe"
 	"nianbao/model"
 	"nianbao/office"
 	"nianbao/store"
@@ -162,8 +163,10 @@ func (d *importDialog) key(k tea.KeyPressMsg) tea.Cmd {
 		return func() tea.Msg { return importCompletedMsg{completePath(in)} }
 	case key.Matches(k, d.dlgKeys.Next):
 		d.focus = (d.focus + 1) % ifCount
+		d.input().selectAll()
 	case key.Matches(k, d.dlgKeys.Prev):
 		d.focus = (d.focus + ifCount - 1) % ifCount
+		d.input().selectAll()
 	case key.Matches(k, d.dlgKeys.Confirm):
 		p := cleanPath(d.path.value())
 		if p == "" {
@@ -235,14 +238,20 @@ func (d *importDialog) view(w, h int) string {
 			t := pad(text, fw)
 			if d.focus == i {
 				d.curLine, d.curCol = len(body), labelW+1+col
-				t = d.st.Editing.Render(t)
+				if in.selected() {
+					t = d.st.Cursor.Render(t)
+				} else {
+					t = d.st.Editing.Render(t)
+				}
 			}
 			body = append(body, pad(m+label, labelW)+"["+t+"]")
 		}
 		field(ifPath, txtImportFile, &d.path, inner-labelW-2)
 		if len(d.comp.matches) > 0 && d.problem == "" {
 			for _, m := range d.comp.matches {
-				body = append(body, d.st.Dim.Render(strings.Repeat(" ", labelW+1)+m))
+				// A file name is anything the disk holds: shown
+				// visibly, and measured as shown.
+				body = append(body, d.st.Dim.Render(strings.Repeat(" ", labelW+1)+termsafe.String(m)))
 			}
 			if d.comp.more > 0 {
 				body = append(body, d.st.Dim.Render(strings.Repeat(" ", labelW+1)+fmt.Sprintf(txtMoreMatchesFmt, d.comp.more)))
@@ -300,6 +309,11 @@ func (d *importDialog) cursor() *tea.Cursor {
 }
 
 func (d *importDialog) typing() bool { return d.step == impPath }
+
+// copyText is the focused field's value (Ctrl+C).
+func (d *importDialog) copyText() (string, string) {
+	return copyLine([...]string{txtImportFile, strFieldAgency, strFieldYear}[d.focus], d.input())
+}
 
 func (d *importDialog) bindings() []key.Binding {
 	sk := &d.steps

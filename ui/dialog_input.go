@@ -19,7 +19,18 @@ type lineInput struct {
 	pos   int // caret, in runes
 	limit int // maximum length in characters (runes); 0: none
 	off   int // first rune shown (horizontal scroll)
+	// fresh: the value is shown selected (the field was just reached):
+	// typing or pasting replaces it, as in a spreadsheet cell; any
+	// editing key keeps it and edits it in place.
+	fresh bool
 }
+
+// selectAll shows a prefilled value selected, so that typing replaces it
+// (a field with nothing in it has nothing to select).
+func (in *lineInput) selectAll() { in.fresh = len(in.text) > 0 }
+
+// selected reports whether the value is shown selected.
+func (in *lineInput) selected() bool { return in.fresh }
 
 func newLineInput(keys *lineKeyMap, value string, limit int) lineInput {
 	in := lineInput{keys: keys, limit: limit}
@@ -39,16 +50,11 @@ func (in *lineInput) setValue(s string) {
 	in.off = 0
 }
 
-// insert types s at the caret. Line breaks and tabs become nothing: a
-// one-line field keeps one line (a pasted path from Windows ends in "\r\n").
+// insert types s at the caret. Line breaks, tabs and control characters
+// become nothing (typedLine): a one-line field keeps one line (a pasted
+// path from Windows ends in "\r\n").
 func (in *lineInput) insert(s string) {
-	s = strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' || r == '\t' || r < ' ' {
-			return -1
-		}
-		return r
-	}, s)
-	add := []rune(s)
+	add := []rune(typedLine(s))
 	if in.limit > 0 && len(in.text)+len(add) > in.limit {
 		add = add[:max(0, in.limit-len(in.text))]
 	}
@@ -67,6 +73,12 @@ func (in *lineInput) insert(s string) {
 // message was consumed, so that the dialog can treat the rest (Enter, Tab,
 // Esc, arrows up and down) itself.
 func (in *lineInput) update(msg tea.Msg) bool {
+	if in.fresh {
+		in.fresh = false
+		if replaces(msg) {
+			in.text, in.pos, in.off = nil, 0, 0
+		}
+	}
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		// Only the first line of a multi-line paste: the rest cannot be
@@ -143,4 +155,10 @@ func (in *lineInput) render(w int) (string, int) {
 		used += rw
 	}
 	return b.String(), dw(string(in.text[in.off:in.pos]))
+}
+
+// copyLine is what Ctrl+C copies from a dialog's focused one-line field.
+func copyLine(name string, in *lineInput) (text, what string) {
+	t := in.value()
+	return t, strf(strCopyLine, name, len([]rune(t)))
 }

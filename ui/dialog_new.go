@@ -90,6 +90,12 @@ func (d *newReportForm) update(msg tea.Msg) (screen, tea.Cmd) {
 		if d.busy {
 			return d, nil
 		}
+		before := d.focus
+		defer func() {
+			if in := d.input(); in != nil && d.focus != before {
+				in.selectAll() // reached: typing replaces 2024
+			}
+		}()
 		switch {
 		case key.Matches(msg, d.dlgKeys.Cancel):
 			return d, send(popDialogMsg{})
@@ -197,7 +203,11 @@ func (d *newReportForm) view(w, h int) string {
 		line := label(i, name) + "[" + pad(text, fw) + "]"
 		if d.focus == i {
 			d.curLine, d.curCol = len(body), labelW+1+col
-			line = label(i, name) + "[" + d.st.Editing.Render(pad(text, fw)) + "]"
+			st := d.st.Editing
+			if in.selected() {
+				st = d.st.Cursor
+			}
+			line = label(i, name) + "[" + st.Render(pad(text, fw)) + "]"
 		}
 		body = append(body, line)
 	}
@@ -243,6 +253,17 @@ func (d *newReportForm) cursor() *tea.Cursor {
 }
 
 func (d *newReportForm) typing() bool { return d.input() != nil }
+
+// copyText is the focused field's value (Ctrl+C).
+func (d *newReportForm) copyText() (string, string) {
+	switch d.focus {
+	case nfAgency:
+		return copyLine(strFieldAgency, &d.agency)
+	case nfYear:
+		return copyLine(strFieldYear, &d.year)
+	}
+	return "", ""
+}
 
 func (d *newReportForm) bindings() []key.Binding {
 	sk := &d.steps

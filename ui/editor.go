@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -83,6 +84,11 @@ type editor struct {
 	checker model.Checker
 	finds   []model.Finding
 	marks   map[model.CellAddr]byte
+	// changed is the cell the last edit changed (Enter, Delete), marked
+	// with the findings on totals it feeds as well as those totals:
+	// related[cell][i] says finding i is one of them.
+	changed model.CellAddr
+	related map[model.CellAddr]map[int]bool
 	errs    int
 	warns   int
 	counts  model.Counts // errs and warns, and what is still empty
@@ -94,6 +100,9 @@ type editor struct {
 	edit    *cellEdit
 	form    *form
 	formFor navItem // the section the form was built for
+
+	// compare: the main pane shows the table beside last year's (F9).
+	compare bool
 
 	msg    string // shown in place of the help bar (input errors, results)
 	msgErr bool
@@ -134,7 +143,10 @@ type layout struct {
 	listY   []int // y of each nav item (-1 when not shown)
 	hits    []cellHit
 	findTop int
-	cursor  *tea.Cursor
+	// findItems[i] is the findings pane's item on its line i+1 (the
+	// selected item may take several lines).
+	findItems []int
+	cursor    *tea.Cursor
 }
 
 func newEditor(r, prev *model.Report, sh *shared) *editor {
@@ -207,13 +219,55 @@ func (e *editor) runChecks() {
 			}
 		}
 	}
+	e.related = nil
+	if e.changed != "" {
+		e.markChanged()
+	}
 	e.counts = model.Tally(e.finds)
 	e.errs, e.warns = e.counts.Errors, e.counts.Warnings
 	e.fp.build(e)
 }
 
+// markChanged marks the cell just changed with the findings on the totals
+// it feeds (a balance of 三 names new, carried, the results' 总计 and
+// forward; a result row changed is part of it too): the officer sees the
+// error at the figure just typed, not only at the sums.
+func (e *editor) markChanged() {
+	a := e.changed
+	for i, f := range e.finds {
+		if f.IsMissing() {
+			continue
+		}
+		feeds := false
+		for _, x := range f.Cells {
+			if x == a {
+				feeds = false // marked as one of its own cells already
+				break
+			}
+			if c, ok := model.Cell(x); ok && c.Computed && slices.Contains(c.Inputs, a) {
+				feeds = true
+			}
+		}
+		if !feeds {
+			continue
+		}
+		if e.related == nil {
+			e.related = map[model.CellAddr]map[int]bool{a: {}}
+		}
+		e.related[a][i] = true
+		m := byte('?')
+		if f.Severity == model.SevError {
+			m = '!'
+		}
+		if e.marks[a] != '!' {
+			e.marks[a] = m
+		}
+	}
+}
+
 // change records an undo step (the report as it was before) and clears redo.
 func (e *editor) change(before *model.Report, label string) {
+	e.changed = ""
 	e.undo = append(e.undo, undoStep{r: before, label: label})
 	if len(e.undo) > undoDepth {
 		e.undo = e.undo[len(e.undo)-undoDepth:]
@@ -250,7 +304,7 @@ func (e *editor) editFor(t *model.Table) *cellEdit {
 func (e *editor) setMsg(s string, isErr bool) { e.msg, e.msgErr = s, isErr }
 
 func (e *editor) typing() bool {
-	if e.focus != paneMain {
+	if e.focus != paneMain || e.compare {
 		return false
 	}
 	if e.edit != nil {
@@ -313,8 +367,16 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 	if commit != nil {
 		return tea.Sequence(commit, e.key(k))
 	}
+	if e.compare && e.focus == paneMain && !key.Matches(k, e.keys.NextPane, e.keys.PrevPane, e.keys.FindNext,
+		e.keys.FindPrev, e.keys.Export, e.keys.History, e.keys.Preview) {
+		e.msg = ""
+		return e.compareKey(k)
+	}
 	// Keys of the whole editor.
 	switch {
+	case key.Matches(k, e.keys.Compare):
+		e.msg = ""
+		return e.toggleCompare()
 	case key.Matches(k, e.keys.NextPane):
 		e.msg = ""
 		return e.setFocus((e.focus + 1) % 3)
@@ -342,6 +404,9 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 		// writes the file: it opens once the last edit is saved.
 		flush := e.flush()
 		return tea.Batch(flush, e.saves.after(send(pushDialogMsg{newExportDialog(e.shared, e.r.Clone(), e.counts)}), ""))
+	case key.Matches(k, e.keys.Preview):
+		flush := e.flush()
+		return tea.Batch(flush, send(pushDialogMsg{newPreviewDialog(e.shared, e.r, e.counts)}))
 	case key.Matches(k, e.keys.History):
 		flush := e.flush()
 		return tea.Batch(flush, e.saves.after(send(pushDialogMsg{newHistoryDialog(e.shared, e.r.ID)}), ""))
@@ -370,6 +435,7 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 
 // back is Esc when nothing is being typed into: one level up.
 func (e *editor) back() tea.Cmd {
+	e.msg = ""
 	switch {
 	case e.focus == paneFinds:
 		return e.setFocus(paneMain)
@@ -419,6 +485,9 @@ func (e *editor) selectItem(i int) tea.Cmd {
 	cmd := e.flush()
 	e.sel = i
 	e.loadForm()
+	if e.item().table() == nil {
+		e.compare = false
+	}
 	return cmd
 }
 
@@ -450,7 +519,15 @@ func (e *editor) gridKey(g *gridState, k tea.KeyPressMsg) tea.Cmd {
 		g.moveRow(-max(1, g.lastRows-1))
 	case key.Matches(k, e.keys.PgDn):
 		g.moveRow(max(1, g.lastRows-1))
-	case key.Matches(k, e.keys.NextCell), key.Matches(k, e.keys.Commit):
+	case key.Matches(k, e.keys.FirstCell):
+		g.firstInput()
+	case key.Matches(k, e.keys.LastCell):
+		g.lastInput()
+	case key.Matches(k, e.keys.Commit):
+		return e.nextDown(g, 1)
+	case key.Matches(k, e.keys.CommitUp):
+		return e.nextDown(g, -1)
+	case key.Matches(k, e.keys.NextCell):
 		return e.nextInput(g, 1)
 	case key.Matches(k, e.keys.PrevCell):
 		return e.nextInput(g, -1)
@@ -466,10 +543,23 @@ func (e *editor) gridKey(g *gridState, k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// nextInput walks the input cells in reading order; past the last cell of
-// a table it goes on to the next section.
+// nextInput walks the input cells in reading order (Tab, Shift+Tab); past
+// the last cell of a table it goes on to the next section.
 func (e *editor) nextInput(g *gridState, dir int) tea.Cmd {
-	if g.stepInput(dir) {
+	return e.pastEnd(g.stepInput(dir), dir)
+}
+
+// nextDown walks the input cells down each column, then the next column
+// (Enter, Shift+Enter: Excel's habit); past the last cell of a table it
+// goes on to the next section.
+func (e *editor) nextDown(g *gridState, dir int) tea.Cmd {
+	return e.pastEnd(g.stepColumn(dir), dir)
+}
+
+// pastEnd goes on to the next field or section when a step forward found
+// no cell left in the table (moved is false).
+func (e *editor) pastEnd(moved bool, dir int) tea.Cmd {
+	if moved {
 		return nil
 	}
 	if dir > 0 {
@@ -512,16 +602,26 @@ func (e *editor) editKey(k tea.KeyPressMsg) tea.Cmd {
 		e.edit = nil
 		e.msg = ""
 		return nil
-	case key.Matches(k, e.keys.Commit), key.Matches(k, e.keys.NextCell):
-		if cmd, ok := e.commitEdit(); ok {
-			return tea.Batch(cmd, e.nextInput(g, 1))
+	case key.Matches(k, e.keys.Commit), key.Matches(k, e.keys.CommitUp),
+		key.Matches(k, e.keys.NextCell), key.Matches(k, e.keys.PrevCell):
+		// As in a spreadsheet: Enter down, Shift+Enter up, Tab right,
+		// Shift+Tab left, each after the value is taken.
+		cmd, ok := e.commitEdit()
+		if !ok {
+			return nil
 		}
-		return nil
-	case key.Matches(k, e.keys.PrevCell):
-		if cmd, ok := e.commitEdit(); ok {
-			return tea.Batch(cmd, e.nextInput(g, -1))
+		var move tea.Cmd
+		switch {
+		case key.Matches(k, e.keys.Commit):
+			move = e.nextDown(g, 1)
+		case key.Matches(k, e.keys.CommitUp):
+			move = e.nextDown(g, -1)
+		case key.Matches(k, e.keys.NextCell):
+			move = e.nextInput(g, 1)
+		default:
+			move = e.nextInput(g, -1)
 		}
-		return nil
+		return tea.Batch(cmd, move)
 	case key.Matches(k, e.keys.Up), key.Matches(k, e.keys.Down):
 		if cmd, ok := e.commitEdit(); ok {
 			if key.Matches(k, e.keys.Up) {
@@ -575,6 +675,7 @@ func (e *editor) commitEdit() (tea.Cmd, bool) {
 	}
 	e.change(e.r.Clone(), strf(strEditCell, c.ShortLabel()))
 	_ = e.r.Set(ed.addr, v)
+	e.changed = ed.addr
 	return e.committed(strf(sumCell, c.ShortLabel())), true
 }
 
@@ -589,6 +690,7 @@ func (e *editor) clearCell(g *gridState) tea.Cmd {
 	}
 	e.change(e.r.Clone(), strf(strCleared, c.ShortLabel()))
 	_ = e.r.Clear(c.Addr)
+	e.changed = c.Addr
 	e.setMsg(strf(strCleared, c.ShortLabel()), false)
 	return e.committed(strf(sumClear, c.ShortLabel()))
 }
@@ -652,6 +754,7 @@ func (e *editor) undoRedo(isUndo bool) tea.Cmd {
 		e.setMsg(none, false)
 		return nil
 	}
+	e.changed = ""
 	step := (*from)[len(*from)-1]
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, undoStep{r: e.r.Clone(), label: step.label})
@@ -736,7 +839,7 @@ func (e *editor) helpLine() string {
 }
 
 func (e *editor) cursor() *tea.Cursor {
-	if e.focus != paneMain {
+	if e.focus != paneMain || e.compare {
 		return nil
 	}
 	return e.lay.cursor
@@ -746,11 +849,18 @@ func (e *editor) bindings() []key.Binding {
 	if e.edit != nil {
 		return []key.Binding{e.keys.Commit, e.steps.CancelEdit}
 	}
+	if e.compare && e.focus == paneMain {
+		return []key.Binding{e.keys.Help, e.steps.CompareOff, e.steps.Select, e.keys.NextPane, e.keys.FindNext, e.keys.Export, e.keys.Quit}
+	}
 	b := []key.Binding{e.keys.Help, e.keys.NextPane, e.keys.FindNext, e.keys.Undo, e.keys.Redo}
 	if e.focus == paneFinds {
 		jump := e.keys.Commit
 		jump.SetHelp("Enter", helpJump)
 		b = []key.Binding{e.keys.Help, e.keys.NextPane, e.keys.FindNext, e.keys.Up, e.keys.Down, jump}
+		if e.fp.selNote() {
+			b = append(b, e.keys.Dismiss)
+		}
+		b = append(b, e.keys.Copy)
 	} else if e.grid() != nil {
 		// 全部填 0 works from any pane; F2 and Delete act on the focused
 		// cell, in the main pane only.
@@ -817,7 +927,7 @@ func (e *editor) heading(it navItem) string {
 // partOf maps a finding's Part to the section list entry showing it.
 func partItem(part string) (navItem, bool) {
 	switch {
-	case part == "preface":
+	case part == "preface", part == "date":
 		return navItem{kind: secCover}, true
 	case part == "s1" || part == "s1.intro":
 		return navItem{kind: secS1}, true
@@ -863,7 +973,11 @@ func (e *editor) jumpTo(cell model.CellAddr, part string) tea.Cmd {
 		if i := e.itemIndex(it); i >= 0 {
 			cmd := e.gotoSection(i)
 			if it.kind == secCover && e.form != nil {
+				// The preface is the last field; the date has its own.
 				e.form.idx = len(e.form.fields) - 1
+				if part == "date" {
+					e.form.idx = e.form.fieldIndex(strFieldDate)
+				}
 				e.form.focus(true)
 			}
 			return cmd

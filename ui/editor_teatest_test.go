@@ -10,8 +10,9 @@ import (
 	"nianbao/model"
 )
 
-// TestTeatestFlow runs the real program loop: figures typed and pasted,
-// then Ctrl+Q, which waits for the autosave queue before quitting.
+// TestTeatestFlow runs the real program loop: a figure typed (Enter goes
+// down the column, as in Excel) and a row pasted under it, then Ctrl+Q,
+// which waits for the autosave queue before quitting.
 func TestTeatestFlow(t *testing.T) {
 	r := newTestReport()
 	db := newFakeStore(r)
@@ -24,7 +25,7 @@ func TestTeatestFlow(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: 'q', Mod: tea.ModCtrl})
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*app)
 	e := fm.cur.(*editor)
-	want := map[model.CellAddr]string{"s3.new.natural": "12", "s3.new.business": "4", "s3.carried.business": ""}
+	want := map[model.CellAddr]string{"s3.new.natural": "12", "s3.new.business": "", "s3.carried.natural": "4", "s3.carried.business": "0", "s3.granted.natural": ""}
 	for addr, w := range want {
 		v, ok := e.r.Get(addr)
 		got := ""
@@ -36,7 +37,7 @@ func TestTeatestFlow(t *testing.T) {
 		}
 	}
 	saved := db.stored(r.ID)
-	if v, ok := saved.Get("s3.new.research"); !ok || v != 0 {
+	if v, ok := saved.Get("s3.carried.research"); !ok || v != 0 {
 		t.Errorf("paste not saved before quitting: %v %v", v, ok)
 	}
 	if fm.saves.failed != nil || !fm.saves.idle() {

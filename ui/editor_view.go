@@ -34,7 +34,7 @@ func (e *editor) view(w, h int) string {
 		// Focused, the panel grows to half the screen to browse.
 		rows = max(rows, h/2-1)
 	}
-	findH := 1 + min(max(1, len(e.fp.items)), rows)
+	findH := e.fp.height(e, w, rows)
 	bodyH := h - 1 - findH
 	it := e.item()
 	head := e.heading(it)
@@ -233,11 +233,14 @@ func (e *editor) renderMain(w, h int) []string {
 	it := e.item()
 	var lines []string
 	var cx, cy int
-	if e.form != nil {
+	if e.compare && it.table() != nil {
+		lines = e.renderCompare(w, h)
+		cx, cy = -1, -1
+	} else if e.form != nil {
 		if it.kind == secS6 && e.form.cur().kind == fGrid {
 			// The fee figure's label, guide and findings go below the
 			// form: the text above gives them its room.
-			det := e.detail(e.grids[model.S6], w)
+			det := e.detail(e.grids[model.S6], w, h)
 			lines, cx, cy = e.renderForm(w, h-1-len(det))
 			for len(lines) < h-1-len(det) {
 				lines = append(lines, "")
@@ -255,15 +258,7 @@ func (e *editor) renderMain(w, h int) []string {
 		// The section's heading is on the title line: the grid starts
 		// at the top of the pane and gets every line the detail leaves.
 		g := e.grids[it.table()]
-		det := e.detail(g, w)
-		if h < 24 {
-			// Short screens: the label, then the findings or the guide.
-			if det[2] == "" {
-				det = det[:2]
-			} else {
-				det = []string{det[0], det[2]}
-			}
-		}
+		det := e.detail(g, w, h)
 		gl, hits, gx, gy := g.render(gridView{st: e.st, sgen: e.styleGen, gen: e.gen, r: e.r, marks: e.markOf, focused: e.focus == paneMain, edit: e.editFor(g.t)}, w, h-len(det))
 		lines = gl
 		for len(lines) < h-len(det) {
@@ -287,68 +282,6 @@ func (e *editor) renderMain(w, h int) []string {
 	return lines
 }
 
-// detail is the focused cell's full label, its row's guide and every
-// finding that touches it.
-func (e *editor) detail(g *gridState, w int) []string {
-	k := detailKey{g.addr(), e.gen, w, e.styleGen}
-	if k == e.detailK && e.detailLines != nil {
-		return e.detailLines
-	}
-	e.detailK, e.detailLines = k, e.drawDetail(g, w)
-	return e.detailLines
-}
-
-type detailKey struct {
-	addr model.CellAddr
-	gen  int
-	w    int
-	sgen int
-}
-
-func (e *editor) drawDetail(g *gridState, w int) []string {
-	c := g.spec()
-	label := strf(strCellLabel, c.Table.Number, onScreen(c.Label()))
-	if c.Table == model.S6 {
-		label = strf(strFeeLabel, onScreen(c.Label())) // three figures, not a table
-	}
-	guide := strf(strGuide, onScreen(c.RowSpec().Guide))
-	if c.Computed {
-		v, stt := e.r.ValueOf(c)
-		_ = v
-		guide = strComputed
-		if stt == model.Incomplete {
-			guide += strSep + strIncomplete
-		}
-	}
-	var fs []string
-	for _, f := range e.finds {
-		if f.IsMissing() {
-			continue
-		}
-		for _, a := range f.Cells {
-			if a == c.Addr {
-				sym := strSymWarning
-				if f.Severity == model.SevError {
-					sym = strSymError
-				}
-				fs = append(fs, sym+" "+onScreen(f.Message))
-				break
-			}
-		}
-	}
-	out := []string{e.st.w.Bold.render(cut(label, w)), e.st.w.Dim.render(cut(guide, w))}
-	fl := strings.Join(fs, strSep)
-	switch {
-	case len(fs) == 0:
-		out = append(out, "")
-	case e.marks[c.Addr] == '!':
-		out = append(out, e.st.w.Error.render(cut(fl, w)))
-	default:
-		out = append(out, e.st.w.Warning.render(cut(fl, w)))
-	}
-	return out
-}
-
 // click focuses what the mouse clicks: a section, a cell, a finding.
 func (e *editor) click(m tea.Mouse) tea.Cmd {
 	if m.Button != tea.MouseLeft {
@@ -357,9 +290,8 @@ func (e *editor) click(m tea.Mouse) tea.Cmd {
 	switch {
 	case m.Y >= e.lay.findY && m.Y < e.lay.findY+e.lay.findH:
 		cmd := e.setFocus(paneFinds)
-		i := e.lay.findTop + m.Y - e.lay.findY - 1
-		if i >= 0 && i < len(e.fp.items) {
-			e.fp.sel = i
+		if y := m.Y - e.lay.findY - 1; y >= 0 && y < len(e.lay.findItems) {
+			e.fp.sel = e.lay.findItems[y]
 		}
 		return cmd
 	case m.X < e.lay.sideW && m.Y >= 1:

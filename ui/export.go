@@ -39,6 +39,8 @@ type exportDialog struct {
 	r       *model.Report // a snapshot: the editor goes on changing its own
 	choices []export.Choice
 	choice  int
+	// preview: the line under the formats, 预览打印效果, is selected.
+	preview bool
 	step    int
 	name    lineInput
 	counts  model.Counts // as the editor counted them, for the warning
@@ -127,18 +129,42 @@ func (d *exportDialog) key(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, d.dlgKeys.Cancel):
 		return send(popDialogMsg{})
+	case key.Matches(k, d.keys.Preview):
+		return send(pushDialogMsg{newPreviewDialog(d.shared, d.r, d.counts)})
 	case key.Matches(k, d.dlgKeys.Confirm):
+		if d.step == expFormat && d.preview {
+			return send(pushDialogMsg{newPreviewDialog(d.shared, d.r, d.counts)})
+		}
 		if d.step == expFormat {
 			d.step = expName
+			d.name.selectAll() // typing replaces the default name
 			return nil
 		}
 		return d.write(false)
 	case d.step == expFormat && key.Matches(k, d.keys.Up):
-		d.setChoice((d.choice + len(d.choices) - 1) % len(d.choices))
+		switch {
+		case d.preview:
+			d.preview = false
+		case d.choice == 0:
+			d.preview = true
+		default:
+			d.setChoice(d.choice - 1)
+		}
 	case d.step == expFormat && key.Matches(k, d.keys.Down):
-		d.setChoice((d.choice + 1) % len(d.choices))
+		switch {
+		case d.preview:
+			d.preview = false
+			d.setChoice(0)
+		case d.choice == len(d.choices)-1:
+			d.preview = true
+		default:
+			d.setChoice(d.choice + 1)
+		}
 	case key.Matches(k, d.dlgKeys.Next, d.dlgKeys.Prev):
 		d.step = expFormat + expName - d.step
+		if d.step == expName {
+			d.name.selectAll()
+		}
 	case d.step == expName:
 		if d.name.update(k) {
 			d.problem = ""
@@ -156,6 +182,10 @@ func (d *exportDialog) write(force bool) tea.Cmd {
 	if p == "" {
 		d.problem = txtNeedFileName
 		return nil
+	}
+	if filepath.Ext(p) == "" {
+		// A name typed over the default one, without its extension.
+		p += "." + d.choices[d.choice].Format.Ext()
 	}
 	d.step, d.problem = expBusy, ""
 	o, job := d.office, office.ExportJob{Report: d.r, Choice: d.choices[d.choice], Path: p, Force: force, Record: d.db != nil}
@@ -213,16 +243,25 @@ func (d *exportDialog) view(w, h int) string {
 				m = "(*) "
 			}
 			line := "  " + m + c.Label
-			if i == d.choice && d.step == expFormat {
+			if i == d.choice && d.step == expFormat && !d.preview {
 				line = d.st.Cursor.Render(line)
 			}
 			body = append(body, line)
 		}
+		// Not a format: the report as it will print, in the terminal.
+		pl := "      " + strf(txtExportPreviewKey, txtExportPreview, d.keys.Preview.Help().Key)
+		if d.preview && d.step == expFormat {
+			pl = d.st.Cursor.Render(pl)
+		}
+		body = append(body, pl)
 		body = append(body, "", txtExportFile)
 		text, col := d.name.render(inner - 2)
 		d.curLine, d.curCol = len(body), 1+col
 		field := pad(text, inner-2)
-		if d.step == expName {
+		switch {
+		case d.step == expName && d.name.selected():
+			field = d.st.Cursor.Render(field)
+		case d.step == expName:
 			field = d.st.Editing.Render(field)
 		}
 		body = append(body, "["+field+"]")
@@ -263,10 +302,21 @@ func (d *exportDialog) cursor() *tea.Cursor {
 
 func (d *exportDialog) typing() bool { return d.step == expName }
 
+// copyText is the file name, or the path written (Ctrl+C).
+func (d *exportDialog) copyText() (string, string) {
+	if d.step == expDone {
+		return d.result.path, strf(strCopyLine, txtExportedTo, len([]rune(d.result.path)))
+	}
+	return copyLine(txtExportFile, &d.name)
+}
+
 func (d *exportDialog) bindings() []key.Binding {
 	sk := &d.steps
 	switch d.step {
 	case expFormat:
+		if d.preview {
+			return []key.Binding{sk.PickFormat, sk.ShowPreview, sk.No}
+		}
 		return []key.Binding{sk.PickFormat, sk.ToName, sk.No}
 	case expName, expBusy:
 		return []key.Binding{sk.Export, sk.ToFormat, sk.No}

@@ -15,6 +15,10 @@ type findItem struct {
 	sev  byte // '!' error, '?' warning, ' ' missing
 	cell model.CellAddr
 	part string
+	// note: the finding lists a note an import or a paste left; the
+	// officer may dismiss it (f is what DismissNote needs).
+	note bool
+	f    model.Finding
 }
 
 // missingText is 「未填 169 格、2 段文字」, or "" when nothing is empty
@@ -52,7 +56,7 @@ func (p *findingsPanel) build(e *editor) {
 			}
 			continue
 		}
-		it := findItem{text: f.Message, sev: '?', part: f.Part}
+		it := findItem{text: f.Message, sev: '?', part: f.Part, note: f.ID == model.NoteRuleID, f: f}
 		if f.Severity == model.SevError {
 			it.sev = '!'
 		}
@@ -97,9 +101,28 @@ func (p *findingsPanel) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
 			it := p.items[p.sel]
 			return e.jumpTo(it.cell, it.part)
 		}
+	case key.Matches(k, e.keys.Dismiss):
+		if p.sel < len(p.items) && p.items[p.sel].note {
+			return e.dismissNote(p.items[p.sel].f)
+		}
+		e.setMsg(strNotANote, false)
 	}
 	return nil
 }
+
+// dismissNote drops the note a finding lists, as one undoable change.
+func (e *editor) dismissNote(f model.Finding) tea.Cmd {
+	before := e.r.Clone()
+	if !e.r.DismissNote(f) {
+		return nil
+	}
+	e.change(before, strNoteDismissedSum)
+	e.setMsg(strNoteDismissed, false)
+	return e.committed(strNoteDismissedSum)
+}
+
+// selNote reports whether the finding selected in the pane is a note.
+func (p *findingsPanel) selNote() bool { return p.sel < len(p.items) && p.items[p.sel].note }
 
 // stepFinding is F8 / Shift+F8: the next or previous finding, from anywhere.
 func (e *editor) stepFinding(dir int) tea.Cmd {
@@ -144,6 +167,33 @@ func (p *findingsPanel) render(e *editor, w, h int) []string {
 	return lines
 }
 
+// itemLines are the lines item i takes in the pane: one, cut to w, or
+// (the selected item of the focused pane) as many as its text needs.
+func (p *findingsPanel) itemLines(e *editor, i, w int) []string {
+	it := p.items[i]
+	text := string(it.sev) + " " + onScreen(it.text)
+	if i == p.sel && e.focus == paneFinds {
+		ls := wrapWidth(text, w-2)
+		for j := range ls {
+			if j > 0 {
+				ls[j] = "  " + ls[j]
+			}
+		}
+		return ls
+	}
+	return []string{text}
+}
+
+// height is how many lines the pane needs for at most rows items, the
+// selected one wrapped when the pane has focus.
+func (p *findingsPanel) height(e *editor, w, rows int) int {
+	n := min(max(1, len(p.items)), rows)
+	if e.focus == paneFinds && p.sel < len(p.items) {
+		n += len(p.itemLines(e, p.sel, w)) - 1
+	}
+	return 1 + n
+}
+
 func (p *findingsPanel) draw(e *editor, w, h int) []string {
 	focused := e.focus == paneFinds
 	title := strPaneFinds + "  " + strf(strErrCount, e.errs) + " " + strf(strWarnCount, e.warns)
@@ -161,23 +211,41 @@ func (p *findingsPanel) draw(e *editor, w, h int) []string {
 	}
 	p.follow(rows)
 	p.top = max(0, min(p.top, len(p.items)-rows))
-	e.lay.findTop = p.top
-	cur, errW, warnW, dim := e.st.w.Cursor, e.st.w.Error, e.st.w.Warning, e.st.w.Dim
-	for i := p.top; i < len(p.items) && i < p.top+rows; i++ {
-		it := p.items[i]
-		line := string(it.sev) + " " + onScreen(it.text)
-		line = pad(line, w)
-		switch {
-		case i == p.sel && focused:
-			line = cur.render(line)
-		case it.sev == '!':
-			line = errW.render(line)
-		case it.sev == '?':
-			line = warnW.render(line)
-		default:
-			line = dim.render(line)
+	// The selected item may take several lines: scroll until it shows
+	// whole.
+	for p.top < p.sel {
+		n := 0
+		for i := p.top; i <= p.sel; i++ {
+			n += len(p.itemLines(e, i, w))
 		}
-		lines = append(lines, line)
+		if n <= rows {
+			break
+		}
+		p.top++
+	}
+	e.lay.findTop = p.top
+	e.lay.findItems = e.lay.findItems[:0]
+	cur, errW, warnW, dim := e.st.w.Cursor, e.st.w.Error, e.st.w.Warning, e.st.w.Dim
+	for i := p.top; i < len(p.items) && len(lines) <= rows; i++ {
+		it := p.items[i]
+		for _, line := range p.itemLines(e, i, w) {
+			if len(lines) > rows {
+				break
+			}
+			line = pad(line, w)
+			switch {
+			case i == p.sel && focused:
+				line = cur.render(line)
+			case it.sev == '!':
+				line = errW.render(line)
+			case it.sev == '?':
+				line = warnW.render(line)
+			default:
+				line = dim.render(line)
+			}
+			lines = append(lines, line)
+			e.lay.findItems = append(e.lay.findItems, i)
+		}
 	}
 	return lines
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"nianbao/model"
 )
 
@@ -115,6 +117,7 @@ type gridState struct {
 	// header and every line's label, drawn for the layout in key.
 	key        frameKey
 	head       []string
+	headCol    int // the column whose head was drawn whole (see overlay)
 	labelCache map[int]string
 	// Data lines without the cursor, drawn for the findings of gen.
 	rowGen   int
@@ -251,6 +254,44 @@ func (g *gridState) stepInput(dir int) bool {
 	return false
 }
 
+// stepColumn moves down the column to the next input cell (dir > 0, as
+// Excel's Enter does) or up it (dir < 0, Shift+Enter); past the column's
+// last input row it goes on at the top of the next column (the block's
+// next column, then the next block), as an officer fills 三 column by
+// column. It reports false past the table's last (or first) input cell.
+// Drawn as one row (四 on a wide pane), down is the next cell along it.
+func (g *gridState) stepColumn(dir int) bool {
+	if g.one {
+		return g.stepInput(dir)
+	}
+	in := g.t.Inputs()
+	cur := g.spec()
+	pos := func(c *model.CellSpec) int { return (c.Block*100+c.Col)*100 + c.Row }
+	here := pos(cur)
+	best := -1
+	for i, c := range in {
+		p := pos(c)
+		if dir > 0 && p > here && (best < 0 || p < pos(in[best])) ||
+			dir < 0 && p < here && (best < 0 || p > pos(in[best])) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	g.setAddr(in[best].Addr)
+	return true
+}
+
+// firstInput and lastInput go to the table's first and last input cell
+// (Ctrl+Home, Ctrl+End).
+func (g *gridState) firstInput() { g.toFirstInput() }
+
+func (g *gridState) lastInput() {
+	in := g.t.Inputs()
+	g.setAddr(in[len(in)-1].Addr)
+}
+
 // gridView is what the editor needs to draw a grid: the report, its
 // findings per cell, and the cell being typed into.
 type gridView struct {
@@ -304,14 +345,18 @@ func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit
 		g.left = 0
 	}
 
-	if k := (frameKey{w: w, lw: lw, left: g.left, nvis: nvis, sgen: v.sgen}); g.key != k || g.labelCache == nil {
-		g.key, g.labelCache = k, map[int]string{}
-		// Frozen header.
+	if k := (frameKey{w: w, lw: lw, left: g.left, nvis: nvis, sgen: v.sgen}); g.key != k || g.labelCache == nil || g.headCol != g.col {
+		if g.key != k || g.labelCache == nil {
+			g.labelCache = map[int]string{}
+		}
+		g.key, g.headCol = k, g.col
+		// Frozen header; the cursor's column head whole, however
+		// narrow its column (社会公益组织, a unit in 万元).
 		var head []string
 		if len(t.Header) > 0 && !t.OneRow {
-			head = spanHeader(t.Header, g.left, nvis, cw, lw, t.Blocks[0].ItemHeader, false)
+			head = spanHeader(t.Header, g.left, nvis, cw, lw, t.Blocks[0].ItemHeader, false, g.col)
 		} else if len(t.Blocks) == 1 {
-			head = []string{colHeader(t.Blocks[0], g.left, nvis, cw, lw)}
+			head = []string{colHeader(t.Blocks[0], g.left, nvis, cw, lw, g.col)}
 		}
 		g.head = g.head[:0]
 		for _, hl := range head {
@@ -355,13 +400,17 @@ func (g *gridState) render(v gridView, w, h int) (lines []string, hits []cellHit
 		l := gl[i]
 		y := len(lines)
 		lab, cached := g.labelCache[i]
+		if l.kind == glBlockHeader && l.b == g.b {
+			// The cursor's block: its head drawn whole (not cached).
+			lab, cached = st.w.Header.render(colHeader(t.Blocks[l.b], g.left, nvis, cw, lw, g.col)), true
+		}
 		if !cached {
 			ind := strings.Repeat(" ", 2*l.level)
 			switch l.kind {
 			case glBlockTitle:
 				lab = st.w.Bold.render(cut(l.label, w))
 			case glBlockHeader:
-				lab = st.w.Header.render(colHeader(t.Blocks[l.b], g.left, nvis, cw, lw))
+				lab = st.w.Header.render(colHeader(t.Blocks[l.b], g.left, nvis, cw, lw, -1))
 			case glParent:
 				lab = st.w.Label.render(cut(ind+onScreen(l.label), w))
 			case glData:
@@ -449,21 +498,50 @@ func (g *gridState) cellText(v gridView, ss styleSet, c *model.CellSpec, cur boo
 	return sep + style.render(body), -1
 }
 
-// colHeader is a one-line header of a block's columns.
-func colHeader(b model.Block, left, nvis, cw, lw int) string {
+// colHeader is a one-line header of a block's columns; the head of column
+// cur (-1: none) is drawn whole over its neighbours when it is too wide for
+// its own.
+func colHeader(b model.Block, left, nvis, cw, lw, cur int) string {
 	var s strings.Builder
 	s.WriteString(pad(b.ItemHeader, lw))
-	for ci := left; ci < len(b.Cols) && ci < left+nvis; ci++ {
+	end := min(len(b.Cols), left+nvis)
+	for ci := left; ci < end; ci++ {
 		s.WriteString(" " + padL(b.Cols[ci].Label, cw))
 	}
-	return s.String()
+	line := s.String()
+	if cur >= left && cur < end && dw(b.Cols[cur].Label) > cw {
+		line = overlay(line, b.Cols[cur].Label, lw+(cur-left)*(cw+1), cw+1, lw, lw+(end-left)*(cw+1))
+	}
+	return line
+}
+
+// overlay writes text over the plain line, centred on the columns
+// [x, x+w) and shifted to stay within [from, to), with a blank on each side
+// where there is room: a column head too wide for its column shown whole
+// while the cursor is in that column.
+func overlay(line, text string, x, w, from, to int) string {
+	tw := dw(text) + 2
+	if tw > to-from {
+		text, tw = cut(text, to-from), to-from
+	} else {
+		text = " " + text + " "
+	}
+	x0 := min(max(x+(w-tw)/2, from), to-tw)
+	left := ansi.Truncate(line, x0, "")
+	left += strings.Repeat(" ", max(0, x0-dw(left)))
+	right := ansi.TruncateLeft(line, x0+tw, "")
+	lw := dw(line)
+	if pad := lw - x0 - tw - dw(right); pad > 0 {
+		right = strings.Repeat(" ", pad) + right
+	}
+	return left + text + right
 }
 
 // spanHeader draws an official multi-row header whose cells span rows and
 // columns, for the visible columns [left, left+nvis). With rule (四 in one
 // row), a cell spanning columns is ruled with '-' across its extent and a
 // column name too wide for its cell takes two lines.
-func spanHeader(hdr [][]model.HeaderCell, left, nvis, cw, lw int, item string, rule bool) []string {
+func spanHeader(hdr [][]model.HeaderCell, left, nvis, cw, lw int, item string, rule bool, cur int) []string {
 	// Place every header cell on a grid of (header row, column).
 	type placed struct {
 		text     string
@@ -542,7 +620,15 @@ func spanHeader(hdr [][]model.HeaderCell, left, nvis, cw, lw int, item string, r
 				}
 				ci += n
 			}
-			out = append(out, s.String())
+			line := s.String()
+			// The cursor's column head whole (社会公益组织 in 8 columns).
+			if end := min(ncols, left+nvis); !rule && li == 0 && cur >= left && cur < end {
+				if p := grid[ri][cur]; p != nil && p.row0 == ri && dw(p.text) > slot &&
+					(cur == 0 || grid[ri][cur-1] != p) && (cur+1 == ncols || grid[ri][cur+1] != p) {
+					line = overlay(line, p.text, lw+(cur-left)*slot, slot, lw, lw+(end-left)*slot)
+				}
+			}
+			out = append(out, line)
 		}
 	}
 	return out

@@ -13,10 +13,13 @@ type cellEdit struct {
 	fromF2 bool // opened with F2: Enter without a change just moves on
 }
 
-func (c *cellEdit) set(s string) { c.text, c.caret = []rune(s), len([]rune(s)) }
+func (c *cellEdit) set(s string) {
+	s = typedLine(s)
+	c.text, c.caret = []rune(s), len([]rune(s))
+}
 
 func (c *cellEdit) insert(s string) {
-	r := []rune(s)
+	r := []rune(typedLine(s))
 	c.text = append(c.text[:c.caret], append(r, c.text[c.caret:]...)...)
 	c.caret += len(r)
 }

@@ -26,15 +26,18 @@ func (e *editor) pasteOneRow(content string) (tea.Cmd, bool) {
 	}
 	content = strings.ReplaceAll(content, "\r\n", "\n")
 	content = strings.ReplaceAll(content, "\r", "\n")
-	rows, _ := pasteRows(content)
-	if len(rows) != 1 {
+	rows, _, problem := pasteRows(g.t, content, len(printedCells(g.t))-g.linear())
+	if problem == "" && len(rows) != 1 {
 		return nil, false
 	}
 	var focus tea.Cmd
 	if e.focus != paneMain {
 		focus = e.setFocus(paneMain)
 	}
-	res, problem := planOneRow(e.r, g, rows[0])
+	var res *pasteResult
+	if problem == "" {
+		res, problem = planOneRow(e.r, g, rows[0])
+	}
 	if problem != "" {
 		e.setMsg(problem, true)
 		return focus, true
@@ -42,48 +45,22 @@ func (e *editor) pasteOneRow(content string) (tea.Cmd, bool) {
 	return tea.Batch(focus, e.applyPaste(g, res)), true
 }
 
-// planOneRow works a one-row paste out on a copy of the report: each value
-// parsed, pasted 总计 compared with the computed ones, nothing written when
-// anything does not fit or parse.
-func planOneRow(r *model.Report, g *gridState, cells []string) (*pasteResult, string) {
+// planOneRow works a one-row paste out on a copy of the report: the cells
+// along the printed row from the cursor, placed as every paste is.
+func planOneRow(r *model.Report, g *gridState, row []string) (*pasteResult, string) {
 	printed := printedCells(g.t)
 	from := g.linear()
-	if len(cells) > len(printed)-from {
-		return nil, strf(strPasteTooWide, len(cells), len(printed)-from)
+	row, ok := fitRow(row, len(printed)-from)
+	if !ok {
+		return nil, strf(strPasteTooWide, len(row), len(printed)-from)
 	}
-	out := r.Clone()
-	res := &pasteResult{r: out, rows: 1, cols: len(cells)}
-	var totals []*model.CellSpec
-	var totalVals []model.Dec
-	for i, text := range cells {
-		if text == "" {
-			continue
-		}
-		spec := printed[from+i]
-		v, err := model.ParseInput(spec.Unit, text)
-		if err != nil {
-			return nil, strf(strPasteBad, 1, i+1, text, err.Error())
-		}
-		if spec.Computed {
-			totals, totalVals = append(totals, spec), append(totalVals, v)
-			continue
-		}
-		_ = out.Set(spec.Addr, v)
-		res.n++
+	cells := make([]pasteCell, len(row))
+	for i, text := range row {
+		cells[i] = pasteCell{printed[from+i], text}
 	}
-	for i, spec := range totals {
-		res.totalsSeen = true
-		v, stt := out.ValueOf(spec)
-		if stt == model.Filled && v == totalVals[i] {
-			continue
-		}
-		calc := v.String()
-		if stt == model.Empty {
-			calc = strPasteCalcEmpty
-		} else if stt == model.Incomplete {
-			calc += strPasteCalcPartial
-		}
-		res.totalsDiffs = append(res.totalsDiffs, strf(strPasteDiffOne, spec.ShortLabel(), totalVals[i], calc))
+	res, problem := placePaste(r, cells)
+	if res != nil {
+		res.rows, res.cols = 1, len(row)
 	}
-	return res, ""
+	return res, problem
 }

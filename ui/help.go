@@ -19,14 +19,15 @@ type helpGroup struct {
 func (sh *shared) helpGroups() []helpGroup {
 	km, dlgKeys, lineKeys := sh.keys, sh.dlgKeys, sh.lineKeys
 	return []helpGroup{
-		{txtHelpGeneral, []key.Binding{km.Help, km.HelpQ, km.Quit, km.Back, km.NextPane, km.PrevPane}},
-		{txtHelpMove, []key.Binding{km.Up, km.Down, km.Left, km.Right, km.NextCell, km.PrevCell, km.Home, km.End, km.PgUp, km.PgDn}},
-		{txtHelpCells, []key.Binding{km.Edit, km.Commit, km.Clear, km.FillZero, km.Undo, km.Redo,
+		{txtHelpGeneral, []key.Binding{km.Help, km.HelpQ, km.Quit, km.Copy, km.Paste, km.Back, km.NextPane, km.PrevPane}},
+		{txtHelpMove, []key.Binding{km.Commit, km.CommitUp, km.NextCell, km.PrevCell, km.Up, km.Down, km.Left, km.Right,
+			km.Home, km.End, km.FirstCell, km.LastCell, km.PgUp, km.PgDn}},
+		{txtHelpCells, []key.Binding{km.Edit, km.Clear, km.FillZero, km.Undo, km.Redo,
 			km.CaretLeft, km.CaretRight, km.CaretHome, km.CaretEnd, km.DelBefore, km.DelAfter}},
-		{txtHelpEditor, []key.Binding{km.FindNext, km.FindPrev, km.Save, km.Export, km.History,
+		{txtHelpEditor, []key.Binding{km.FindNext, km.FindPrev, km.Dismiss, km.Compare, km.Preview, km.Save, km.Export, km.History,
 			km.PartAdd, km.PartDel, km.PartUp, km.PartDown}},
 		{txtHelpStart, []key.Binding{dlgKeys.Open, dlgKeys.New, dlgKeys.Import, dlgKeys.Roll, dlgKeys.History,
-			dlgKeys.Delete, dlgKeys.Trash}},
+			dlgKeys.Delete, dlgKeys.Trash, dlgKeys.FilterBack, dlgKeys.FilterClear}},
 		{txtHelpDialogs, []key.Binding{dlgKeys.Confirm, dlgKeys.Cancel, dlgKeys.Next, dlgKeys.Prev, dlgKeys.Choose,
 			dlgKeys.Complete, dlgKeys.Restore, dlgKeys.Undelete}},
 		sh.sumHelpGroup(),
@@ -164,11 +165,17 @@ func (d *helpDialog) view(w, h int) string {
 		lines = lines[:len(lines)-1]
 	}
 	room := max(1, h-7)
+	if d.version != "" {
+		room = max(1, room-1)
+	}
 	d.maxTop = max(0, len(lines)-room)
 	d.scroll = max(0, min(d.scroll, d.maxTop))
 	body := lines[d.scroll:min(len(lines), d.scroll+room)]
 	body = append(append([]string(nil), body...), "")
 	body = append(body, d.st.Dim.Render(d.hints(d.bindings()...)))
+	if d.version != "" {
+		body = append(body, d.st.Dim.Render(txtHelpVersion+d.version))
+	}
 	inner := 0
 	for _, l := range body {
 		inner = max(inner, dw(l))

@@ -78,10 +78,36 @@ func TestHelpScrollsOnASmallScreen(t *testing.T) {
 	if !strings.Contains(end, testLineKeys.KillAfter.Help().Desc) || strings.Contains(end, "通用") {
 		t.Fatalf("scrolled to the end:\n%s", end)
 	}
-	wide := ansi.Strip(newHelpDialog(testShared(nil, fixedNow)).view(120, 38))
-	for _, g := range []string{"通用", "开始页面", "对话框", "Ctrl+Q", "F7"} {
+	// At 120×40 three columns hold all but the last few lines, which End
+	// brings into view.
+	wd := newHelpDialog(testShared(nil, fixedNow))
+	wide := ansi.Strip(wd.view(120, 38))
+	for _, g := range []string{"通用", "开始页面", "对话框", "Ctrl+Q", "Ctrl+C", "Ctrl+V"} {
 		if !strings.Contains(wide, g) {
 			t.Errorf("wide help lacks %q:\n%s", g, wide)
 		}
+	}
+	wd.update(keyMsg("end"))
+	if wide := ansi.Strip(wd.view(120, 38)); !strings.Contains(wide, "F7") || !strings.Contains(wide, testLineKeys.KillAfter.Help().Desc) {
+		t.Errorf("wide help at its end lacks F7 or the last line:\n%s", wide)
+	}
+}
+
+// TestHelpShowsTheBuild: the help screen ends with the build the program
+// was given (what nianbao --version says), and still fits the window.
+func TestHelpShowsTheBuild(t *testing.T) {
+	const build = "nianbao 1.2.0 (0123456789ab, 2026-07-01, go1.26.8)"
+	sh := newShared(testConfig(Config{Now: fixedNow, Version: build}), nil)
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		v := ansi.Strip(newHelpDialog(sh).view(size[0], size[1]))
+		if !strings.Contains(v, "版本："+build) {
+			t.Errorf("%dx%d: no version line:\n%s", size[0], size[1], v)
+		}
+		if n := strings.Count(strings.TrimRight(v, "\n"), "\n") + 1; n > size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], n)
+		}
+	}
+	if v := ansi.Strip(newHelpDialog(testShared(nil, fixedNow)).view(120, 40)); strings.Contains(v, "版本：") {
+		t.Errorf("a version line without a version:\n%s", v)
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -118,12 +119,20 @@ func (d *historyDialog) view(w, h int) string {
 		d.follow(rows)
 		for i := d.top; i < len(d.revs) && i < d.top+rows; i++ {
 			rv := d.revs[i]
-			line := pad(fmt.Sprintf(txtRevisionFmt, rv.N), 8) + " " + pad(d.fmtDateTime(rv.Time), 16) + "  " + rv.Summary
-			line = cut(line, inner-2)
-			if i == d.sel {
-				body = append(body, d.st.Cursor.Render("> "+pad(line, inner-2)))
-			} else {
-				body = append(body, "  "+line)
+			head := pad(fmt.Sprintf(txtRevisionFmt, rv.N), 8) + " " + pad(d.fmtDateTime(rv.Time), 16) + "  "
+			if i != d.sel {
+				body = append(body, "  "+cut(head+rv.Summary, inner-2))
+				continue
+			}
+			// The selected revision's summary whole, over as many
+			// lines as it needs, under its column.
+			sw := max(10, inner-2-dw(head))
+			for j, l := range wrapWidth(rv.Summary, sw) {
+				lead := "> " + head
+				if j > 0 {
+					lead = strings.Repeat(" ", 2+dw(head))
+				}
+				body = append(body, d.st.Cursor.Render(pad(lead+l, inner)))
 			}
 		}
 	}

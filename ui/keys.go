@@ -54,13 +54,26 @@ type keyMap struct {
 	PartDel  key.Binding
 	PartUp   key.Binding
 	PartDown key.Binding
+
+	// Spreadsheet habits, the clipboard, last year and the preview
+	// (issue 14). Enter moves down a column as in Excel (Commit);
+	// Shift+Enter up.
+	CommitUp  key.Binding
+	FirstCell key.Binding
+	LastCell  key.Binding
+	Copy      key.Binding
+	Paste     key.Binding
+	Compare   key.Binding
+	Preview   key.Binding
+	Dismiss   key.Binding // the findings pane: drop a paste's or an import's note
 }
 
 func newKeyMap() keyMap {
 	km := keyMap{
-		Help:     key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", helpHelp)),
-		HelpQ:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", helpHelpQ)),
-		Quit:     key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("Ctrl+Q", helpQuit)),
+		Help:  key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", helpHelp)),
+		HelpQ: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", helpHelpQ)),
+		// Ctrl+C copies (on Windows it means copy); Ctrl+Q quits.
+		Quit:     key.NewBinding(key.WithKeys("ctrl+q"), key.WithHelp("Ctrl+Q", helpQuit)),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpCancel)),
 		NextPane: key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", helpPane)),
 		PrevPane: key.NewBinding(key.WithKeys("shift+f6"), key.WithHelp("Shift+F6", helpPanePrev)),
@@ -77,7 +90,7 @@ func newKeyMap() keyMap {
 		PgDn:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("PgDn", helpPgDn)),
 
 		Edit:   key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", helpEdit)),
-		Commit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpCommit)),
+		Commit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpCommitDown)),
 		Clear:  key.NewBinding(key.WithKeys("delete", "backspace"), key.WithHelp("Delete", helpClear)),
 
 		CaretLeft:  key.NewBinding(key.WithKeys("left"), key.WithHelp("Left", helpCaretLeft)),
@@ -100,6 +113,18 @@ func newKeyMap() keyMap {
 		PartDel:  key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("Ctrl+D", helpPartDel)),
 		PartUp:   key.NewBinding(key.WithKeys("ctrl+up"), key.WithHelp("Ctrl+Up", helpPartUp)),
 		PartDown: key.NewBinding(key.WithKeys("ctrl+down"), key.WithHelp("Ctrl+Down", helpPartDown)),
+
+		CommitUp:  key.NewBinding(key.WithKeys("shift+enter"), key.WithHelp("Shift+Enter", helpCommitUp)),
+		FirstCell: key.NewBinding(key.WithKeys("ctrl+home"), key.WithHelp("Ctrl+Home", helpFirstCell)),
+		LastCell:  key.NewBinding(key.WithKeys("ctrl+end"), key.WithHelp("Ctrl+End", helpLastCell)),
+		Copy:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("Ctrl+C", helpCopy)),
+		// Ctrl+V reaches the program where the terminal does not paste
+		// on it itself (most Linux terminals paste on Ctrl+Shift+V):
+		// the program then reads the system clipboard.
+		Paste:   key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("Ctrl+V", helpPaste)),
+		Compare: key.NewBinding(key.WithKeys("f9"), key.WithHelp("F9", helpCompare)),
+		Preview: key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("Ctrl+P", helpPreview)),
+		Dismiss: key.NewBinding(key.WithKeys("delete"), key.WithHelp("Delete", helpDismiss)),
 	}
 	return km
 }
@@ -128,6 +153,10 @@ type dialogKeyMap struct {
 	Choose   key.Binding // dialogs: change a choice (Left/Right)
 	Complete key.Binding // path fields: complete a file or folder name
 
+	// The start screen's list: typed text filters it by agency (or year);
+	// Backspace takes a character off, Esc clears it.
+	FilterBack  key.Binding
+	FilterClear key.Binding
 }
 
 // newDialogKeyMap is the key map of the start screen and the dialogs.
@@ -148,6 +177,9 @@ func newDialogKeyMap() dialogKeyMap {
 		Prev:     key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("Shift+Tab", helpPrevField)),
 		Choose:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("Left/Right", helpChoice)),
 		Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", helpComplete)),
+
+		FilterBack:  key.NewBinding(key.WithKeys("backspace"), key.WithHelp("Backspace", helpFilterBack)),
+		FilterClear: key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpFilterClear)),
 	}
 }
 
@@ -179,55 +211,59 @@ func newLineKeyMap() lineKeyMap {
 // add no key: TestStepKeysAreListed checks that each is one the help screen
 // lists.
 type stepKeyMap struct {
-	Yes        key.Binding // a question: 确定
-	No         key.Binding // a question, a dialog: 取消
-	Switch     key.Binding // a question: move between 确定 and 取消
-	Select     key.Binding // a list: move the selection
-	Scroll     key.Binding // a long text: scroll
-	Close      key.Binding // a dialog that only shows something
-	CloseHelp  key.Binding // the help screen
-	NextOrDone key.Binding // the new-report form: next field, or create
-	Switch2    key.Binding // the new-report form: next field
-	PickFormat key.Binding // export: choose the format
-	ToName     key.Binding // export: on to the file name
-	Export     key.Binding // export: write the file
-	ToFormat   key.Binding // export: back to the format
-	CloseDone  key.Binding // export: done
-	DoImport   key.Binding // import: read the file
-	ShortComp  key.Binding // import: complete the file name
-	Fields     key.Binding // import: move between the fields
-	OpenNew    key.Binding // import: open the imported report
-	ToStart    key.Binding // import: back to the start screen
-	Welcome    key.Binding // the welcome: choose an action
-	CancelEdit key.Binding // a cell being typed into: Esc drops the typing
-	Cycle      key.Binding // a choice of the cover page
+	Yes         key.Binding // a question: 确定
+	No          key.Binding // a question, a dialog: 取消
+	Switch      key.Binding // a question: move between 确定 and 取消
+	Select      key.Binding // a list: move the selection
+	Scroll      key.Binding // a long text: scroll
+	Close       key.Binding // a dialog that only shows something
+	CloseHelp   key.Binding // the help screen
+	NextOrDone  key.Binding // the new-report form: next field, or create
+	Switch2     key.Binding // the new-report form: next field
+	PickFormat  key.Binding // export: choose the format
+	ToName      key.Binding // export: on to the file name
+	Export      key.Binding // export: write the file
+	ToFormat    key.Binding // export: back to the format
+	CloseDone   key.Binding // export: done
+	DoImport    key.Binding // import: read the file
+	ShortComp   key.Binding // import: complete the file name
+	Fields      key.Binding // import: move between the fields
+	OpenNew     key.Binding // import: open the imported report
+	ToStart     key.Binding // import: back to the start screen
+	Welcome     key.Binding // the welcome: choose an action
+	CancelEdit  key.Binding // a cell being typed into: Esc drops the typing
+	Cycle       key.Binding // a choice of the cover page
+	CompareOff  key.Binding // the comparison view: back to the table
+	ShowPreview key.Binding // export: the preview line
 }
 
 // newStepKeyMap is the keys as the steps name them.
 func newStepKeyMap() stepKeyMap {
 	return stepKeyMap{
-		Yes:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", strConfirmYes)),
-		No:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", strConfirmNo)),
-		Switch:     key.NewBinding(key.WithKeys("left", "right", "tab", "shift+tab", "up", "down"), key.WithHelp("Left/Right", helpSwitch)),
-		Select:     key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp("Up/Down", helpSwitch)),
-		Scroll:     key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp(keyScroll, helpScroll)),
-		Close:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpClose)),
-		CloseHelp:  key.NewBinding(key.WithKeys("esc", "enter", "f1"), key.WithHelp(keyCloseHelp, helpClose)),
-		NextOrDone: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpNextOrDone)),
-		Switch2:    key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("Tab", helpSwitchField)),
-		PickFormat: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpPickFormat)),
-		ToName:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpToName)),
-		Export:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpExport)),
-		ToFormat:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab", helpToFormat)),
-		CloseDone:  key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp(keyCloseDone, helpClose)),
-		DoImport:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpImport)),
-		ShortComp:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", helpCompShort)),
-		Fields:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpSwitchField)),
-		OpenNew:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpOpenReport)),
-		ToStart:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpToStart)),
-		Welcome:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpSelect)),
-		CancelEdit: key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", strConfirmNo)),
-		Cycle:      key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("Left/Right", helpCycle)),
+		Yes:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", strConfirmYes)),
+		No:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", strConfirmNo)),
+		Switch:      key.NewBinding(key.WithKeys("left", "right", "tab", "shift+tab", "up", "down"), key.WithHelp("Left/Right", helpSwitch)),
+		Select:      key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp("Up/Down", helpSwitch)),
+		Scroll:      key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp(keyScroll, helpScroll)),
+		Close:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpClose)),
+		CloseHelp:   key.NewBinding(key.WithKeys("esc", "enter", "f1"), key.WithHelp(keyCloseHelp, helpClose)),
+		NextOrDone:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpNextOrDone)),
+		Switch2:     key.NewBinding(key.WithKeys("tab", "shift+tab", "up", "down"), key.WithHelp("Tab", helpSwitchField)),
+		PickFormat:  key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpPickFormat)),
+		ToName:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpToName)),
+		Export:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpExport)),
+		ToFormat:    key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab", helpToFormat)),
+		CloseDone:   key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp(keyCloseDone, helpClose)),
+		DoImport:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpImport)),
+		ShortComp:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", helpCompShort)),
+		Fields:      key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpSwitchField)),
+		OpenNew:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpOpenReport)),
+		ToStart:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", helpToStart)),
+		Welcome:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("Up/Down", helpSelect)),
+		CancelEdit:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", strConfirmNo)),
+		Cycle:       key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("Left/Right", helpCycle)),
+		CompareOff:  key.NewBinding(key.WithKeys("f9", "esc"), key.WithHelp("F9", helpCompareOff)),
+		ShowPreview: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", helpShowPreview)),
 	}
 }
 

@@ -47,8 +47,9 @@ type (
 	popDialogMsg struct{}
 	// statusMsg shows a one-line note in the status line.
 	statusMsg struct {
-		text string
-		err  bool
+		text  string
+		err   bool
+		brief bool // gone at the next key
 	}
 	// quitMsg asks the root to quit (it may ask first if a save failed).
 	// force: the officer has agreed to lose a cell entry that cannot be

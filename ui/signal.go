@@ -3,10 +3,13 @@ package ui
 import (
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"nianbao/office"
 )
 
 // The system ends the program when its window goes away: closing a Linux
@@ -50,6 +53,9 @@ func (e *SignalError) Error() string {
 }
 
 func (e *SignalError) Unwrap() error { return e.Err }
+
+// Name is the signal's name as support knows it: SIGTERM, SIGHUP, SIGINT.
+func (e *SignalError) Name() string { return signalName(e.Signal) }
 
 // signalName is the name an officer can look up or tell support (Go's own
 // names are English words).
@@ -132,6 +138,58 @@ func (a *app) finalSave() error {
 	return a.reports.Save(a.ed.report().Clone(), sumClosed)
 }
 
+// UnsavedError is what Run returns (alone, or as a SignalError's Err) when
+// the last save failed as the program ended: the process is going, and what
+// was typed with it, so the open report was written aside as nianbao JSON
+// (office.Rescue: beside the draft file, else in the home folder, else in
+// the temporary folder), which an import reads back.
+type UnsavedError struct {
+	Err     error  // why the last save failed
+	Copy    string // the file the report was written to; "" when none took it
+	CopyErr error  // why no file could be written
+}
+
+func (e *UnsavedError) Error() string {
+	why := strings.TrimSuffix(e.Err.Error(), strFullStop)
+	if e.Copy != "" {
+		return strf(strUnsavedCopy, why, e.Copy)
+	}
+	return strf(strUnsavedLost, why, e.CopyErr.Error())
+}
+
+func (e *UnsavedError) Unwrap() error { return e.Err }
+
+// rescue: the final save failed (err); write the open report aside and say
+// where. Nothing is said to be safe that is not.
+func (a *app) rescue(err error) error {
+	if err == nil || a.ed == nil {
+		return err
+	}
+	draft := ""
+	if a.db != nil {
+		draft = a.db.Path()
+	}
+	u := &UnsavedError{Err: err}
+	u.Copy, u.CopyErr = office.Rescue(a.ed.report().Clone(), draft, a.now())
+	return u
+}
+
+// ended is what Run returns once the program has stopped (runErr is
+// Bubble Tea's; sig the signal that ended it, if one did): the last save
+// is made (finalSave), and when it fails the report is written aside.
+func (a *app) ended(runErr error, sig os.Signal) error {
+	ferr := a.rescue(a.finalSave())
+	if sig != nil {
+		// The terminal's input may have failed as the window closed:
+		// the signal, not that error, says what happened.
+		return &SignalError{Signal: sig, Err: ferr}
+	}
+	if ferr != nil {
+		return ferr
+	}
+	return runErr
+}
+
 // errSaveStuck: a save still running when the program ended kept the last
 // save from being written.
 type errSaveStuck struct{}
@@ -164,16 +222,10 @@ func Run(cfg Config) error {
 	}()
 	_, err := p.Run()
 	close(stop)
-	ferr := a.finalSave()
+	var sig os.Signal
 	select {
-	case s := <-got:
-		// The terminal's input may have failed as the window closed:
-		// the signal, not that error, says what happened.
-		return &SignalError{Signal: s, Err: ferr}
+	case sig = <-got:
 	default:
 	}
-	if err == nil {
-		err = ferr
-	}
-	return err
+	return a.ended(err, sig)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -51,8 +52,13 @@ type startScreen struct {
 	loading, loaded bool
 	loadErr         error
 	list            []store.Summary
-	listPos             // selected row, first row shown
-	welcome         int // selected action of the welcome
+	listPos         // selected row of shown, first row shown
+	// filter is what the officer typed to find a report: the list shows
+	// the reports whose agency (or year) holds it; shown are their
+	// indexes in list.
+	filter  string
+	shown   []int
+	welcome int // selected action of the welcome
 
 	note    string // result of the last action
 	noteErr bool
@@ -210,8 +216,8 @@ func (s *startScreen) showDamaged(e *store.ReportError) {
 		s.bad = map[string]*store.ReportError{}
 	}
 	s.bad[e.ID] = e
-	for i := range s.list {
-		if s.list[i].ID == e.ID {
+	for i, li := range s.shown {
+		if s.list[li].ID == e.ID {
 			s.sel = i
 		}
 	}
@@ -225,10 +231,10 @@ func (s *startScreen) reload() tea.Cmd {
 }
 
 func (s *startScreen) selected() *store.Summary {
-	if s.sel < 0 || s.sel >= len(s.list) {
+	if s.sel < 0 || s.sel >= len(s.shown) {
 		return nil
 	}
-	return &s.list[s.sel]
+	return &s.list[s.shown[s.sel]]
 }
 
 func (s *startScreen) setNote(text string, isErr bool) { s.note, s.noteErr = text, isErr }
@@ -252,7 +258,7 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			// the CPU from the first one.
 			cmd = s.tick(checkDelay, func(time.Time) tea.Msg { return startCheckDueMsg{} })
 		}
-		s.sel = max(0, min(s.sel, len(s.list)-1))
+		s.refilter()
 		return s, cmd
 	case startCheckDueMsg:
 		return s, s.check()
@@ -287,13 +293,13 @@ func (s *startScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	case tea.MouseWheelMsg:
-		if s.wheel(msg, len(s.list)) {
+		if s.wheel(msg, len(s.shown)) {
 			s.note = ""
 		}
 	case tea.MouseClickMsg:
 		// A click selects a row; opening stays on Enter, so that a stray
 		// click never opens a report.
-		if i := msg.Y - s.rowY; msg.Button == tea.MouseLeft && i >= 0 && i < s.rows && s.top+i < len(s.list) {
+		if i := msg.Y - s.rowY; msg.Button == tea.MouseLeft && i >= 0 && i < s.rows && s.top+i < len(s.shown) {
 			s.sel = s.top + i
 			s.note = ""
 		}
@@ -317,8 +323,21 @@ func (s *startScreen) key(k tea.KeyPressMsg) tea.Cmd {
 			return s.newReport()
 		}
 		return s.importReport()
-	case s.moveKey(&s.keys, k, len(s.list)): // moved the selection
+	case s.moveKey(&s.keys, k, len(s.shown)): // moved the selection
 		s.note = ""
+	case s.filter != "" && key.Matches(k, s.dlgKeys.FilterBack):
+		rs := []rune(s.filter)
+		s.filter = string(rs[:len(rs)-1])
+		s.refilter()
+	case s.filter != "" && key.Matches(k, s.dlgKeys.FilterClear):
+		s.filter = ""
+		s.refilter()
+	case !empty && s.loaded && k.Text != "" && k.Mod&^tea.ModShift == 0 && !key.Matches(k, s.keys.HelpQ):
+		// Typed text (an IME's committed characters, or letters)
+		// filters the list.
+		s.filter += k.Text
+		s.sel = 0
+		s.refilter()
 	case key.Matches(k, s.dlgKeys.Open, s.dlgKeys.Roll) && s.selected() != nil && s.damaged(s.selected()) != nil:
 		// Reading it would only fail: say why and what to do instead.
 		s.showDamaged(s.damaged(s.selected()))
@@ -425,7 +444,10 @@ func (s *startScreen) deleteSelected() tea.Cmd {
 
 func (s *startScreen) view(w, h int) string {
 	var lines []string
-	lines = append(lines, s.st.Title.Render(txtAppTitle))
+	// How to get help and how to leave, always in sight (the help bar
+	// below may be full).
+	always := s.hints(s.keys.Help, s.keys.Quit)
+	lines = append(lines, s.st.Title.Render(txtAppTitle)+strings.Repeat(" ", max(2, w-2-dw(txtAppTitle)-dw(always)))+s.st.Dim.Render(always))
 	if s.db != nil {
 		lines = append(lines, s.st.Dim.Render(txtDraftFile+s.db.Path()))
 		// The collecting office's two ways in (汇集, 汇总情况).
@@ -458,7 +480,12 @@ func (s *startScreen) view(w, h int) string {
 		lines = append(lines, s.st.Error.Render(txtLoadFailed+s.loadErr.Error()))
 	case len(s.list) == 0:
 		lines = append(lines, s.welcomeLines(w)...)
+	case s.filter != "" && len(s.shown) == 0:
+		lines = append(lines, s.filterLine(), "", s.st.Warning.Render(strf(txtFilterNone, s.filter, s.dlgKeys.FilterClear.Help().Key)))
 	default:
+		if s.filter != "" {
+			lines = append(lines, s.filterLine())
+		}
 		s.rowY = len(lines) + 1 // under the header
 		lines = append(lines, s.tableLines(w, max(3, h-len(lines)-max(2, len(note))))...)
 	}
@@ -510,14 +537,14 @@ func (s *startScreen) tableLines(w, h int) []string {
 		padL(txtColErrors, colCount) + " " + padL(txtColMissing, colCount) + " " + padL(txtColWarnings, colCount) + "  " + txtColUpdated
 	out := []string{s.st.Header.Render(head)}
 	rows := max(1, h-1)
-	if len(s.list) > rows {
+	if len(s.shown) > rows {
 		rows = max(1, h-2) // room for the position line
 	}
 	s.follow(rows)
-	s.top = max(0, min(s.top, len(s.list)-rows))
+	s.top = max(0, min(s.top, len(s.shown)-rows))
 	s.rows = rows
-	for i := s.top; i < len(s.list) && i < s.top+rows; i++ {
-		r := s.list[i]
+	for i := s.top; i < len(s.shown) && i < s.top+rows; i++ {
+		r := s.list[s.shown[i]]
 		var line string
 		if e := s.damaged(&r); e != nil {
 			// Its counts and time speak of a report that cannot be
@@ -542,14 +569,42 @@ func (s *startScreen) tableLines(w, h int) []string {
 			out = append(out, "  "+line)
 		}
 	}
-	if n := len(s.list); n > rows {
+	// The selected report's agency whole, when its column cut it.
+	if r := s.selected(); r != nil && dw(r.Agency) > agencyW {
+		for _, l := range wrapWidth(strf(txtSelectedFmt, r.Agency, r.Year), w-4) {
+			out = append(out, s.st.Dim.Render("  "+l))
+		}
+	}
+	if n := len(s.shown); n > rows {
 		out = append(out, s.st.Dim.Render(fmt.Sprintf(txtRowsFmt, s.sel+1, n)))
 	}
 	return out
 }
 
+// refilter recomputes the rows shown for the filter, keeping the
+// selection in range.
+func (s *startScreen) refilter() {
+	s.shown = s.shown[:0]
+	f := strings.ToLower(strings.TrimSpace(s.filter))
+	for i, r := range s.list {
+		if f == "" || strings.Contains(strings.ToLower(r.Agency), f) || strings.Contains(strconv.Itoa(r.Year), f) {
+			s.shown = append(s.shown, i)
+		}
+	}
+	s.sel = max(0, min(s.sel, len(s.shown)-1))
+	s.top = min(s.top, s.sel)
+}
+
+// filterLine shows what the list is filtered by, and how to clear it.
+func (s *startScreen) filterLine() string {
+	return s.st.Bold.Render(strf(txtFilterLine, s.filter, len(s.shown), len(s.list))) + "  " +
+		s.st.Dim.Render(s.hints(s.dlgKeys.FilterBack, s.dlgKeys.FilterClear))
+}
+
 func (s *startScreen) cursor() *tea.Cursor { return nil }
-func (s *startScreen) typing() bool        { return false }
+
+// typing: once a filter is being typed, '?' is part of it.
+func (s *startScreen) typing() bool { return s.filter != "" }
 
 func (s *startScreen) bindings() []key.Binding {
 	if s.loaded && len(s.list) == 0 {
@@ -558,6 +613,10 @@ func (s *startScreen) bindings() []key.Binding {
 	if r := s.selected(); r != nil && s.damaged(r) != nil {
 		// Only history (to repair it) and delete help a damaged report.
 		return []key.Binding{s.dlgKeys.History, s.dlgKeys.Delete, s.dlgKeys.New, s.dlgKeys.Import, s.dlgKeys.Trash}
+	}
+	if s.filter != "" {
+		return []key.Binding{s.dlgKeys.Open, s.dlgKeys.FilterBack, s.dlgKeys.FilterClear, s.dlgKeys.Roll,
+			s.dlgKeys.History, s.dlgKeys.Delete}
 	}
 	return []key.Binding{s.dlgKeys.Open, s.dlgKeys.New, s.dlgKeys.Import, s.dlgKeys.Roll,
 		s.dlgKeys.History, s.dlgKeys.Delete, s.dlgKeys.Trash}

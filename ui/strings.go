@@ -16,23 +16,29 @@ const (
 	strSaving      = "保存中"
 	strSaveFailed  = "保存失败：%s"
 	strSaveRetry   = "（稍后自动重试）"
-	strQuitUnsaved = "最近一次保存失败，现在退出会丢失未保存的修改。仍要退出吗？"
+	strQuitUnsaved = "保存失败：退出前再试，不成则尝试另存 JSON 文件。退出？"
 	strQuitBadCell = "单元格中的「%s」无法保存：%s。仍要退出吗？"
 	strFullStop    = "。" // trimmed from a message quoted inside a sentence
 	// Returned by Run (printed by the command line) when the window was
 	// closed or the program was ended by the system.
 	strClosedBySignal = "填报界面已关闭（收到系统信号 %s），输入的内容已保存"
-	strClosedUnsaved  = "填报界面已关闭（收到系统信号 %s），但最后的修改未能保存：%s"
+	strClosedUnsaved  = "填报界面已关闭（收到系统信号 %s）。%s"
 	strSaveStuck      = "保存未能在退出前完成"
-	strNoStore        = "没有打开草稿文件"
-	strErrCount       = "错误 %d"
-	strWarnCount      = "提示 %d"
-	strFilledAll      = "已填 %d/%d"
-	strMissingBoth    = "未填 %d 格、%d 段文字"
-	strMissingCells   = "未填 %d 格"
-	strMissingTexts   = "未填 %d 段文字"
-	strConfirmYes     = "确定"
-	strConfirmNo      = "取消"
+	// The last save failed as the program ended (UnsavedError): where the
+	// report went instead, or that it could go nowhere.
+	strUnsavedCopy = "最后的修改没有写入草稿文件（%s），报告已另存为 %s"
+	strUnsavedLost = "最后的修改没有写入草稿文件（%s），也无法另存为文件（%s），这些修改已丢失"
+	strNoStore     = "没有打开草稿文件"
+	// After the command line's message when the UI could not start.
+	strPressEnter   = "按 %s 关闭窗口。"
+	strErrCount     = "错误 %d"
+	strWarnCount    = "提示 %d"
+	strFilledAll    = "已填 %d/%d"
+	strMissingBoth  = "未填 %d 格、%d 段文字"
+	strMissingCells = "未填 %d 格"
+	strMissingTexts = "未填 %d 段文字"
+	strConfirmYes   = "确定"
+	strConfirmNo    = "取消"
 )
 
 // Editor: section list.
@@ -63,9 +69,14 @@ const (
 	strFieldKind    = "机关类型"
 	strFieldScope   = "范围"
 	strFieldPreface = "开头说明"
-	strYearBad      = "年度应为 4 位数字，例如 2023"
-	strAgencyEmpty  = "机关名称不能为空"
-	strAgencyLong   = "机关名称太长（最多 %d 个字）"
+	strFieldSigner  = "落款机关"
+	strFieldDate    = "成文日期"
+	// Shown dimmed in the empty 落款 fields.
+	strSignerDefault = "（留空即为机关名称：%s）"
+	strDateEmpty     = "（未填；例如 2025-01-20 或 2025年1月20日）"
+	strYearBad       = "年度应为 4 位数字，例如 2023"
+	strAgencyEmpty   = "机关名称不能为空"
+	strAgencyLong    = "机关名称太长（最多 %d 个字）"
 )
 
 // Editor: sections with text.
@@ -75,7 +86,7 @@ const (
 	strPartBody     = "正文"
 	strS5Text       = "五、存在的主要问题及改进情况"
 	strS6Text       = "六、其他需要报告的事项"
-	strS6Fees       = "信息处理费（生成的句子，不可直接编辑）："
+	strS6Fees       = "打印时接在正文之后的一句（由上面的收费数字生成，不必在正文中再写）："
 	strS6FeesNone   = "（收费数字尚未填写）"
 	strPartAdded    = "已添加小节 %s"
 	strPartDeleteQ  = "删除小节 %s「%s」？正文也会一并删除（可用 %s 撤销）。"
@@ -112,15 +123,78 @@ const (
 	strTextPart      = "这段文字"   // a text part, in the size cap's message
 )
 
+// The line under a grid: the unit, and last year beside this year.
+const (
+	strUnitCount  = "单位：件"
+	strUnitWan    = "单位：万元"
+	strUnitYuan   = "单位：元"
+	strCmpBoth    = "上年 %s，本年 %s，%s"
+	strCmpNoPrev  = "上年未填，本年 %s"
+	strCmpNoNow   = "上年 %s，本年未填"
+	strCmpNeither = "上年、本年都未填"
+	strCmpSame    = "持平"
+	strCmpUp      = "增加 %s"
+	strCmpDown    = "减少 %s"
+	strCmpUpPct   = "增加 %s（%s）"
+	strCmpDownPct = "减少 %s（%s）"
+)
+
+// Notes of a paste or an import, listed in the findings pane.
+const (
+	strNotANote         = "只有导入或粘贴时留下的说明可以忽略；其他问题请修改报告"
+	strNoteDismissed    = "已忽略这条说明"
+	strNoteDismissedSum = "忽略一条说明"
+)
+
+// The comparison view (F9).
+const (
+	helpCompareOff     = "返回表格"
+	strCmpNoPrevReport = "没有上年的报告可对比：从上年报告创建的报告，或草稿文件中有同一机关上一年度的报告时才能对比"
+	strCmpNotTable     = "对比上年用于表二、三、四和六的收费数字：请先进入这些部分"
+	strCmpReadOnly     = "对比视图只能查看：按 %s 返回表格再填写"
+	strCmpTitle        = "对比上年：表%s（上年为 %d 年报告）"
+	strCmpTitleCol     = "对比上年：表%s「%s」列（上年为 %d 年报告；%s 换列）"
+	strCmpItem         = "项目"
+	strCmpNow          = "本年"
+	strCmpPrev         = "上年"
+	strCmpDelta        = "增减"
+	strCmpPct          = "增减%"
+	strCmpEmpty        = "未填"
+)
+
+// The clipboard (Ctrl+C, Ctrl+V).
+const (
+	strCopied        = "已复制到剪贴板：%s"
+	strCopiedTerm    = "已请终端复制到剪贴板：%s（终端不支持时剪贴板不变，可用鼠标选中复制）"
+	strNothingToCopy = "这里没有可复制的内容：请把光标移到单元格、文字或检查结果上"
+	// Ctrl+V where the program cannot read the clipboard itself.
+	strPasteUseTerminal = "这里无法直接读取剪贴板：请用终端的粘贴（%s 或鼠标右键）"
+	keyTermPaste        = "Ctrl+Shift+V"
+	strCellPos          = "表%s%s/%s" // 表三（一）予以公开/自然人 (cellPos)
+	strOpenParen        = "（"
+	strQuoted           = "「%s」"
+	strCopyCell         = "「%s」的 %s"
+	strCopyCellEmpty    = "「%s」（空）"
+	strCopyPara         = "%s第 %d 段（%d 字）"
+	strCopyLine         = "「%s」（%d 字）"
+	strCopyFinding      = "这条检查结果（%d 字）"
+)
+
 // Paste into a grid.
 const (
 	strPasteNotGrid     = "这里不能粘贴表格：请先把光标移到表格中的单元格"
 	strPasteEmpty       = "剪贴板中没有内容"
 	strPasteTooWide     = "粘贴的内容有 %d 列，从这里向右只有 %d 个可填的列，没有写入任何数字"
 	strPasteTooTall     = "粘贴的内容有 %d 行，从这里向下只有 %d 个可填的行，没有写入任何数字"
-	strPasteBad         = "第 %d 行第 %d 列「%s」：%s；没有写入任何数字"
+	strPasteBad         = "「%s」中的「%s」：%s；没有写入任何数字"
 	strPasteDone        = "已粘贴 %d 个数字（%d 行 %d 列）"
-	strPasteTotalDiff   = "粘贴的总计与计算不符：%s"
+	strPasteTotalDiff   = "粘贴的总计与计算不符：%s（已列入检查结果，%s 可查看；改动有关数字后消失，也可在检查结果中按 %s 忽略）"
+	strPasteTotalNote   = "粘贴的「%s」为 %s，按各项计算为 %s：请核对粘贴的数字"
+	strPasteBlanks      = "%d 格为空白、横线或斜线，已留空（不是 0）：%s"
+	strPasteAndMore     = "%s等"
+	strPasteAmbiguous   = "粘贴内容中标签后面有 %d 列全是空白，无法确定是合并的标签格还是空着的数字：请只复制数字部分再粘贴；没有写入任何数字"
+	strListSep          = "、"
+	strNone             = "无" // printed instead of a figure, like a dash
 	strPasteTotalOK     = "，粘贴的总计与计算一致"
 	strPasteDiffOne     = "%s 粘贴 %s，计算 %s"
 	strPasteSummary     = "粘贴到表%s"
@@ -152,8 +226,8 @@ const (
 	helpDown       = "下移"
 	helpLeft       = "左移"
 	helpRight      = "右移"
-	helpNextCell   = "下一格"
-	helpPrevCell   = "上一格"
+	helpNextCell   = "右移一格"
+	helpPrevCell   = "左移一格"
 	helpHome       = "行首"
 	helpEnd        = "行尾"
 	helpPgUp       = "上翻页"
@@ -201,6 +275,18 @@ const (
 	helpToStart     = "返回开始页面"
 	helpSelect      = "选择"
 	helpCycle       = "切换"
+	// Spreadsheet habits, the clipboard, last year, the preview (issue 14).
+	helpCommitDown  = "确认并下移"
+	helpCommitUp    = "确认并上移"
+	helpFirstCell   = "第一个可填格"
+	helpLastCell    = "最后一个可填格"
+	helpCopy        = "复制"
+	helpPaste       = "粘贴"
+	helpCompare     = "对比上年"
+	helpPreview     = "预览"
+	helpDismiss     = "忽略说明"
+	helpFilterBack  = "删去一个字"
+	helpFilterClear = "清除筛选"
 	// Keys named together in a hint.
 	keyScroll    = "Up/Down、PgUp/PgDn"
 	keyCloseHelp = "Esc、Enter 或 F1"
@@ -265,7 +351,12 @@ const (
 	txtRolledSomeCarryFmt = "已创建 %d 年报告，带入结转 %d/%d 格"
 	txtRolledNoCarryFmt   = "已创建 %d 年报告，上年结转数需补填"
 	txtConfirmTitle       = "请确认"
-	txtMoreBelow          = "...（%s 滚动）"
+	// Typing on the start screen filters the list by agency (or year).
+	txtFilterLine = "筛选：%s（%d/%d 份）"
+	txtFilterNone = "没有机关名称或年度含「%s」的报告（%s 清除筛选）"
+	// Under the list: the selected report's agency, when its column cut it.
+	txtSelectedFmt = "选中：%s %d 年"
+	txtMoreBelow   = "...（%s 滚动）"
 )
 
 // New-report form.
@@ -345,6 +436,19 @@ const (
 	txtExportNoRevision       = "（未能在历史中记录这次导出："
 )
 
+// The preview (Ctrl+P).
+const (
+	txtPreviewTitle        = "预览：打印效果"
+	txtPreviewPos          = "第 %d-%d 行，共 %d 行"
+	txtPreviewDraftBoth    = "草稿：还有 %d 处错误，%s，导出的文件会标为草稿。"
+	txtPreviewDraftMissing = "草稿：%s，导出的文件会标为草稿。"
+	txtPreviewDraftErrors  = "草稿：还有 %d 处错误，导出的文件会标为草稿。"
+	txtPreviewNoDate       = "（成文日期未填）"
+	txtExportPreview       = "预览打印效果（不写文件）"
+	txtExportPreviewKey    = "%s  %s"
+	helpShowPreview        = "预览"
+)
+
 // History and trash.
 const (
 	txtHistoryTitle   = "历史版本"
@@ -365,6 +469,7 @@ const (
 // Help screen.
 const (
 	txtHelpTitle   = "按键说明"
+	txtHelpVersion = "版本："
 	txtHelpGeneral = "通用"
 	txtHelpMove    = "移动"
 	txtHelpCells   = "填写表格"

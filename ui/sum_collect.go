@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"nianbao/internal/termsafe"
 	"nianbao/office"
 )
 
@@ -105,7 +106,7 @@ func (d *collectDialog) key(k tea.KeyPressMsg) tea.Cmd {
 			yes := func() tea.Msg {
 				return collectReplacedMsg{o.CollectItems([]*office.CollectItem{it}, true)}
 			}
-			q := strf(txtCollectAskFmt, r.Title(), it.File)
+			q := strf(txtCollectAskFmt, r.Title(), termsafe.String(it.File))
 			return send(pushDialogMsg{newConfirmDialog(d.shared, q, yes)})
 		}
 		return nil
@@ -179,7 +180,7 @@ func (d *collectDialog) view(w, h int) string {
 		d.col = labelW + 1 + col
 		body = append(body, pad("> "+txtCollectFolder, labelW)+"["+d.st.Editing.Render(pad(text, inner-labelW-2))+"]")
 		for _, m := range d.comp.matches {
-			body = append(body, d.st.Dim.Render(strings.Repeat(" ", labelW+1)+m))
+			body = append(body, d.st.Dim.Render(strings.Repeat(" ", labelW+1)+termsafe.String(m)))
 		}
 		if d.step == ccBusy {
 			body = append(body, "", txtCollectBusy)
@@ -209,12 +210,13 @@ func (d *collectDialog) view(w, h int) string {
 		}
 		for i := d.top; i < len(d.items) && i < d.top+rows; i++ {
 			it := d.items[i]
-			line := pad(outcomeWords[it.Outcome], wordW) + "  " + it.File
+			file := termsafe.String(it.File) // a name on disk: shown visibly
+			line := pad(outcomeWords[it.Outcome], wordW) + "  " + file
 			if !it.Outcome.OK() {
 				line = d.st.Error.Render(line)
 			}
 			if i == d.sel {
-				line = d.st.Cursor.Render("> " + pad(cut(outcomeWords[it.Outcome]+"  "+it.File, inner-2), inner-2))
+				line = d.st.Cursor.Render("> " + pad(cut(outcomeWords[it.Outcome]+"  "+file, inner-2), inner-2))
 			} else {
 				line = "  " + line
 			}

@@ -41,6 +41,19 @@ type field struct {
 	// fText is drawn by the form, not by the textarea (see drawText):
 	// top is the first line shown, wrapW the width last drawn at.
 	top, wrapW int
+
+	// fresh: a one-line field just reached with its value shown
+	// selected; the first character typed (or a paste) replaces the
+	// value, as typing into a spreadsheet cell does, and any other key
+	// starts editing it in place.
+	fresh bool
+	// placeholder is shown dimmed while the field is empty (落款机关:
+	// the agency's name, which an empty field means).
+	placeholder func(r *model.Report) string
+	// setsOnProblem: set changes the report even when it reports a
+	// problem (the date: none while what is typed is no date), so that
+	// change is saved too.
+	setsOnProblem bool
 }
 
 func (f *field) isText() bool { return f.kind == fLine || f.kind == fText }
@@ -56,12 +69,26 @@ func (f *form) focus(on bool) {
 	for i, fl := range f.fields {
 		if fl.isText() {
 			if on && i == f.idx {
+				if !fl.ta.Focused() && fl.kind == fLine && fl.ta.Value() != "" {
+					fl.fresh = true
+				}
 				fl.ta.Focus()
 			} else {
 				fl.ta.Blur()
+				fl.fresh = false
 			}
 		}
 	}
+}
+
+// fieldIndex is the index of the field named name (0 when none is).
+func (f *form) fieldIndex(name string) int {
+	for i, fl := range f.fields {
+		if fl.name == name {
+			return i
+		}
+	}
+	return 0
 }
 
 // next moves to the next field; false at the last one.
@@ -159,6 +186,30 @@ func (e *editor) loadForm() {
 					return 0
 				},
 				apply: func(r *model.Report, i int) { r.Scope = model.Scopes[i] }},
+			// The 落款: the signing agency (empty: the agency's name at
+			// printing) and the 成文日期, as the exports print them.
+			&field{kind: fLine, name: strFieldSigner,
+				get: func(r *model.Report) string { return r.Signer },
+				set: func(r *model.Report, s string) string {
+					s = strings.TrimSpace(s)
+					if len([]rune(s)) > maxAgency {
+						return strf(strAgencyLong, maxAgency)
+					}
+					r.Signer = s
+					return ""
+				},
+				placeholder: func(r *model.Report) string { return strf(strSignerDefault, r.Agency) }},
+			&field{kind: fLine, name: strFieldDate,
+				get: func(r *model.Report) string { return string(r.Date) },
+				set: func(r *model.Report, s string) string {
+					d, err := model.ParseDate(s)
+					r.Date = d // "" while what is typed is no date
+					if err != nil {
+						return err.Error()
+					}
+					return ""
+				},
+				placeholder: func(*model.Report) string { return strDateEmpty }, setsOnProblem: true},
 			text(strFieldPreface, func(r *model.Report) string { return r.Preface }, func(r *model.Report, s string) { r.Preface = s }),
 		)
 	case secS1:
@@ -229,7 +280,7 @@ func (f *form) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
 			e.change(e.r.Clone(), strEditCover)
 			fl.apply(e.r, i)
 			return e.committed(sumCover)
-		case key.Matches(k, e.keys.Up), key.Matches(k, e.keys.PrevCell):
+		case key.Matches(k, e.keys.Up), key.Matches(k, e.keys.PrevCell), key.Matches(k, e.keys.CommitUp):
 			f.prevField(e)
 		case key.Matches(k, e.keys.Down), key.Matches(k, e.keys.NextCell), key.Matches(k, e.keys.Commit):
 			f.nextOrSection(e)
@@ -250,7 +301,7 @@ func (f *form) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	case fl.kind == fLine && (key.Matches(k, e.keys.Commit) || key.Matches(k, e.keys.Down)):
 		return tea.Batch(e.flush(), f.nextOrSection(e))
-	case fl.kind == fLine && key.Matches(k, e.keys.Up):
+	case fl.kind == fLine && (key.Matches(k, e.keys.Up) || key.Matches(k, e.keys.CommitUp)):
 		cmd := e.flush()
 		f.prevField(e)
 		return cmd
@@ -289,14 +340,26 @@ func (f *form) passThrough(msg tea.Msg) tea.Cmd {
 // when typing pauses for textIdle (or every textMaxWait of steady typing).
 func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 	before := fl.ta.Value()
+	if fl.fresh {
+		fl.fresh = false
+		if replaces(msg) {
+			fl.ta.SetValue("")
+		}
+	}
 	var cmd tea.Cmd
 	fl.ta, cmd = fl.ta.Update(msg)
 	after := fl.ta.Value()
 	if after == before {
 		return cmd
 	}
-	if fl.kind == fLine && strings.Contains(after, "\n") {
-		after = strings.ReplaceAll(after, "\n", "")
+	// What enters the report is what the model accepts, however it came
+	// (the textarea drops most control characters itself).
+	clean := typedText(after)
+	if fl.kind == fLine {
+		clean = typedLine(after)
+	}
+	if clean != after {
+		after = clean
 		fl.ta.SetValue(after)
 	}
 	if !e.textDirty {
@@ -312,6 +375,11 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 			fl.ta.SetValue(before)
 		}
 		e.setMsg(strf(strFieldProblem, fl.name, p), true)
+		if fl.setsOnProblem {
+			// A date typed wrong leaves the report without one
+			// rather than with the date its first characters made.
+			save = e.save(strf(sumText, e.sectionName(e.item())))
+		}
 	} else {
 		e.msg = ""
 		save = e.save(strf(sumText, e.sectionName(e.item())))
@@ -325,6 +393,19 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 	}
 	seq := e.textSeq
 	return tea.Batch(cmd, save, e.tick(textIdle, func(time.Time) tea.Msg { return textIdleMsg{seq} }))
+}
+
+// replaces reports whether msg, arriving in a field whose value is shown
+// selected, replaces the value: typed text or a paste does; a key that
+// moves the caret or deletes does not.
+func replaces(msg tea.Msg) bool {
+	switch m := msg.(type) {
+	case tea.PasteMsg:
+		return true
+	case tea.KeyPressMsg:
+		return m.Text != "" && m.Mod&^tea.ModShift == 0
+	}
+	return false
 }
 
 // renderForm draws the form into w×h; it records the caret for the real
@@ -347,10 +428,11 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 			fixed++
 		}
 	}
-	extra := 0
+	var tail []string
 	if e.item().kind == secS6 {
-		extra = 3
+		tail = e.feeTail(w)
 	}
+	extra := len(tail)
 	textH := max(3, (h-fixed-extra)/max(1, nText))
 	nameW := 10
 	for i, fl := range f.fields {
@@ -363,7 +445,15 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 		switch fl.kind {
 		case fLine:
 			fl.ta.SetWidth(max(10, w-nameW-1))
-			lines = append(lines, nameSt.Render(pad(name, nameW))+" "+fl.ta.View())
+			val := fl.ta.View()
+			switch {
+			case fl.fresh && cur && focused:
+				// Selected: typing replaces it.
+				val = e.st.Cursor.Render(cut(fl.ta.Value(), max(10, w-nameW-2)))
+			case fl.ta.Value() == "" && fl.placeholder != nil:
+				val = e.st.Dim.Render(cut(fl.placeholder(e.r), max(10, w-nameW-2)))
+			}
+			lines = append(lines, nameSt.Render(pad(name, nameW))+" "+val)
 			if cur && focused {
 				if c := fl.ta.Cursor(); c != nil {
 					cx, cy = nameW+1+c.X, len(lines)-1+c.Y
@@ -401,16 +491,38 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 			lines = append(lines, gl...)
 		}
 	}
-	if e.item().kind == secS6 {
-		lines = append(lines, "", e.st.Dim.Render(strS6Fees))
-		s := export.FeeSentence(e.r)
-		if s == "" {
-			s = strS6FeesNone
-		}
-		lines = append(lines, e.st.Dim.Render(s))
-	}
-	return lines, cx, cy
+	return append(lines, tail...), cx, cy
 }
+
+// feeTail is what prints after 六's text: the fee sentence generated from
+// the three figures, as the exports print it, and what the s6.fee_text
+// rule says of a text that states the figures too (they would print
+// twice, or contradict the cells).
+func (e *editor) feeTail(w int) []string {
+	out := []string{"", e.st.Dim.Render(strS6Fees)}
+	s := export.FeeSentence(e.r)
+	if s == "" {
+		out = append(out, e.st.Dim.Render(strS6FeesNone))
+	} else {
+		out = append(out, wrapWidth(s, w)...)
+	}
+	for _, f := range e.finds {
+		if f.ID != ruleFeeText {
+			continue
+		}
+		sym, st := strSymWarning, e.st.w.Warning
+		if f.Severity == model.SevError {
+			sym, st = strSymError, e.st.w.Error
+		}
+		for _, l := range wrapWidth(sym+" "+onScreen(f.Message), w) {
+			out = append(out, st.render(l))
+		}
+	}
+	return out
+}
+
+// ruleFeeText is the id of the rule on fee figures stated in 六's text.
+const ruleFeeText = "s6.fee_text"
 
 // Multi-line text is drawn here rather than by the textarea's View: the
 // textarea wraps at spaces only (its wrap is private to bubbles), so in

@@ -8,6 +8,9 @@
 #     of the .docx) with narrative of several lengths before 三, so that 三 is
 #     split over pages at different rows; Chromium's print to PDF (Type 3
 #     fonts), and the same file with its ToUnicode maps taken away;
+#   - nianbao's .docx and LibreOffice's PDF of it, as exported (三 on a page
+#     of its own) and without keep-with-next in the tables (三 over two
+#     pages, as an office's own Word file runs);
 #   - pdftotext (poppler) of those PDFs, default and -layout.
 #   - the same PDF set in a TrueType CJK font (WenQuanYi Zen Hei), and rewritten
 #     by Ghostscript (its fonts re-embedded as Type 1C with custom encodings).
@@ -25,7 +28,7 @@ rm -f "$out"/*
 
 cd "$root"
 go run ./importer/testdata/mkreport "$tmp"
-cp "$tmp"/numbered*.json "$tmp/blanks.json" "$tmp/numbered.md" "$tmp/numbered.html" "$tmp/seed.html" "$out/"
+cp "$tmp"/numbered*.json "$tmp/blanks.json" "$tmp/sparse.json" "$tmp/typical.json" "$tmp/seed.json" "$tmp/numbered.md" "$tmp/numbered.html" "$tmp/seed.html" "$out/"
 
 chrome() {
 	local profile
@@ -75,14 +78,38 @@ for n in "" -long2 -long4 -long6; do
 done
 cp "$tmp/docx/bordered.pdf" "$out/numbered.docx.libreoffice.pdf"
 # nianbao's own Word export, and LibreOffice's PDF of it (as an office
-# publishes the PDF of its .docx), with 三 split over pages.
-mkdir -p "$tmp/own"
-cp "$tmp/numbered.docx" "$tmp/numbered-long4.docx" "$tmp/blanks.docx" "$tmp/own/"
+# publishes the PDF of its .docx): 三 kept on one page, at the top of the
+# page after text of several lengths; the seed as exported (its draft
+# note above the title); cells left blank; a small agency's zeros.
+mkdir -p "$tmp/own" "$tmp/split"
+own="numbered numbered-long2 numbered-long4 numbered-long6 blanks sparse typical seed"
+for n in $own; do cp "$tmp/$n.docx" "$tmp/own/"; done
 cp "$tmp/numbered.docx" "$out/numbered.docx"
-lo --convert-to pdf --outdir "$tmp/own" "$tmp/own/numbered.docx" "$tmp/own/numbered-long4.docx" "$tmp/own/blanks.docx"
-cp "$tmp/own/numbered.pdf" "$out/numbered.nianbao-docx.libreoffice.pdf"
-cp "$tmp/own/numbered-long4.pdf" "$out/numbered-long4.nianbao-docx.libreoffice.pdf"
-cp "$tmp/own/blanks.pdf" "$out/blanks.nianbao-docx.libreoffice.pdf"
+lo --convert-to pdf --outdir "$tmp/own" $(for n in $own; do echo "$tmp/own/$n.docx"; done)
+for n in numbered numbered-long4 blanks; do
+	cp "$tmp/own/$n.pdf" "$out/$n.nianbao-docx.libreoffice.pdf"
+done
+# The office's own Word file as offices keep one: the same .docx without
+# keep-with-next in its tables, so that 三 starts where the text before it
+# ends and runs over two pages, its header rows repeated on the second.
+split="numbered numbered-long4 blanks sparse typical"
+for n in $split; do
+	python3 - "$tmp/$n.docx" "$tmp/split/$n.docx" <<'PY'
+import re, sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+dst = zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED)
+for item in src.infolist():
+    data = src.read(item.filename)
+    if item.filename == "word/document.xml":
+        data = re.sub(r"<w:tbl>.*?</w:tbl>", lambda m: m.group(0).replace("<w:keepNext/>", ""), data.decode("utf-8"), flags=re.S).encode("utf-8")
+    dst.writestr(item, data)
+dst.close()
+PY
+done
+lo --convert-to pdf --outdir "$tmp/split" $(for n in $split; do echo "$tmp/split/$n.docx"; done)
+for n in numbered numbered-long4; do
+	cp "$tmp/split/$n.pdf" "$out/$n.nianbao-docx-split.libreoffice.pdf"
+done
 
 # A TrueType CJK font, and the file as Ghostscript rewrites it.
 sed 's#</head>#<style>body,p,td,th,h1,h2,h3{font-family:"WenQuanYi Zen Hei" !important}</style></head>#' \
@@ -114,6 +141,14 @@ cp "$tmp/real/shanghai.pdf" "$out/shanghai.libreoffice.pdf"
 for f in numbered.nianbao-docx.libreoffice blanks.nianbao-docx.libreoffice blanks.libreoffice-noborders blanks.chromium numbered-long2.libreoffice numbered.chromium numbered.chromium-headers numbered.docx.libreoffice numbered-long2.libreoffice-noborders shanghai.chromium shanghai.libreoffice; do
 	pdftotext -enc UTF-8 "$out/$f.pdf" "$out/$f.pdftotext.txt"
 	pdftotext -enc UTF-8 -layout "$out/$f.pdf" "$out/$f.pdftotext-layout.txt"
+done
+for n in numbered-long2 numbered-long6 sparse typical seed; do
+	pdftotext -enc UTF-8 "$tmp/own/$n.pdf" "$out/$n.nianbao-docx.libreoffice.pdftotext.txt"
+	pdftotext -enc UTF-8 -layout "$tmp/own/$n.pdf" "$out/$n.nianbao-docx.libreoffice.pdftotext-layout.txt"
+done
+for n in $split; do
+	pdftotext -enc UTF-8 "$tmp/split/$n.pdf" "$out/$n.nianbao-docx-split.libreoffice.pdftotext.txt"
+	pdftotext -enc UTF-8 -layout "$tmp/split/$n.pdf" "$out/$n.nianbao-docx-split.libreoffice.pdftotext-layout.txt"
 done
 # Text copied out of a PDF viewer: the same lines without page breaks.
 tr -d '\f' <"$out/numbered.chromium.pdftotext.txt" >"$out/numbered.chromium.viewer-copy.txt"

@@ -177,3 +177,70 @@ func (w *Writer) Flush() error {
 
 // Close flushes; it does not close the underlying writer.
 func (w *Writer) Close() error { return w.Flush() }
+
+// Styled is String for text that carries its own colours: a frame the UI
+// drew with lipgloss. Select Graphic Rendition sequences (ESC [ digits,
+// semicolons and colons, m: colour, bold, reverse, underline) pass as they
+// are; every other control character, lone ESC and other escape sequences
+// included (OSC, cursor movement, C1 CSI), is written visibly as String
+// writes it. A frame built only of our styles and clean text is returned as
+// it is, without allocating.
+func Styled(s string) string {
+	if styledSafe(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s)+16)
+	start := 0 // s[start:i] is not yet appended
+	for i := 0; i < len(s); {
+		if n := sgrLen(s[i:]); n > 0 {
+			b = appendSafe(b, s[start:i], true)
+			b = append(b, s[i:i+n]...)
+			i += n
+			start = i
+			continue
+		}
+		i++
+	}
+	return string(appendSafe(b, s[start:], true))
+}
+
+// styledSafe reports whether s needs no change from Styled.
+func styledSafe(s string) bool {
+	for i := 0; i < len(s); {
+		if n := sgrLen(s[i:]); n > 0 {
+			i += n
+			continue
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if IsControl(rune(c)) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || IsControl(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// sgrLen is the length of the SGR sequence s starts with, or 0.
+func sgrLen(s string) int {
+	if len(s) < 3 || s[0] != 0x1b || s[1] != '[' {
+		return 0
+	}
+	for i := 2; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9' || c == ';' || c == ':':
+		case c == 'm':
+			return i + 1
+		default:
+			return 0
+		}
+	}
+	return 0
+}

@@ -108,3 +108,54 @@ func nonASCII(s string) string {
 	}
 	return b.String()
 }
+
+// TestStyled: a frame's own colours pass; anything else that would act on
+// the terminal is written visibly.
+func TestStyled(t *testing.T) {
+	for in, want := range map[string]string{
+		"\x1b[1;31m错误\x1b[m 机关":           "\x1b[1;31m错误\x1b[m 机关",
+		"\x1b[4:3m下划线\x1b[0m\n第二行\t":      "\x1b[4:3m下划线\x1b[0m\n第二行\t",
+		"\x1b[31m测\x1b]0;PWNED\a机关\x1b[m": "\x1b[31m测\\x1b]0;PWNED\\a机关\x1b[m",
+		"\x1b]52;c;aGk=\x07":              `\x1b]52;c;aGk=\a`,
+		"\x1b[2J清屏 \x1b[H":                `\x1b[2J清屏 \x1b[H`,
+		"\u009b31m C1 \x00 \x7f \xff":     `\u009b31m C1 \x00 \x7f \xff`,
+		"lone \x1b":                       `lone \x1b`,
+		"\x1b[31":                         `\x1b[31`,
+		"":                                "",
+	} {
+		if got := Styled(in); got != want {
+			t.Errorf("Styled(%q) = %q, want %q", in, got, want)
+		}
+	}
+	frame := strings.Repeat("\x1b[1m标题\x1b[m 政府信息公开 12 345\n", 40)
+	if n := testing.AllocsPerRun(100, func() { _ = Styled(frame) }); n != 0 {
+		t.Errorf("a clean frame: %v allocations", n)
+	}
+}
+
+func FuzzStyled(f *testing.F) {
+	for _, s := range []string{"\x1b[31m测\x1b]0;PWNED\a机关\x1b[m", "\u009b\xff", "\x1b[", "\x1b[1;2:3m"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Styled(s)
+		if !utf8.ValidString(out) {
+			t.Fatalf("Styled(%q) = %q: not UTF-8", s, out)
+		}
+		// Outside SGR sequences no control character is left.
+		for i := 0; i < len(out); {
+			if n := sgrLen(out[i:]); n > 0 {
+				i += n
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(out[i:])
+			if IsControl(r) {
+				t.Fatalf("Styled(%q) = %q keeps %U at %d", s, out, r, i)
+			}
+			i += n
+		}
+		if a, b := nonASCII(s), nonASCII(out); a != b {
+			t.Fatalf("Styled(%q) = %q: %q became %q", s, out, a, b)
+		}
+	})
+}

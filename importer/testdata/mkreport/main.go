@@ -47,7 +47,23 @@ func main() {
 			_ = blanks.Clear(model.S3.Addr(row.Key, cols[i%6].Key))
 		}
 	}
+	// Signed by another body than the agency (a 落款 read back as the
+	// signer), and dated.
+	blanks.Signer = "北京市密云区人民政府办公室"
+	blanks.Date = "2024-01-22"
 	write(out, "blanks", blanks)
+	// A few blank cells only, as a report that leaves a cell or two
+	// blank: each row with a blank has no printed total.
+	sparse := num.Clone()
+	for _, a := range []model.CellAddr{"s3.new.legal", "s3.denied_third.research", "s3.denied_third.other", "s3.reject_mass.natural", "s4.suit_after.other"} {
+		_ = sparse.Clear(a)
+	}
+	sparse.Date = "2024-01-19"
+	write(out, "sparse", sparse)
+	// A report as most agencies print it: 三 mostly zeros, a few small
+	// figures, many equal (the reading of text without column places
+	// must not take one 1 for another).
+	write(out, "typical", Typical(seed))
 	// The same report with longer narrative before 三, so that a PDF of it
 	// breaks its pages at other rows of 三.
 	for _, n := range []int{2, 4, 6} {
@@ -57,6 +73,7 @@ func main() {
 			extra = append(extra, strings.Repeat("为使表三在不同位置分页，本段文字重复若干次。", 6))
 		}
 		long.S1.Intro += "\n" + strings.Join(extra, "\n")
+		long.Date = "2024-01-20" // the 落款 under the agency's own name
 		write(out, fmt.Sprintf("numbered-long%d", n), long)
 	}
 }
@@ -137,6 +154,37 @@ func Numbered(seed *model.Report) *model.Report {
 		}
 	}
 	r.S6 = "本年度未发生其他需要报告的事项。"
+	return r
+}
+
+// Typical is the numbered report with table 三 as a small agency's: zeros
+// but for a few applications from people and companies, balanced.
+func Typical(seed *model.Report) *model.Report {
+	r := Numbered(seed)
+	r.ID = "5eed0000000000000000000000000003"
+	for _, c := range model.S3.Inputs() {
+		if err := r.Set(c.Addr, 0); err != nil {
+			fail(err)
+		}
+	}
+	for a, n := range map[model.CellAddr]int64{
+		"s3.new.natural": 12, "s3.new.business": 3, "s3.new.other": 1,
+		"s3.carried.natural": 1,
+		"s3.granted.natural": 7, "s3.granted.business": 2,
+		"s3.partial.natural":       1,
+		"s3.unable_nohold.natural": 2, "s3.unable_nohold.business": 1,
+		"s3.reject_repeat.natural": 1, "s3.other_other.other": 1,
+		"s3.forward.natural": 2,
+	} {
+		if err := r.Set(a, model.Int(n)); err != nil {
+			fail(err)
+		}
+	}
+	for _, f := range model.Check(r, nil) {
+		if f.Severity == model.SevError {
+			fail(fmt.Errorf("typical report has an error: %s", f.Message))
+		}
+	}
 	return r
 }
 

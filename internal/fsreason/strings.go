@@ -1,0 +1,31 @@
+package fsreason
+
+// Every reason this package gives, in one place.
+const (
+	txtUnknown           = "未知原因"
+	txtNotExist          = "文件不存在"
+	txtNoFolder          = "文件夹 %s 不存在"
+	txtDangling          = "这是一个快捷方式（符号链接），它指向的 %s 不存在"
+	txtPermission        = "没有访问权限"
+	txtFileReadOnly      = "文件是只读的，或当前用户没有权限写入这个文件"
+	txtFileNoRead        = "当前用户没有权限读取这个文件"
+	txtFolderDenied      = "当前用户没有权限访问这个文件夹"
+	txtFolderDeniedNamed = "文件夹 %s 只读，或当前用户没有权限在其中写入"
+	txtNotDir            = "路径中有一段是文件而不是文件夹"
+	txtNotDirNamed       = "路径中的 %s 是文件，不是文件夹"
+	txtLoop              = "快捷方式（符号链接）循环指向自己"
+	txtLoopNamed         = "%s 是循环指向自己的快捷方式（符号链接）"
+	txtReadOnlyFS        = "磁盘（分区）是只读的"
+	txtDiskFull          = "磁盘已满"
+	txtQuota             = "磁盘配额已用完"
+	txtIsDir             = "这是一个文件夹，不是文件"
+	txtNameTooLong       = "文件名或路径太长"
+	txtIO                = "磁盘读写错误"
+	txtBadName           = "文件名中有系统不允许的字符"
+	txtTooManyFiles      = "同时打开的文件太多"
+	txtBusy              = "文件正被其他程序占用"
+	txtNotRegular        = "这不是普通文件（是管道、设备或套接字）"
+	txtExists            = "文件已存在"
+	txtSystem            = "系统错误"
+	txtSystemCode        = "系统错误（错误码 %d）"
+)
