@@ -4,7 +4,6 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/binary"
-	"errors"
 	"hash/crc32"
 	"strings"
 	"sync"
@@ -97,20 +96,22 @@ func inGBRepertoire(b []byte) bool {
 	return true
 }
 
-var errPack = errors.New("cannot pack")
-
 // packJSON is the packed form of js, uncompressed.
 func packJSON(js []byte) []byte {
-	p, err := packJSONAs(js, packGB|packCells)
-	if err != nil {
-		p, _ = packJSONAs(js, 0) // as it is: always possible
+	if p, ok := packJSONAs(js, packGB|packCells); ok {
+		return p
 	}
-	return p
+	// As it is (mode 0): the JSON itself after its checksum, which
+	// unpacks to js by construction.
+	p := make([]byte, 0, 5+len(js))
+	p = append(p, 0)
+	p = binary.BigEndian.AppendUint32(p, jsonSum(js))
+	return append(p, js...)
 }
 
 // packJSONAs packs js with at most the modes of want, and checks that the
 // result unpacks to js.
-func packJSONAs(js []byte, want byte) ([]byte, error) {
+func packJSONAs(js []byte, want byte) ([]byte, bool) {
 	var mode byte
 	body := js
 	var cells []byte
@@ -137,9 +138,9 @@ func packJSONAs(js []byte, want byte) ([]byte, error) {
 	}
 	p = append(p, body...)
 	if got, err := unpackJSON(p); err != nil || !bytes.Equal(got, js) {
-		return nil, errPack
+		return nil, false
 	}
-	return p, nil
+	return p, true
 }
 
 // unpackJSON gives back the JSON p was packed from.
