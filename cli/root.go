@@ -123,7 +123,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErr(txtSeeHelp, translateCobra(err.Error()), c.CommandPath())
 	})
-	root.SetUsageTemplate(usageTemplate)
+	root.SetUsageFunc(usage)
 	root.SetHelpCommand(&cobra.Command{
 		Use:   helpHelp.use,
 		Short: helpHelp.short,
@@ -225,20 +225,63 @@ func translateCobra(msg string) string {
 
 func init() {
 	cobra.EnableCommandSorting = false // keep the order of the issue: new, meta, list…
-	cobra.AddTemplateFunc("zhUseLine", func(c *cobra.Command) string {
-		line := c.CommandPath()
-		if _, rest, ok := strings.Cut(c.Use, " "); ok {
-			line += " " + rest
+}
+
+// usage writes a command's usage in Chinese, in the shape of cobra's own.
+// It is Go, not a cobra template: a template brings in text/template, whose
+// reflective method calls keep every exported method of every type in the
+// program and so make the binary (and each start) much bigger.
+func usage(c *cobra.Command) error {
+	var b strings.Builder
+	b.WriteString(txtUsage)
+	if c.Runnable() {
+		b.WriteString("\n  " + useLine(c))
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n  " + fmt.Sprintf(txtUsageSubcmd, c.CommandPath()))
+	}
+	if c.HasExample() {
+		b.WriteString("\n\n" + txtUsageExamples + "\n" + c.Example)
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n\n" + txtUsageCommands)
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() || sub.Name() == "help" {
+				fmt.Fprintf(&b, "\n  %-*s %s", sub.NamePadding(), sub.Name(), sub.Short)
+			}
 		}
-		if c.HasAvailableFlags() {
-			line += txtOptionsMark
-		}
-		return line
-	})
-	cobra.AddTemplateFunc("zhFlags", func(fs *pflag.FlagSet) string {
-		s := strings.TrimRight(fs.FlagUsages(), " \n")
-		return reDefault.ReplaceAllString(s, txtDefault)
-	})
+	}
+	if c.HasAvailableLocalFlags() {
+		b.WriteString("\n\n" + txtUsageOptions + "\n" + zhFlags(c.LocalFlags()))
+	}
+	if c.HasAvailableInheritedFlags() {
+		b.WriteString("\n\n" + txtUsageGlobal + "\n" + zhFlags(c.InheritedFlags()))
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n\n" + fmt.Sprintf(txtUsageMore, c.CommandPath()))
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(c.OutOrStderr(), b.String())
+	return err
+}
+
+// useLine is the command's path, its arguments as Use names them, and
+// [选项] when it has options.
+func useLine(c *cobra.Command) string {
+	line := c.CommandPath()
+	if _, rest, ok := strings.Cut(c.Use, " "); ok {
+		line += " " + rest
+	}
+	if c.HasAvailableFlags() {
+		line += txtOptionsMark
+	}
+	return line
+}
+
+// zhFlags lists a flag set with pflag's "(default …)" in Chinese.
+func zhFlags(fs *pflag.FlagSet) string {
+	s := strings.TrimRight(fs.FlagUsages(), " \n")
+	return reDefault.ReplaceAllString(s, txtDefault)
 }
 
 var reDefault = regexp.MustCompile(`(?m)\(default (.*?)\)$`)

@@ -24,26 +24,17 @@ const (
 	txtDefault         = "（默认 $1）"
 )
 
-// usageTemplate is cobra's usage template in Chinese. The flag lists go
+// The usage text of every command (see usage in root.go). The flag lists go
 // through zhFlags, which translates pflag's "(default …)".
-const usageTemplate = `用法：{{if .Runnable}}
-  {{zhUseLine .}}{{end}}{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} [命令]{{end}}{{if .HasExample}}
-
-示例：
-{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
-
-命令：{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
-
-选项：
-{{zhFlags .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
-
-全局选项：
-{{zhFlags .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
-
-用 "{{.CommandPath}} [命令] --help" 查看某个命令的详细说明。{{end}}
-`
+const (
+	txtUsage         = "用法："
+	txtUsageSubcmd   = "%s [命令]"
+	txtUsageExamples = "示例："
+	txtUsageCommands = "命令："
+	txtUsageOptions  = "选项："
+	txtUsageGlobal   = "全局选项："
+	txtUsageMore     = `用 "%s [命令] --help" 查看某个命令的详细说明。`
+)
 
 // Characters the command line reads as they are typed with a Chinese IME.
 const (

@@ -51,24 +51,33 @@ func (d Dec) Places() int {
 
 // String writes d in its shortest exact decimal form: 12, 12.5, 0.0001, -3.
 func (d Dec) String() string {
-	neg := d < 0
+	var buf [24]byte
+	return string(d.appendTo(buf[:0]))
+}
+
+// appendTo appends d as String writes it: one allocation in String, not
+// four (messages and the JSON of every cell are made of these).
+func (d Dec) appendTo(b []byte) []byte {
 	u := uint64(d)
-	if neg {
+	if d < 0 {
+		b = append(b, '-')
 		u = uint64(-d)
 	}
-	ip := u / DecScale
-	fp := u % DecScale
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
+	b = strconv.AppendUint(b, u/DecScale, 10)
+	if fp := u % DecScale; fp != 0 {
+		var f [decPlaces]byte // zero-padded
+		for i := len(f) - 1; i >= 0; i-- {
+			f[i] = byte('0' + fp%10)
+			fp /= 10
+		}
+		n := len(f)
+		for f[n-1] == '0' {
+			n--
+		}
+		b = append(b, '.')
+		b = append(b, f[:n]...)
 	}
-	b.WriteString(strconv.FormatUint(ip, 10))
-	if fp != 0 {
-		f := strconv.FormatUint(fp+DecScale, 10)[1:] // zero-padded to 6 digits
-		b.WriteByte('.')
-		b.WriteString(strings.TrimRight(f, "0"))
-	}
-	return b.String()
+	return b
 }
 
 // errDecSyntax and errDecRange are internal; callers see Chinese messages.

@@ -395,8 +395,11 @@ func partName(r *Report, part string) string {
 	case "date":
 		return "落款日期"
 	}
-	var i int
-	if _, err := fmt.Sscanf(part, "s1.parts.%d", &i); err == nil && i >= 0 {
+	if n, ok := strings.CutPrefix(part, "s1.parts."); ok {
+		i, err := strconv.Atoi(n)
+		if err != nil || i < 0 {
+			return part
+		}
 		name := "一、" + PartNumber(i)
 		if i < len(r.S1.Parts) {
 			name += strings.TrimSpace(r.S1.Parts[i].Title)

@@ -205,14 +205,12 @@ func rulePrefaceBasis(in *checkInput, out []Finding) []Finding {
 // rulePrevCopied: a narrative text 90 % or more the same as last year's.
 func rulePrevCopied(in *checkInput, out []Finding) []Finding {
 	ps := in.text.prev
-	if ps == nil || len(ps.set) == 0 {
+	if ps == nil || ps.set.n == 0 {
 		return out
 	}
 	r := in.r
-	var buf []uint64
 	check := func(part, s string) {
-		var pct, n int
-		pct, n, buf = copiedPercent(s, ps.set, buf)
+		pct, n := copiedPercent(s, &ps.set)
 		if n < minCopiedCount || pct < 90 {
 			return
 		}

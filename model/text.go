@@ -74,35 +74,39 @@ func (t *textState) matches(r *Report, prev *prevState) bool {
 		slices.Equal(t.parts, r.S1.Parts)
 }
 
-// prevState holds last year's narrative as a sorted set of shingles, for
+// prevState holds last year's narrative as a set of shingles, for
 // prev.copied; it is rebuilt only when last year's texts change.
 type prevState struct {
 	intro, s5, s6 string
 	bodies        []string
-	set           []uint64
+	set           shingleSet
 	paras         map[string]bool // last year's narrative paragraphs, trimmed, for text.year
 }
 
 func newPrevState(p *Report) *prevState {
-	s := &prevState{intro: p.S1.Intro, s5: p.S5, s6: p.S6, paras: map[string]bool{}}
-	s.set = shingles(p.S1.Intro, s.set)
+	s := &prevState{intro: p.S1.Intro, s5: p.S5, s6: p.S6, paras: map[string]bool{},
+		bodies: make([]string, 0, len(p.S1.Parts))}
+	n := len(p.S1.Intro) + len(p.S5) + len(p.S6)
+	for _, part := range p.S1.Parts {
+		n += len(part.Body)
+	}
+	s.set.init(n / 3) // a Chinese character is three bytes; add grows the set for others
+	s.set.addText(p.S1.Intro)
 	s.addParas(p.S1.Intro)
 	for _, part := range p.S1.Parts {
 		s.bodies = append(s.bodies, part.Body)
-		s.set = shingles(part.Body, s.set)
+		s.set.addText(part.Body)
 		s.addParas(part.Body)
 	}
-	s.set = shingles(p.S5, s.set)
-	s.set = shingles(p.S6, s.set)
+	s.set.addText(p.S5)
+	s.set.addText(p.S6)
 	s.addParas(p.S5)
 	s.addParas(p.S6)
-	slices.Sort(s.set)
-	s.set = slices.Compact(s.set)
 	return s
 }
 
 func (s *prevState) addParas(text string) {
-	for _, para := range strings.Split(text, "\n") {
+	for para := range strings.SplitSeq(text, "\n") {
 		if p := trimPara(para); p != "" {
 			s.paras[p] = true
 		}
@@ -135,7 +139,8 @@ const (
 	minCopiedCount = 50    // shorter texts (无。) may well be the same each year
 )
 
-func shingles(s string, out []uint64) []uint64 {
+// forShingles calls f with each shingle of s, in order, repeats included.
+func forShingles(s string, f func(h uint64)) {
 	var h uint64
 	n := 0
 	for _, r := range s {
@@ -148,29 +153,108 @@ func shingles(s string, out []uint64) []uint64 {
 		h = h<<16 | uint64(r&0xffff)
 		n++
 		if n >= shingleRunes {
-			out = append(out, h)
+			f(h)
 		}
 		if n >= maxTextRunes {
 			break
 		}
 	}
-	return out
+}
+
+// shingleSet is a set of shingles: a hash table with open addressing, made
+// once for last year's texts (a sorted slice cost a sort, and a binary
+// search per shingle looked up).
+type shingleSet struct {
+	slots []uint64 // 0: empty; the shingle 0 is kept in zero
+	shift uint
+	zero  bool
+	n     int // distinct shingles held
+}
+
+// init makes room for max shingles, the table at most half full.
+func (s *shingleSet) init(max int) {
+	bits := uint(4)
+	for 1<<bits < 2*max {
+		bits++
+	}
+	s.slots, s.shift = make([]uint64, 1<<bits), 64-bits
+}
+
+// grow doubles the table.
+func (s *shingleSet) grow() {
+	old := s.slots
+	s.init(len(old))
+	s.n = 0
+	if s.zero {
+		s.n = 1
+	}
+	for _, h := range old {
+		if h != 0 {
+			s.add(h)
+		}
+	}
+}
+
+func (s *shingleSet) slot(h uint64) uint64 { return (h * 0x9e3779b97f4a7c15) >> s.shift }
+
+func (s *shingleSet) add(h uint64) {
+	if h == 0 {
+		if !s.zero {
+			s.zero, s.n = true, s.n+1
+		}
+		return
+	}
+	if 2*(s.n+1) > len(s.slots) {
+		s.grow()
+	}
+	m := uint64(len(s.slots) - 1)
+	for i := s.slot(h); ; i = (i + 1) & m {
+		switch s.slots[i] {
+		case h:
+			return
+		case 0:
+			s.slots[i] = h
+			s.n++
+			return
+		}
+	}
+}
+
+// addText adds the shingles of text.
+func (s *shingleSet) addText(text string) { forShingles(text, s.add) }
+
+func (s *shingleSet) has(h uint64) bool {
+	if h == 0 {
+		return s.zero
+	}
+	if len(s.slots) == 0 {
+		return false
+	}
+	m := uint64(len(s.slots) - 1)
+	for i := s.slot(h); ; i = (i + 1) & m {
+		switch s.slots[i] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
 }
 
 // copiedPercent is the share (0–100) of s found in set, and how many
 // shingles s has.
-func copiedPercent(s string, set []uint64, buf []uint64) (pct, count int, _ []uint64) {
-	buf = shingles(s, buf[:0])
-	if len(buf) == 0 {
-		return 0, 0, buf
-	}
+func copiedPercent(s string, set *shingleSet) (pct, count int) {
 	found := 0
-	for _, h := range buf {
-		if _, ok := slices.BinarySearch(set, h); ok {
+	forShingles(s, func(h uint64) {
+		count++
+		if set.has(h) {
 			found++
 		}
+	})
+	if count == 0 {
+		return 0, 0
 	}
-	return found * 100 / len(buf), len(buf), buf
+	return found * 100 / count, count
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
@@ -662,7 +746,7 @@ var notAllApplications = []string{"结转", "除", "建议", "提案", "议案",
 // parseAllDone finds 均已按时办结 / 全部办结 in a sentence about
 // applications (not in one about 建议提案, and not 除…结转…外均已办结).
 func parseAllDone(part, sent string, out []statement) []statement {
-	if !strings.Contains(sent, "申请") || containsAny(sent, notAllApplications) {
+	if !strings.Contains(sent, "申请") || !containsAny(sent, doneWords) || containsAny(sent, notAllApplications) {
 		return out
 	}
 	for _, w := range doneWords {

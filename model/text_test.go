@@ -121,14 +121,14 @@ func TestCopiedPercent(t *testing.T) {
 		{strings.ReplaceAll(seedAsksPara, "，", "， "), 100, 100},
 		{"完全不同的一段文字，讲的是本机关今年新建的政务公开专区和线下查阅点，以及群众意见的收集办法。", 0, 10},
 	} {
-		pct, _, _ := copiedPercent(tc.text, prev.set, nil)
+		pct, _ := copiedPercent(tc.text, &prev.set)
 		if pct < tc.min || pct > tc.max {
 			t.Errorf("%d%% for %q", pct, tc.text)
 		}
 	}
 	// Long texts are capped, not refused.
 	long := strings.Repeat(seedAsksPara, 400)
-	pct, n, _ := copiedPercent(long, prev.set, nil)
+	pct, n := copiedPercent(long, &prev.set)
 	if pct < 90 || n != maxTextRunes-shingleRunes+1 { // the joins make new shingles
 		t.Errorf("long text: %d%% of %d shingles", pct, n)
 	}

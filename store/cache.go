@@ -26,8 +26,8 @@ type dbCache struct {
 }
 
 type cachedReport struct {
-	js []byte        // the record's JSON the report was decoded from
-	r  *model.Report // never changed once cached
+	rec []byte        // the record the report was decoded from (packRecord)
+	r   *model.Report // never changed once cached
 }
 
 var caches sync.Map // *bolt.DB → *dbCache
@@ -48,18 +48,19 @@ func dropCache(db *bolt.DB) {
 	}
 }
 
-// lookup returns the cached report decoded from js, nil if none.
-func (c *dbCache) lookup(id string, js []byte) *model.Report {
+// lookup returns the cached report decoded from record rec, nil if none.
+func (c *dbCache) lookup(id string, rec []byte) *model.Report {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := c.reports[id]; ok && bytes.Equal(e.js, js) {
+	if e, ok := c.reports[id]; ok && bytes.Equal(e.rec, rec) {
 		return e.r
 	}
 	return nil
 }
 
-// remember caches r as decoded from js; r must not change afterwards.
-func (c *dbCache) remember(id string, js []byte, r *model.Report) {
+// remember caches r as decoded from record rec; r must not change
+// afterwards.
+func (c *dbCache) remember(id string, rec []byte, r *model.Report) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.reports[id]; !ok && len(c.reports) >= maxCached {
@@ -68,7 +69,7 @@ func (c *dbCache) remember(id string, js []byte, r *model.Report) {
 			break
 		}
 	}
-	c.reports[id] = cachedReport{js: bytes.Clone(js), r: r}
+	c.reports[id] = cachedReport{rec: bytes.Clone(rec), r: r}
 }
 
 // count counts r's findings against prev with r's own checker.
@@ -93,19 +94,23 @@ func (c *dbCache) count(r, prev *model.Report) (errs, missing, warns int) {
 // sharedReport reads report id like getReport, from the cache when its
 // record is unchanged. The report is shared: the caller must not change it.
 func sharedReport(tx *bolt.Tx, id string) (*model.Report, error) {
-	js, err := reportJSON(tx, id)
+	rec, err := reportRecord(tx, id)
 	if err != nil {
 		return nil, err
 	}
 	c := cacheOf(tx)
-	if r := c.lookup(id, js); r != nil {
+	if r := c.lookup(id, rec); r != nil {
 		return r, nil
+	}
+	js, err := recordJSON(rec)
+	if err != nil {
+		return nil, damagedReport(tx, id, detailReportPacked)
 	}
 	r, err := model.Decode(js)
 	if err != nil {
 		return nil, damagedReport(tx, id, "report: "+err.Error())
 	}
 	r.ID = id
-	c.remember(id, js, r)
+	c.remember(id, rec, r)
 	return r, nil
 }

@@ -69,4 +69,5 @@ func unseal(domain, key, rec []byte) ([]byte, bool) {
 const (
 	detailReportChecksum = "report: checksum mismatch"
 	detailRecordMissing  = "report: record missing"
+	detailReportPacked   = "report: packed copy does not unpack"
 )

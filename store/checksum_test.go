@@ -22,6 +22,12 @@ func TestRevDictFrozen(t *testing.T) {
 	if got := crc32.Checksum(revDict, crcTable); got != 0xc39734b4 || len(revDict) != 6438 {
 		t.Fatalf("revdict1.json changed (crc %08x, %d bytes): stored revisions could no longer be read; add a revdict2 instead", got, len(revDict))
 	}
+	if got := crc32.Checksum(revDict2, crcTable); got != 0x08f575e4 || len(revDict2) != 12359 {
+		t.Fatalf("revdict2.gb changed (crc %08x, %d bytes): stored revisions could no longer be read; add a revdict3 instead", got, len(revDict2))
+	}
+	if got := crc32.Checksum([]byte(revCells2Text), crcTable); got != 0x0604de0d {
+		t.Fatalf("revcells2.txt changed (crc %08x): stored revisions could no longer be read", got)
+	}
 }
 
 // span is where a record's bytes lie in the file.

@@ -15,18 +15,19 @@ import (
 	"nianbao/model"
 )
 
-// scribble overwrites, in the closed file at path, one 4 KiB block (a disk
-// sector's worth, aligned) lying inside the stored JSON of report id with
-// random bytes, as `dd if=/dev/urandom of=drafts.db bs=4096 seek=N count=1
+// scribble overwrites, in the closed file at path, one 512-byte block (a
+// disk sector, aligned) lying inside the stored record of report id with
+// random bytes, as `dd if=/dev/urandom of=drafts.db bs=512 seek=N count=1
 // conv=notrunc` does: bbolt's pages and meta stay well-formed, only the
-// record is damaged.
+// record is damaged. (A packed record is about 1.4 KB: it holds no whole
+// 4 KiB block.)
 func scribble(t *testing.T, path, id string) {
 	t.Helper()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	const bs = 4096
+	const bs = 512
 	var block int64 = -1
 	db.View(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketReports).Get([]byte(id))
@@ -39,7 +40,7 @@ func scribble(t *testing.T, path, id string) {
 	})
 	db.Close()
 	if block < 0 {
-		t.Fatal("the report's JSON does not span a whole block")
+		t.Fatal("the report's record does not span a whole block")
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {

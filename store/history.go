@@ -54,7 +54,7 @@ func lastRevision(b *bolt.Bucket, id string) (key []byte, h *revRec, err error) 
 	if k == nil {
 		return nil, nil, nil
 	}
-	h, _, err = decodeRevHeader(id, k, v)
+	h, _, _, err = decodeRevHeader(id, k, v)
 	return k, h, err
 }
 
@@ -149,7 +149,7 @@ func prune(b *bolt.Bucket, id string, now time.Time) error {
 	c := b.Cursor()
 	first := true
 	for k, v := c.Last(); k != nil; k, v = c.Prev() {
-		h, _, err := revHead(id, k, v)
+		h, _, _, err := revHead(id, k, v)
 		if err != nil {
 			continue
 		}
@@ -196,7 +196,7 @@ func (s *Store) History(id string) ([]Revision, error) {
 		c := b.Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			rev := Revision{N: int(binary.BigEndian.Uint64(k))}
-			if h, _, err := decodeRevHeader(id, k, v); err != nil {
+			if h, _, _, err := decodeRevHeader(id, k, v); err != nil {
 				rev.Summary = sumRevDamaged
 			} else {
 				rev.Time, rev.Summary, rev.Pinned = h.Time, h.summary(), h.Pinned

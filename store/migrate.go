@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -21,6 +22,7 @@ import (
 var migrations = map[int]func(tx *bolt.Tx, now time.Time) error{
 	1: migrate1,
 	2: migrate2,
+	3: migrate3,
 }
 
 // migrate copies the file beside itself (<file>.v<N>.bak) and then brings it
@@ -97,7 +99,7 @@ func migrate1(tx *bolt.Tx, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		if err := rb.Put([]byte(r.ID), seal(domReports, []byte(r.ID), js)); err != nil {
+		if err := rb.Put([]byte(r.ID), seal(domReports, []byte(r.ID), packRecord(js))); err != nil {
 			return err
 		}
 		in := &info{Agency: r.Agency, Year: r.Year, Previous: r.Previous, Updated: now}
@@ -152,7 +154,12 @@ func migrate2(tx *bolt.Tx, now time.Time) error {
 		}
 		return nil
 	}
-	if err := reseal(tx.Bucket(bucketReports), func(k, v []byte) []byte { return seal(domReports, k, v) }); err != nil {
+	if err := reseal(tx.Bucket(bucketReports), func(k, v []byte) []byte {
+		if _, err := model.Decode(v); err != nil {
+			return seal(domReports, k, v) // damaged: sealed as it is
+		}
+		return seal(domReports, k, packRecord(v))
+	}); err != nil {
 		return err
 	}
 	if err := reseal(tx.Bucket(bucketIndex), func(k, v []byte) []byte { return seal(domIndex, k, v) }); err != nil {
@@ -197,6 +204,57 @@ func migrate2(tx *bolt.Tx, now time.Time) error {
 			SortKey: sortKey(in.Agency)}
 		return seal(domInfo, k, n.marshal())
 	})
+}
+
+// migrate3 packs every report's record and rewrites every revision in
+// format 2 (revpack.go, revcodec.go): the same JSON, byte for byte, in half
+// the space. A record or revision that cannot be read is left as it is.
+func migrate3(tx *bolt.Tx, now time.Time) error {
+	rb := tx.Bucket(bucketReports)
+	type kv struct{ k, v []byte }
+	var recs []kv
+	rb.ForEach(func(k, v []byte) error {
+		if rec, ok := unseal(domReports, k, v); ok && (len(rec) == 0 || rec[0] != recordPacked) {
+			recs = append(recs, kv{bytes.Clone(k), seal(domReports, k, packRecord(rec))})
+		}
+		return nil
+	})
+	for _, x := range recs {
+		if err := rb.Put(x.k, x.v); err != nil {
+			return err
+		}
+	}
+	var ids [][]byte
+	tx.Bucket(bucketRevs).ForEach(func(k, v []byte) error {
+		if v == nil {
+			ids = append(ids, bytes.Clone(k))
+		}
+		return nil
+	})
+	for _, id := range ids {
+		b := tx.Bucket(bucketRevs).Bucket(id)
+		var revs []kv
+		b.ForEach(func(k, v []byte) error {
+			if _, format, _, err := revHead(string(id), k, v); err != nil || format != revFormat1 {
+				return nil
+			}
+			h, js, err := decodeRev(string(id), k, v)
+			if err != nil {
+				return nil
+			}
+			nv, err := encodeRev(string(id), k, h, js)
+			if err == nil {
+				revs = append(revs, kv{bytes.Clone(k), nv})
+			}
+			return nil
+		})
+		for _, x := range revs {
+			if err := b.Put(x.k, x.v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // infoV2 is a summary as layout 2 stored it.

@@ -134,7 +134,7 @@ func TestMigrateFromV2(t *testing.T) {
 	})
 	bdb.Close()
 	fi, _ := os.Stat(path)
-	t.Logf("layout 2: %d bytes; layout 3: %d bytes", len(old), fi.Size())
+	t.Logf("layout 2: %d bytes; layout %d: %d bytes", len(old), SchemaVersion, fi.Size())
 	if fi.Size() > int64(len(old))/4 {
 		t.Errorf("not compacted: %d bytes from %d", fi.Size(), len(old))
 	}
@@ -207,5 +207,169 @@ func TestMigrateFromV2(t *testing.T) {
 	}
 	if len(h) != 104 {
 		t.Errorf("%d revisions kept of 401", len(h))
+	}
+}
+
+// TestMigrateFromV3: a layout-3 file (reports as JSON, revisions in format
+// 1) is copied beside itself and brought to layout 4: every record packed
+// and every revision rewritten in format 2, giving back the same JSON byte
+// for byte; a damaged record and a damaged revision stay damaged, the
+// report still restorable; the file compacted into 8 KiB pages, about half
+// its size.
+func TestMigrateFromV3(t *testing.T) {
+	path := tempDB(t)
+	clk := newClock()
+	s := openAt(t, path, clk)
+	a := fullReport(t, "某县科委", 2023)
+	b := fullReport(t, "某县科委", 2024)
+	b.Previous = a.ID
+	d := fullReport(t, "某镇政府", 2024)
+	for _, r := range []*model.Report{a, b, d} {
+		if err := s.Create(r, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 40 {
+		clk.Add(7 * time.Hour)
+		set(t, a, "s3.new.natural", int64(100+i))
+		if err := s.Save(a, "修改 表三「自然人」"); err != nil {
+			t.Fatal(err)
+		}
+		if i%10 == 9 {
+			if err := s.MarkExport(a.ID, "HTML"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	type revision struct {
+		n       int
+		summary string
+		js      []byte
+	}
+	history := func(s *Store, id string) []revision {
+		t.Helper()
+		h, err := s.History(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []revision
+		for _, rev := range h {
+			var js []byte
+			if r, err := s.Revision(id, rev.N); err == nil {
+				js = encode(t, r)
+			}
+			out = append(out, revision{rev.N, rev.Summary, js})
+		}
+		return out
+	}
+	histA := history(s, a.ID)
+	s.Close()
+
+	// Layout 3 as nianbao wrote it: the same records as JSON, the same
+	// revisions in format 1; revision 2 of A and D's record damaged.
+	db, err := bolt.Open(path, 0o600, &bolt.Options{PageSize: 16 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var damagedN int
+	err = db.Update(func(tx *bolt.Tx) error {
+		rb := tx.Bucket(bucketReports)
+		for _, r := range []*model.Report{a, b, d} {
+			rb.Put([]byte(r.ID), seal(domReports, []byte(r.ID), encode(t, r)))
+			revs := tx.Bucket(bucketRevs).Bucket([]byte(r.ID))
+			var kvs [][2][]byte
+			revs.ForEach(func(k, v []byte) error {
+				h, js, err := decodeRev(r.ID, k, v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				kvs = append(kvs, [2][]byte{bytes.Clone(k), v3rev(r.ID, k, h, js)})
+				return nil
+			})
+			for _, kv := range kvs {
+				revs.Put(kv[0], kv[1])
+			}
+		}
+		rb.Put([]byte(d.ID), seal(domReports, []byte(d.ID), []byte(`{"schema": 1, "agency": "某镇`)))
+		revs := tx.Bucket(bucketRevs).Bucket([]byte(a.ID))
+		k, _ := revs.Cursor().First()
+		k, _ = revs.Cursor().Seek(append(k[:len(k)-1:len(k)-1], k[len(k)-1]+1))
+		damagedN = int(binary.BigEndian.Uint64(k))
+		revs.Put(k, seal(revDomain(a.ID), k, []byte{revFormat1, 0, 1, 2, 3}))
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte("3"))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(path)
+
+	s = openAt(t, path, clk)
+	bdb, err := bolt.Open(path+".v3.bak", 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bdb.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(keySchema); string(v) != "3" {
+			t.Errorf("copy has schema %q", v)
+		}
+		return nil
+	})
+	bdb.Close()
+	s.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(keySchema); string(v) != "4" {
+			t.Errorf("schema %q", v)
+		}
+		for _, r := range []*model.Report{a, b} {
+			if rec, err := reportRecord(tx, r.ID); err != nil || rec[0] != recordPacked {
+				t.Errorf("record of %s not packed: %v", r.Agency, err)
+			}
+		}
+		return tx.Bucket(bucketRevs).Bucket([]byte(a.ID)).ForEach(func(k, v []byte) error {
+			if _, format, _, err := revHead(a.ID, k, v); err == nil && format != revFormat2 && binary.BigEndian.Uint64(k) != uint64(damagedN) {
+				t.Errorf("revision %x in format %d", k, format)
+			}
+			return nil
+		})
+	})
+	if ps := s.db.Info().PageSize; ps != PageSize {
+		t.Errorf("page size %d after the migration", ps)
+	}
+	after, _ := os.Stat(path)
+	t.Logf("layout 3: %d bytes; layout 4: %d bytes", before.Size(), after.Size())
+	if after.Size() > before.Size()*2/3 {
+		t.Errorf("%d bytes from %d", after.Size(), before.Size())
+	}
+	for _, r := range []*model.Report{a, b} {
+		got, err := s.Get(r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameReport(t, got, r)
+	}
+	_, err = s.Get(d.ID)
+	wantErr(t, err, ErrDamagedReport, "某镇政府/2024")
+	if h, _ := s.History(d.ID); len(h) != 1 {
+		t.Fatalf("history of D: %+v", h)
+	} else if got, err := s.Restore(d.ID, h[0].N); err != nil {
+		t.Fatal(err)
+	} else {
+		sameReport(t, got, d)
+	}
+	got := history(s, a.ID)
+	if len(got) != len(histA) {
+		t.Fatalf("%d revisions, had %d", len(got), len(histA))
+	}
+	for i, rev := range got {
+		want := histA[i]
+		if rev.n == damagedN {
+			if rev.summary != sumRevDamaged || rev.js != nil {
+				t.Errorf("damaged revision %d: %+v", rev.n, rev)
+			}
+			continue
+		}
+		if rev.n != want.n || rev.summary != want.summary || !bytes.Equal(rev.js, want.js) {
+			t.Errorf("revision %d: %q, had %d %q", rev.n, rev.summary, want.n, want.summary)
+		}
 	}
 }

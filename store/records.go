@@ -28,10 +28,12 @@ func damagedRecords(tx *bolt.Tx) []*ReportError {
 	var out []*ReportError
 	seen := map[string]bool{}
 	tx.Bucket(bucketReports).ForEach(func(k, v []byte) error {
-		js, ok := unseal(domReports, k, v)
+		rec, ok := unseal(domReports, k, v)
 		detail := detailReportChecksum
 		if ok {
-			if _, err := model.Decode(js); err == nil {
+			if js, err := recordJSON(rec); err != nil {
+				detail = detailReportPacked
+			} else if _, err := model.Decode(js); err == nil {
 				return nil
 			} else {
 				detail = "report: " + err.Error()

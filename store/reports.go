@@ -149,6 +149,20 @@ func newestRevision(tx *bolt.Tx, id string) (*model.Report, *revRec) {
 // report with a summary and no record of its own (a flipped key byte) is
 // damaged, not missing.
 func reportJSON(tx *bolt.Tx, id string) ([]byte, error) {
+	rec, err := reportRecord(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	js, err := recordJSON(rec)
+	if err != nil {
+		return nil, damagedReport(tx, id, detailReportPacked)
+	}
+	return js, nil
+}
+
+// reportRecord is the stored record of report id (packRecord), its
+// checksum verified.
+func reportRecord(tx *bolt.Tx, id string) ([]byte, error) {
 	v := tx.Bucket(bucketReports).Get([]byte(id))
 	if v == nil {
 		if tx.Bucket(bucketInfo).Get([]byte(id)) != nil {
@@ -156,11 +170,11 @@ func reportJSON(tx *bolt.Tx, id string) ([]byte, error) {
 		}
 		return nil, fmt.Errorf(txtWithID, ErrNotFound, id)
 	}
-	js, ok := unseal(domReports, []byte(id), v)
+	rec, ok := unseal(domReports, []byte(id), v)
 	if !ok {
 		return nil, damagedReport(tx, id, detailReportChecksum)
 	}
-	return js, nil
+	return rec, nil
 }
 
 // getReport reads report id, verifying its checksum and decoding it; a
@@ -294,7 +308,8 @@ func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, err
 			return nil, false, err
 		}
 	}
-	if err := tx.Bucket(bucketReports).Put(id, seal(domReports, id, js)); err != nil {
+	rec := packRecord(js)
+	if err := tx.Bucket(bucketReports).Put(id, seal(domReports, id, rec)); err != nil {
 		return nil, false, err
 	}
 	prev, err := previousTx(tx, r)
@@ -309,7 +324,7 @@ func writeReport(tx *bolt.Tx, r *model.Report, now time.Time) ([]byte, bool, err
 	if err := putInfo(tx, r.ID, in); err != nil {
 		return nil, false, err
 	}
-	c.remember(r.ID, js, r.Clone())
+	c.remember(r.ID, rec, r.Clone())
 	keys := [][]byte{indexKey(r.Agency, r.Year+1)}
 	if old != nil {
 		keys = append(keys, indexKey(old.Agency, old.Year+1))
