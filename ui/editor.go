@@ -440,6 +440,13 @@ func (e *editor) back() tea.Cmd {
 	case e.focus == paneFinds:
 		return e.setFocus(paneMain)
 	case e.focus == paneMain && e.form != nil && e.form.cur().isText():
+		if fl := e.form.cur(); fl.restore() {
+			fl.fresh = fl.kind == fLine && fl.kept != ""
+			// As Esc in a cell: what was typed is dropped, the field
+			// stays.
+			e.setMsg(strf(strFieldRestored, fl.name, shownValue(fl)), false)
+			return nil
+		}
 		return tea.Batch(e.flush(), e.setFocus(paneList))
 	}
 	// The start list shows each report's state at its last save: go
@@ -452,6 +459,11 @@ func (e *editor) setFocus(p pane) tea.Cmd {
 	var cmd tea.Cmd
 	if e.focus == paneMain && p != paneMain {
 		cmd = e.flush()
+		if e.form != nil {
+			if fl := e.form.cur(); fl.bad != "" {
+				e.setMsg(strf(strFieldDropped, fl.name, fl.ta.Value(), shownValue(fl)), true)
+			}
+		}
 	}
 	e.focus = p
 	if e.form != nil {
@@ -791,6 +803,12 @@ func (e *editor) flush() tea.Cmd {
 func (e *editor) badEntry() string {
 	ed := e.edit
 	if ed == nil {
+		if e.form != nil && e.focus == paneMain {
+			if fl := e.form.cur(); fl.bad != "" {
+				e.setMsg(e.keptMsg(fl), true)
+				return strf(strQuitBadField, fl.name, fl.ta.Value(), strings.TrimSuffix(fl.bad, strFullStop), shownValue(fl))
+			}
+		}
 		return ""
 	}
 	text := string(ed.text)

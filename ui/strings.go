@@ -10,15 +10,16 @@ import (
 
 // Root model and frame.
 const (
-	strAppName     = "政府信息公开工作年度报告"
-	strTooSmall    = "窗口太小：请把终端窗口放大到至少 %d 列、%d 行（现在是 %d 列、%d 行）。"
-	strSaved       = "已保存 %s"
-	strSaving      = "保存中"
-	strSaveFailed  = "保存失败：%s"
-	strSaveRetry   = "（稍后自动重试）"
-	strQuitUnsaved = "保存失败：退出前再试，不成则尝试另存 JSON 文件。退出？"
-	strQuitBadCell = "单元格中的「%s」无法保存：%s。仍要退出吗？"
-	strFullStop    = "。" // trimmed from a message quoted inside a sentence
+	strAppName      = "政府信息公开工作年度报告"
+	strTooSmall     = "窗口太小：请把终端窗口放大到至少 %d 列、%d 行（现在是 %d 列、%d 行）。"
+	strSaved        = "已保存 %s"
+	strSaving       = "保存中"
+	strSaveFailed   = "保存失败：%s"
+	strSaveRetry    = "（稍后自动重试）"
+	strQuitUnsaved  = "保存失败：退出前再试，不成则尝试另存 JSON 文件。退出？"
+	strQuitBadCell  = "单元格中的「%s」无法保存：%s。仍要退出吗？"
+	strQuitBadField = "%s中的「%s」无法保存：%s。报告中仍为原来的日期 %s。仍要退出吗？"
+	strFullStop     = "。" // trimmed from a message quoted inside a sentence
 	// Returned by Run (printed by the command line) when the window was
 	// closed or the program was ended by the system.
 	strClosedBySignal = "填报界面已关闭（收到系统信号 %s），输入的内容已保存"
@@ -77,6 +78,11 @@ const (
 	strYearBad       = "年度应为 4 位数字，例如 2023"
 	strAgencyEmpty   = "机关名称不能为空"
 	strAgencyLong    = "机关名称太长（最多 %d 个字）"
+	// A date typed wrong: the report keeps the date it had.
+	strFieldKept     = "%s：%s；报告中仍为原来的日期 %s，请改正（Esc 恢复原日期）"
+	strFieldRestored = "%s已恢复为原来的日期 %s"
+	strFieldDropped  = "%s「%s」无法保存，已恢复为原来的日期 %s"
+	strDateNone      = "（未填）"
 )
 
 // Editor: sections with text.
