@@ -213,10 +213,10 @@ func (a *app) exportCmd() *cobra.Command {
 			if job.Report, err = readJSONReport(ref.file); err != nil {
 				return err
 			}
-			return do(office.New(nil))
+			return do(a.office(nil))
 		}
 		return a.withExporter(func(s *store.Store) error {
-			o := office.New(s)
+			o := a.office(s)
 			if job.Report, err = a.resolve(s, ref); err != nil {
 				return err
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"nianbao/internal/buildinfo"
 	"nianbao/internal/termsafe"
 )
 
@@ -54,7 +55,8 @@ type app struct {
 	rawStdout      io.Writer
 	db             string // --db
 	code           int
-	uiRefused      bool // the UI could not start (see holdRefusal)
+	uiRefused      bool           // the UI could not start (see holdRefusal)
+	build          buildinfo.Info // this build, for --version and the exports
 }
 
 // Run executes the command line args and returns the exit code. Everything
@@ -62,7 +64,7 @@ type app struct {
 // so tests run it in-process. Without a command it opens the UI.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out, errw := termsafe.NewWriter(stdout), termsafe.NewWriter(stderr)
-	a := &app{stdin: stdin, stdout: out, stderr: errw, rawStdout: stdout}
+	a := &app{stdin: stdin, stdout: out, stderr: errw, rawStdout: stdout, build: buildinfo.Get()}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -139,8 +141,9 @@ func (a *app) rootCmd() *cobra.Command {
 		a.newCmd(), a.metaCmd(), a.listCmd(), a.setCmd(), a.textCmd(), a.checkCmd(),
 		a.exportCmd(), a.importCmd(), a.historyCmd(), a.restoreCmd(), a.deleteCmd(),
 		a.trashCmd(), a.undeleteCmd(), a.backupsCmd(), a.recoverCmd(), a.compactCmd(),
-		a.collectCmd(), a.statusCmd(), a.sumCmd(), a.figuresCmd(),
+		a.collectCmd(), a.statusCmd(), a.sumCmd(), a.figuresCmd(), a.versionCmd(),
 	)
+	a.setVersionFlag(root)
 	// Chinese help flags on every command, added before cobra adds its own.
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {

@@ -309,10 +309,16 @@ func (a *app) closeAfter(s *store.Store, f func(s *store.Store) error) error {
 
 // withOffice is withStore for the operations of the use-case package.
 func (a *app) withOffice(f func(o *office.Office) error) error {
-	return a.withStore(func(s *store.Store) error { return f(office.New(s)) })
+	return a.withStore(func(s *store.Store) error { return f(a.office(s)) })
+}
+
+// office is the use-case package on s (nil: no draft file), naming this
+// build in what it exports.
+func (a *app) office(s *store.Store) *office.Office {
+	return office.New(s).WithGenerator(a.generator())
 }
 
 // withOfficeReader is withReader for the use-case package.
 func (a *app) withOfficeReader(f func(o *office.Office) error) error {
-	return a.withReader(func(s *store.Store) error { return f(office.New(s)) })
+	return a.withReader(func(s *store.Store) error { return f(a.office(s)) })
 }

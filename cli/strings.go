@@ -219,3 +219,15 @@ const (
 	txtUILastSaveFailed = "最后的修改没有写入草稿文件：%s。"
 	txtFullStop         = "。"
 )
+
+// nianbao --version and nianbao version.
+const (
+	txtVersionLine        = "nianbao %s\n"
+	txtVersionCommit      = "提交：%s"
+	txtVersionCommitAt    = "提交：%s（%s）"
+	txtVersionNoCommit    = "提交：未记录"
+	txtVersionModified    = "，编译时有未提交的修改"
+	txtVersionBuilt       = "构建时间：%s\n"
+	txtVersionNoBuildTime = "构建时间：未记录（不是发布版本）\n"
+	txtVersionGo          = "Go 版本：%s（%s）\n"
+)

@@ -236,3 +236,14 @@ const (
 	flagChkJSON  = "以 JSON 数组输出（只输出数组）"
 	flagChkAll   = "检查草稿文件中的全部报告"
 )
+
+var helpVersion = cmdHelp{
+	use:   "version",
+	short: "显示版本、提交、构建时间和 Go 版本",
+	long: `显示这个 nianbao 的版本、编译它的源代码提交、构建时间和 Go 版本（与 nianbao --version 相同）。
+报告问题时请附上这几行。`,
+	example: `  nianbao version
+  nianbao --version`,
+}
+
+const flagVersion = "显示版本、提交、构建时间和 Go 版本"

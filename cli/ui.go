@@ -27,7 +27,7 @@ func (a *app) runUI() error {
 		return err
 	}
 	return a.closeAfter(s, func(s *store.Store) error {
-		return a.uiEnded(ui.Run(ui.Config{Store: s, Now: time.Now, ExportDir: "."}))
+		return a.uiEnded(ui.Run(ui.Config{Store: s, Now: time.Now, ExportDir: ".", Version: a.generator()}))
 	})
 }
 

@@ -74,7 +74,11 @@ func (o *Office) Export(job ExportJob) (*Exported, error) {
 			return nil, err
 		}
 	}
-	data, err := export.Render(r, job.Choice.Format, job.Choice.Options)
+	opt := job.Choice.Options
+	if opt.Generator == "" && o != nil {
+		opt.Generator = o.generator
+	}
+	data, err := export.Render(r, job.Choice.Format, opt)
 	if err != nil {
 		return nil, err
 	}

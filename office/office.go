@@ -13,12 +13,22 @@ import (
 
 // Office runs the operations on the reports of one open draft file.
 type Office struct {
-	db *store.Store
+	db        *store.Store
+	generator string // names the program in exports; see WithGenerator
 }
 
 // New returns the operations on db (nil: none is open; only a JSON file's
 // export works then).
 func New(db *store.Store) *Office { return &Office{db: db} }
+
+// WithGenerator sets what the exports name as the program that made them
+// (export.Options.Generator: the build's version line), where an export's
+// choice does not say; the front ends pass their build, tests a fixed text
+// or nothing (then the export's own default).
+func (o *Office) WithGenerator(g string) *Office {
+	o.generator = g
+	return o
+}
 
 // Store is the draft file the operations work on.
 func (o *Office) Store() *store.Store { return o.db }

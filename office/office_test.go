@@ -1,7 +1,10 @@
 package office
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -187,6 +190,57 @@ func TestExport(t *testing.T) {
 	if err != nil || len(out.Data) == 0 || out.Path != "-" {
 		t.Fatalf("%v %+v", err, out)
 	}
+}
+
+// TestExportGenerator: the build the front end names is the generator of
+// the HTML and Word exports; a choice that names one keeps it; the JSON
+// form has none, the same bytes whoever exports it.
+func TestExportGenerator(t *testing.T) {
+	r := model.New("己县教育局", 2023, model.KindCountyDept, model.ScopeSelf)
+	const build = "nianbao 1.2.0 (0123456789ab, 2026-07-01, go1.26.8)"
+	o := New(nil).WithGenerator(build)
+	html, _ := export.ChoiceOf(export.HTML, export.Options{})
+	out, err := o.Export(ExportJob{Report: r, Choice: html, Path: "-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<meta name="generator" content="` + build + `">`; !strings.Contains(string(out.Data), want) {
+		t.Errorf("HTML lacks %s", want)
+	}
+	html.Options.Generator = "nianbao 测试版"
+	out, _ = o.Export(ExportJob{Report: r, Choice: html, Path: "-"})
+	if !strings.Contains(string(out.Data), `content="nianbao 测试版"`) {
+		t.Error("the choice's own generator was replaced")
+	}
+	docx, _ := export.ChoiceOf(export.DOCX, export.Options{})
+	out, _ = o.Export(ExportJob{Report: r, Choice: docx, Path: "-"})
+	if app := unzip(t, out.Data, "docProps/app.xml"); !strings.Contains(app, "<Application>"+build+"</Application>") {
+		t.Errorf("docProps/app.xml = %s", app)
+	}
+	js, _ := export.ChoiceOf(export.JSON, export.Options{})
+	a, _ := o.Export(ExportJob{Report: r, Choice: js, Path: "-"})
+	b, _ := New(nil).Export(ExportJob{Report: r, Choice: js, Path: "-"})
+	if string(a.Data) != string(b.Data) || strings.Contains(string(a.Data), "1.2.0") {
+		t.Error("the JSON form depends on the build")
+	}
+}
+
+func unzip(t *testing.T, data []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // TestChangeHeaderAndLink: a rename, a link to last year's report; a link to

@@ -112,6 +112,9 @@ type Config struct {
 	Now       func() time.Time
 	ExportDir string         // default "."
 	Zone      *time.Location // where times are shown; default time.Local
+	// Version is this build in one line (buildinfo's Line): the help
+	// screen shows it, the exports name it as their generator.
+	Version string
 	// tick makes every timer of the program (default tea.Tick); tests
 	// replace it so that a timer is a value they can see, rather than a
 	// command they guess is one because it is slow.

@@ -165,11 +165,17 @@ func (d *helpDialog) view(w, h int) string {
 		lines = lines[:len(lines)-1]
 	}
 	room := max(1, h-7)
+	if d.version != "" {
+		room = max(1, room-1)
+	}
 	d.maxTop = max(0, len(lines)-room)
 	d.scroll = max(0, min(d.scroll, d.maxTop))
 	body := lines[d.scroll:min(len(lines), d.scroll+room)]
 	body = append(append([]string(nil), body...), "")
 	body = append(body, d.st.Dim.Render(d.hints(d.bindings()...)))
+	if d.version != "" {
+		body = append(body, d.st.Dim.Render(txtHelpVersion+d.version))
+	}
 	inner := 0
 	for _, l := range body {
 		inner = max(inner, dw(l))

@@ -92,3 +92,22 @@ func TestHelpScrollsOnASmallScreen(t *testing.T) {
 		t.Errorf("wide help at its end lacks F7 or the last line:\n%s", wide)
 	}
 }
+
+// TestHelpShowsTheBuild: the help screen ends with the build the program
+// was given (what nianbao --version says), and still fits the window.
+func TestHelpShowsTheBuild(t *testing.T) {
+	const build = "nianbao 1.2.0 (0123456789ab, 2026-07-01, go1.26.8)"
+	sh := newShared(testConfig(Config{Now: fixedNow, Version: build}), nil)
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		v := ansi.Strip(newHelpDialog(sh).view(size[0], size[1]))
+		if !strings.Contains(v, "版本："+build) {
+			t.Errorf("%dx%d: no version line:\n%s", size[0], size[1], v)
+		}
+		if n := strings.Count(strings.TrimRight(v, "\n"), "\n") + 1; n > size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], n)
+		}
+	}
+	if v := ansi.Strip(newHelpDialog(testShared(nil, fixedNow)).view(120, 40)); strings.Contains(v, "版本：") {
+		t.Errorf("a version line without a version:\n%s", v)
+	}
+}

@@ -22,6 +22,7 @@ type shared struct {
 	now       func() time.Time
 	tick      func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	exportDir string
+	version   string // this build (Config.Version)
 	zone      *time.Location
 	saves     *saveQueue
 	clip      systemClip
@@ -44,8 +45,8 @@ type shared struct {
 // newShared builds the context of a run from cfg.
 func newShared(cfg Config, reports reportStore) *shared {
 	sh := &shared{
-		office: office.New(cfg.Store), db: cfg.Store, reports: reports,
-		now: cfg.Now, tick: cfg.tick, clip: cfg.clip, exportDir: cfg.ExportDir, zone: cfg.Zone,
+		office: office.New(cfg.Store).WithGenerator(cfg.Version), db: cfg.Store, reports: reports,
+		now: cfg.Now, tick: cfg.tick, clip: cfg.clip, exportDir: cfg.ExportDir, zone: cfg.Zone, version: cfg.Version,
 		keys: newKeyMap(), dlgKeys: newDialogKeyMap(), lineKeys: newLineKeyMap(), steps: newStepKeyMap(),
 		sumKeys: newSumKeyMap(),
 	}

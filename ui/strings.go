@@ -475,6 +475,7 @@ const (
 // Help screen.
 const (
 	txtHelpTitle   = "按键说明"
+	txtHelpVersion = "版本："
 	txtHelpGeneral = "通用"
 	txtHelpMove    = "移动"
 	txtHelpCells   = "填写表格"
