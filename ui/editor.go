@@ -303,6 +303,17 @@ func (e *editor) editFor(t *model.Table) *cellEdit {
 
 func (e *editor) setMsg(s string, isErr bool) { e.msg, e.msgErr = s, isErr }
 
+// refused reports whether the draft file is open read-only, and then says
+// why no change is taken: each way of changing the report asks it before it
+// changes anything, so no change is ever shown that cannot be saved.
+func (e *editor) refused() bool {
+	if m := e.refuseWrite(); m != "" {
+		e.setMsg(m, true)
+		return true
+	}
+	return false
+}
+
 func (e *editor) typing() bool {
 	if e.focus != paneMain || e.compare {
 		return false
@@ -325,6 +336,9 @@ func (e *editor) update(msg tea.Msg) (screen, tea.Cmd) {
 	case deletePartMsg:
 		return e, e.deletePart(msg.i)
 	case tea.PasteMsg:
+		if e.refused() {
+			return e, nil
+		}
 		if cmd, ok := e.pasteOneRow(msg.Content); ok {
 			return e, cmd
 		}
@@ -392,6 +406,9 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, e.keys.Redo):
 		return e.undoRedo(false)
 	case key.Matches(k, e.keys.Save):
+		if e.refused() {
+			return nil
+		}
 		cmd := e.flush()
 		if cmd == nil {
 			cmd = e.save(sumManual)
@@ -591,6 +608,9 @@ func (e *editor) startEdit(g *gridState, text string, keep bool) tea.Cmd {
 		e.setMsg(strComputed, true)
 		return nil
 	}
+	if e.refused() {
+		return nil
+	}
 	orig := ""
 	if v, ok := e.r.Get(c.Addr); ok {
 		orig = v.String()
@@ -697,7 +717,7 @@ func (e *editor) clearCell(g *gridState) tea.Cmd {
 		e.setMsg(strComputed, true)
 		return nil
 	}
-	if _, ok := e.r.Get(c.Addr); !ok {
+	if _, ok := e.r.Get(c.Addr); !ok || e.refused() {
 		return nil
 	}
 	e.change(e.r.Clone(), strf(strCleared, c.ShortLabel()))
@@ -716,6 +736,9 @@ func (e *editor) gridOf(a model.CellAddr) *gridState {
 func (e *editor) currentTable() *model.Table { return e.item().table() }
 
 func (e *editor) askFillZero() tea.Cmd {
+	if e.refused() {
+		return nil
+	}
 	t := e.currentTable()
 	if t == nil {
 		e.setMsg(strFillNoTable, true)

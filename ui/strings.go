@@ -504,3 +504,18 @@ const (
 	helpKillAfter  = "删除光标后的全部"
 	txtHelpLine    = "输入框"
 )
+
+// A draft file open read-only (a read-only file, folder or disk).
+const (
+	// The banner above the status line: why (the start screen names the
+	// file).
+	strReadOnlyBanner = "只读：%s。可以查看、检查、预览，并导出到别处；不能修改"
+	// Every change refused, with why.
+	strReadOnlyRefused = "只读，不能修改：%s。可以查看、检查、预览，并导出到别处"
+	// A store opened read-only with no reason given.
+	strReadOnlyChosen = "草稿文件是以只读方式打开的"
+	// In place of 已保存 on the status line.
+	strReadOnlyState = "只读"
+	// An export from a read-only draft file is not recorded in its history.
+	txtExportReadOnly = "（草稿文件只读，这次导出没有记入历史版本）"
+)

@@ -291,6 +291,9 @@ func (f *form) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
 		n := len(fl.opts)
 		switch {
 		case key.Matches(k, e.keys.Left), key.Matches(k, e.keys.Right):
+			if e.refused() {
+				return nil
+			}
 			i := fl.pick(e.r)
 			if key.Matches(k, e.keys.Left) {
 				i = (i + n - 1) % n
@@ -364,6 +367,9 @@ func (f *form) passThrough(msg tea.Msg) tea.Cmd {
 // if the power fails. Typing is an undo step per burst; the text rules run
 // when typing pauses for textIdle (or every textMaxWait of steady typing).
 func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
+	if e.readOnly != "" {
+		return e.textInputReadOnly(fl, msg)
+	}
 	before := fl.ta.Value()
 	if fl.validated && !fl.keptSet {
 		fl.kept, fl.keptSet = fl.get(e.r), true
@@ -445,6 +451,30 @@ func shownValue(fl *field) string {
 		return d.Chinese()
 	}
 	return fl.kept
+}
+
+// textInputReadOnly gives a text field of a read-only draft file the keys
+// that move the caret, and refuses any that would change the text: the
+// text and the caret are put back as they were.
+func (e *editor) textInputReadOnly(fl *field, msg tea.Msg) tea.Cmd {
+	if fl.fresh && replaces(msg) {
+		e.refused()
+		return nil
+	}
+	before, row, col := fl.ta.Value(), fl.ta.Line(), fl.ta.Column()
+	var cmd tea.Cmd
+	fl.ta, cmd = fl.ta.Update(msg)
+	if fl.ta.Value() == before {
+		fl.fresh = false
+		return cmd
+	}
+	fl.ta.SetValue(before)
+	for i := 0; fl.ta.Line() > row && i <= strings.Count(before, "\n"); i++ {
+		fl.ta.CursorUp()
+	}
+	fl.ta.SetCursorColumn(col)
+	e.refused()
+	return cmd
 }
 
 // replaces reports whether msg, arriving in a field whose value is shown
