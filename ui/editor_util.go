@@ -112,6 +112,20 @@ func wrapWidth(s string, w int) []string {
 
 var narrowCond = &runewidth.Condition{EastAsianWidth: false}
 
+// runeWidth is narrowCond.RuneWidth with the two common cases first: a
+// printable ASCII character, and a CJK ideograph or full-width punctuation,
+// whose widths need no table search (wrapping a long text calls it for
+// every character on every frame).
+func runeWidth(r rune) int {
+	switch {
+	case r >= 0x20 && r < 0x7f:
+		return 1
+	case r >= 0x4e00 && r <= 0x9fff, r >= 0x3001 && r <= 0x3029, r >= 0xff01 && r <= 0xff60:
+		return 2
+	}
+	return narrowCond.RuneWidth(r)
+}
+
 func wrapPlain(s string, w int) []string {
 	rs := []rune(s)
 	starts := wrapStarts(rs, w)
@@ -140,7 +154,7 @@ func wrapStarts(rs []rune, w int) []int {
 	width := func(rs []rune) int {
 		n := 0
 		for _, r := range rs {
-			n += narrowCond.RuneWidth(r)
+			n += runeWidth(r)
 		}
 		return n
 	}
@@ -149,11 +163,11 @@ func wrapStarts(rs []rune, w int) []int {
 			return false
 		}
 		a, b := rs[i-1], rs[i]
-		return a == ' ' || narrowCond.RuneWidth(a) == 2 || narrowCond.RuneWidth(b) == 2
+		return a == ' ' || runeWidth(a) == 2 || runeWidth(b) == 2
 	}
 	from, lw := 0, 0 // the line being filled starts at from, lw wide so far
 	for i, r := range rs {
-		rw := narrowCond.RuneWidth(r)
+		rw := runeWidth(r)
 		if r != ' ' && lw+rw > w && i > from {
 			bp := -1
 			for j := i; j > from; j-- {

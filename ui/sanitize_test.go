@@ -210,3 +210,14 @@ func TestHostileStoredDataDrawnVisibly(t *testing.T) {
 		t.Fatalf("the escapes are not shown:\n%s", v.Content)
 	}
 }
+
+// runeWidth's shortcuts agree with narrowCond over the ranges they take.
+func TestRuneWidthShortcuts(t *testing.T) {
+	for _, rg := range [][2]rune{{0x20, 0x7e}, {0x4e00, 0x9fff}, {0x3001, 0x3029}, {0xff01, 0xff60}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if got, want := runeWidth(r), narrowCond.RuneWidth(r); got != want {
+				t.Fatalf("runeWidth(%U) = %d, narrowCond says %d", r, got, want)
+			}
+		}
+	}
+}
