@@ -440,6 +440,9 @@ func (a *app) View() tea.View {
 	lines := fitLines(body, a.w, bodyH)
 	lines = append(lines, status...)
 	lines = append(lines, help...)
+	for i, l := range lines {
+		lines[i] = trimTail(l)
+	}
 	v.SetContent(drawn(strings.Join(lines, "\n")))
 	if a.confirmQuit {
 		cur = nil
