@@ -79,7 +79,7 @@ const (
 	strAgencyEmpty   = "机关名称不能为空"
 	strAgencyLong    = "机关名称太长（最多 %d 个字）"
 	// A date typed wrong: the report keeps the date it had.
-	strFieldKept     = "%s：%s；报告中仍为原来的日期 %s，请改正（Esc 恢复原日期）"
+	strFieldKept     = "%s：%s；报告中仍为原来的日期 %s，请改正（%s 恢复原日期）"
 	strFieldRestored = "%s已恢复为原来的日期 %s"
 	strFieldDropped  = "%s「%s」无法保存，已恢复为原来的日期 %s"
 	strDateNone      = "（未填）"

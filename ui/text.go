@@ -448,7 +448,7 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 // keptMsg says what is wrong with a validated field's text and that the
 // report keeps the value it had.
 func (e *editor) keptMsg(fl *field) string {
-	return strf(strFieldKept, fl.name, strings.TrimSuffix(fl.bad, strFullStop), shownValue(fl))
+	return strf(strFieldKept, fl.name, strings.TrimSuffix(fl.bad, strFullStop), shownValue(fl), e.keys.Back.Help().Key)
 }
 
 // shownValue is a validated field's kept value as the officer reads it.
