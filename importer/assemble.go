@@ -113,6 +113,9 @@ type assembler struct {
 	// order of their figures (see orderRead).
 	orderOnly bool
 	flows     map[string][]int // for each table's rows, its flow (see block)
+	// cutTable is the table the text stops in (see block.cut), "" when
+	// none does.
+	cutTable string
 	// splitBudget bounds the work of reading run-together cells over the
 	// whole import.
 	splitBudget int
@@ -259,6 +262,9 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 				tableFlows[id] = append(tableFlows[id], f)
 			}
 			tables[id] = append(tables[id], b.table...)
+			if b.cut {
+				a.cutTable = id
+			}
 			continue
 		}
 		p := strings.TrimSpace(b.para)

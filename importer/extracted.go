@@ -42,7 +42,10 @@ func wrappedLines(s string) bool {
 	buckets := map[int]int{}
 	for _, l := range strings.Split(s, "\n") {
 		t := strings.TrimSpace(l)
-		if utf8.RuneCountInString(t) < 20 || manySpaces().MatchString(t) {
+		// A line with pipes is a row of a page's table as crawlers store
+		// it (规章 | 0 | | |): a PDF viewer's copy has no pipes, and rows
+		// of blank cells are lines of one width that end in no full stop.
+		if utf8.RuneCountInString(t) < 20 || manySpaces().MatchString(t) || strings.Contains(t, "|") {
 			continue
 		}
 		w := runewidth.StringWidth(t)

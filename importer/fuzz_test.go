@@ -28,6 +28,14 @@ func FuzzImport(f *testing.F) {
 	f.Add(html, "html")
 	f.Add([]byte(`<table><tr><td rowspan=99999 colspan=99999>一、总体情况</td></tr><tr><td>六、其他需要报告的事项</td></tr></table>`), "html")
 	f.Add([]byte(`{"schema":1,"agency":"某局","year":2023,"cells":{"s3.new.natural":1}}`), "json")
+	// The crawler forms of a table with a cell per line (cells.go).
+	numbered := readReport(f, "gen/numbered.json")
+	for _, form := range []string{"cellline", "pipeline", "pipeline-bare", "blankline", "splitrows"} {
+		page := crawlerForm(crawlPage(f, numbered), form)
+		f.Add([]byte(page), "text")
+		f.Add([]byte(page[:len(page)*2/3]), "text") // an excerpt cut in a table
+		f.Add([]byte(page[:strings.Index(page, "6.属于四类过程性信息")+40]), "text")
+	}
 	f.Fuzz(func(t *testing.T, data []byte, kind string) {
 		if len(data) > 1<<20 {
 			return

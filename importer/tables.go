@@ -136,7 +136,8 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		}
 		got[ri] = vals
 	}
-	for _, row := range rows {
+	prefix := make([]bool, len(trs)) // rows read up to where the text stops
+	for i, row := range rows {
 		li, ri, labels := -1, 0, 0
 		for i, c := range row {
 			if k, ok := m.row(c); ok {
@@ -180,6 +181,20 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 			}
 			continue
 		}
+		if n := len(trs[ri].cells); li >= 0 && len(vals) > 0 && len(vals) < n && i == len(rows)-1 && a.cutTable == t.ID {
+			// The text stops in this row: its cells are there up to
+			// where it was cut, each with its mark, so the figures read
+			// are its first columns. The rest stay empty.
+			a.placeRun(t, trs, run, anchor, ri, take, bad)
+			run = nil
+			if got[ri] == nil && !bad[ri] {
+				got[ri], prefix[ri] = vals, true
+				rest := inputsOf(trs[ri])[min(len(vals), len(inputsOf(trs[ri]))):]
+				a.cellNote(rest, "原文在表%s「%s」这一行中途结束（摘录不完整），只有前 %d 栏，已导入；其余各栏留空", t.Number, trs[ri].row.Label, len(vals))
+			}
+			anchor = ri + 1
+			continue
+		}
 		switch {
 		case labels > 1 && figures == 0:
 			// A header row naming several rows (四's 未经复议直接起诉 |
@@ -206,7 +221,7 @@ func (a *assembler) readTable(r *model.Report, t *model.Table, rows [][]string) 
 		}
 	}
 	a.placeRun(t, trs, run, anchor, len(trs), take, bad)
-	a.dropShortRows(t, trs, got, bad)
+	a.dropShortRows(t, trs, got, bad, prefix)
 
 	printed := map[model.CellAddr]string{}
 	for ri, vals := range got {
@@ -338,7 +353,7 @@ func (a *assembler) orderTable(t *model.Table, trs []tableRow, rows [][]string) 
 // same table print theirs, a row one short has lost a figure somewhere, and
 // reading it as the row without its total would shift its figures into the
 // wrong columns. Such a row is left empty and reported.
-func (a *assembler) dropShortRows(t *model.Table, trs []tableRow, got [][]string, bad []bool) {
+func (a *assembler) dropShortRows(t *model.Table, trs []tableRow, got [][]string, bad, prefix []bool) {
 	withTotals := false
 	for ri, vals := range got {
 		if n := len(trs[ri].cells); vals != nil && trs[ri].cells[n-1].Computed && len(vals) == n {
@@ -349,7 +364,7 @@ func (a *assembler) dropShortRows(t *model.Table, trs []tableRow, got [][]string
 		return
 	}
 	for ri, vals := range got {
-		if n := len(trs[ri].cells); vals != nil && trs[ri].cells[n-1].Computed && len(vals) == n-1 {
+		if n := len(trs[ri].cells); vals != nil && trs[ri].cells[n-1].Computed && len(vals) == n-1 && !prefix[ri] {
 			a.cellNote(inputsOf(trs[ri]), "表%s「%s」这一行原文有 %d 个数，其他行都有 %d 个（含合计），无法确定缺的是哪一栏，该行未导入，已留空", t.Number, trs[ri].row.Label, len(vals), n)
 			got[ri], bad[ri] = nil, true
 		}

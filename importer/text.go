@@ -21,6 +21,10 @@ type block struct {
 	// (line) the flow of lines it stands in (see extractedBlocks); nil
 	// when not known.
 	flows []int
+	// cut: the text ends inside this table (an excerpt stored by a
+	// crawler), in a form that shows every cell, blank ones too, with a
+	// mark (pipes): its last row may stop after any of its cells.
+	cut bool
 }
 
 // DecodeText turns the bytes of a text file into a string: UTF-8 with or
@@ -135,8 +139,38 @@ func textBlocks(s string) []block {
 		}
 		prevTabCell = false
 	}
+	cut := false
+	last := lastNonBlank(run)
+	if prev := lastNonBlank(run[:max(last, 0)]); last >= 0 && strings.Contains(run[last], "|") || prev >= 0 && strings.HasSuffix(strings.TrimSpace(run[prev]), "|") {
+		// The text stops in a table whose cells end in pipes (a row a
+		// line, or a cell a line: cellLineRows does not read a last
+		// figure with no pipe after it). A figure after the last pipe
+		// may have lost digits where it was cut (「… | 0 | 1」 of
+		// 「… | 0 | 12 |」): it is not read.
+		cut = true
+		l := strings.TrimRight(run[last], " \u3000\u00a0")
+		if i := strings.LastIndex(l, "|"); i >= 0 && i < len(l)-1 {
+			if tail := strings.TrimSpace(l[i+1:]); kindOf(tail) != vText && strings.TrimSpace(l[:i]) != "" {
+				run[last] = l[:i+1]
+			}
+		}
+	}
+	n := len(out)
 	flush()
+	if cut && len(out) > n {
+		out[len(out)-1].cut = true
+	}
 	return out
+}
+
+// lastNonBlank is the index of the last line of lines with text, or -1.
+func lastNonBlank(lines []string) int {
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.Trim(lines[i], " \t\u3000\u00a0") != "" {
+			return i
+		}
+	}
+	return -1
 }
 
 // tableRowsOfText turns the lines of a table into rows of cells. Blank lines
@@ -146,6 +180,12 @@ func textBlocks(s string) []block {
 // itself.
 func tableRowsOfText(lines []string) [][]string {
 	if rows, ok := tabLineRows(lines); ok {
+		return rows
+	}
+	if rows, ok := cellLineRows(lines); ok {
+		return rows
+	}
+	if rows, ok := blankLineRows(lines); ok {
 		return rows
 	}
 	var rows [][]string
@@ -206,6 +246,13 @@ func tableRowsOfText(lines []string) [][]string {
 	flushRow()
 	return rows
 }
+
+// cellSpaces are the spaces around a cell's text in a page's text: the
+// ASCII space, the ideographic space and &nbsp;.
+const cellSpaces = " \u3000\u00a0"
+
+// totalHeader is 四's column header 总计 (and 三's), as a cell alone.
+const totalHeader = "总计"
 
 func cleanCell(s string) string { return strings.TrimSpace(strings.Trim(s, " \u3000\u00a0\t")) }
 
