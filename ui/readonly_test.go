@@ -81,6 +81,18 @@ func TestReadOnlyDraft(t *testing.T) {
 			}
 		}
 
+		// History opens and lists the report's revisions; restoring one
+		// is refused, with no question asked.
+		d.press("f5")
+		if a := d.m.(*app); len(a.dialogs) != 1 {
+			t.Fatalf("%dx%d: F5 did not open the history", sz.w, sz.h)
+		}
+		d.press("enter")
+		if a := d.m.(*app); len(a.dialogs) != 1 || !strings.Contains(flat(d.screen()), "只读，不能修改："+roWhy) {
+			t.Fatalf("%dx%d: restoring a revision not refused (%d dialogs):\n%s", sz.w, sz.h, len(a.dialogs), d.screen())
+		}
+		d.press("esc")
+
 		// The report opens; the status line says 只读, not 已保存.
 		d.press("enter")
 		a := d.m.(*app)
