@@ -278,6 +278,24 @@ func TestE2ETmux(t *testing.T) {
 	s.keys("F6", "F6", "Home", "Down")
 	s.waitText("主动公开政府信息109条。")
 
+	// The 成文日期 on the cover: a good date, then a wrong one that the
+	// report does not take (it keeps the good one), Enter that does not
+	// leave the field, and Esc that puts the good one back.
+	s.keys("Up")
+	s.waitText("机关名称", "成文日期")
+	s.keys("Enter", "Down", "Down", "Down", "Down", "Down")
+	s.typeText("2024-01-20")
+	s.keys("Enter", "BTab")
+	s.typeText("2024-13-01")
+	s.waitText("月份不对", "报告中仍为原来的日期 2024年1月20日")
+	s.keys("Enter")
+	s.waitFor("the wrong date kept in the field", e2eWait, func(scr string) bool {
+		return regexp.MustCompile(`成文日期\s+2024-13-01`).MatchString(scr)
+	})
+	s.keys("Escape")
+	s.waitText("成文日期已恢复为原来的日期 2024年1月20日")
+	s.keys("F6", "F6") // back to the section list (an Esc right before Ctrl+E would read as Alt+Ctrl+E)
+
 	// Export HTML from the editor into the current folder.
 	s.keys("C-e")
 	s.waitText("导出报告", "HTML")
@@ -295,7 +313,7 @@ func TestE2ETmux(t *testing.T) {
 	if err != nil {
 		t.Fatalf("exported HTML: %v", err)
 	}
-	for _, want := range []string{intro, "收到和处理政府信息公开申请情况", agency} {
+	for _, want := range []string{intro, "收到和处理政府信息公开申请情况", agency, "2024年1月20日"} {
 		if !bytes.Contains(html, []byte(want)) {
 			t.Errorf("exported HTML lacks %q", want)
 		}

@@ -20,6 +20,17 @@ import (
 // The day's backup is the UI's, after its first screen is drawn.
 func (a *app) runUI() error {
 	s, err := a.openDraft()
+	var fe *store.FileError
+	if errors.As(err, &fe) && fe.Problem == store.NotWritable && fe.ReadOnly() && !fe.Migrating && !fe.DiskFull() {
+		// A draft file the officer may only read (a read-only file,
+		// folder or disk): the UI opens it read-only, says why, and
+		// refuses every change; viewing, checks and exports still work.
+		if ro, rerr := store.Open(fe.Path, store.Options{ReadOnly: true}); rerr == nil {
+			return a.closeAfter(ro, func(s *store.Store) error {
+				return a.uiEnded(ui.Run(ui.Config{Store: s, Now: time.Now, ExportDir: ".", ReadOnlyWhy: fe.Reason}))
+			})
+		}
+	}
 	if err != nil {
 		// Refused before the UI started (a second window, a damaged
 		// file): Run waits for Enter when a person is at the console.

@@ -3,9 +3,9 @@ package importer
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
@@ -43,15 +43,15 @@ func headingNumber(line string) int {
 }
 
 var (
-	titleAgencyFirst = regexp.MustCompile(`^(.*?)(\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?报告$`)
-	titleYearFirst   = regexp.MustCompile(`^(\d{4})年度?(.+?)政府信息公开(?:工作)?(?:年度)?(?:工作)?报告$`)
+	titleAgencyFirst = lazyRegexp(`^(.*?)(\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?报告$`)
+	titleYearFirst   = lazyRegexp(`^(\d{4})年度?(.+?)政府信息公开(?:工作)?(?:年度)?(?:工作)?报告$`)
 	// partStart is a line that starts a sub-part of 一 (（一）…): in text
 	// whose lines were broken by a page, it starts a paragraph.
-	partStart     = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]`)
-	pageChrome    = regexp.MustCompile(`^(?:发布(?:时间|日期)|日期|来源|信息来源|字号|浏览|点击|阅读|打印|关闭|分享|【)`)
-	footerChrome  = regexp.MustCompile(`主办单位|承办单位|主办：|承办：|网站标识码|ICP备|ICP证|公网安备|版权所有|技术支持|联系我们|网站地图|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|扫一扫`)
-	titleYear     = regexp.MustCompile(`\d{4}年`)
-	signatureDate = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日$`)
+	partStart     = lazyRegexp(`^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]`)
+	pageChrome    = lazyRegexp(`^(?:发布(?:时间|日期)|日期|来源|信息来源|字号|浏览|点击|阅读|打印|关闭|分享|【)`)
+	footerChrome  = lazyRegexp(`主办单位|承办单位|主办：|承办：|网站标识码|ICP备|ICP证|公网安备|版权所有|技术支持|联系我们|网站地图|打印本页|关闭窗口|【打印】|【关闭】|返回顶部|扫一扫`)
+	titleYear     = lazyRegexp(`\d{4}年`)
+	signatureDate = lazyRegexp(`^\d{4}年\d{1,2}月\d{1,2}日$`)
 )
 
 // foldDigits writes full-width digits narrow and drops spaces, for matching
@@ -68,11 +68,11 @@ func parseTitle(line string) (agency string, year int, ok bool) {
 	if utf8.RuneCountInString(s) > 80 {
 		return "", 0, false
 	}
-	if m := titleYearFirst.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[2], "0123456789") && m[2] != "度" {
+	if m := titleYearFirst().FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[2], "0123456789") && m[2] != "度" {
 		y, _ := strconv.Atoi(m[1])
 		return m[2], y, true
 	}
-	if m := titleAgencyFirst.FindStringSubmatch(s); m != nil {
+	if m := titleAgencyFirst().FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[2])
 		return m[1], y, true
 	}
@@ -83,7 +83,7 @@ func parseTitle(line string) (agency string, year int, ok bool) {
 // name, not a date, a heading or the start of the text.
 func isAgencyLine(s string) bool {
 	s = strings.TrimSpace(s)
-	if _, ok := signatureDay(s); ok || !looksLikeAgency(s) || headingNumber(s) > 0 || pageChrome.MatchString(s) {
+	if _, ok := signatureDay(s); ok || !looksLikeAgency(s) || headingNumber(s) > 0 || pageChrome().MatchString(s) {
 		return false
 	}
 	_, kindOK := guessKind(s)
@@ -189,7 +189,7 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 		_, _, ok := parseTitle(title)
 		// Only a line with the year (北京市…2023年政府信) starts a wrapped
 		// title: the line before a title is not part of it.
-		for k := 1; !ok && titleYear.MatchString(foldDigits(title)) && k <= 2 && i+k < len(blocks) && !blocks[i+k].isTbl && headingNumber(blocks[i+k].para) == 0; k++ {
+		for k := 1; !ok && titleYear().MatchString(foldDigits(title)) && k <= 2 && i+k < len(blocks) && !blocks[i+k].isTbl && headingNumber(blocks[i+k].para) == 0; k++ {
 			if utf8.RuneCountInString(title) > 40 {
 				break
 			}
@@ -286,13 +286,13 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 				}
 				continue
 			}
-			if !pageChrome.MatchString(p) {
+			if !pageChrome().MatchString(p) {
 				preface = append(preface, p)
 			}
 		case 1:
 			s1 = append(s1, p)
 		case 2, 3, 4:
-			if matchers[fmt.Sprintf("s%d", section)].isFrame(p) {
+			if matchers()[fmt.Sprintf("s%d", section)].isFrame(p) {
 				continue // 单位：件 above a table, a block title, 三's corner note
 			}
 			a.note("「%s」部分有一段文字未能放入报告：「%s」", model.SectionHeadings[section-1], clip(p))
@@ -369,7 +369,7 @@ func (a *assembler) readSignature(r *model.Report, tail *[]string, agency string
 	// site's registration numbers) belongs to no part.
 	for len(paras) > 0 {
 		last := strings.TrimSpace(paras[len(paras)-1])
-		if !pageChrome.MatchString(last) && !footerChrome.MatchString(last) {
+		if !pageChrome().MatchString(last) && !footerChrome().MatchString(last) {
 			break
 		}
 		a.note("文末「%s」是网页的页脚，不属于报告的任何部分，未导入", clip(last))
@@ -425,19 +425,19 @@ func (a *assembler) readSignature(r *model.Report, tail *[]string, agency string
 }
 
 var (
-	sigDateArabic  = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
-	sigDateChinese = regexp.MustCompile(`^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$`)
+	sigDateArabic  = lazyRegexp(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+	sigDateChinese = lazyRegexp(`^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$`)
 )
 
 // signatureDay reads a 落款 date line as a model.Date.
 func signatureDay(line string) (model.Date, bool) {
 	s := foldDigits(line)
 	var y, m, d int
-	if g := sigDateArabic.FindStringSubmatch(s); g != nil {
+	if g := sigDateArabic().FindStringSubmatch(s); g != nil {
 		y, _ = strconv.Atoi(g[1])
 		m, _ = strconv.Atoi(g[2])
 		d, _ = strconv.Atoi(g[3])
-	} else if g := sigDateChinese.FindStringSubmatch(s); g != nil {
+	} else if g := sigDateChinese().FindStringSubmatch(s); g != nil {
 		for _, r := range g[1] {
 			y = y*10 + strings.IndexRune("〇一二三四五六七八九", r)/len("〇")
 		}
@@ -548,12 +548,12 @@ func classifyTable(rows [][]string, section int) string {
 	return ""
 }
 
-var matchers = map[string]*rowMatcher{}
-
-func init() {
+var matchers = sync.OnceValue(func() map[string]*rowMatcher {
+	m := map[string]*rowMatcher{}
 	for _, t := range []*model.Table{model.S2, model.S3, model.S4} {
-		matchers[t.ID] = newRowMatcher(t)
+		m[t.ID] = newRowMatcher(t)
 	}
-}
+	return m
+})
 
-func matcherFor(t *model.Table) *rowMatcher { return matchers[t.ID] }
+func matcherFor(t *model.Table) *rowMatcher { return matchers()[t.ID] }

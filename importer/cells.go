@@ -199,7 +199,7 @@ func rowLabel(cell string) bool {
 		return false
 	}
 	for _, id := range []string{"s2", "s3"} {
-		if _, ok := matchers[id].row(cell); ok {
+		if _, ok := matchers()[id].row(cell); ok {
 			return true
 		}
 	}

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -46,7 +45,7 @@ func wrappedLines(s string) bool {
 		// A line with pipes is a row of a page's table as crawlers store
 		// it (规章 | 0 | | |): a PDF viewer's copy has no pipes, and rows
 		// of blank cells are lines of one width that end in no full stop.
-		if utf8.RuneCountInString(t) < 20 || manySpaces.MatchString(t) || strings.Contains(t, "|") {
+		if utf8.RuneCountInString(t) < 20 || manySpaces().MatchString(t) || strings.Contains(t, "|") {
 			continue
 		}
 		w := runewidth.StringWidth(t)
@@ -94,7 +93,7 @@ func layoutLine(raw string) *pline {
 // s3HeaderLine tells a line of 三's header (a part of it starts with a
 // column's name) from a label's continuation (不计其他情形）).
 func s3HeaderLine(t string) bool {
-	for _, part := range manySpaces.Split(strings.TrimSpace(t), -1) {
+	for _, part := range manySpaces().Split(strings.TrimSpace(t), -1) {
 		if part == "申请人情况" || part == "法人或其他组织" {
 			return true
 		}
@@ -120,7 +119,7 @@ func titleLines(texts []string) (from, to int) {
 		for k := 0; k <= 2 && i+k < len(texts); k++ {
 			if k > 0 {
 				next := texts[i+k]
-				if headingNumber(next) > 0 || utf8.RuneCountInString(title) > 40 || !titleYear.MatchString(foldDigits(title)) {
+				if headingNumber(next) > 0 || utf8.RuneCountInString(title) > 40 || !titleYear().MatchString(foldDigits(title)) {
 					break
 				}
 				if _, _, whole := parseTitle(next); whole {
@@ -146,8 +145,8 @@ func importExtractedPDFText(s string, opt Options) (*Result, error) {
 }
 
 var (
-	manySpaces = regexp.MustCompile(`[ \x{3000}\x{a0}]{2,}`)
-	yearOnly   = regexp.MustCompile(`^(?:19|20)\d\d$`)
+	manySpaces = lazyRegexp(`[ \x{3000}\x{a0}]{2,}`)
+	yearOnly   = lazyRegexp(`^(?:19|20)\d\d$`)
 )
 
 // cjkSpace removes the spaces a PDF's glyph positions put between Chinese
@@ -178,7 +177,7 @@ func isWide(r rune) bool { return r >= 0x2E80 && !unicode.IsSpace(r) }
 // single figures.
 func extractedChunks(line string) []string {
 	var out []string
-	for _, part := range manySpaces.Split(strings.TrimSpace(line), -1) {
+	for _, part := range manySpaces().Split(strings.TrimSpace(line), -1) {
 		if part == "" {
 			continue
 		}
@@ -246,13 +245,13 @@ func extractedBlocks(s string) (out []block, columns bool) {
 			atEdge := i < 2 || i >= len(ls)-2
 			// A page number in dashes (— 1 —) or words (第 1 页) is one
 			// anywhere: a viewer's copy has no page breaks to put it at.
-			if pageNumber.MatchString(t) || atEdge && (isPageNumber(t, pi) || len(pages) >= 4 && edge[t] >= 3) {
+			if pageNumber().MatchString(t) || atEdge && (isPageNumber(t, pi) || len(pages) >= 4 && edge[t] >= 3) {
 				continue
 			}
 			indent := runewidth.StringWidth(l) - runewidth.StringWidth(strings.TrimLeft(l, " \u3000\u00a0"))
 			w := runewidth.StringWidth(l)
 			lines = append(lines, xline{text: t, raw: l, indent: indent, width: w, flow: lineFlow[pi][i]})
-			if !manySpaces.MatchString(t) && w >= 20 {
+			if !manySpaces().MatchString(t) && w >= 20 {
 				widths = append(widths, w)
 			}
 		}
@@ -261,7 +260,7 @@ func extractedBlocks(s string) (out []block, columns bool) {
 	// (a browser's header and footer stand further out, and are gone).
 	base := -1
 	for _, l := range lines {
-		if !manySpaces.MatchString(l.text) && l.width >= 20 && (base < 0 || l.indent < base) {
+		if !manySpaces().MatchString(l.text) && l.width >= 20 && (base < 0 || l.indent < base) {
 			base = l.indent
 		}
 	}
@@ -286,10 +285,10 @@ func extractedBlocks(s string) (out []block, columns bool) {
 	for i := 0; i+1 < len(lines) && i < 10; i++ {
 		a, b := lines[i].text, lines[i+1].text
 		switch {
-		case yearOnly.MatchString(a) && strings.HasPrefix(b, "年"):
+		case yearOnly().MatchString(a) && strings.HasPrefix(b, "年"):
 			lines[i+1].text = a + b
 			lines = append(lines[:i], lines[i+1:]...)
-		case yearOnly.MatchString(b) && strings.HasPrefix(a, "年"):
+		case yearOnly().MatchString(b) && strings.HasPrefix(a, "年"):
 			lines[i].text = b + a
 			lines = append(lines[:i+1], lines[i+2:]...)
 		}
@@ -361,12 +360,12 @@ func extractedBlocks(s string) (out []block, columns bool) {
 		}
 		if section >= 2 && section <= 4 && !isSentence(text) {
 			flushPara()
-			layout := manySpaces.MatchString(l.text)
+			layout := manySpaces().MatchString(l.text)
 			if layout {
 				columns = true
 			}
 			ch := extractedChunks(l.text)
-			if section == 3 && (layout || len(segLines) > 0 || manySpaces.MatchString(l.raw)) {
+			if section == 3 && (layout || len(segLines) > 0 || manySpaces().MatchString(l.raw)) {
 				switch {
 				case !hasFigure(ch) && s3HeaderLine(l.text):
 					closeSeg()
@@ -386,8 +385,8 @@ func extractedBlocks(s string) (out []block, columns bool) {
 			continue
 		}
 		flushRows()
-		starts := !prevFull || l.indent >= 2 || partStart.MatchString(text) ||
-			signatureDate.MatchString(foldDigits(text)) || headingNumber(text) > 0
+		starts := !prevFull || l.indent >= 2 || partStart().MatchString(text) ||
+			signatureDate().MatchString(foldDigits(text)) || headingNumber(text) > 0
 		if starts {
 			flushPara()
 		} else if needsSpace(para.String(), text) {

@@ -12,9 +12,9 @@ import (
 const feeNum = `([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)`
 
 var (
-	feeNotices   = regexp.MustCompile(`(?:发出|开具|发送)?(?:信息处理费)?收费通知(?:书|单)?(?:共|的件数为|件数为|件数|数量为|数量)?\s*` + feeNum + `\s*(?:件|份|次)`)
-	feeBilled    = regexp.MustCompile(`(?:收费通知(?:书|单)?(?:的)?)?总金额(?:为|共|共计)?\s*` + feeNum + `\s*(万)?元`)
-	feeCollected = regexp.MustCompile(`实际(?:收取|收缴|收到)(?:信息处理费)?(?:的)?(?:总)?(?:金额)?(?:为|共|共计)?\s*` + feeNum + `\s*(万)?元`)
+	feeNotices   = lazyRegexp(`(?:发出|开具|发送)?(?:信息处理费)?收费通知(?:书|单)?(?:共|的件数为|件数为|件数|数量为|数量)?\s*` + feeNum + `\s*(?:件|份|次)`)
+	feeBilled    = lazyRegexp(`(?:收费通知(?:书|单)?(?:的)?)?总金额(?:为|共|共计)?\s*` + feeNum + `\s*(万)?元`)
+	feeCollected = lazyRegexp(`实际(?:收取|收缴|收到)(?:信息处理费)?(?:的)?(?:总)?(?:金额)?(?:为|共|共计)?\s*` + feeNum + `\s*(万)?元`)
 )
 
 type feeHit struct {
@@ -39,10 +39,10 @@ func (a *assembler) readFees(r *model.Report, text string) string {
 			found[key] = append(found[key], h)
 		}
 	}
-	collect("notices", feeNotices)
-	collect("collected", feeCollected)
+	collect("notices", feeNotices())
+	collect("collected", feeCollected())
 	// 实际收取总金额 also contains 总金额; those belong to collected.
-	for _, m := range feeBilled.FindAllStringSubmatchIndex(text, 20) {
+	for _, m := range feeBilled().FindAllStringSubmatchIndex(text, 20) {
 		before := text[:m[0]]
 		if strings.HasSuffix(before, "实际收取") || strings.HasSuffix(before, "实际收取的") ||
 			strings.HasSuffix(before, "实际收缴") || strings.HasSuffix(before, "实际收到") || strings.HasSuffix(before, "收取") {
@@ -110,7 +110,7 @@ func isCloseParen(r rune) bool  { return r == '）' || r == ')' }
 // timePhrase is what is left of a sentence like 「2023年度，发出收费通知0件，
 // …」 once its fee clauses are gone: an opening phrase of time that says
 // nothing by itself.
-var timePhrase = regexp.MustCompile(`^(?:[0-9０-９]{4}年度?|本年度?|今年|全年|年内|报告期内)(?:内|中)?$`)
+var timePhrase = lazyRegexp(`^(?:[0-9０-９]{4}年度?|本年度?|今年|全年|年内|报告期内)(?:内|中)?$`)
 
 // removeClauses deletes the clauses (text between commas, or between a
 // bracket and a comma) that contain the given spans, with one adjacent comma.
@@ -180,7 +180,7 @@ func removeClauses(text string, spans [][2]int) string {
 			sentence, mark = sentence[:len(sentence)-n], string(r)
 		}
 		sentence = strings.TrimFunc(sentence, func(r rune) bool { return isClauseSep(r) || r == ' ' || r == '\u3000' })
-		if sentence == "" || timePhrase.MatchString(sentence) {
+		if sentence == "" || timePhrase().MatchString(sentence) {
 			if mark == "\n" {
 				b.WriteString(mark)
 			}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"nianbao/internal/fsreason"
@@ -262,11 +261,11 @@ func sniff(data []byte, name string) (string, error) {
 }
 
 // mdDelimiterRow is the line under a pipe table's header: |:---|---:|.
-var mdDelimiterRow = regexp.MustCompile(`(?m)^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$`)
+var mdDelimiterRow = lazyRegexp(`(?m)^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$`)
 
 // looksLikeMarkdown tells Markdown saved as .txt (converters' output) from
 // the text of a page: only a pipe table's delimiter row, which no page
 // text has, decides it.
 func looksLikeMarkdown(s string) bool {
-	return mdDelimiterRow.MatchString(s)
+	return mdDelimiterRow().MatchString(s)
 }

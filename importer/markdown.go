@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -14,15 +15,17 @@ import (
 // backslash escapes and entities of the source exactly as a renderer would.
 // Raw HTML in the source (a <br> inside a table cell, from converters) is
 // passed through: it is parsed, never shown.
-var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
-	goldmark.WithRendererOptions(html.WithUnsafe()),
-)
+var markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithRendererOptions(html.WithUnsafe()),
+	)
+})
 
 func importMarkdown(s string, opt Options) (*Result, error) {
 	var b bytes.Buffer
 	b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>")
-	if err := markdown.Convert([]byte(s), &b); err != nil {
+	if err := markdown().Convert([]byte(s), &b); err != nil {
 		return nil, errMarkdown
 	}
 	b.WriteString("</body></html>")

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -535,17 +534,17 @@ func makeLines(gs []pglyph) []*pline {
 
 // pageNumber matches the page numbers and running lines printed at the top
 // or foot of a page: — 1 —, - 2 -, 第3页, 第 3 页 共 9 页, 3/9.
-var pageNumber = regexp.MustCompile(`^(?:[-—–－~～]\s*\d+\s*[-—–－~～]|第\s*\d+\s*页.*|\d+\s*/\s*\d+)$`)
+var pageNumber = lazyRegexp(`^(?:[-—–－~～]\s*\d+\s*[-—–－~～]|第\s*\d+\s*页.*|\d+\s*/\s*\d+)$`)
 
 // browserChrome matches what a browser prints at the top and foot of each
 // page: the page's address, and "page/pages" after it.
-var browserChrome = regexp.MustCompile(`^(?:https?|file)://\S*(?:\s+\d+\s*/\s*\d+)?$|\s\d{1,3}\s*/\s*\d{1,3}$|^\d{1,4}[/-]\d{1,2}[/-]\d{1,4}[ ,]+(?:上午|下午)?\d{1,2}:\d{2}`)
+var browserChrome = lazyRegexp(`^(?:https?|file)://\S*(?:\s+\d+\s*/\s*\d+)?$|\s\d{1,3}\s*/\s*\d{1,3}$|^\d{1,4}[/-]\d{1,2}[/-]\d{1,4}[ ,]+(?:上午|下午)?\d{1,2}:\d{2}`)
 
 // isPageNumber tells a page number at the top or foot of page i (0-based)
 // from a figure there: a bare number counts only when it is the page's own
 // number (or one off, for a cover page).
 func isPageNumber(t string, i int) bool {
-	if pageNumber.MatchString(t) || browserChrome.MatchString(t) {
+	if pageNumber().MatchString(t) || browserChrome().MatchString(t) {
 		return true
 	}
 	n, err := strconv.Atoi(t)
@@ -714,7 +713,7 @@ func sameEdges(a, b []float64) bool {
 // anyLabel reports whether a cell of the row is a row label of a table.
 func anyLabel(row []string) bool {
 	for _, c := range row {
-		for _, m := range matchers {
+		for _, m := range matchers() {
 			if _, ok := m.row(c); ok {
 				return true
 			}
@@ -865,7 +864,7 @@ func startsParagraph(prev, e *pelem, left, right []float64, pitch float64) bool 
 	p, l := prev.line, e.line
 	size := math.Max(p.size, l.size)
 	text := strings.TrimSpace(l.text())
-	if partStart.MatchString(text) || signatureDate.MatchString(foldDigits(text)) {
+	if partStart().MatchString(text) || signatureDate().MatchString(foldDigits(text)) {
 		return true
 	}
 	if l.left() > left[e.page]+0.9*size {

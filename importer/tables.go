@@ -2,7 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -18,7 +17,7 @@ const (
 	vNum                    // looks like a figure
 )
 
-var numberLike = regexp.MustCompile(`^[+-]?[0-9][0-9,]*(?:\.[0-9]+)?$|^[+-]?\.[0-9]+$`)
+var numberLike = lazyRegexp(`^[+-]?[0-9][0-9,]*(?:\.[0-9]+)?$|^[+-]?\.[0-9]+$`)
 
 var dashes = map[string]bool{
 	"-": true, "--": true, "—": true, "——": true, "–": true, "―": true, "─": true, "－": true, "/": true, "／": true,
@@ -33,7 +32,7 @@ func kindOf(cell string) valueKind {
 	if dashes[s] {
 		return vDash
 	}
-	if numberLike.MatchString(narrowNumber(stripUnit(s))) {
+	if numberLike().MatchString(narrowNumber(stripUnit(s))) {
 		return vNum
 	}
 	return vText

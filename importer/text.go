@@ -272,7 +272,7 @@ func isCellText(s string) bool {
 	if kindOf(s) != vText || is2019([][]string{{s}}) {
 		return true
 	}
-	for _, m := range matchers {
+	for _, m := range matchers() {
 		if m.isFrame(s) {
 			return true
 		}

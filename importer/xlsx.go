@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -107,7 +108,9 @@ var (
 	xlsxFrameWords = map[string]bool{}
 )
 
-func init() {
+// xlsxInit fills the tables above, once, before the first workbook is
+// read.
+var xlsxInit = sync.OnceFunc(func() {
 	for _, t := range model.Tables {
 		for _, b := range t.Blocks {
 			for _, c := range b.Cols {
@@ -136,7 +139,7 @@ func init() {
 	for _, t := range model.Tables {
 		xlsxMatchers[t.ID] = newRowMatcher(t)
 	}
-}
+})
 
 // xlsxMatchers recognise the row labels of every table, 六's included.
 var xlsxMatchers = map[string]*rowMatcher{}
@@ -164,6 +167,7 @@ type xFound struct {
 }
 
 func importXLSX(data []byte, opt Options) (*model.Report, []string, error) {
+	xlsxInit()
 	if !isXLSX(data) {
 		return nil, nil, errors.New("不是有效的 .xlsx 表格文件（旧的 .xls 或 WPS 的 .et 表格请先另存为 .xlsx）")
 	}
@@ -286,6 +290,7 @@ func (x *xlsxReader) headerFields(g *xgrid) {
 // header rows names the columns (and so the table); a row below them whose
 // label names a row of that table gives that row's figures.
 func (x *xlsxReader) sheet(name string, g *xgrid) {
+	xlsxInit()
 	var (
 		table    *model.Table
 		cols     map[int]string // column → column key

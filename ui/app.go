@@ -122,6 +122,10 @@ type Config struct {
 	// clip is the system clipboard (default: the real one); tests give
 	// a fake, so that they neither need nor touch a desktop's.
 	clip systemClip
+	// ReadOnlyWhy says why Store, opened read-only, could not be opened
+	// for writing (a read-only file or disk, in the file system's words);
+	// the UI shows it in its 只读 banner. Ignored for a writable store.
+	ReadOnlyWhy string
 }
 
 // New returns the root model, showing the start screen.
@@ -425,7 +429,7 @@ func (a *app) View() tea.View {
 	}
 	top := a.top()
 	help := a.helpLines(top)
-	status := a.statusLines()
+	status := append(a.bannerLines(), a.statusLines()...)
 	bodyH := a.h - len(status) - len(help)
 	body := a.cur.view(a.w, bodyH)
 	cur := a.cur.cursor()
@@ -436,12 +440,33 @@ func (a *app) View() tea.View {
 	lines := fitLines(body, a.w, bodyH)
 	lines = append(lines, status...)
 	lines = append(lines, help...)
+	for i, l := range lines {
+		lines[i] = trimTail(l)
+	}
 	v.SetContent(drawn(strings.Join(lines, "\n")))
 	if a.confirmQuit {
 		cur = nil
 	}
 	v.Cursor = cur
 	return v
+}
+
+// bannerLines say, above the status line, that the draft file is open
+// read-only and why (wrapped over up to two lines, never cut short of the
+// reason): nothing typed here can be kept, so it is always in sight.
+func (a *app) bannerLines() []string {
+	if a.readOnly == "" {
+		return nil
+	}
+	ls := wrapWidth(strf(strReadOnlyBanner, a.readOnly), a.w)
+	if len(ls) > 2 {
+		ls = ls[:2]
+		ls[1] = cut(ls[1], a.w-1) + strSymIncomp
+	}
+	for i := range ls {
+		ls[i] = a.st.w.StatusErr.render(ls[i])
+	}
+	return ls
 }
 
 // statusLines are the status line, and the latest note on lines of its
@@ -490,6 +515,8 @@ func (a *app) statusFacts() string {
 	var parts []string
 	q := a.saves
 	switch {
+	case a.readOnly != "" && a.ed != nil:
+		parts = append(parts, a.st.w.Warning.render(strReadOnlyState))
 	case q.failed != nil:
 		parts = append(parts, a.st.w.StatusErr.render(strSymError+" "+strf(strSaveFailed, storeProblem(q.failErr))+strSaveRetry))
 	case q.busy():

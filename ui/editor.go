@@ -303,6 +303,17 @@ func (e *editor) editFor(t *model.Table) *cellEdit {
 
 func (e *editor) setMsg(s string, isErr bool) { e.msg, e.msgErr = s, isErr }
 
+// refused reports whether the draft file is open read-only, and then says
+// why no change is taken: each way of changing the report asks it before it
+// changes anything, so no change is ever shown that cannot be saved.
+func (e *editor) refused() bool {
+	if m := e.refuseWrite(); m != "" {
+		e.setMsg(m, true)
+		return true
+	}
+	return false
+}
+
 func (e *editor) typing() bool {
 	if e.focus != paneMain || e.compare {
 		return false
@@ -325,6 +336,9 @@ func (e *editor) update(msg tea.Msg) (screen, tea.Cmd) {
 	case deletePartMsg:
 		return e, e.deletePart(msg.i)
 	case tea.PasteMsg:
+		if e.refused() {
+			return e, nil
+		}
 		if cmd, ok := e.pasteOneRow(msg.Content); ok {
 			return e, cmd
 		}
@@ -392,6 +406,9 @@ func (e *editor) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, e.keys.Redo):
 		return e.undoRedo(false)
 	case key.Matches(k, e.keys.Save):
+		if e.refused() {
+			return nil
+		}
 		cmd := e.flush()
 		if cmd == nil {
 			cmd = e.save(sumManual)
@@ -440,6 +457,13 @@ func (e *editor) back() tea.Cmd {
 	case e.focus == paneFinds:
 		return e.setFocus(paneMain)
 	case e.focus == paneMain && e.form != nil && e.form.cur().isText():
+		if fl := e.form.cur(); fl.restore() {
+			fl.fresh = fl.kind == fLine && fl.kept != ""
+			// As Esc in a cell: what was typed is dropped, the field
+			// stays.
+			e.setMsg(strf(strFieldRestored, fl.name, shownValue(fl)), false)
+			return nil
+		}
 		return tea.Batch(e.flush(), e.setFocus(paneList))
 	}
 	// The start list shows each report's state at its last save: go
@@ -452,6 +476,11 @@ func (e *editor) setFocus(p pane) tea.Cmd {
 	var cmd tea.Cmd
 	if e.focus == paneMain && p != paneMain {
 		cmd = e.flush()
+		if e.form != nil {
+			if fl := e.form.cur(); fl.bad != "" {
+				e.setMsg(strf(strFieldDropped, fl.name, fl.ta.Value(), shownValue(fl)), true)
+			}
+		}
 	}
 	e.focus = p
 	if e.form != nil {
@@ -579,6 +608,9 @@ func (e *editor) startEdit(g *gridState, text string, keep bool) tea.Cmd {
 		e.setMsg(strComputed, true)
 		return nil
 	}
+	if e.refused() {
+		return nil
+	}
 	orig := ""
 	if v, ok := e.r.Get(c.Addr); ok {
 		orig = v.String()
@@ -685,7 +717,7 @@ func (e *editor) clearCell(g *gridState) tea.Cmd {
 		e.setMsg(strComputed, true)
 		return nil
 	}
-	if _, ok := e.r.Get(c.Addr); !ok {
+	if _, ok := e.r.Get(c.Addr); !ok || e.refused() {
 		return nil
 	}
 	e.change(e.r.Clone(), strf(strCleared, c.ShortLabel()))
@@ -704,6 +736,9 @@ func (e *editor) gridOf(a model.CellAddr) *gridState {
 func (e *editor) currentTable() *model.Table { return e.item().table() }
 
 func (e *editor) askFillZero() tea.Cmd {
+	if e.refused() {
+		return nil
+	}
 	t := e.currentTable()
 	if t == nil {
 		e.setMsg(strFillNoTable, true)
@@ -791,6 +826,12 @@ func (e *editor) flush() tea.Cmd {
 func (e *editor) badEntry() string {
 	ed := e.edit
 	if ed == nil {
+		if e.form != nil && e.focus == paneMain {
+			if fl := e.form.cur(); fl.bad != "" {
+				e.setMsg(e.keptMsg(fl), true)
+				return strf(strQuitBadField, fl.name, fl.ta.Value(), strings.TrimSuffix(fl.bad, strFullStop), shownValue(fl))
+			}
+		}
 		return ""
 	}
 	text := string(ed.text)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 
@@ -10,14 +11,64 @@ import (
 )
 
 // dw is the display width of s (styles ignored), with ambiguous-width
-// characters counted as 1, as the renderer does.
+// characters counted as 1, as the renderer does. Text of printable ASCII,
+// CJK ideographs and full-width punctuation, with SGR styles (nearly every
+// line of the screen) is measured here rune by rune; anything else (a
+// combining mark, an emoji, another escape) by ansi.StringWidth's grapheme
+// clusters. View measures every line of every frame.
 func dw(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 || s[i] == 0x1b {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c >= 0x20 && c < 0x7f:
+			n++
+			i++
+		case c == 0x1b:
+			j := sgrEnd(s, i)
+			if j < 0 {
+				return ansi.StringWidth(s)
+			}
+			i = j
+		case c >= 0x80:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !wideRune(r) {
+				return ansi.StringWidth(s)
+			}
+			n += 2
+			i += size
+		default:
 			return ansi.StringWidth(s)
 		}
 	}
-	return len(s) // plain ASCII: the common case of figures
+	return n
+}
+
+// wideRune: r is two columns wide however it is measured, and forms no
+// cluster with what follows unless a combining mark follows (which dw
+// hands to ansi.StringWidth): a CJK ideograph, CJK punctuation or a
+// full-width form.
+func wideRune(r rune) bool {
+	return r >= 0x4e00 && r <= 0x9fff || r >= 0x3001 && r <= 0x3029 || r >= 0xff01 && r <= 0xff60
+}
+
+// sgrEnd is the index after the SGR sequence (ESC [ params m) at s[i], or
+// -1 when s[i] starts another sequence.
+func sgrEnd(s string, i int) int {
+	j := i + 1
+	if j >= len(s) || s[j] != '[' {
+		return -1
+	}
+	for j++; j < len(s); j++ {
+		switch c := s[j]; {
+		case c == 'm':
+			return j + 1
+		case c >= '0' && c <= '9' || c == ';' || c == ':':
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // ansiWrap is a style reduced to the escape codes around its text, so a
@@ -112,6 +163,20 @@ func wrapWidth(s string, w int) []string {
 
 var narrowCond = &runewidth.Condition{EastAsianWidth: false}
 
+// runeWidth is narrowCond.RuneWidth with the two common cases first: a
+// printable ASCII character, and a CJK ideograph or full-width punctuation,
+// whose widths need no table search (wrapping a long text calls it for
+// every character on every frame).
+func runeWidth(r rune) int {
+	switch {
+	case r >= 0x20 && r < 0x7f:
+		return 1
+	case r >= 0x4e00 && r <= 0x9fff, r >= 0x3001 && r <= 0x3029, r >= 0xff01 && r <= 0xff60:
+		return 2
+	}
+	return narrowCond.RuneWidth(r)
+}
+
 func wrapPlain(s string, w int) []string {
 	rs := []rune(s)
 	starts := wrapStarts(rs, w)
@@ -140,7 +205,7 @@ func wrapStarts(rs []rune, w int) []int {
 	width := func(rs []rune) int {
 		n := 0
 		for _, r := range rs {
-			n += narrowCond.RuneWidth(r)
+			n += runeWidth(r)
 		}
 		return n
 	}
@@ -149,11 +214,11 @@ func wrapStarts(rs []rune, w int) []int {
 			return false
 		}
 		a, b := rs[i-1], rs[i]
-		return a == ' ' || narrowCond.RuneWidth(a) == 2 || narrowCond.RuneWidth(b) == 2
+		return a == ' ' || runeWidth(a) == 2 || runeWidth(b) == 2
 	}
 	from, lw := 0, 0 // the line being filled starts at from, lw wide so far
 	for i, r := range rs {
-		rw := narrowCond.RuneWidth(r)
+		rw := runeWidth(r)
 		if r != ' ' && lw+rw > w && i > from {
 			bp := -1
 			for j := i; j > from; j-- {
@@ -174,4 +239,98 @@ func wrapStarts(rs []rune, w int) []int {
 		lw += rw
 	}
 	return starts
+}
+
+// trimTail drops the blanks at the end of a line that nothing shows: plain
+// ones, or ones styled only by what a blank does not show (bold, faint, a
+// foreground colour, italic), padding a styled text to the width of its
+// pane. Bubble Tea clears the frame each time and the renderer skips the
+// blank end of a line, but not blanks that carry a style: each costs a byte
+// to the terminal on every frame. Blanks under reverse video, an underline,
+// a strike-through, an overline or a background stay.
+func trimTail(line string) string {
+	body, reset := line, ""
+	for strings.HasSuffix(body, "\x1b[m") {
+		body, reset = body[:len(body)-3], "\x1b[m"
+	}
+	t := strings.TrimRight(body, " ")
+	if len(t) == len(body) {
+		return line
+	}
+	if blankShows(t) {
+		return line
+	}
+	return t + reset
+}
+
+// blankShows reports whether a blank written after s (which may carry
+// SGR styles) would show: the style in effect at its end has reverse
+// video, an underline, a strike-through, an overline or a background.
+func blankShows(s string) bool {
+	const (
+		reverse = 1 << iota
+		underline
+		strike
+		overline
+		background
+	)
+	on := 0
+	for i := strings.IndexByte(s, 0x1b); i >= 0; {
+		j := sgrEnd(s, i)
+		if j < 0 {
+			j = i + 1 // another sequence: not a style
+		} else {
+			ps := strings.Split(s[i+2:j-1], ";")
+			for p := 0; p < len(ps); p++ {
+				a, _, _ := strings.Cut(ps[p], ":")
+				switch a {
+				case "", "0":
+					on = 0
+				case "7":
+					on |= reverse
+				case "27":
+					on &^= reverse
+				case "4", "21":
+					on |= underline
+					if ps[p] == "4:0" {
+						on &^= underline
+					}
+				case "24":
+					on &^= underline
+				case "9":
+					on |= strike
+				case "29":
+					on &^= strike
+				case "53":
+					on |= overline
+				case "55":
+					on &^= overline
+				case "49":
+					on &^= background
+				case "38", "48", "58":
+					if a == "48" {
+						on |= background
+					}
+					if !strings.Contains(ps[p], ":") && p+1 < len(ps) {
+						switch ps[p+1] {
+						case "5":
+							p += 2
+						case "2":
+							p += 4
+						}
+					}
+				default:
+					if n := len(a); n == 2 && a[0] == '4' || n == 3 && a[:2] == "10" {
+						on |= background // 40–47, 100–107
+					}
+				}
+			}
+		}
+		k := strings.IndexByte(s[j:], 0x1b)
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return on != 0
 }

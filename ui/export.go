@@ -188,7 +188,10 @@ func (d *exportDialog) write(force bool) tea.Cmd {
 		p += "." + d.choices[d.choice].Format.Ext()
 	}
 	d.step, d.problem = expBusy, ""
-	o, job := d.office, office.ExportJob{Report: d.r, Choice: d.choices[d.choice], Path: p, Force: force, Record: d.db != nil}
+	// A read-only draft file cannot record the export in the report's
+	// history: the export is made all the same, and says so.
+	readOnly := d.readOnly != ""
+	o, job := d.office, office.ExportJob{Report: d.r, Choice: d.choices[d.choice], Path: p, Force: force, Record: d.db != nil && !readOnly}
 	return func() tea.Msg {
 		out, err := o.Export(job)
 		if errors.Is(err, export.ErrExists) {
@@ -202,6 +205,9 @@ func (d *exportDialog) write(force bool) tea.Cmd {
 			return exportResultMsg{err: err}
 		}
 		var note string
+		if readOnly {
+			note = txtExportReadOnly
+		}
 		if out.RecordErr != nil {
 			note = txtExportNoRevision + storeProblem(out.RecordErr)
 		}

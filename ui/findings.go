@@ -112,6 +112,9 @@ func (p *findingsPanel) key(e *editor, k tea.KeyPressMsg) tea.Cmd {
 
 // dismissNote drops the note a finding lists, as one undoable change.
 func (e *editor) dismissNote(f model.Finding) tea.Cmd {
+	if e.refused() {
+		return nil
+	}
 	before := e.r.Clone()
 	if !e.r.DismissNote(f) {
 		return nil

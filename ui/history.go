@@ -82,6 +82,8 @@ func (d *historyDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, d.dlgKeys.Cancel):
 			return d, send(popDialogMsg{})
 		case d.moveKey(&d.keys, msg, len(d.revs)): // moved the selection
+		case key.Matches(msg, d.dlgKeys.Restore) && d.refuseWrite() != "":
+			return d, send(statusMsg{text: d.refuseWrite(), err: true})
 		case key.Matches(msg, d.dlgKeys.Restore):
 			if d.sel < len(d.revs) {
 				return d, d.askRestore(d.revs[d.sel])

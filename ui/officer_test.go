@@ -493,8 +493,8 @@ func TestTypingReplacesPrefilled(t *testing.T) {
 	}
 	e.keys("enter", "shift+tab", "2024-02-30")
 	e.wantScreen("2024年2月只有 29 天")
-	if ed.r.Date != "" {
-		t.Fatalf("the report keeps %q while 2024-02-30 is typed", ed.r.Date)
+	if ed.r.Date != "2024-01-02" {
+		t.Fatalf("the report has %q while 2024-02-30 is typed, not the date it had", ed.r.Date)
 	}
 }
 

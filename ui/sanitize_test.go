@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"nianbao/internal/termsafe"
 	"nianbao/model"
@@ -208,5 +209,61 @@ func TestHostileStoredDataDrawnVisibly(t *testing.T) {
 	rawFrame(t, "editor", v)
 	if !strings.Contains(v.Content, `\x1b]0;PWNED\a`) {
 		t.Fatalf("the escapes are not shown:\n%s", v.Content)
+	}
+}
+
+// runeWidth's shortcuts agree with narrowCond over the ranges they take.
+func TestRuneWidthShortcuts(t *testing.T) {
+	for _, rg := range [][2]rune{{0x20, 0x7e}, {0x4e00, 0x9fff}, {0x3001, 0x3029}, {0xff01, 0xff60}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if got, want := runeWidth(r), narrowCond.RuneWidth(r); got != want {
+				t.Fatalf("runeWidth(%U) = %d, narrowCond says %d", r, got, want)
+			}
+		}
+	}
+}
+
+// dw's rune-by-rune measure agrees with ansi.StringWidth: over the ranges
+// it takes itself, with styles, and where it hands over (combining marks,
+// emoji, ambiguous punctuation, other escapes).
+func TestDisplayWidthFastPath(t *testing.T) {
+	var all []string
+	for _, rg := range [][2]rune{{0x20, 0x7e}, {0x4e00, 0x9fff}, {0x3001, 0x3029}, {0xff01, 0xff60}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			all = append(all, string(r))
+		}
+	}
+	all = append(all,
+		"\x1b[1;31m! 三、自然人列：新收 5\x1b[m", "表三（一）予以公开/自然人  单位：件", "中\u0301文", "e\u0301", "👍🏽", "“引号”·—…",
+		"\x1b]8;;http://x\x1b\\链接\x1b]8;;\x1b\\", "\x1b[38;2;1;2;3m彩色\x1b[m", "a\tb", "半角ｶﾀｶﾅ", "\x1b[", "\x1b[1", "〔2021〕30号")
+	for _, s := range all {
+		if got, want := dw(s), ansi.StringWidth(s); got != want {
+			t.Errorf("dw(%q) = %d, ansi.StringWidth = %d", s, got, want)
+		}
+	}
+}
+
+// trimTail drops only blanks that do not show.
+func TestTrimTail(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"检查结果  错误 1   ", "检查结果  错误 1"},
+		{"\x1b[1m检查结果  错误 1      \x1b[m", "\x1b[1m检查结果  错误 1\x1b[m"},
+		{"\x1b[93m? 原文未写明     \x1b[m", "\x1b[93m? 原文未写明\x1b[m"},
+		{"\x1b[2m已填\x1b[m  \x1b[1;94mF1\x1b[m   ", "\x1b[2m已填\x1b[m  \x1b[1;94mF1\x1b[m"},
+		{"\x1b[7m> 选中的一行     \x1b[m", "\x1b[7m> 选中的一行     \x1b[m"},
+		{"\x1b[1;7m检查结果      \x1b[m", "\x1b[1;7m检查结果      \x1b[m"},
+		{"\x1b[4m下划线   \x1b[m", "\x1b[4m下划线   \x1b[m"},
+		{"\x1b[4:0m无下划线   \x1b[m", "\x1b[4:0m无下划线\x1b[m"},
+		{"\x1b[44m背景   \x1b[m", "\x1b[44m背景   \x1b[m"},
+		{"\x1b[48;5;7m背景   \x1b[m", "\x1b[48;5;7m背景   \x1b[m"},
+		{"\x1b[38;5;7m前景色 7 不是反显   \x1b[m", "\x1b[38;5;7m前景色 7 不是反显\x1b[m"},
+		{"\x1b[38;2;1;4;7m真彩色   \x1b[m", "\x1b[38;2;1;4;7m真彩色\x1b[m"},
+		{"\x1b[7m反显\x1b[27m 之后   ", "\x1b[7m反显\x1b[27m 之后"},
+		{"\x1b[7m反显\x1b[m 复位后   ", "\x1b[7m反显\x1b[m 复位后"},
+		{"没有空白", "没有空白"},
+	} {
+		if got := trimTail(tc.in); got != tc.want {
+			t.Errorf("trimTail(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

@@ -38,6 +38,11 @@ type shared struct {
 	steps    stepKeyMap
 	sumKeys  sumKeyMap // 汇集 and 汇总
 
+	// readOnly is why the draft file is open read-only ("" when it is
+	// writable): every change is refused, with this reason, before it is
+	// made, so that nothing is accepted that could not be saved.
+	readOnly string
+
 	// helpBar is the last help bar drawn and what it was drawn from.
 	helpBar struct{ key, bar string }
 }
@@ -65,10 +70,25 @@ func newShared(cfg Config, reports reportStore) *shared {
 	if sh.zone == nil {
 		sh.zone = time.Local
 	}
+	if cfg.Store != nil && cfg.Store.ReadOnly() {
+		sh.readOnly = cfg.ReadOnlyWhy
+		if sh.readOnly == "" {
+			sh.readOnly = strReadOnlyChosen
+		}
+	}
 	s := newStyles(true)
 	sh.st = &s
 	sh.saves = newSaveQueue(reports, sh.now, sh.tick)
 	return sh
+}
+
+// refuseWrite is the message refusing a change when the draft file is open
+// read-only, or "" when it is writable.
+func (sh *shared) refuseWrite() string {
+	if sh.readOnly == "" {
+		return ""
+	}
+	return strf(strReadOnlyRefused, sh.readOnly)
 }
 
 // setStyles replaces the style set (the terminal told its background).

@@ -312,6 +312,10 @@ func (s *startScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case s.db == nil && key.Matches(k, s.dlgKeys.New, s.dlgKeys.Import, s.dlgKeys.Trash):
 		s.setNote(strNoStore, true)
+	case s.refuseWrite() != "" && (key.Matches(k, s.dlgKeys.New, s.dlgKeys.Import, s.dlgKeys.Roll, s.dlgKeys.Delete, s.sumKeys.Collect) ||
+		empty && key.Matches(k, s.dlgKeys.Open)):
+		// Read-only: refused before a dialog asks for anything.
+		s.setNote(s.refuseWrite(), true)
 	case key.Matches(k, s.dlgKeys.New):
 		return s.newReport()
 	case key.Matches(k, s.dlgKeys.Import):

@@ -10,15 +10,16 @@ import (
 
 // Root model and frame.
 const (
-	strAppName     = "政府信息公开工作年度报告"
-	strTooSmall    = "窗口太小：请把终端窗口放大到至少 %d 列、%d 行（现在是 %d 列、%d 行）。"
-	strSaved       = "已保存 %s"
-	strSaving      = "保存中"
-	strSaveFailed  = "保存失败：%s"
-	strSaveRetry   = "（稍后自动重试）"
-	strQuitUnsaved = "保存失败：退出前再试，不成则尝试另存 JSON 文件。退出？"
-	strQuitBadCell = "单元格中的「%s」无法保存：%s。仍要退出吗？"
-	strFullStop    = "。" // trimmed from a message quoted inside a sentence
+	strAppName      = "政府信息公开工作年度报告"
+	strTooSmall     = "窗口太小：请把终端窗口放大到至少 %d 列、%d 行（现在是 %d 列、%d 行）。"
+	strSaved        = "已保存 %s"
+	strSaving       = "保存中"
+	strSaveFailed   = "保存失败：%s"
+	strSaveRetry    = "（稍后自动重试）"
+	strQuitUnsaved  = "保存失败：退出前再试，不成则尝试另存 JSON 文件。退出？"
+	strQuitBadCell  = "单元格中的「%s」无法保存：%s。仍要退出吗？"
+	strQuitBadField = "%s中的「%s」无法保存：%s。报告中仍为原来的日期 %s。仍要退出吗？"
+	strFullStop     = "。" // trimmed from a message quoted inside a sentence
 	// Returned by Run (printed by the command line) when the window was
 	// closed or the program was ended by the system.
 	strClosedBySignal = "填报界面已关闭（收到系统信号 %s），输入的内容已保存"
@@ -77,6 +78,11 @@ const (
 	strYearBad       = "年度应为 4 位数字，例如 2023"
 	strAgencyEmpty   = "机关名称不能为空"
 	strAgencyLong    = "机关名称太长（最多 %d 个字）"
+	// A date typed wrong: the report keeps the date it had.
+	strFieldKept     = "%s：%s；报告中仍为原来的日期 %s，请改正（%s 恢复原日期）"
+	strFieldRestored = "%s已恢复为原来的日期 %s"
+	strFieldDropped  = "%s「%s」无法保存，已恢复为原来的日期 %s"
+	strDateNone      = "（未填）"
 )
 
 // Editor: sections with text.
@@ -497,4 +503,19 @@ const (
 	helpKillBefore = "删除光标前的全部"
 	helpKillAfter  = "删除光标后的全部"
 	txtHelpLine    = "输入框"
+)
+
+// A draft file open read-only (a read-only file, folder or disk).
+const (
+	// The banner above the status line: why (the start screen names the
+	// file).
+	strReadOnlyBanner = "只读：%s。可以查看、检查、预览，并导出到别处；不能修改"
+	// Every change refused, with why.
+	strReadOnlyRefused = "只读，不能修改：%s。可以查看、检查、预览，并导出到别处"
+	// A store opened read-only with no reason given.
+	strReadOnlyChosen = "草稿文件是以只读方式打开的"
+	// In place of 已保存 on the status line.
+	strReadOnlyState = "只读"
+	// An export from a read-only draft file is not recorded in its history.
+	txtExportReadOnly = "（草稿文件只读，这次导出没有记入历史版本）"
 )

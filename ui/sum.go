@@ -141,6 +141,8 @@ func (s *statusScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, sk.Year):
 		return send(pushDialogMsg{newYearDialog(s.shared, s.year)})
+	case key.Matches(k, sk.Sum) && s.ys != nil && s.refuseWrite() != "":
+		return send(statusMsg{text: s.refuseWrite(), err: true})
 	case key.Matches(k, sk.Sum) && s.ys != nil:
 		return send(pushDialogMsg{newSumDialog(s.shared, s.year, s.ys.Sums, s)})
 	case key.Matches(k, sk.Figures):

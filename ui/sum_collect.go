@@ -97,6 +97,8 @@ func (d *collectDialog) key(k tea.KeyPressMsg) tea.Cmd {
 			return tea.Sequence(send(popDialogMsg{}), send(showScreenMsg{newStatusScreen(d.shared, d.year())}))
 		case d.moveKey(&d.keys, k, len(d.items)):
 			d.problem = ""
+		case key.Matches(k, d.sumKeys.Replace) && d.refuseWrite() != "":
+			return send(statusMsg{text: d.refuseWrite(), err: true})
 		case key.Matches(k, d.sumKeys.Replace):
 			it := d.selected()
 			if it == nil || it.Outcome != office.CollectConflict {

@@ -10,6 +10,9 @@ import (
 // partKey adds, deletes and reorders 一's sub-parts. Their numbers
 // （一）（二）… follow from the position, so moving a part renumbers them.
 func (e *editor) partKey(k tea.KeyPressMsg) tea.Cmd {
+	if e.refused() {
+		return nil
+	}
 	flush := e.flush()
 	it := e.item()
 	parts := e.r.S1.Parts

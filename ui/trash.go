@@ -84,6 +84,8 @@ func (d *trashDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 			d.move(-1, len(d.list))
 		case key.Matches(msg, d.keys.Down):
 			d.move(1, len(d.list))
+		case key.Matches(msg, d.dlgKeys.Undelete) && d.refuseWrite() != "":
+			return d, send(statusMsg{text: d.refuseWrite(), err: true})
 		case key.Matches(msg, d.dlgKeys.Undelete):
 			if d.sel < len(d.list) && d.loaded {
 				r := d.list[d.sel]
