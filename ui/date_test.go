@@ -117,3 +117,21 @@ func wantFlat(t *testing.T, d *driver, sub ...string) {
 		}
 	}
 }
+
+// A report with no date yet: a wrong one says the date is still not filled
+// in (not 「原来的日期 （未填）」), and Esc leaves the field empty.
+func TestDateWrongWhenNoneYet(t *testing.T) {
+	d, e := dateDriver(t, 120, 40)
+	e.r.Date = ""
+	e.form.cur().kept = ""
+	d.keys("2025-02-30")
+	wantFlat(t, d, "2025年2月只有 28 天；报告中的日期仍未填写，请改正（Esc 恢复原日期）")
+	if e.r.Date != "" {
+		t.Fatalf("the report's date is %q while 2025-02-30 is typed", e.r.Date)
+	}
+	d.keys("esc")
+	if got := e.form.cur().ta.Value(); got != "" {
+		t.Fatalf("after Esc the field holds %q", got)
+	}
+	wantFlat(t, d, "成文日期已恢复为未填写")
+}

@@ -461,7 +461,7 @@ func (e *editor) back() tea.Cmd {
 			fl.fresh = fl.kind == fLine && fl.kept != ""
 			// As Esc in a cell: what was typed is dropped, the field
 			// stays.
-			e.setMsg(strf(strFieldRestored, fl.name, shownValue(fl)), false)
+			e.setMsg(strf(strFieldRestored, fl.name, keptValue(fl)), false)
 			return nil
 		}
 		return tea.Batch(e.flush(), e.setFocus(paneList))
@@ -478,7 +478,7 @@ func (e *editor) setFocus(p pane) tea.Cmd {
 		cmd = e.flush()
 		if e.form != nil {
 			if fl := e.form.cur(); fl.bad != "" {
-				e.setMsg(strf(strFieldDropped, fl.name, fl.ta.Value(), shownValue(fl)), true)
+				e.setMsg(strf(strFieldDropped, fl.name, fl.ta.Value(), keptValue(fl)), true)
 			}
 		}
 	}
@@ -829,7 +829,7 @@ func (e *editor) badEntry() string {
 		if e.form != nil && e.focus == paneMain {
 			if fl := e.form.cur(); fl.bad != "" {
 				e.setMsg(e.keptMsg(fl), true)
-				return strf(strQuitBadField, fl.name, fl.ta.Value(), strings.TrimSuffix(fl.bad, strFullStop), shownValue(fl))
+				return strf(strQuitBadField, fl.name, fl.ta.Value(), strings.TrimSuffix(fl.bad, strFullStop), keptIs(fl))
 			}
 		}
 		return ""

@@ -18,7 +18,7 @@ const (
 	strSaveRetry    = "（稍后自动重试）"
 	strQuitUnsaved  = "保存失败：退出前再试，不成则尝试另存 JSON 文件。退出？"
 	strQuitBadCell  = "单元格中的「%s」无法保存：%s。仍要退出吗？"
-	strQuitBadField = "%s中的「%s」无法保存：%s。报告中仍为原来的日期 %s。仍要退出吗？"
+	strQuitBadField = "%s中的「%s」无法保存：%s。报告中%s。仍要退出吗？"
 	strFullStop     = "。" // trimmed from a message quoted inside a sentence
 	// Returned by Run (printed by the command line) when the window was
 	// closed or the program was ended by the system.
@@ -79,10 +79,15 @@ const (
 	strAgencyEmpty   = "机关名称不能为空"
 	strAgencyLong    = "机关名称太长（最多 %d 个字）"
 	// A date typed wrong: the report keeps the date it had.
-	strFieldKept     = "%s：%s；报告中仍为原来的日期 %s，请改正（%s 恢复原日期）"
-	strFieldRestored = "%s已恢复为原来的日期 %s"
-	strFieldDropped  = "%s「%s」无法保存，已恢复为原来的日期 %s"
-	strDateNone      = "（未填）"
+	strFieldKept     = "%s：%s；报告中%s，请改正（%s 恢复原日期）"
+	strFieldRestored = "%s已恢复为%s"
+	strFieldDropped  = "%s「%s」无法保存，已恢复为%s"
+	// What the report keeps, inside the messages above: the date it had,
+	// or none (a field that was empty stays empty).
+	strKeptValue   = "原来的日期 %s"
+	strKeptNone    = "未填写"
+	strKeptIsValue = "仍为原来的日期 %s"
+	strKeptIsNone  = "的日期仍未填写"
 )
 
 // Editor: sections with text.

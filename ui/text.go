@@ -448,14 +448,28 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 // keptMsg says what is wrong with a validated field's text and that the
 // report keeps the value it had.
 func (e *editor) keptMsg(fl *field) string {
-	return strf(strFieldKept, fl.name, strings.TrimSuffix(fl.bad, strFullStop), shownValue(fl), e.keys.Back.Help().Key)
+	return strf(strFieldKept, fl.name, strings.TrimSuffix(fl.bad, strFullStop), keptIs(fl), e.keys.Back.Help().Key)
+}
+
+// keptIs says what the report holds while a field's text is wrong:
+// 「仍为原来的日期 2024年1月2日」, or that it still has none.
+func keptIs(fl *field) string {
+	if fl.kept == "" {
+		return strKeptIsNone
+	}
+	return strf(strKeptIsValue, shownValue(fl))
+}
+
+// keptValue names the value a field was put back to.
+func keptValue(fl *field) string {
+	if fl.kept == "" {
+		return strKeptNone
+	}
+	return strf(strKeptValue, shownValue(fl))
 }
 
 // shownValue is a validated field's kept value as the officer reads it.
 func shownValue(fl *field) string {
-	if fl.kept == "" {
-		return strDateNone
-	}
 	if d, err := model.ParseDate(fl.kept); err == nil && fl.name == strFieldDate {
 		return d.Chinese()
 	}
