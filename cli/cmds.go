@@ -181,10 +181,11 @@ func (a *app) newCmd() *cobra.Command {
 }
 
 func (a *app) metaCmd() *cobra.Command {
-	var agency, kind, scope, previous string
+	var agency, kind, scope, previous, signer, date string
 	cmd := command(helpMeta, argsExact(1, argsOneReport), func(cmd *cobra.Command, args []string) error {
 		fl := cmd.Flags()
-		if !fl.Changed("agency") && !fl.Changed("kind") && !fl.Changed("scope") && !fl.Changed("previous") {
+		if !fl.Changed("agency") && !fl.Changed("kind") && !fl.Changed("scope") && !fl.Changed("previous") &&
+			!fl.Changed("signer") && !fl.Changed("date") {
 			return usageErr(txtMetaNothing)
 		}
 		h, err := parseHeaderFlags(fl, agency, kind, scope)
@@ -217,6 +218,12 @@ func (a *app) metaCmd() *cobra.Command {
 				}
 				c.Previous = &id
 			}
+			if fl.Changed("signer") {
+				c.Signer = &signer
+			}
+			if fl.Changed("date") {
+				c.Date = &date
+			}
 			name := reportName(r.Agency, r.Year)
 			changed, err := o.ChangeHeader(r, c)
 			var ye *office.LinkYearError
@@ -239,6 +246,8 @@ func (a *app) metaCmd() *cobra.Command {
 	f.StringVar(&kind, "kind", "", kindFlagHelp())
 	f.StringVar(&scope, "scope", "", flagScope)
 	f.StringVar(&previous, "previous", "", flagPrevious)
+	f.StringVar(&signer, "signer", "", flagSigner)
+	f.StringVar(&date, "date", "", flagDate)
 	return cmd
 }
 

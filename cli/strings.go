@@ -107,7 +107,7 @@ const (
 	txtNewNeeds      = "新建报告需要 --agency 机关名称 和 --year 年度（或用 --from 从上年报告创建）"
 	txtFromYear      = "--from 创建的是 %s 的下一年度（%d 年）的报告，与 --year %d 不符"
 	txtKindDefaulted = "提示：未指定 --kind，机关类型暂定为「%s」，可用 nianbao meta --kind 修改。"
-	txtMetaNothing   = "没有要修改的内容：请给出 --agency、--kind、--scope 或 --previous"
+	txtMetaNothing   = "没有要修改的内容：请给出 --agency、--kind、--scope、--previous、--signer 或 --date"
 	txtLinkSelf      = "报告不能链接到它自己"
 	txtLinkYear      = "%s 不是 %d 年度的报告，不能作为 %s 的上年报告"
 	txtNoChange      = "没有变化。"

@@ -43,14 +43,16 @@ var helpNew = cmdHelp{
 }
 
 var helpMeta = cmdHelp{
-	use:   "meta REPORT [--agency NAME] [--kind K] [--scope S] [--previous REPORT]",
-	short: "修改报告的机关名称、机关类型、范围或上年报告链接",
+	use:   "meta REPORT [--agency NAME] [--kind K] [--scope S] [--previous REPORT] [--signer NAME] [--date DATE]",
+	short: "修改报告的机关名称、机关类型、范围、上年报告链接或落款",
 	long: `修改报告的机关信息：机关名称（机构改革更名）、机关类型、范围，
 或用 --previous 把分别创建（例如分别导入）的两年报告链接起来，供跨年检查使用；
---previous "" 取消链接。成功后在标准输出打印报告（机关名称/年度）。`,
+--previous "" 取消链接。--signer 和 --date 是文末落款的署名机关和成文日期：
+--signer "" 即署机关名称，--date "" 清除日期。成功后在标准输出打印报告（机关名称/年度）。`,
 	example: `  nianbao meta 北京市密云区科学技术委员会/2024 --agency 北京市密云区科学技术和信息化局
   nianbao meta 北京市密云区科学技术委员会/2024 --previous 北京市密云区科学技术委员会/2023
-  nianbao meta 北京市密云区科学技术委员会/2024 --kind county_dept --scope self`,
+  nianbao meta 北京市密云区科学技术委员会/2024 --kind county_dept --scope self
+  nianbao meta 北京市密云区科学技术委员会/2024 --date 2025-01-20`,
 }
 
 var helpList = cmdHelp{
@@ -223,6 +225,8 @@ const (
 	flagYear     = "年度 `Y`（四位数字）"
 	flagFrom     = "从这份报告 `REPORT` 创建下一年度的报告"
 	flagPrevious = "上年报告 `REPORT`（机关名称/年度）；空字符串取消链接"
+	flagSigner   = "落款的署名机关 `NAME`；空字符串即署机关名称"
+	flagDate     = "落款的成文日期 `DATE`（2025-01-20 或 2025年1月20日）；空字符串清除"
 	flagListJSON = "以 JSON 数组输出"
 	flagEmpty    = "内容为空时清空这一段（不加时空内容不做修改）"
 	flagFormat   = "导出格式 `FMT`：%s"

@@ -223,11 +223,13 @@ const (
 	FieldKind
 	FieldScope
 	FieldPrevious
+	FieldSigner
+	FieldDate
 )
 
 // Name is the field's Chinese name.
 func (f Field) Name() string {
-	return [...]string{"", fieldAgency, fieldKind, fieldScope, fieldPrevious}[f]
+	return [...]string{"", fieldAgency, fieldKind, fieldScope, fieldPrevious, fieldSigner, fieldDate}[f]
 }
 
 // HeaderChange is what ChangeHeader changes; a nil field stays as it is.
@@ -236,6 +238,8 @@ type HeaderChange struct {
 	Kind     *model.Kind
 	Scope    *model.Scope
 	Previous *string // the id of last year's report; "" removes the link
+	Signer   *string // the 落款机关; "" signs with the agency's name
+	Date     *string // the 成文日期 as typed (model.ParseDate); "" clears it
 }
 
 // ErrLinkSelf: a report cannot be its own last year's report.
@@ -293,6 +297,23 @@ func (o *Office) ChangeHeader(r *model.Report, c HeaderChange) ([]Field, error) 
 		}
 		next.Previous = *c.Previous
 		changed = append(changed, FieldPrevious)
+	}
+	if c.Signer != nil && strings.TrimSpace(*c.Signer) != r.Signer {
+		next.Signer = strings.TrimSpace(*c.Signer)
+		if err := model.CheckName(fieldSigner, next.Signer); err != nil {
+			return nil, err
+		}
+		changed = append(changed, FieldSigner)
+	}
+	if c.Date != nil {
+		d, err := model.ParseDate(*c.Date)
+		if err != nil {
+			return nil, err
+		}
+		if d != r.Date {
+			next.Date = d
+			changed = append(changed, FieldDate)
+		}
 	}
 	if len(changed) == 0 {
 		return nil, nil

@@ -28,6 +28,8 @@ const (
 	fieldKind          = "机关类型"
 	fieldScope         = "范围"
 	fieldPrevious      = "上年报告链接"
+	fieldSigner        = "落款机关"
+	fieldDate          = "成文日期"
 )
 
 // 汇集 and 汇总 (collect.go, sum.go, status.go).
