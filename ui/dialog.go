@@ -161,8 +161,16 @@ func (q *yesNo) key(sk *stepKeyMap, k tea.KeyPressMsg) answer {
 	return unanswered
 }
 
-// bindings are the keys of a question, for its hint and the help bar.
-func (sk *stepKeyMap) question() []key.Binding { return []key.Binding{sk.Yes, sk.No, sk.Switch} }
+// question is the keys of a question, for its hint and the help bar: Enter
+// is named after the button it answers now (「Enter 取消」 while 取消 is
+// highlighted), so the hint never says the opposite of what Enter does.
+func (sk *stepKeyMap) question(q yesNo) []key.Binding {
+	yes := sk.Yes
+	if q.no {
+		yes.SetHelp(yes.Help().Key, strConfirmNo)
+	}
+	return []key.Binding{yes, sk.No, sk.Switch}
+}
 
 // view draws the buttons with the highlighted one marked.
 func (q yesNo) view(st *styles) string {
@@ -177,4 +185,4 @@ func (q yesNo) view(st *styles) string {
 
 func (d *confirmDialog) cursor() *tea.Cursor     { return nil }
 func (d *confirmDialog) typing() bool            { return false }
-func (d *confirmDialog) bindings() []key.Binding { return d.steps.question() }
+func (d *confirmDialog) bindings() []key.Binding { return d.steps.question(d.ask) }

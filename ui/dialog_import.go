@@ -323,7 +323,7 @@ func (d *importDialog) bindings() []key.Binding {
 	case impDone:
 		return []key.Binding{sk.OpenNew, sk.ToStart}
 	case impReplace:
-		return sk.question()
+		return sk.question(d.ask)
 	}
 	return []key.Binding{sk.No}
 }

@@ -327,7 +327,7 @@ func (d *exportDialog) bindings() []key.Binding {
 	case expName, expBusy:
 		return []key.Binding{sk.Export, sk.ToFormat, sk.No}
 	case expReplace:
-		return sk.question()
+		return sk.question(d.ask)
 	}
 	return []key.Binding{sk.CloseDone}
 }

@@ -164,6 +164,8 @@ func (d *helpDialog) view(w, h int) string {
 	for len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
+	// The marks first: they are what an officer asks about before any key.
+	lines = append([]string{d.st.Dim.Render(txtHelpMarks), d.st.Dim.Render(txtHelpCut), ""}, lines...)
 	room := max(1, h-7)
 	if d.version != "" {
 		room = max(1, room-1)

@@ -111,3 +111,16 @@ func TestHelpShowsTheBuild(t *testing.T) {
 		t.Errorf("a version line without a version:\n%s", v)
 	}
 }
+
+// TestHelpExplainsTheMarks: 「~」 marks both a cut text and an incomplete
+// total; the help screen says so on its first lines, before any key.
+func TestHelpExplainsTheMarks(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		v := ansi.Strip(newHelpDialog(testShared(nil, fixedNow)).view(size[0], size[1]))
+		for _, want := range []string{"12~ 合计还不完整", "文字末尾的 ~：显示不下"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("%dx%d: the help does not show %q:\n%s", size[0], size[1], want, v)
+			}
+		}
+	}
+}

@@ -538,6 +538,15 @@ func TestQuitBadEntryStartsOnCancel(t *testing.T) {
 	if !ok || !q.ask.no {
 		t.Fatalf("the question does not start on 取消: %T", d.a.top())
 	}
+	// The hint names what Enter does now, not 确定.
+	if s := d.screen(); !strings.Contains(s, "Enter 取消") || strings.Contains(s, "Enter 确定") {
+		t.Fatalf("the hint does not say Enter answers 取消:\n%s", s)
+	}
+	d.keys("right")
+	if s := d.screen(); !strings.Contains(s, "Enter 确定") {
+		t.Fatalf("with 确定 highlighted the hint does not say Enter 确定:\n%s", s)
+	}
+	d.keys("left")
 	d.keys("ctrl+q") // again: still one question
 	if len(d.a.dialogs) != 1 {
 		t.Fatalf("%d questions after Ctrl+Q twice", len(d.a.dialogs))
