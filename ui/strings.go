@@ -483,8 +483,8 @@ const (
 	txtHelpVersion = "版本："
 	// The marks the grids and lists use, explained under the keys (「~」
 	// marks two things, both explained).
-	txtHelpMarks = "标记：! 错误  ? 提示  12~ 合计还不完整（有格未填，光标移到合计处下方说明）"
-	txtHelpCut   = "文字末尾的 ~：显示不下，光标移到该处时下方显示全文"
+	txtHelpMarks   = "标记：! 错误  ? 提示  12~ 合计还不完整（有格未填，光标移到合计处下方说明）"
+	txtHelpCut     = "文字末尾的 ~：显示不下，光标移到该处时下方显示全文"
 	txtHelpGeneral = "通用"
 	txtHelpMove    = "移动"
 	txtHelpCells   = "填写表格"
