@@ -612,7 +612,10 @@ func (e *editor) renderForm(w, h int) (lines []string, cx, cy int) {
 // rule says of a text that states the figures too (they would print
 // twice, or contradict the cells).
 func (e *editor) feeTail(w int) []string {
-	out := []string{"", e.st.Dim.Render(strS6Fees)}
+	out := []string{""}
+	for _, l := range wrapWidth(strS6Fees, w) { // never cut: the officer reads all of it
+		out = append(out, e.st.Dim.Render(l))
+	}
 	s := export.FeeSentence(e.r)
 	if s == "" {
 		out = append(out, e.st.Dim.Render(strS6FeesNone))
