@@ -218,7 +218,12 @@ func translateCobra(msg string) string {
 		return txtNoCommand + m[1]
 	}
 	if m := reRequired.FindStringSubmatch(msg); m != nil {
-		return txtRequired + m[1]
+		// cobra names them "year", "agency": the officer types --year.
+		var flags []string
+		for f := range strings.SplitSeq(m[1], ",") {
+			flags = append(flags, "--"+strings.Trim(strings.TrimSpace(f), `"`))
+		}
+		return txtRequired + strings.Join(flags, txtRequiredSep)
 	}
 	return msg
 }

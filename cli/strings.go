@@ -20,6 +20,7 @@ const (
 	txtBadNumber       = "选项 %s 的值「%s」不对（应为数字）"
 	txtBadSyntax       = "选项写法不对："
 	txtRequired        = "缺少必需的选项："
+	txtRequiredSep     = "、"
 	txtOptionsMark     = " [选项]"
 	txtDefault         = "（默认 $1）"
 )

@@ -27,9 +27,9 @@ const (
 	wordDuplicate = "有冲突"
 	wordFailed    = "无法读取"
 
-	txtStatusLine  = "%s\t已填 %d/%d\t错误 %d\t提示 %d\t导入说明 %d\t%s\t%s\n"
+	txtStatusLine  = "%s\t已填 %d/%d\t错误 %d（其中未填写 %d）\t提示 %d\t导入说明 %d\t%s\t%s\n"
 	txtStatusEmpty = "草稿文件中没有 %d 年度的单位报告"
-	txtStatusTotal = "共 %d 个单位：%d 个有错误，%d 个有未填写的单元格"
+	txtStatusTotal = "共 %d 个单位：%d 个有未填写之外的错误，%d 个还有未填写的单元格或文字"
 
 	txtSumFresh          = "汇总报告 %s（%d 个单位）：与单位报告一致"
 	txtSumGone           = "汇总报告 %s（%d 个单位）：其中 %d 个单位的报告已不在草稿文件中，请重新汇总（nianbao sum --agency --year）"
@@ -52,15 +52,15 @@ const (
 	txtFiguresWritten   = "已写入 %s"
 
 	flagCollectReplace = "替换草稿文件中在上次汇集后改动过的报告（替换前的版本保存在历史中）"
-	flagStatusYear     = "年度（必填）"
+	flagStatusYear     = "年度 `Y`（必填）"
 	flagStatusJSON     = `输出 JSON：[{"id", "agency", "year", "filled", "errors", "warnings", "updated", "first_error"}]`
-	flagSumAgency      = "汇总报告的机关名称，例如 某县人民政府"
-	flagSumYear        = "年度"
-	flagSumKind        = "汇总报告的机关类型（默认按机关名称判断，判断不了时为 county_gov）"
+	flagSumAgency      = "汇总报告的机关名称 `NAME`，例如 某县人民政府"
+	flagSumYear        = "年度 `Y`"
+	flagSumKind        = "汇总报告的机关类型 `K`（默认按机关名称判断，判断不了时为 county_gov）"
 	flagSumAll         = "汇总该年度全部范围为本机关的报告"
 	flagSumRefresh     = "按汇总报告记住的单位重新汇总（单位报告改动后使用）"
-	flagFiguresFormat  = "导出格式：csv 或 xlsx（不给时在屏幕上显示）"
-	flagFiguresOut     = "导出到这个文件（- 表示标准输出）"
+	flagFiguresFormat  = "导出格式 `FMT`：csv 或 xlsx（不给时在屏幕上显示）"
+	flagFiguresOut     = "导出到这个文件 `FILE`（- 表示标准输出）"
 )
 
 var helpCollect = cmdHelp{
@@ -89,13 +89,14 @@ var helpCollect = cmdHelp{
 var helpStatus = cmdHelp{
 	use:   "status --year 年度 [--json]",
 	short: "汇总情况：各单位报告的填写和检查情况",
-	long: `列出该年度范围为本机关的每一份报告：报告、已填单元格数、错误数（不含未填写）、提示数、
-还没有处理的导入说明条数、最后修改时间、第一个错误。之后在标准错误输出中说明合计，
-以及该年度每一份汇总报告是否与单位报告一致。
---json 输出 JSON 数组：[{"id", "agency", "year", "filled", "errors", "warnings", "updated", "first_error"}]，
-filled 为已填的单元格数（共 169 个），errors 不含未填写，updated 为 RFC 3339 格式。
+	long: `列出该年度范围为本机关的每一份报告：报告、已填单元格数、错误数（与 nianbao check、list 一样，
+含未填写的单元格和文字，括号中是其中未填写的个数）、提示数、还没有处理的导入说明条数、最后修改时间、
+第一个不是未填写的错误。之后在标准错误输出中说明合计，以及该年度每一份汇总报告是否与单位报告一致。
+--json 输出 JSON 数组：[{"id", "agency", "year", "filled", "errors", "missing", "warnings", "updated", "first_error"}]，
+filled 为已填的单元格数（共 169 个），errors 为错误数（含未填写），missing 为其中未填写的单元格和文字数，
+updated 为 RFC 3339 格式。
 
-退出码：有单位报告有错误时为 1，否则为 0。`,
+退出码：有单位报告有错误（含未填写）时为 1，否则为 0，与 nianbao check 相同。`,
 	example: `  nianbao status --year 2024
   nianbao status --year 2024 --json`,
 }

@@ -125,7 +125,7 @@ func (a *app) statusCmd() *cobra.Command {
 				return err
 			}
 			for _, u := range st.Units {
-				if u.Counts.Errors > 0 {
+				if u.Counts.AllErrors() > 0 { // as check: empty cells and texts are errors
 					a.raise(exitFindings)
 				}
 			}
@@ -146,14 +146,16 @@ func (a *app) printStatus(st *office.YearStatus, jsonOut bool) error {
 			Year       int    `json:"year"`
 			Filled     int    `json:"filled"`
 			Errors     int    `json:"errors"`
+			Missing    int    `json:"missing"`
 			Warnings   int    `json:"warnings"`
 			Updated    string `json:"updated"`
 			FirstError string `json:"first_error"`
 		}
 		out := []item{}
 		for _, u := range st.Units {
-			out = append(out, item{u.ID, u.Agency, u.Year, u.Filled, u.Counts.Errors, u.Counts.Warnings,
-				u.Updated.Format(time.RFC3339), u.FirstError})
+			// errors counts what `check` counts as errors: empty cells and texts too.
+			out = append(out, item{u.ID, u.Agency, u.Year, u.Filled, u.Counts.AllErrors(), u.Counts.Missing(),
+				u.Counts.Warnings, u.Updated.Format(time.RFC3339), u.FirstError})
 		}
 		if err := a.writeJSON(out); err != nil {
 			return err
@@ -164,7 +166,7 @@ func (a *app) printStatus(st *office.YearStatus, jsonOut bool) error {
 		}
 		for _, u := range st.Units {
 			fmt.Fprintf(a.stdout, txtStatusLine, reportName(u.Agency, u.Year), u.Filled, u.Total,
-				u.Counts.Errors, u.Counts.Warnings, u.Notes, u.Updated.Local().Format(timeLayout), u.FirstError)
+				u.Counts.AllErrors(), u.Counts.Missing(), u.Counts.Warnings, u.Notes, u.Updated.Local().Format(timeLayout), u.FirstError)
 		}
 	}
 	errs, empty := 0, 0
@@ -172,7 +174,7 @@ func (a *app) printStatus(st *office.YearStatus, jsonOut bool) error {
 		if u.Counts.Errors > 0 {
 			errs++
 		}
-		if u.Filled < u.Total {
+		if u.Counts.Missing() > 0 {
 			empty++
 		}
 	}

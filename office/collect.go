@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"nianbao/importer"
+	"nianbao/internal/fsreason"
 	"nianbao/model"
 	"nianbao/store"
 )
@@ -77,6 +78,9 @@ type FolderError struct {
 }
 
 func (e *FolderError) Error() string {
+	if errors.Is(e.Err, errNotFolder) {
+		return fmt.Sprintf(txtFolderIsFile, e.Path)
+	}
 	var pe *os.PathError
 	if errors.As(e.Err, &pe) {
 		switch {
@@ -86,7 +90,7 @@ func (e *FolderError) Error() string {
 			return fmt.Sprintf(txtFolderDenied, e.Path)
 		}
 	}
-	return fmt.Sprintf(txtFolderUnreadable, e.Path, e.Err)
+	return fmt.Sprintf(txtFolderUnreadable, e.Path, fsreason.Reason(e.Path, e.Err))
 }
 
 func (e *FolderError) Unwrap() error { return e.Err }
@@ -101,7 +105,7 @@ func ReadFolder(dir string) (items []*CollectItem, skipped []string, err error) 
 		return nil, nil, &FolderError{Path: dir, Err: err}
 	}
 	if !st.IsDir() {
-		return nil, nil, &FolderError{Path: dir, Err: &os.PathError{Op: "open", Path: dir, Err: errNotFolder}}
+		return nil, nil, &FolderError{Path: dir, Err: errNotFolder}
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {

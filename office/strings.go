@@ -36,7 +36,8 @@ const (
 const (
 	txtNoFolder         = "找不到文件夹「%s」"
 	txtFolderDenied     = "没有权限读取文件夹「%s」"
-	txtFolderUnreadable = "无法读取文件夹「%s」：%v"
+	txtFolderUnreadable = "无法读取文件夹「%s」：%s"
+	txtFolderIsFile     = "「%s」是一个文件，不是文件夹：请给出放着各单位报告的文件夹"
 	txtNotFolder        = "不是文件夹"
 	txtFileSep          = "、"
 	sumCollectedMark    = "汇集自 "

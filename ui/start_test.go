@@ -108,7 +108,7 @@ func TestStartLoadsAndOpens(t *testing.T) {
 func TestStartNewReport(t *testing.T) {
 	db := openStore(t)
 	g := newStage(t, newStartScreen(testShared(db, fixedNow)))
-	g.wantScreen("还没有报告", "> 新建报告", "导入上年已发布的报告")
+	g.wantScreen("还没有报告", "> 新建报告", "导入上年的报告（Word、PDF、网页")
 	g.press("enter")
 	if _, ok := g.top().(*newReportForm); !ok {
 		t.Fatalf("Enter on 新建报告 shows %T", g.top())

@@ -328,7 +328,7 @@ const (
 	txtWelcome       = "欢迎使用。这里填写、检查并导出政府信息公开工作年度报告。"
 	txtWelcomeEmpty  = "草稿文件里还没有报告，可以："
 	txtWelcomeNew    = "新建报告"
-	txtWelcomeImport = "导入上年已发布的报告（网页另存的 .html、复制成 .txt 的正文，或 JSON）"
+	txtWelcomeImport = "导入上年的报告（Word、PDF、网页、复制的文字、Markdown、Excel、JSON）"
 	txtColAgency     = "机关"
 	txtColYear       = "年度"
 	txtColErrors     = "错误"
@@ -395,8 +395,8 @@ var txtScopeHint = [...]string{"（本机关自己的报告）", "（汇总本�
 
 // Import dialog.
 var txtImportIntro = []string{
-	"可以导入：已发布报告的网页（另存为 .html）、复制成 .txt 的正文，",
-	"或 nianbao 导出的 JSON。输入文件路径，%s 补全文件名。",
+	"可以导入：Word 文档（.docx）、PDF、网页（另存为 .html）、复制成 .txt 的正文、",
+	"Markdown（.md）、nianbao 导出的 Excel（.xlsx）或 JSON。输入文件路径，%s 补全文件名。",
 }
 
 const (
