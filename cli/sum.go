@@ -62,7 +62,7 @@ func (a *app) printCollect(items []*office.CollectItem, skipped []string) {
 		case office.CollectConflict:
 			a.note(txtCollectConflict, it.File, name)
 		case office.CollectDuplicate:
-			a.note(txtCollectDuplicate, it.File, name, it.Other)
+			a.note(txtCollectDuplicate, it.File, it.Other, name)
 		case office.CollectSame:
 			a.note(txtCollectSame, it.File, it.Other)
 		}
