@@ -794,6 +794,11 @@ func (s *Store) RollForwardAs(fromID string, h NextHeader) (*model.Report, error
 		r.S1.Intro = src.S1.Intro
 		r.S1.Parts = append([]model.Part(nil), src.S1.Parts...)
 		r.S5, r.S6 = src.S5, src.S6
+		// The 落款: the same office signs next year (a renamed agency signs
+		// with its new name, the default); the date is the new year's own.
+		if agency == src.Agency {
+			r.Signer = src.Signer
+		}
 		for _, c := range model.S3.Blocks[0].Cols {
 			if c.Computed {
 				continue

@@ -441,10 +441,15 @@ func TestRollForward(t *testing.T) {
 	src := fullReport(t, "北京市密云区科学技术委员会", 2023)
 	set(t, src, "s3.forward.natural", 3)
 	src.Clear("s3.forward.legal")
+	src.Signer, src.Date = "北京市密云区科学技术委员会办公室", "2024-01-15"
 	s.Create(src, "")
 	r, err := s.RollForward(src.ID)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The same office signs; the new year has no date yet.
+	if r.Signer != src.Signer || r.Date != "" {
+		t.Fatalf("落款: signer %q, date %q", r.Signer, r.Date)
 	}
 	if r.Year != 2024 || r.Agency != src.Agency || r.Kind != src.Kind || r.Scope != src.Scope || r.Previous != src.ID || r.ID == src.ID {
 		t.Fatalf("header: %+v", r)
@@ -665,6 +670,7 @@ func TestRollForwardRenamed(t *testing.T) {
 	s := openAt(t, tempDB(t), nil)
 	src := fullReport(t, "某县科学技术委员会", 2023)
 	set(t, src, "s3.forward.natural", 4)
+	src.Signer = "某县科学技术委员会办公室"
 	s.Create(src, "")
 	// Someone imported a report under the old name for 2024 already.
 	s.Create(model.New("某县科学技术委员会", 2024, model.KindCountyDept, model.ScopeSelf), "导入")
@@ -685,6 +691,9 @@ func TestRollForwardRenamed(t *testing.T) {
 	}
 	if v, _ := r.Get("s3.carried.natural"); v != model.Int(4) {
 		t.Fatalf("carried %v", v)
+	}
+	if r.Signer != "" { // the old name's office does not sign for the new agency
+		t.Fatalf("signer %q after a rename", r.Signer)
 	}
 	stored, err := s.Find("某县科学技术局", 2024)
 	if err != nil {
