@@ -153,6 +153,31 @@ func BenchmarkSave(b *testing.B) {
 	}
 }
 
+// BenchmarkSaveRevision is a save that starts a new revision (the last
+// edit was 12 hours ago), as the first edit of each sitting does: the
+// history is pruned and, when its pages have run sparse, repacked (see
+// repackBelow). The history reaches its steady size (some 110 revisions)
+// after 365 ops; run with -benchtime=2000x to see the steady state.
+func BenchmarkSaveRevision(b *testing.B) {
+	c := newClock()
+	s := openAt(b, tempDB(b), c)
+	r := fullReport(b, "某市某区第1委员会", 2025)
+	if err := s.Create(r, ""); err != nil {
+		b.Fatal(err)
+	}
+	i := int64(0)
+	start := cputime.Now()
+	for b.Loop() {
+		i++
+		c.Add(12 * time.Hour)
+		r.Set("s3.new.natural", model.Int(i))
+		if err := s.Save(r, "修改表三"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(cputime.Per(start, b.N), "cpu-ms/op")
+}
+
 func BenchmarkBareUpdate(b *testing.B) {
 	for _, n := range []int{1, 500} {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {

@@ -191,10 +191,12 @@ func prune(b *bolt.Bucket, id string, now time.Time) error {
 // A year of edits took 1.6 times the pages its revisions need. So when a
 // bucket's pages, as last committed, are less than repackBelow used, the
 // next new revision rewrites the bucket in key order with every page full:
-// one more write of the report's history (some 20 pages) with about one new
-// revision in four (BenchmarkYear50), which keeps the file within 1.15
-// times its compacted size without a compaction. (At 0.75 it is 1.25 times
-// with one in eighteen; at 0.92 nearly every new revision repacks.)
+// one more write of the report's history (some 20 pages) with one new
+// revision in four (BenchmarkYear50) to one in two (BenchmarkSaveRevision),
+// a few ms at most once per CoalesceWindow of editing, which keeps the file
+// within 1.15 times its compacted size without a compaction. (At 0.75 it
+// is 1.25 times with one in eighteen; at 0.92 nearly every new revision
+// repacks.) Saves within a revision (every cell) never repack.
 const (
 	repackBelow    = 0.85
 	repackMinPages = 4
