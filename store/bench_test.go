@@ -264,9 +264,10 @@ func BenchmarkHistory10000(b *testing.B) {
 // BenchmarkYear50 is the goal's year: 50 full reports, each edited every
 // day for a year in two sittings (9:00 and 15:00, a revision each), with
 // an export a month. The
-// metrics are the pages in use before compaction (pages freed by pruning
-// are reused), those after, and the size of the compacted file on disk;
-// the goal is 10 MB. One op is the year.
+// metrics are the file's size before compaction (uncompacted-MB) and the
+// pages in use in it (pages freed by pruning are reused), the pages in use
+// after, and the size of the compacted file on disk; the goal is 10 MB.
+// One op is the year.
 func BenchmarkYear50(b *testing.B) {
 	for b.Loop() {
 		c := newClock()
