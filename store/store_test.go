@@ -854,3 +854,66 @@ func TestDamagedSummary(t *testing.T) {
 		t.Fatalf("damaged: %+v", bad)
 	}
 }
+
+// TestHistoryRepack: a busy report's history (full reports, two revisions a
+// day, thinned as it ages) is rewritten with full pages when its pages run
+// sparse, and every revision kept is still there, with its number and its
+// content, and numbering goes on after it.
+func TestHistoryRepack(t *testing.T) {
+	c := newClock()
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.Local)
+	c.Set(start)
+	s := openAt(t, tempDB(t), c)
+	r := fullReport(t, "某市某区第一委员会", 2025)
+	if err := s.Create(r, ""); err != nil {
+		t.Fatal(err)
+	}
+	saved := map[int]int64{}
+	n := int64(0)
+	for day := range 120 {
+		for _, hour := range []int{9, 15} {
+			c.Set(start.AddDate(0, 0, day).Add(time.Duration(hour) * time.Hour))
+			n++
+			set(t, r, "s3.new.natural", 7000+n)
+			if err := s.Save(r, ""); err != nil {
+				t.Fatal(err)
+			}
+			h, _ := s.History(r.ID)
+			saved[h[0].N] = 7000 + n
+		}
+	}
+	var st bolt.BucketStats
+	s.db.View(func(tx *bolt.Tx) error {
+		st = tx.Bucket(bucketRevs).Bucket([]byte(r.ID)).Stats()
+		return nil
+	})
+	// Left to bbolt, appending fills these pages three-fifths and thinning
+	// leaves them half used.
+	if fill := float64(st.LeafInuse) / float64(st.LeafAlloc); fill < repackBelow {
+		t.Fatalf("revision pages %.0f%% used (%d pages)", 100*fill, st.LeafPageN)
+	}
+	h, err := s.History(r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rev := range h[:len(h)-1] { // the last: the creation
+		got, err := s.Revision(r.ID, rev.N)
+		if err != nil {
+			t.Fatalf("revision %d: %v", rev.N, err)
+		}
+		if v, _ := got.Get("s3.new.natural"); v != model.Int(saved[rev.N]) {
+			t.Fatalf("revision %d (%s) holds %v, want %d", rev.N, rev.Time, v, saved[rev.N])
+		}
+	}
+	c.Add(time.Hour)
+	set(t, r, "s3.new.natural", 1)
+	if err := s.Save(r, ""); err != nil {
+		t.Fatal(err)
+	}
+	if h2, _ := s.History(r.ID); h2[0].N != h[0].N+1 {
+		t.Fatalf("after revision %d comes %d", h[0].N, h2[0].N)
+	}
+	if bad, err := s.Damaged(); err != nil || len(bad) != 0 {
+		t.Fatal(bad, err)
+	}
+}
