@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -510,5 +512,52 @@ func TestS4HeaderGolden(t *testing.T) {
 	goldenCheck(t, "s4-header", []byte(b.String()))
 	if n := strings.Count(b.String(), "<w:tblHeader/>"); n != 3 {
 		t.Errorf("DOCX 四 has %d header rows, want 3", n)
+	}
+}
+
+// wideReport is the complete report of an area's sums: a long agency name
+// and a different 7-digit figure in every input cell of 三 (its totals
+// reach 8), 二's amount in 万元 with 6 decimals, 四's figures of 4 digits.
+func wideReport(t testing.TB) *model.Report {
+	t.Helper()
+	r := completeReport(t)
+	r.Agency = "北京市密云区科学技术委员会"
+	b := model.S3.Blocks[0]
+	i := 0
+	for _, row := range b.Rows {
+		for _, col := range b.Cols {
+			if row.Computed || col.Computed {
+				continue
+			}
+			// 1000003, 1234570, …: distinct, all 7 digits.
+			set(t, r, model.S3.Addr(row.Key, col.Key), model.Int(int64(1_000_003+i*234_567%8_000_000)))
+			i++
+		}
+	}
+	set(t, r, "s2.fees.amount", 1234*model.DecScale+567_891) // 1234.567891 万元
+	set(t, r, "s2.licensing.decisions", model.Int(2_163_636))
+	for j, c := range model.InputCells() {
+		if strings.HasPrefix(string(c.Addr), "s4.") {
+			set(t, r, c.Addr, model.Int(int64(1001+j)))
+		}
+	}
+	return r
+}
+
+// TestDOCXDump writes the DOCX of each test report to $NIANBAO_DOCX_OUT, to
+// be converted and looked at (see screenshots/README.md).
+func TestDOCXDump(t *testing.T) {
+	dir := os.Getenv("NIANBAO_DOCX_OUT")
+	if dir == "" {
+		t.Skip("NIANBAO_DOCX_OUT is not set")
+	}
+	for name, mk := range map[string]func(testing.TB) *model.Report{"seed": seedReport, "complete": completeReport, "unique": uniqueReport, "wide": wideReport} {
+		b, err := Render(mk(t), DOCX, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".docx"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
