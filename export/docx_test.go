@@ -544,7 +544,7 @@ func wideReport(t testing.TB) *model.Report {
 	return r
 }
 
-// TestDOCXDump writes the DOCX of each test report to $NIANBAO_DOCX_OUT, to
+// TestDOCXDump writes the DOCX and HTML of each test report to $NIANBAO_DOCX_OUT, to
 // be converted and looked at (see screenshots/README.md).
 func TestDOCXDump(t *testing.T) {
 	dir := os.Getenv("NIANBAO_DOCX_OUT")
@@ -557,6 +557,13 @@ func TestDOCXDump(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, name+".docx"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		h, err := Render(mk(t), HTML, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".html"), h, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
