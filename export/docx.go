@@ -698,8 +698,9 @@ func (w *docxWriter) tableLabelled(r *model.Report, t *model.Table) {
 	// The figure columns are as wide as the widest figure (at least
 	// minFigure digits) needs; the outer labels span many rows and need
 	// little width (1 and 4 characters: 「（三）不/予公开」); the innermost
-	// label, the long one, takes the rest, at least 8 characters. Past
-	// that the figures' type gets smaller.
+	// label, the long one, takes the rest, at least 7 characters (which
+	// keeps 7-digit figures in 小五). Past that the figures' type gets
+	// smaller.
 	sz := szSmall5
 	outer := []int{charsW(1, sz), charsW(4, sz)}
 	if depth != 3 {
@@ -727,7 +728,7 @@ func (w *docxWriter) tableLabelled(r *model.Report, t *model.Table) {
 		}
 		return w
 	}
-	for fsz > minFigureSz && figs()+sum(outer)+charsW(8, sz) > textW {
+	for fsz > minFigureSz && figs()+sum(outer)+charsW(7, sz) > textW {
 		fsz--
 	}
 	cols := append(outer, textW-sum(outer)-figs())
