@@ -43,7 +43,60 @@ const (
 	szSmall5 = 18 // 小五 9 pt, table 三, so that it stays on one page
 	char3    = 320
 	char4    = 280
+
+	// cellMar is a table cell's inner margin on each side (0.7 mm).
+	cellMar = 40
+	// figureEm is the widest advance of a figure's characters (digits,
+	// the point), in ems, taken conservatively: 仿宋_GB2312's
+	// digits are 0.5 em, but where it is missing a word processor takes
+	// them from another face (LibreOffice on Linux: DejaVu Sans, 0.636 em).
+	figureEm = 0.64
+	// minFigure is the number of digits every figure column holds on one
+	// line whatever the report's figures: an area's sums reach 7 digits.
+	minFigure = 7
+	// minFigureSz is the smallest type (half-points, 7 pt) a table's
+	// figures are set in to keep them on one line.
+	minFigureSz = 14
 )
+
+// figureW is the width (twips) a cell needs to hold a figure of n
+// characters at sz half-points on one line: the text, both margins and a
+// little slack for rounding in the word processor.
+func figureW(n, sz int) int {
+	return int(float64(n)*figureEm*float64(sz)*10+0.999) + 2*cellMar + 20
+}
+
+// charsW is the width (twips) a cell needs for n Chinese characters a line
+// at sz half-points.
+func charsW(n, sz int) int {
+	return n*sz*10 + 2*cellMar + 20
+}
+
+// figureLen is the length in characters of the longest figure of t in r,
+// and at least minFigure.
+func figureLen(r *model.Report, t *model.Table) int {
+	n := minFigure
+	for _, b := range t.Blocks {
+		for _, row := range b.Rows {
+			for _, col := range b.Cols {
+				if c, ok := model.Cell(t.Addr(row.Key, col.Key)); ok {
+					n = max(n, utf8.RuneCountInString(cellText(r, c)))
+				}
+			}
+		}
+	}
+	return n
+}
+
+// fitFigures is the type size, from sz down to minFigureSz, at which cols
+// columns of figures of n characters leave rest twips of the type area
+// for the rest of the table, and the width of each such column.
+func fitFigures(n, cols, sz, rest int) (int, int) {
+	for sz > minFigureSz && cols*figureW(n, sz)+rest > textW {
+		sz--
+	}
+	return sz, figureW(n, sz)
+}
 
 // The fonts of the official document, each declared in the font table with
 // a face every Chinese Windows has as its alternative, so a machine without
@@ -293,7 +346,7 @@ func docxDocument(r *model.Report) string {
 		}
 		w.para("", "", "", "")
 	}
-	w.para("Title", "", "", r.Title())
+	w.title(r)
 	w.paragraphs(r.Preface)
 	w.para("Heading1", "", "", model.SectionHeadings[0])
 	w.paragraphs(r.S1.Intro)
@@ -333,6 +386,43 @@ func docxDocument(r *model.Report) string {
 		fmt.Sprintf(`<w:docGrid w:type="lines" w:linePitch="%d"/>`, linePitch) +
 		`</w:sectPr></w:body></w:document>` + "\n")
 	return w.b.String()
+}
+
+// titleChars is how many characters of 二号 a line of the type area holds
+// (20: 156 mm of 22 pt, set 0.25 pt closer).
+const titleChars = float64(textW) / float64(sz2*10+charTighten)
+
+// emWidth is the width of s in ems: a figure or Latin letter figureEm
+// (conservatively), any other character one.
+func emWidth(s string) float64 {
+	w := 0.0
+	for _, c := range s {
+		if c < 0x2000 {
+			w += figureEm
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+// title writes the title; one longer than a line breaks before its year
+// (「北京市密云区科学技术委员会」/「2023年政府信息公开工作年度报告」), so that
+// each line is a whole phrase (回行时词意完整) instead of one character
+// left alone on the second line.
+func (w *docxWriter) title(r *model.Report) {
+	t := r.Title()
+	year := strconv.Itoa(r.Year) + "年"
+	i := strings.LastIndex(t, year)
+	if emWidth(t) <= titleChars || i <= 0 || emWidth(t[i:]) > titleChars {
+		w.para("Title", "", "", t)
+		return
+	}
+	w.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>`)
+	w.run("", t[:i])
+	w.b.WriteString(`<w:r><w:br/></w:r>`)
+	w.run("", t[i:])
+	w.b.WriteString("</w:p>\n")
 }
 
 // signOff writes the 落款 below the text after a blank line (see signLayout).
@@ -377,13 +467,14 @@ type drow struct {
 // table writes a bordered table of fixed column widths (twips), rows never
 // split across pages. whole keeps the table on one page with the heading
 // above it when it fits (every row but the last keeps with the next).
-func (w *docxWriter) table(widths []int, sz int, whole bool, rows []drow) {
+// line, when not 0, is an exact line height (twips) for the table's text.
+func (w *docxWriter) table(widths []int, sz, line int, whole bool, rows []drow) {
 	w.b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="` + strconv.Itoa(sum(widths)) + `" w:type="dxa"/><w:jc w:val="center"/>` +
 		`<w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
 		`<w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/>` +
 		`<w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders>` +
 		`<w:tblLayout w:type="fixed"/>` +
-		`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="57" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>` +
+		`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="` + strconv.Itoa(cellMar) + `" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="` + strconv.Itoa(cellMar) + `" w:type="dxa"/></w:tblCellMar>` +
 		`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>`)
 	w.b.WriteString(`<w:tblGrid>`)
 	for _, cw := range widths {
@@ -414,6 +505,9 @@ func (w *docxWriter) table(widths []int, sz int, whole bool, rows []drow) {
 			}
 			w.b.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
 			ppr := `<w:jc w:val="` + c.align + `"/>`
+			if line != 0 {
+				ppr = `<w:spacing w:line="` + strconv.Itoa(line) + `" w:lineRule="exact"/>` + ppr
+			}
 			if c.keepNxt || whole && ri < len(rows)-1 {
 				ppr = `<w:keepNext/>` + ppr
 			}
@@ -462,9 +556,10 @@ func widths(shares ...int) []int {
 	return out
 }
 
-func numCell(r *model.Report, t *model.Table, row, col string, span int) dcell {
+// numCell is a figure's cell, its type sz half-points (0: the table's).
+func numCell(r *model.Report, t *model.Table, row, col string, span, sz int) dcell {
 	c, _ := model.Cell(t.Addr(row, col))
-	return dcell{text: cellText(r, c), span: span, align: "right"}
+	return dcell{text: cellText(r, c), span: span, align: "right", sz: sz}
 }
 
 // tableS2 draws 二 as its four blocks, each a block row, a header row and
@@ -475,9 +570,14 @@ func (w *docxWriter) tableS2(r *model.Report) {
 	for _, b := range t.Blocks {
 		width = max(width, len(b.Cols))
 	}
-	shares := []int{34 * width}
+	// The figure columns share two thirds of the width, or more if the
+	// widest figure needs it; past what leaves the labels ten characters,
+	// the figures' type gets smaller.
+	fsz, fw := fitFigures(figureLen(r, t), width, sz5, charsW(10, sz5))
+	fw = max(fw, textW*2/3/width)
+	cols := []int{textW - width*fw}
 	for range width {
-		shares = append(shares, 66)
+		cols = append(cols, fw)
 	}
 	var rows []drow
 	for _, b := range t.Blocks {
@@ -494,14 +594,14 @@ func (w *docxWriter) tableS2(r *model.Report) {
 		for ri, row := range b.Rows {
 			cells := []dcell{{text: row.Label, align: "left", keepNxt: keep(2 + ri)}}
 			for i, col := range b.Cols {
-				c := numCell(r, t, row.Key, col.Key, spanLast(i, len(b.Cols), width))
+				c := numCell(r, t, row.Key, col.Key, spanLast(i, len(b.Cols), width), fsz)
 				c.keepNxt = keep(2 + ri)
 				cells = append(cells, c)
 			}
 			rows = append(rows, drow{cells: cells})
 		}
 	}
-	w.table(widths(shares...), sz5, false, rows)
+	w.table(cols, sz5, 0, false, rows)
 }
 
 // headerRows turns an official multi-row header into table rows: a cell
@@ -595,6 +695,46 @@ func (w *docxWriter) tableLabelled(r *model.Report, t *model.Table) {
 		}
 		return []dcell{c}
 	})
+	// The figure columns are as wide as the widest figure (at least
+	// minFigure digits) needs; the outer labels span many rows and need
+	// little width (1 and 4 characters: 「（三）不/予公开」); the innermost
+	// label, the long one, takes the rest, at least 7 characters (which
+	// keeps 7-digit figures in 小五). Past that the figures' type gets
+	// smaller.
+	sz := szSmall5
+	outer := []int{charsW(1, sz), charsW(4, sz)}
+	if depth != 3 {
+		outer = nil
+		for range depth - 1 {
+			outer = append(outer, charsW(4, sz))
+		}
+	}
+	// Each figure column as wide as its own widest figure needs: with
+	// 7-digit figures the 总计 column's reach 9 digits.
+	var lens []int
+	for _, col := range b.Cols {
+		n := minFigure
+		for _, row := range b.Rows {
+			c, _ := model.Cell(t.Addr(row.Key, col.Key))
+			n = max(n, utf8.RuneCountInString(cellText(r, c)))
+		}
+		lens = append(lens, n)
+	}
+	fsz := sz
+	figs := func() int {
+		w := 0
+		for _, n := range lens {
+			w += figureW(n, fsz)
+		}
+		return w
+	}
+	for fsz > minFigureSz && figs()+sum(outer)+charsW(7, sz) > textW {
+		fsz--
+	}
+	cols := append(outer, textW-sum(outer)-figs())
+	for _, n := range lens {
+		cols = append(cols, figureW(n, fsz))
+	}
 	for i, row := range b.Rows {
 		var cells []dcell
 		for lv := range row.Parents {
@@ -609,23 +749,13 @@ func (w *docxWriter) tableLabelled(r *model.Report, t *model.Table) {
 		}
 		cells = append(cells, dcell{text: row.Label, span: depth - row.Level(), align: "left"})
 		for _, col := range b.Cols {
-			cells = append(cells, numCell(r, t, row.Key, col.Key, 1))
+			cells = append(cells, numCell(r, t, row.Key, col.Key, 1, fsz))
 		}
 		rows = append(rows, drow{cells: cells})
 	}
-	// Outer labels span many rows and need little width; the innermost is
-	// the long one.
-	shares := []int{50, 70, 380}
-	if depth != 3 {
-		shares = nil
-		for range depth {
-			shares = append(shares, 500/depth)
-		}
-	}
-	for range b.Cols {
-		shares = append(shares, 500/len(b.Cols))
-	}
-	w.table(widths(shares...), szSmall5, true, rows)
+	// Lines 1.15 times the type, not the face's own (1.45 em for Noto
+	// CJK), so that 三 stays on one page with labels of several lines.
+	w.table(cols, sz, sz*23/2, true, rows)
 }
 
 // tableOneRow draws 四: the official three-row header over one row of 15
@@ -635,14 +765,24 @@ func (w *docxWriter) tableOneRow(r *model.Report, t *model.Table) {
 	rows := headerRows(t.Header, nil)
 	var data []dcell
 	var shares []int
+	// 15 columns cannot hold 7 digits each: the figures' type gets smaller
+	// as the widest of them needs (to 7 pt: 5 digits).
+	n := 0
 	for _, row := range b.Rows {
 		for _, col := range b.Cols {
-			data = append(data, numCell(r, t, row.Key, col.Key, 1))
+			c, _ := model.Cell(t.Addr(row.Key, col.Key))
+			n = max(n, utf8.RuneCountInString(cellText(r, c)))
 			shares = append(shares, 1)
 		}
 	}
+	fsz, _ := fitFigures(n, len(shares), sz5, 0)
+	for _, row := range b.Rows {
+		for _, col := range b.Cols {
+			data = append(data, numCell(r, t, row.Key, col.Key, 1, fsz))
+		}
+	}
 	rows = append(rows, drow{cells: data})
-	w.table(widths(shares...), sz5, true, rows)
+	w.table(widths(shares...), sz5, 0, true, rows)
 }
 
 // xmlText escapes s for XML character data and drops what XML 1.0 cannot

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -466,7 +468,7 @@ func TestDOCXDocumentOrder(t *testing.T) {
 }
 
 func TestDOCXGolden(t *testing.T) {
-	for name, mk := range map[string]func(testing.TB) *model.Report{"seed": seedReport, "unique": uniqueReport} {
+	for name, mk := range map[string]func(testing.TB) *model.Report{"seed": seedReport, "unique": uniqueReport, "wide": wideReport} {
 		t.Run(name, func(t *testing.T) {
 			_, raw := docxDocumentXML(t, mk(t))
 			goldenCheck(t, name+".document.xml", raw)
@@ -510,5 +512,141 @@ func TestS4HeaderGolden(t *testing.T) {
 	goldenCheck(t, "s4-header", []byte(b.String()))
 	if n := strings.Count(b.String(), "<w:tblHeader/>"); n != 3 {
 		t.Errorf("DOCX 四 has %d header rows, want 3", n)
+	}
+}
+
+// wideReport is the complete report of an area's sums: a long agency name
+// and a different 7-digit figure in every input cell of 三 (its totals
+// reach 8), 二's amount in 万元 with 6 decimals, 四's figures of 4 digits.
+func wideReport(t testing.TB) *model.Report {
+	t.Helper()
+	r := completeReport(t)
+	r.Agency = "北京市密云区科学技术委员会"
+	b := model.S3.Blocks[0]
+	i := 0
+	for _, row := range b.Rows {
+		for _, col := range b.Cols {
+			if row.Computed || col.Computed {
+				continue
+			}
+			// 1000003, 1234570, …: distinct, all 7 digits.
+			set(t, r, model.S3.Addr(row.Key, col.Key), model.Int(int64(1_000_003+i*234_567%8_000_000)))
+			i++
+		}
+	}
+	set(t, r, "s2.fees.amount", 1234*model.DecScale+567_891) // 1234.567891 万元
+	set(t, r, "s2.licensing.decisions", model.Int(2_163_636))
+	for j, c := range model.InputCells() {
+		if strings.HasPrefix(string(c.Addr), "s4.") {
+			set(t, r, c.Addr, model.Int(int64(1001+j)))
+		}
+	}
+	return r
+}
+
+// TestDOCXDump writes the DOCX and HTML of each test report to $NIANBAO_DOCX_OUT, to
+// be converted and looked at (see screenshots/README.md).
+func TestDOCXDump(t *testing.T) {
+	dir := os.Getenv("NIANBAO_DOCX_OUT")
+	if dir == "" {
+		t.Skip("NIANBAO_DOCX_OUT is not set")
+	}
+	for name, mk := range map[string]func(testing.TB) *model.Report{"seed": seedReport, "complete": completeReport, "unique": uniqueReport, "wide": wideReport} {
+		b, err := Render(mk(t), DOCX, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".docx"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		h, err := Render(mk(t), HTML, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".html"), h, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestDOCXFiguresFit: no figure of 二, 三 or 四 can wrap inside its cell.
+// For every right-aligned cell (a figure) the cell's width less its margins
+// must hold the figure at its type size with every character figureEm wide
+// (the widest digits a fallback face draws), and, in 二 and 三, any figure of
+// 7 digits: so a report of an area's sums cannot break 329106 into 「32910」
+// over 「6」. 三 must also keep 「（三）」 of its merged labels on one line.
+func TestDOCXFiguresFit(t *testing.T) {
+	for name, mk := range map[string]func(testing.TB) *model.Report{"unique": uniqueReport, "wide": wideReport, "seed": seedReport} {
+		doc, _ := docxDocumentXML(t, mk(t))
+		for ti, tbl := range doc.all("tbl") {
+			mar := 0
+			for _, side := range []string{"left", "right"} {
+				n, _ := strconv.Atoi(tbl.child("tblPr").child("tblCellMar").child(side).attrs["w"])
+				mar += n
+			}
+			figures := 0
+			for _, tc := range tbl.all("tc") {
+				if tc.all("jc")[0].attrs["val"] != "right" {
+					continue
+				}
+				figures++
+				cw, _ := strconv.Atoi(tc.child("tcPr").child("tcW").attrs["w"])
+				sz, _ := strconv.Atoi(tc.all("sz")[0].attrs["val"])
+				text := tc.textOf()
+				n := len([]rune(text))
+				if ti < 2 {
+					n = max(n, 7)
+				}
+				if ti == 1 && name != "wide" && sz != 18 {
+					t.Errorf("%s: 三's figure %q in %.1f pt, want 小五 (9 pt) while figures have up to 7 digits", name, text, float64(sz)/2)
+				}
+				// Word wraps what does not fit strictly inside.
+				if need := float64(n) * 0.64 * float64(sz) * 10; float64(cw-mar) < need+10 {
+					t.Errorf("%s table %d: %q in a cell %d twips wide at %.1f pt needs %.0f", name, ti+1, text, cw, float64(sz)/2, need+float64(mar))
+				}
+			}
+			if figures == 0 {
+				t.Errorf("%s table %d has no right-aligned figure", name, ti+1)
+			}
+			if ti == 1 {
+				cols := tbl.child("tblGrid").all("gridCol")
+				w, _ := strconv.Atoi(cols[1].attrs["w"])
+				if sz := 18; w-mar < 3*sz*10 {
+					t.Errorf("%s: 三's second label column is %d twips: 「（三）」 does not fit on a line", name, w)
+				}
+			}
+		}
+	}
+}
+
+// TestDOCXTitleBreak: a title longer than a line of 二号 (about 20
+// characters) breaks before its year, each line a whole phrase; a short one
+// stays one line.
+func TestDOCXTitleBreak(t *testing.T) {
+	title := func(r *model.Report) []string {
+		doc, _ := docxDocumentXML(t, r)
+		for _, p := range doc.child("body").all("p") {
+			if ps := p.all("pStyle"); len(ps) > 0 && ps[0].attrs["val"] == "Title" {
+				var lines []string
+				var b strings.Builder
+				for _, k := range p.all("r") {
+					if len(k.all("br")) > 0 {
+						lines = append(lines, b.String())
+						b.Reset()
+					}
+					b.WriteString(k.textOf())
+				}
+				return append(lines, b.String())
+			}
+		}
+		return nil
+	}
+	if got := title(wideReport(t)); !slices.Equal(got, []string{"北京市密云区科学技术委员会", "2024年政府信息公开工作年度报告"}) {
+		t.Errorf("long title set as %q", got)
+	}
+	r := completeReport(t)
+	r.Agency = "示例局"
+	if got := title(r); !slices.Equal(got, []string{"示例局2024年政府信息公开工作年度报告"}) {
+		t.Errorf("short title set as %q", got)
 	}
 }

@@ -37,7 +37,7 @@ const (
 // body's size in their own faces, tables smaller.
 var styles = []struct{ key, decl string }{
 	{".report", "font-family:" + fontSerif + ";font-size:16px;line-height:1.8;color:#000"},
-	{"h1", "font-family:" + fontTitle + ";font-size:22px;font-weight:bold;text-align:center;margin:0.8em 0 1em;line-height:1.5"},
+	{"h1", "font-family:" + fontTitle + ";font-size:22px;font-weight:bold;text-align:center;margin:0.8em 0 1em;line-height:1.5;text-wrap:balance"},
 	{"h2", "font-family:" + fontHei + ";font-size:16px;font-weight:normal;margin:1em 0 0.3em;text-indent:2em;" + keepWithNext},
 	{"h3", "font-family:" + fontKai + ";font-size:16px;font-weight:normal;margin:0.6em 0 0.3em;text-indent:2em;" + keepWithNext},
 	{"p", "margin:0.3em 0;text-indent:2em;text-align:justify"},
