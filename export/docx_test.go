@@ -621,7 +621,7 @@ func TestDOCXFiguresFit(t *testing.T) {
 
 // TestDOCXTitleBreak: a title longer than a line of 二号 (about 20
 // characters) breaks before its year, each line a whole phrase; a short one
-// stays one line.
+// stays one line. The HTML's title breaks there too.
 func TestDOCXTitleBreak(t *testing.T) {
 	title := func(r *model.Report) []string {
 		doc, _ := docxDocumentXML(t, r)
@@ -648,5 +648,13 @@ func TestDOCXTitleBreak(t *testing.T) {
 	r.Agency = "示例局"
 	if got := title(r); !slices.Equal(got, []string{"示例局2024年政府信息公开工作年度报告"}) {
 		t.Errorf("short title set as %q", got)
+	}
+	// The HTML sets the two phrases as wholes that wrap between them.
+	h, err := Render(wideReport(t), HTML, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<h1><span class="tl">北京市密云区科学技术委员会</span><span class="tl">2024年政府信息公开工作年度报告</span></h1>`; !strings.Contains(string(h), want) {
+		t.Errorf("HTML title is not %s", want)
 	}
 }

@@ -57,6 +57,9 @@ var styles = []struct{ key, decl string }{
 	// break through the rows it spans never cuts through its text.
 	{".unbroken", "display:inline-block;" + keepWhole},
 	// The 落款 keeps with the paragraph above: never alone on a page.
+	// A phrase of the title (the agency; the year's phrase) that wraps as
+	// a whole, so that a long title breaks before its year.
+	{".tl", "display:inline-block"},
 	{".sign", "text-align:right;text-indent:0;margin:0;break-before:avoid;page-break-before:avoid;" + keepWhole},
 	{".signgap", "margin-top:1.8em"},
 	{".banner", "border:2px solid #c00;background:#fff0f0;color:#900;padding:8px 14px;margin:0 0 1em;line-height:1.6"},
@@ -184,6 +187,26 @@ func (w *htmlWriter) elem(tag, text string, classes ...string) {
 	w.close(tag)
 }
 
+// title writes the h1: the agency and the year's phrase each as a whole
+// (「北京市密云区科学技术委员会」「2023年政府信息公开工作年度报告」), so that a
+// title too long for a line breaks between them, balanced, and never
+// leaves 「告」 alone on the second line (回行时词意完整).
+func (w *htmlWriter) title(r *model.Report) {
+	t := r.Title()
+	i := strings.LastIndex(t, strconv.Itoa(r.Year)+"年")
+	if i <= 0 {
+		w.elem("h1", t)
+		return
+	}
+	w.top("h1", "")
+	for _, part := range []string{t[:i], t[i:]} {
+		w.open("span", "", "tl")
+		w.b.WriteString(html.EscapeString(part))
+		w.b.WriteString("</span>")
+	}
+	w.close("h1")
+}
+
 // cell writes a th or td with spans, escaped text and classes. width, when
 // not "", is the width of the column it stands in (a colspan of 1).
 func (w *htmlWriter) cell(tag, text string, rowspan, colspan int, width string, classes ...string) {
@@ -298,7 +321,7 @@ func renderHTML(r *model.Report, opt Options) []byte {
 		w.close("div")
 	}
 	if !fragment || opt.Title {
-		w.elem("h1", title)
+		w.title(r)
 	}
 	w.paragraphs(r.Preface)
 
