@@ -2,6 +2,8 @@ package importer
 
 import (
 	"os"
+	"slices"
+	"strings"
 	"testing"
 
 	"nianbao/export"
@@ -105,4 +107,77 @@ func TestRoundTrip(t *testing.T) {
 // the 落款.
 func signerNote(signer string) string {
 	return "文末「" + signer + "」没有日期，已作为落款机关读入，不作为正文，请核对"
+}
+
+// TestUndatedSigner: a 落款 without a date is the signer, never a last
+// paragraph of 六: an export imported under another agency name (import
+// --agency) signs with the name it prints; a signer that names no organ
+// is known by its right alignment where the form keeps it (.docx, HTML);
+// a last sentence of 六 without punctuation that names no organ stays in 六.
+func TestUndatedSigner(t *testing.T) {
+	forms := []struct {
+		name, file string
+		format     export.Format
+		opt        export.Options
+		aligned    bool // the form keeps the 落款's right alignment
+	}{
+		{"Word", "r.docx", export.DOCX, export.Options{}, true},
+		{"Markdown", "r.md", export.Markdown, export.Options{}, false},
+		{"HTML", "r.html", export.HTML, export.Options{}, true},
+		{"HTML fragment", "r.html", export.HTML, export.Options{Fragment: true, Title: true}, true},
+	}
+	const s6 = "全年主动公开信息 1234 条。\n本机关无其他需要报告的事项"
+	for _, tc := range []struct {
+		name, signer, agency string
+		// wantSigner is the signer read back ("" where the form cannot
+		// tell it from 六's text, which then ends with it).
+		wantSigner func(aligned bool) string
+	}{
+		{"imported under another name", "", "某县新名称局", func(bool) string { return "北京市密云区科学技术委员会" }},
+		{"an organ's office", "某县测试局办公室", "", func(bool) string { return "某县测试局办公室" }},
+		{"a group named by alignment only", "某县政务公开工作领导小组", "", func(aligned bool) string {
+			if aligned {
+				return "某县政务公开工作领导小组"
+			}
+			return ""
+		}},
+	} {
+		r := readReport(t, "gen/numbered.json")
+		r.S6, r.Signer = s6, tc.signer
+		for _, f := range forms {
+			t.Run(tc.name+"/"+f.name, func(t *testing.T) {
+				data, err := export.Render(r, f.format, f.opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				res, err := Import(data, f.file, Options{Agency: tc.agency})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, want := res.Report, tc.wantSigner(f.aligned)
+				wantS6 := s6
+				if want == "" {
+					wantS6 += "\n" + tc.signer
+				}
+				if got.Signer != want || got.Date != "" || got.S6 != wantS6 {
+					t.Errorf("signer %q date %q S6 %q, want signer %q S6 %q", got.Signer, got.Date, got.S6, want, wantS6)
+				}
+				var notes []string
+				if want != "" {
+					notes = []string{signerNote(want)}
+				}
+				for _, n := range res.Notes {
+					if strings.Contains(n, "落款") {
+						notes = slices.DeleteFunc(notes, func(s string) bool { return s == n })
+						if !strings.Contains(n, want) || want == "" {
+							t.Errorf("note %q", n)
+						}
+					}
+				}
+				if len(notes) > 0 {
+					t.Errorf("missing note %q in %q", notes, res.Notes)
+				}
+			})
+		}
+	}
 }
