@@ -33,15 +33,7 @@ func TestRoundTrip(t *testing.T) {
 	signed.Signer, signed.Date = "北京市密云区科学技术局", "2024-01-19"
 	dated := readReport(t, "gen/blanks.json")
 	dated.Date = "2024-01-19"
-	// Spaces beside Chinese, figures and punctuation as the officer typed
-	// them, a line that reads like a Markdown list item, an ampersand, and
-	// a 落款 with a signer and no date.
-	spaced := readReport(t, "gen/numbered.json")
-	spaced.Preface = "依据《中华人民共和国政府信息公开条例》 编制本报告，全年主动公开信息 1234 条。"
-	spaced.S1.Parts[0].Body = "全年主动公开信息 1234 条，其中 A 类 56 条、B类 78条。\n1. 列表中的第一项\n2、 & 符号 与 R&D 经费"
-	spaced.S5 = "存在问题 ：一是 …… 二是 “ 引号 ” （括号） 9 项。"
-	spaced.S6 = "全年主动公开信息 1234 条，& 符号。\n1. 列表\n原文。"
-	spaced.Signer = "某县测试局办公室"
+	spaced := spacedReport(t)
 	// Undated, signed by the agency itself (the default signer "").
 	undated := readReport(t, "gen/numbered.json")
 	undated.ID = "5eed0000000000000000000000000003"
@@ -180,4 +172,17 @@ func TestUndatedSigner(t *testing.T) {
 			})
 		}
 	}
+}
+
+// spacedReport has spaces beside Chinese, figures and punctuation as the
+// officer typed them, a line that reads like a Markdown list item, an
+// ampersand, and a 落款 with a signer and no date.
+func spacedReport(t testing.TB) *model.Report {
+	r := readReport(t, "gen/numbered.json")
+	r.Preface = "依据《中华人民共和国政府信息公开条例》 编制本报告，全年主动公开信息 1234 条。"
+	r.S1.Parts[0].Body = "全年主动公开信息 1234 条，其中 A 类 56 条、B类 78条。\n1. 列表中的第一项\n2、 & 符号 与 R&D 经费"
+	r.S5 = "存在问题 ：一是 …… 二是 “ 引号 ” （括号） 9 项。"
+	r.S6 = "全年主动公开信息 1234 条，& 符号。\n1. 列表\n原文。"
+	r.Signer = "某县测试局办公室"
+	return r
 }
