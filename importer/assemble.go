@@ -91,6 +91,9 @@ func isAgencyLine(s string) bool {
 		strings.HasSuffix(s, "办公室") || strings.HasSuffix(s, "中心") || strings.HasSuffix(s, "厅") || strings.HasSuffix(s, "处")
 }
 
+// sentencePunct ends or divides a sentence: a 落款 has none.
+const sentencePunct = "。，；：！？,;:!?"
+
 // looksLikeAgency accepts a short line with no sentence punctuation: the
 // agency's name printed above the year line of a two-line title.
 func looksLikeAgency(s string) bool {
@@ -240,6 +243,7 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 	}
 
 	var preface, s1, s5, s6 []string
+	var s5Right, s6Right []bool
 	var titleDate model.Date
 	tables := map[string][][]string{}
 	tableFlows := map[string][]int{}
@@ -298,8 +302,10 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 			a.note("「%s」部分有一段文字未能放入报告：「%s」", model.SectionHeadings[section-1], clip(p))
 		case 5:
 			s5 = append(s5, p)
+			s5Right = append(s5Right, b.right)
 		case 6:
 			s6 = append(s6, p)
+			s6Right = append(s6Right, b.right)
 		}
 	}
 	if headings == 0 && len(tables) == 0 {
@@ -311,11 +317,11 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 
 	// The 落款 (the signing agency and the date) ends the report; what
 	// follows it (page chrome, an attachment's title) belongs to no part.
-	tail := &s6
+	tail, right := &s6, s6Right
 	if len(s6) == 0 {
-		tail = &s5
+		tail, right = &s5, s5Right
 	}
-	a.readSignature(r, tail, agency)
+	a.readSignature(r, tail, right, agency)
 	if r.Date == "" && titleDate != "" {
 		r.Date = titleDate
 		a.note("原文没有落款日期，已把标题下的日期 %s 作为成文日期，请核对", titleDate)
@@ -362,8 +368,10 @@ func assembleWith(a *assembler, blocks []block, opt Options, fallbackTitle strin
 // (2024年1月20日, or 二〇二四年一月二十日) and the signing agency above it,
 // read into the report's signer (left empty when it is the agency itself,
 // so that a renamed agency signs with its new name) and date. Lines after
-// the date belong to no part and are left out with a note each.
-func (a *assembler) readSignature(r *model.Report, tail *[]string, agency string) {
+// the date belong to no part and are left out with a note each. right says
+// which of tail's paragraphs are set right-aligned (nil where the form
+// does not say).
+func (a *assembler) readSignature(r *model.Report, tail *[]string, right []bool, agency string) {
 	paras := *tail
 	// A page's footer copied with the report (打印本页, 主办单位, the
 	// site's registration numbers) belongs to no part.
@@ -384,13 +392,23 @@ func (a *assembler) readSignature(r *model.Report, tail *[]string, agency string
 		}
 	}
 	if d < 0 {
-		// No date: an agency line alone at the end is still the 落款,
-		// also when a PDF's lines ran it on after the last sentence.
+		// No date: a last line that names an organ is the 落款 (the
+		// agency's name, or an organ's: 某县测试局办公室), and so is a
+		// short right-aligned line of a .docx or HTML; said in a note, as
+		// a real last paragraph of 六 could read so. A PDF's lines may
+		// have run the agency on after the last sentence.
 		if n := len(paras); n > 0 {
-			last := paras[n-1]
-			if foldDigits(last) == foldDigits(agency) {
+			last := strings.TrimSpace(paras[n-1])
+			same := foldDigits(last) == foldDigits(agency)
+			organ := !strings.ContainsAny(last, sentencePunct) &&
+				(isAgencyLine(last) || n-1 < len(right) && right[n-1] && looksLikeAgency(last) && headingNumber(last) == 0)
+			if same || organ {
 				*tail = paras[:n-1]
-			} else if cut, ok := strings.CutSuffix(last, agency); ok && strings.HasSuffix(cut, "。") {
+				if !same {
+					r.Signer = last
+					a.note("文末「%s」没有日期，已作为落款机关读入，不作为正文，请核对", clip(last))
+				}
+			} else if cut, ok := strings.CutSuffix(last, agency); ok && agency != "" && strings.HasSuffix(cut, "。") {
 				paras[n-1] = cut
 			}
 		}

@@ -189,6 +189,7 @@ func docxBlocks(data []byte) ([]block, error) {
 	if b, err := readZipPart(z, "word/styles.xml"); err == nil && b != nil {
 		if n, err := parseXML(b); err == nil {
 			w.styles = loadStyleNumbering(n)
+			w.rightStyles = loadStyleRight(n)
 		}
 	}
 	var body *xnode
@@ -217,6 +218,9 @@ type docxWalker struct {
 	out    []block
 	num    *numbering
 	styles map[string]numRef
+	// rightStyles: the paragraph styles set right-aligned (a 落款 style,
+	// as nianbao's Signature).
+	rightStyles map[string]bool
 }
 
 // container reads the block-level content of the body, a cell, a content
@@ -248,9 +252,10 @@ func (w *docxWalker) paragraph(p *xnode, depth int) {
 	}
 	var boxes []*xnode
 	w.runs(p, &b, &boxes, 0)
+	right := w.rightAligned(p)
 	for _, line := range strings.Split(b.String(), "\n") {
 		if t := strings.TrimSpace(line); t != "" {
-			w.out = append(w.out, block{para: t})
+			w.out = append(w.out, block{para: t, right: right})
 		}
 	}
 	// Text boxes anchored in the paragraph follow it.
@@ -388,6 +393,65 @@ func (w *docxWalker) listLabel(p *xnode) string {
 		return ""
 	}
 	return w.num.next(ref)
+}
+
+// rightAligned says whether a paragraph is set right-aligned, by its own
+// w:jc or by its style's: how Word, WPS and nianbao set a 落款.
+func (w *docxWalker) rightAligned(p *xnode) bool {
+	pr := p.child("pPr")
+	if pr == nil {
+		return false
+	}
+	if jc, ok := pr.val("jc"); ok {
+		return isRightJc(jc)
+	}
+	st, _ := pr.val("pStyle")
+	return w.rightStyles[st]
+}
+
+// isRightJc: w:jc's values for the right edge (end in right-to-left
+// neutral terms, right in Word's older ones).
+func isRightJc(v string) bool { return v == "right" || v == "end" }
+
+// loadStyleRight reads which paragraph styles are right-aligned, through
+// the styles they are based on.
+func loadStyleRight(root *xnode) map[string]bool {
+	jc := map[string]string{}
+	based := map[string]string{}
+	for _, k := range root.kids {
+		if k.name != "styles" {
+			continue
+		}
+		for _, st := range k.kids {
+			if t, _ := st.attr("type"); st.name != "style" || t != "paragraph" {
+				continue
+			}
+			id, _ := st.attr("styleId")
+			if b, ok := st.val("basedOn"); ok {
+				based[id] = b
+			}
+			if pr := st.child("pPr"); pr != nil {
+				if v, ok := pr.val("jc"); ok {
+					jc[id] = v
+				}
+			}
+		}
+	}
+	out := map[string]bool{}
+	for id := range based {
+		jc[id] += "" // every style is looked up below
+	}
+	for id := range jc {
+		s := id
+		for i := 0; i < 20 && s != ""; i++ {
+			if v, ok := jc[s]; ok && v != "" {
+				out[id] = isRightJc(v)
+				break
+			}
+			s = based[s]
+		}
+	}
+	return out
 }
 
 // loadStyleNumbering reads which paragraph styles carry a list number.

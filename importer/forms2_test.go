@@ -3,10 +3,13 @@ package importer
 import (
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"nianbao/export"
 	"nianbao/model"
 )
 
@@ -288,5 +291,48 @@ func TestDocxTrackedChanges(t *testing.T) {
 	res := mustImport(t, makeDocx(t, body), "revised.docx")
 	if v, ok := res.Report.Get("s4.review.upheld"); !ok || v != model.Int(8) {
 		t.Errorf("upheld = %v %v, want 8", v, ok)
+	}
+}
+
+// TestPDFKeepsDrawnSpaces: the spaces an officer typed (信息 1234 条, & 符号,
+// 1. 列表) are drawn by LibreOffice as space characters; the PDF of our
+// Word export reads back with them, and its undated 落款 as the signer.
+func TestPDFKeepsDrawnSpaces(t *testing.T) {
+	if _, err := exec.LookPath("soffice"); err != nil {
+		if os.Getenv("NIANBAO_E2E") == "1" {
+			t.Fatal("NIANBAO_E2E=1 but soffice is not installed")
+		}
+		t.Skip("soffice is not installed: skipping (NIANBAO_E2E=1 makes this a failure)")
+	}
+	r := spacedReport(t)
+	docx, err := export.Render(r, export.DOCX, export.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "report.docx")
+	if err := os.WriteFile(in, docx, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", dir, in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "report.pdf"))
+	if err != nil {
+		t.Fatalf("LibreOffice did not convert the document: %v", err)
+	}
+	got := mustImport(t, pdf, "report.pdf").Report
+	for _, c := range []struct{ name, got, want string }{
+		{"preface", got.Preface, r.Preface},
+		{"一（一）", got.S1.Parts[0].Body, r.S1.Parts[0].Body},
+		{"五", got.S5, r.S5},
+		{"六", got.S6, r.S6},
+		{"落款", got.Signer, r.Signer},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.name, c.got, c.want)
+		}
 	}
 }

@@ -70,7 +70,7 @@ func importHTML(data []byte, opt Options) (*model.Report, []string, error) {
 		// exceeds 512 nodes"): the officer gets Chinese ones.
 		return nil, nil, errors.New("无法解析网页：网页的标签嵌套过深或已损坏；请在浏览器中打开后重新「另存为」网页，或复制网页文字导入")
 	}
-	w := &htmlWalker{}
+	w := &htmlWalker{classAlign: styleSheetAlign(doc)}
 	w.root = findRoot(doc)
 	w.walk(doc, 0)
 	w.endPara()
@@ -200,6 +200,11 @@ type htmlWalker struct {
 	main    []block
 	title   string
 	visited int
+	// right: the block being read is set right-aligned (a 落款), by its
+	// own style or align, by a class of the page's style sheet
+	// (classAlign), or by an element around it.
+	right      bool
+	classAlign map[string]string
 }
 
 func (w *htmlWalker) add(b block) {
@@ -218,7 +223,7 @@ func (w *htmlWalker) endPara() {
 	p := cleanHTMLText(w.cur.String())
 	w.cur.Reset()
 	if p != "" {
-		w.add(block{para: p})
+		w.add(block{para: p, right: w.right})
 	}
 }
 
@@ -275,6 +280,10 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 	blockEl := n.Type == html.ElementNode && isBlockElement(n)
 	if blockEl {
 		w.endPara()
+		if a := w.align(n); a != "" {
+			defer func(was bool) { w.right = was }(w.right)
+			w.right = a == "right" || a == "end"
+		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, depth+1)
@@ -282,6 +291,94 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 	if blockEl {
 		w.endPara()
 	}
+}
+
+// align is the text-align an element sets, "" when it sets none: its
+// style attribute, else its align attribute, else its classes' rules.
+func (w *htmlWalker) align(n *html.Node) string {
+	var style, alignAttr, classes string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "style":
+			style = a.Val
+		case "align":
+			alignAttr = a.Val
+		case "class":
+			classes = a.Val
+		}
+	}
+	if v := textAlign(style); v != "" {
+		return v
+	}
+	if alignAttr != "" {
+		return strings.ToLower(strings.TrimSpace(alignAttr))
+	}
+	v := ""
+	for _, c := range strings.Fields(classes) {
+		if a := w.classAlign[c]; a != "" {
+			v = a
+		}
+	}
+	return v
+}
+
+var (
+	textAlignDecl = lazyRegexp(`(?i)(?:^|[;{\s])text-align\s*:\s*([a-z-]+)`)
+	cssRule       = lazyRegexp(`([^{}]*)\{([^{}]*)\}`)
+	classSelector = lazyRegexp(`^[a-zA-Z0-9]*\.([A-Za-z0-9_-]+)$`)
+)
+
+// textAlign is the last text-align of CSS declarations, "" when none.
+func textAlign(decls string) string {
+	m := textAlignDecl().FindAllStringSubmatch(decls, -1)
+	if len(m) == 0 {
+		return ""
+	}
+	return strings.ToLower(m[len(m)-1][1])
+}
+
+// styleSheetAlign reads the text-align that the page's style sheets give
+// to simple class selectors (.sign, p.sign), as nianbao's HTML sets its
+// 落款.
+func styleSheetAlign(doc *html.Node) map[string]string {
+	out := map[string]string{}
+	seen := 0
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		seen++
+		if seen > maxNodes || depth > 200 {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Style {
+			var t string
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.TextNode {
+					t += c.Data
+				}
+			}
+			// A page's own style sheet is short; a huge one is not read
+			// (the rule pattern is quadratic on text without braces).
+			if len(t) <= 64<<10 {
+				for _, m := range cssRule().FindAllStringSubmatch(t, -1) {
+					a := textAlign(m[2])
+					if a == "" {
+						continue
+					}
+					for _, sel := range strings.Split(m[1], ",") {
+						if c := classSelector().FindStringSubmatch(strings.TrimSpace(sel)); c != nil {
+							out[c[1]] = a
+						}
+					}
+				}
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	return out
 }
 
 func hasNestedTable(t *html.Node) bool {
@@ -325,26 +422,34 @@ func textOf(n *html.Node) string {
 }
 
 // cleanHTMLText collapses whitespace as a browser would for Chinese text:
-// a line break or run of spaces between two CJK characters (Word wraps
-// lines inside paragraphs) disappears; between Latin words or digits one
-// space stays.
+// a run of spaces within a line is one space, wherever it stands (the
+// officer's 「信息 1234 条」 and 「1. 列表」 keep theirs); a line break of
+// the source (Word wraps its HTML inside paragraphs) disappears between two
+// CJK characters and beside one, and between Latin words or digits is one
+// space. Ideographic spaces and zero-width spaces alone count as a line
+// break does.
 func cleanHTMLText(s string) string {
 	var b strings.Builder
 	var prev rune
-	pendingSpace, lineBreak := false, false
+	pendingSpace, lineBreak, plain := false, false, false
 	for _, r := range s {
 		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\u3000' {
 			pendingSpace = b.Len() > 0
 			lineBreak = lineBreak || r == '\n' || r == '\r'
+			plain = plain || r == ' ' || r == '\t' || r == '\u00a0'
 			continue
 		}
 		// A source line break between two digits is Word wrapping its
 		// markup inside a figure split across spans, not a space.
 		digits := lineBreak && isDigit(prev) && isDigit(r)
-		if pendingSpace && isNarrow(prev) && isNarrow(r) && !digits {
+		switch {
+		case !pendingSpace:
+		case plain && !lineBreak:
+			b.WriteByte(' ')
+		case isNarrow(prev) && isNarrow(r) && !digits:
 			b.WriteByte(' ')
 		}
-		pendingSpace, lineBreak = false, false
+		pendingSpace, lineBreak, plain = false, false, false
 		b.WriteRune(r)
 		prev = r
 	}

@@ -73,6 +73,9 @@ func importPDF(data []byte, opt Options) (*Result, error) {
 type pglyph struct {
 	x, y, w, size float64
 	text          string
+	// spaceBefore: the PDF draws a space character between this glyph
+	// and the one before it on the line (the officer's 「信息 1234 条」).
+	spaceBefore bool
 }
 
 func (g pglyph) right() float64 { return g.x + g.w }
@@ -464,14 +467,16 @@ func nearestColumn(centers []float64, x float64) int {
 	return best
 }
 
-// text is the line as one string: glyphs joined, a space only between two
-// narrow (Latin) characters set apart.
+// text is the line as one string: glyphs joined, a space where the PDF
+// draws one (see markSpaces) and between two narrow (Latin) characters set
+// apart. A gap beside a Chinese character is no space: justified lines
+// spread their characters.
 func (l *pline) text() string {
 	var b strings.Builder
 	for i, g := range l.glyphs {
 		if i > 0 {
 			prev := l.glyphs[i-1]
-			if gap := g.x - prev.right(); gap > 0.2*math.Max(g.size, prev.size) && isNarrowText(prev.text) && isNarrowText(g.text) {
+			if gap := g.x - prev.right(); g.spaceBefore || gap > 0.2*math.Max(g.size, prev.size) && isNarrowText(prev.text) && isNarrowText(g.text) {
 				b.WriteByte(' ')
 			}
 		}
@@ -488,6 +493,25 @@ func isDigitText(s string) bool {
 func isNarrowText(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r < 0x2000 && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsPunct(r))
+}
+
+// markSpaces marks the glyphs of lines that follow a space character the
+// PDF draws on the same baseline, between them and the glyph before: the
+// spaces of the text as written (Word, WPS and LibreOffice draw them as
+// characters), not the gaps of justified text, which draw none. The lines
+// are in baseline order, as makeLines leaves them.
+func markSpaces(lines []*pline, spaces []pglyph) {
+	for _, sp := range spaces {
+		i := sort.Search(len(lines), func(i int) bool { return lines[i].y >= sp.y-0.3*lines[i].size })
+		for ; i < len(lines) && lines[i].y <= sp.y+0.3*lines[i].size; i++ {
+			gs := lines[i].glyphs
+			k := sort.Search(len(gs), func(k int) bool { return gs[k].x >= sp.x })
+			if k > 0 && k < len(gs) && math.Abs(lines[i].y-sp.y) <= 0.3*math.Max(lines[i].size, sp.size) {
+				gs[k].spaceBefore = true
+				break
+			}
+		}
+	}
 }
 
 // makeLines groups glyphs into lines by baseline.
@@ -575,8 +599,11 @@ func pdfBlocks(pages []pdftext.Page) []block {
 	pageTables := make([][]ruledTable, len(pages))
 	for pi, p := range pages {
 		tables := findTables(p.Segs)
-		var free []pglyph
+		var free, spaces []pglyph
 		for _, g := range p.Glyphs {
+			if g.Text == " " || g.Text == "\u00a0" {
+				spaces = append(spaces, pglyph{x: g.X, y: g.Y, w: g.W, size: g.Size})
+			}
 			if g.Text == "" || strings.TrimSpace(g.Text) == "" {
 				continue
 			}
@@ -594,6 +621,7 @@ func pdfBlocks(pages []pdftext.Page) []block {
 		}
 		pageTables[pi] = tables
 		pageLines[pi] = makeLines(free)
+		markSpaces(pageLines[pi], spaces)
 		for _, l := range pageLines[pi] {
 			seen[key{l.text(), int(l.y / 4)}]++
 		}

@@ -25,6 +25,9 @@ type block struct {
 	// crawler), in a form that shows every cell, blank ones too, with a
 	// mark (pipes): its last row may stop after any of its cells.
 	cut bool
+	// right: the paragraph is set right-aligned (in a .docx or HTML), as a
+	// 落款 is.
+	right bool
 }
 
 // DecodeText turns the bytes of a text file into a string: UTF-8 with or
