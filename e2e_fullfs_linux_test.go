@@ -4,7 +4,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -39,37 +38,8 @@ func TestE2EDiskFull(t *testing.T) {
 		diskFullChild(t, bin)
 		return
 	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("NIANBAO_E2E") == "1" {
-			t.Fatal("NIANBAO_E2E=1 but tmux is not installed (apt-get install tmux)")
-		}
-		t.Skip("tmux is not installed: skipping the full-disk end-to-end test")
-	}
-	if testing.Short() && os.Getenv("NIANBAO_E2E") != "1" {
-		t.Skip("-short: skipping the end-to-end test")
-	}
-	bin := filepath.Join(t.TempDir(), "nianbao")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestE2EDiskFull$", "-test.count=1", "-test.v")
-	cmd.Env = append(os.Environ(), fullFSEnv+"="+bin)
-	cmd.SysProcAttr = &syscall.SysProcAttr{
-		Cloneflags:  syscall.CLONE_NEWUSER | syscall.CLONE_NEWNS,
-		UidMappings: []syscall.SysProcIDMap{{ContainerID: 0, HostID: os.Getuid(), Size: 1}},
-		GidMappings: []syscall.SysProcIDMap{{ContainerID: 0, HostID: os.Getgid(), Size: 1}},
-	}
-	out, err := cmd.CombinedOutput()
-	if errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.ENOSPC) {
-		t.Skipf("no user namespaces here (%v): the full disk not tried", err)
-	}
-	if bytes.Contains(out, []byte("no tmpfs:")) {
-		t.Skipf("cannot mount a small file system here: %s", out)
-	}
-	if err != nil {
-		t.Fatalf("child: %v\n%s", err, out)
-	}
-	t.Logf("%s", out)
+	bin := tmuxBinary(t, "the full-disk end-to-end test", false)
+	inNamespace(t, "TestE2EDiskFull", fullFSEnv, bin, "no tmpfs:", "the full disk")
 }
 
 func diskFullChild(t *testing.T, bin string) {

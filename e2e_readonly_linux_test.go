@@ -4,7 +4,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -33,37 +32,8 @@ func TestE2EReadOnly(t *testing.T) {
 		readOnlyChild(t, bin)
 		return
 	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("NIANBAO_E2E") == "1" {
-			t.Fatal("NIANBAO_E2E=1 but tmux is not installed (apt-get install tmux)")
-		}
-		t.Skip("tmux is not installed: skipping the read-only end-to-end test")
-	}
-	if testing.Short() && os.Getenv("NIANBAO_E2E") != "1" {
-		t.Skip("-short: skipping the end-to-end test")
-	}
-	bin := filepath.Join(t.TempDir(), "nianbao")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestE2EReadOnly$", "-test.count=1", "-test.v")
-	cmd.Env = append(os.Environ(), readOnlyEnv+"="+bin)
-	cmd.SysProcAttr = &syscall.SysProcAttr{
-		Cloneflags:  syscall.CLONE_NEWUSER | syscall.CLONE_NEWNS,
-		UidMappings: []syscall.SysProcIDMap{{ContainerID: 0, HostID: os.Getuid(), Size: 1}},
-		GidMappings: []syscall.SysProcIDMap{{ContainerID: 0, HostID: os.Getgid(), Size: 1}},
-	}
-	out, err := cmd.CombinedOutput()
-	if errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.ENOSPC) {
-		t.Skipf("no user namespaces here (%v): the read-only medium not tried", err)
-	}
-	if bytes.Contains(out, []byte("no read-only mount:")) {
-		t.Skipf("cannot mount read-only here: %s", out)
-	}
-	if err != nil {
-		t.Fatalf("child: %v\n%s", err, out)
-	}
-	t.Logf("%s", out)
+	bin := tmuxBinary(t, "the read-only end-to-end test", false)
+	inNamespace(t, "TestE2EReadOnly", readOnlyEnv, bin, "no read-only mount:", "the read-only medium")
 }
 
 func readOnlyChild(t *testing.T, bin string) {

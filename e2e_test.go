@@ -112,20 +112,8 @@ func (s *tmuxSession) waitText(texts ...string) string {
 // Enter, export HTML, make next year's report with F4 and see last year's
 // words flagged (text.year).
 func TestE2ETmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("NIANBAO_E2E") == "1" {
-			t.Fatal("NIANBAO_E2E=1 but tmux is not installed (apt-get install tmux)")
-		}
-		t.Skip("tmux is not installed: skipping the end-to-end test (NIANBAO_E2E=1 makes this a failure)")
-	}
-	if testing.Short() && os.Getenv("NIANBAO_E2E") != "1" {
-		t.Skip("-short: skipping the end-to-end test")
-	}
+	bin := tmuxBinary(t, "the end-to-end test", false)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "nianbao")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	db := filepath.Join(dir, "drafts.db")
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("nianbao-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), name: "nb"}
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })

@@ -236,15 +236,7 @@ func (g *guideRun) open(name, command string) {
 // With NIANBAO_CAPTURE=1 it writes what the screens show to docs/screens and
 // splices them into the guide.
 func TestGuideScreens(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("NIANBAO_E2E") == "1" || os.Getenv("NIANBAO_CAPTURE") == "1" {
-			t.Fatal("tmux is not installed (apt-get install tmux)")
-		}
-		t.Skip("tmux is not installed: skipping the guide's walk (NIANBAO_E2E=1 makes this a failure)")
-	}
-	if testing.Short() && os.Getenv("NIANBAO_E2E") != "1" && os.Getenv("NIANBAO_CAPTURE") != "1" {
-		t.Skip("-short: skipping the guide's walk")
-	}
+	bin := tmuxBinary(t, "the guide's walk", os.Getenv("NIANBAO_CAPTURE") == "1")
 	seed, err := os.ReadFile("cli/testdata/miyun-kejiwei-2023.txt") // the published report
 	if err != nil {
 		t.Fatal(err)
@@ -267,10 +259,6 @@ func TestGuideScreens(t *testing.T) {
 	const seedName = "密云区科委2023年报告.txt"
 	if err := os.WriteFile(filepath.Join(docs, seedName), seed, 0o600); err != nil {
 		t.Fatal(err)
-	}
-	bin := filepath.Join(t.TempDir(), "nianbao")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	g := &guideRun{
 		tmuxSession: &tmuxSession{t: t, socket: fmt.Sprintf("nianbao-guide-%d-%d", os.Getpid(), time.Now().UnixNano())},
