@@ -24,8 +24,18 @@ func IsControl(r rune) bool {
 }
 
 // Safe reports whether s can be printed as it is.
-func Safe(s string) bool {
+func Safe(s string) bool { return safe(s, false) }
+
+// safe reports whether s holds no control character and no invalid byte,
+// SGR sequences (colours) aside when sgr is set (Styled's case).
+func safe(s string, sgr bool) bool {
 	for i := 0; i < len(s); {
+		if sgr {
+			if n := sgrLen(s[i:]); n > 0 {
+				i += n
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if IsControl(rune(c)) {
@@ -205,28 +215,7 @@ func Styled(s string) string {
 }
 
 // styledSafe reports whether s needs no change from Styled.
-func styledSafe(s string) bool {
-	for i := 0; i < len(s); {
-		if n := sgrLen(s[i:]); n > 0 {
-			i += n
-			continue
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if IsControl(rune(c)) {
-				return false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || IsControl(r) {
-			return false
-		}
-		i += n
-	}
-	return true
-}
+func styledSafe(s string) bool { return safe(s, true) }
 
 // sgrLen is the length of the SGR sequence s starts with, or 0.
 func sgrLen(s string) int {
