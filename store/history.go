@@ -183,30 +183,78 @@ func prune(b *bolt.Bucket, id string, now time.Time) error {
 }
 
 // A report's revision bucket is appended to, but FillPercent alone does not
-// keep its pages full: a revision is some 1.4 KB, five to an 8 KiB page, and
+// keep its pages full: a revision is some 1.5 KB, five to an 8 KiB page, and
 // when bbolt splits a page it leaves at least two keys for the new one, so
-// appending leaves pages three-fifths full; thinning (every other revision
-// at KeepAllFor, most at KeepDailyFor) then deletes from the middle, and
-// bbolt merges a page with its neighbour only below half of FillPercent.
-// A year of edits took 1.6 times the pages its revisions need. So when a
-// bucket's pages, as last committed, are less than repackBelow used, the
-// next new revision rewrites the bucket in key order with every page full:
-// one more write of the report's history (some 20 pages) with one new
-// revision in four (BenchmarkYear50) to one in two (BenchmarkSaveRevision),
-// a few ms at most once per CoalesceWindow of editing, which keeps the file
-// within 1.15 times its compacted size without a compaction. (At 0.75 it
-// is 1.25 times with one in eighteen; at 0.92 nearly every new revision
-// repacks.) Saves within a revision (every cell) never repack.
+// appended pages hold four revisions or fewer; thinning (every other
+// revision at KeepAllFor, most at KeepDailyFor) then deletes from the
+// middle, and bbolt merges a page with its neighbour only when it is used
+// less than half of FillPercent. So when a new revision finds that the
+// bucket's items, written in key order with every page full, would take
+// fewer leaf pages than its pages as last committed (packedLeaves), it
+// rewrites the bucket that way: one more write of the report's history
+// (some 24 pages) with 28 % of new revisions in BenchmarkYear50, a few ms
+// at most once per CoalesceWindow of editing. A bucket is then at most one
+// page (the one an append split) above its packed size. Saves within a
+// revision (every cell) never repack.
+//
+// The criterion counts pages, not bytes. It replaced "under 85 % of the
+// pages' bytes used", which repacked a seventh less often but left a page
+// and a half more per bucket (0.56 MB of the year of BenchmarkYear50): five
+// revisions fill a page only to 93 %, so a page's worth of holes spread over
+// 24 pages hardly moves the ratio.
+const repackMinPages = 4
+
+// sparse reports whether b's items, written full, would take fewer leaf
+// pages than b's pages as last committed.
+func sparse(b *bolt.Bucket) bool {
+	n := b.Stats().LeafPageN
+	return n >= repackMinPages && packedLeaves(b) < n
+}
+
+// bbolt's leaf page layout (its internal/common): the page header, a leaf
+// element's header, and the least keys a split leaves in a page.
 const (
-	repackBelow    = 0.85
-	repackMinPages = 4
+	boltPageHeader  = 16
+	boltLeafElement = 16
+	boltMinKeys     = 2
 )
 
-// sparse reports whether b's leaf pages, as last committed, are used less
-// than repackBelow.
-func sparse(b *bolt.Bucket) bool {
-	st := b.Stats()
-	return st.LeafPageN >= repackMinPages && float64(st.LeafInuse) < repackBelow*float64(st.LeafAlloc)
+// packedLeaves is the number of leaf pages b's items take when put in key
+// order into a new bucket with FillPercent 1, as repack does: bbolt's split
+// of a node (node.split, splitTwo, splitIndex) replayed on their sizes.
+// TestPackedLeaves checks it against bbolt itself.
+func packedLeaves(b *bolt.Bucket) int {
+	var els []int
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		els = append(els, boltLeafElement+len(k)+len(v))
+	}
+	return leavesFor(els, b.Tx().DB().Info().PageSize)
+}
+
+// leavesFor is packedLeaves of items of sizes els in pages of ps bytes.
+func leavesFor(els []int, ps int) int {
+	total := boltPageHeader
+	for _, e := range els {
+		total += e
+	}
+	pages := 1
+	// A node is split while it has more than twice the least keys and
+	// does not fit in a page; the first part takes items up to a page
+	// (at least the least keys), leaving the least keys or more.
+	for len(els) > 2*boltMinKeys && total >= ps {
+		sz, i := boltPageHeader, 0
+		for ; i < len(els)-boltMinKeys; i++ {
+			if i >= boltMinKeys && sz+els[i] > ps {
+				break
+			}
+			sz += els[i]
+		}
+		pages++
+		els = els[i:]
+		total -= sz - boltPageHeader
+	}
+	return pages
 }
 
 // repack rewrites the revision bucket of report id with every page full:

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -887,10 +888,11 @@ func TestHistoryRepack(t *testing.T) {
 		st = tx.Bucket(bucketRevs).Bucket([]byte(r.ID)).Stats()
 		return nil
 	})
-	// Left to bbolt, appending fills these pages three-fifths and thinning
-	// leaves them half used.
-	if fill := float64(st.LeafInuse) / float64(st.LeafAlloc); fill < repackBelow {
-		t.Fatalf("revision pages %.0f%% used (%d pages)", 100*fill, st.LeafPageN)
+	// Left to bbolt, appending fills these pages four-fifths and thinning
+	// leaves them half used. Repacked, they are at most one page (the
+	// one the last append split) above the fewest they can be.
+	if packed := leavesFor(revSizes(t, s, r.ID), PageSize); st.LeafPageN > packed+1 {
+		t.Fatalf("revisions in %d pages, %d when full", st.LeafPageN, packed)
 	}
 	h, err := s.History(r.ID)
 	if err != nil {
@@ -915,5 +917,78 @@ func TestHistoryRepack(t *testing.T) {
 	}
 	if bad, err := s.Damaged(); err != nil || len(bad) != 0 {
 		t.Fatal(bad, err)
+	}
+}
+
+// revSizes is the sizes of report id's revisions as leaf elements.
+func revSizes(t *testing.T, s *Store, id string) []int {
+	t.Helper()
+	var els []int
+	s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketRevs).Bucket([]byte(id)).ForEach(func(k, v []byte) error {
+			els = append(els, boltLeafElement+len(k)+len(v))
+			return nil
+		})
+	})
+	return els
+}
+
+// TestPackedLeaves: the pages packedLeaves counts for a bucket's items are
+// the leaf pages bbolt writes when they are put in order into a new bucket
+// with FillPercent 1 (what repack does), for items of a revision's size and
+// of sizes from a few bytes to half a page, few and many, in 8 and 4 KiB
+// pages.
+func TestPackedLeaves(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(15, 8))
+	for _, ps := range []int{PageSize, 4096} {
+		db, err := bolt.Open(filepath.Join(t.TempDir(), "p.db"), 0o600, &bolt.Options{PageSize: ps})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for c := range 61 {
+			n := 1 + rnd.IntN(200)
+			lo, hi := 1400, 1600 // revisions
+			switch c % 3 {
+			case 1:
+				lo, hi = 1, ps/2
+			case 2:
+				lo, hi = 200, 900
+			}
+			if c == 60 { // eight items of exactly a page: bbolt splits it
+				n, lo = 8, (ps-boltPageHeader)/8-boltLeafElement-8
+				hi = lo + 1
+			}
+			name := []byte(fmt.Sprint(c))
+			var got, want int
+			err := db.Update(func(tx *bolt.Tx) error {
+				b, err := tx.CreateBucket(name)
+				if err != nil {
+					return err
+				}
+				b.FillPercent = 1
+				for i := range n {
+					if err := b.Put(seqKey(uint64(i+1)), make([]byte, lo+rnd.IntN(hi-lo))); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err == nil {
+				err = db.View(func(tx *bolt.Tx) error {
+					b := tx.Bucket(name)
+					got, want = b.Stats().LeafPageN, packedLeaves(b)
+					return nil
+				})
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A bucket of less than a quarter page is kept inline, in
+			// no page of its own.
+			if got != want && !(got == 0 && want == 1) {
+				t.Errorf("%d KiB pages, %d items of %d–%d bytes: bbolt wrote %d leaf pages, packedLeaves says %d", ps>>10, n, lo, hi, got, want)
+			}
+		}
+		db.Close()
 	}
 }
