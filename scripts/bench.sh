@@ -107,7 +107,7 @@ END {
 	ratio("    移动光标（120×40）相对 lipgloss 表格", "BenchmarkKeystrokeE2E/move/120x40", "BenchmarkLipglossTable", 0, 0)
 	printf "    每次按键写到终端的字节：确认 %d（120×40）/ %d（80×24），移动 %d / %d\n", wm("BenchmarkKeystrokeE2E/commit/120x40", "bytes/frame"), wm("BenchmarkKeystrokeE2E/commit/80x24", "bytes/frame"), wm("BenchmarkKeystrokeE2E/move/120x40", "bytes/frame"), wm("BenchmarkKeystrokeE2E/move/80x24", "bytes/frame")
 	printf "    上游（ultraviolet#163）：同样的画面每帧 ASCII %d 字节，每行有一个汉字 %d 字节\n", wm("BenchmarkUpstreamWideRepaint/ascii", "bytes/frame"), wm("BenchmarkUpstreamWideRepaint/wide", "bytes/frame")
-	ratio("  在 3300 字的文字中打一个字（端到端）相对 lipgloss 表格", "BenchmarkLongTextE2E", "BenchmarkLipglossTable", 0, 0)
-	lt = t("BenchmarkLongTextE2E")
-	if (lt >= 0) printf "  在 3300 字的文字中打一个字（端到端）：%.2f ms（目标 ≤ 1 ms，%s）\n", lt, (lt <= 1 ? "达到" : "未达到")
+	ratio("  在 3300 字的文字末尾打一个字（端到端）相对 lipgloss 表格", "BenchmarkLongTextE2E/end", "BenchmarkLipglossTable", 0, 0)
+	le = t("BenchmarkLongTextE2E/end"); ls = t("BenchmarkLongTextE2E/start"); lt = (le > ls ? le : ls)
+	if (lt >= 0) printf "  在 3300 字的文字中打一个字（端到端）：光标在末尾 %.2f ms，在开头 %.2f ms（目标 ≤ 1 ms，%s）\n", le, ls, (lt <= 1 ? "达到" : "未达到")
 }' "$out"
