@@ -29,7 +29,7 @@ while [ "$i" -le "$COUNT" ]; do
 	run "$i" ./cli 'BenchmarkProcess' ''
 	run "$i" ./cli 'Benchmark(Check1000|Decode1000|CheckAll1000|GetAll1000)$' ''
 	run "$i" ./store 'Benchmark(OpenList|Save|BareUpdate)$' ''
-	run "$i" ./ui 'Benchmark(FirstFrame|MinimalFirstFrame|KeystrokeE2E|LipglossTable|LongTextE2E|UpstreamWideRepaint)$' ''
+	run "$i" ./ui 'Benchmark(FirstFrame|MinimalFirstFrame|MinimalCJKFirstFrame|KeystrokeE2E|LipglossTable|LongTextE2E|UpstreamWideRepaint)$' ''
 	i=$((i + 1))
 done
 run 1 ./store 'Benchmark(History10000|Year50)$' '-benchtime=1x'
@@ -101,6 +101,8 @@ END {
 	ratio("  第一屏，1000 份报告、10000 个历史版本 相对 最小的 Bubble Tea 程序", "BenchmarkFirstFrame/1000", "BenchmarkMinimalFirstFrame", 1.2, 0)
 	ratio("  第一屏，1 份报告 相对 最小的 Bubble Tea 程序", "BenchmarkFirstFrame/1", "BenchmarkMinimalFirstFrame", 0, 0)
 	ratio("  第一屏，1000 份报告 相对 1 份", "BenchmarkFirstFrame/1000", "BenchmarkFirstFrame/1", 0, 0)
+	ratio("  画一行中文的最小程序 相对 最小的 Bubble Tea 程序", "BenchmarkMinimalCJKFirstFrame", "BenchmarkMinimalFirstFrame", 0, 0)
+	ratio("  第一屏，1000 份报告 相对 画一行中文的最小程序", "BenchmarkFirstFrame/1000", "BenchmarkMinimalCJKFirstFrame", 0, 0)
 	printf "  （墙上时间：最小程序 %.0f ms，1 份 %.0f ms，1000 份 %.0f ms）\n", wm("BenchmarkMinimalFirstFrame", "frame-ms/op"), wm("BenchmarkFirstFrame/1", "frame-ms/op"), wm("BenchmarkFirstFrame/1000", "frame-ms/op")
 	print "  按键（Update + View + Bubble Tea 的渲染器写出；完整的种子报告，表三）："
 	ratio("    确认一格（120×40）相对 lipgloss 表格画同一张表", "BenchmarkKeystrokeE2E/commit/120x40", "BenchmarkLipglossTable", 0.125, 0)
