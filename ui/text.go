@@ -375,6 +375,7 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 	typed := isKey && fl.kind == fText && plainText(k) && !fl.ta.HasSelection() && !fl.fresh
 	var before, after string
 	var cmd tea.Cmd
+	row, col := fl.ta.Line(), fl.ta.Column()
 	if typed {
 		// A character typed into a text: inserted as the textarea's
 		// Update inserts it, without the rest of its Update, which
@@ -384,7 +385,6 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 		// copied out of the textarea (a tenth of a millisecond in such
 		// a text): the insertion runs from the caret's old place to its
 		// new one, so taking it out again gives the text before.
-		row, col := fl.ta.Line(), fl.ta.Column()
 		fl.ta.InsertString(k.Text)
 		if fl.ta.Line() == row && fl.ta.Column() == col {
 			return nil // nothing inserted (the textarea's sanitiser dropped it all)
@@ -428,8 +428,8 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 	if p := fl.set(e.r, after); p != "" {
 		if fl.kind == fText {
 			// Too long: the keystroke or paste is refused, the text
-			// stays as it was.
-			fl.ta.SetValue(before)
+			// and the caret stay as they were.
+			fl.putBack(before, row, col)
 		}
 		e.setMsg(strf(strFieldProblem, fl.name, p), true)
 		if fl.validated {
@@ -505,17 +505,23 @@ func (e *editor) textInputReadOnly(fl *field, msg tea.Msg) tea.Cmd {
 		fl.fresh = false
 		return cmd
 	}
-	fl.ta.SetValue(before)
-	for i := 0; fl.ta.Line() > row && i <= strings.Count(before, "\n"); i++ {
-		fl.ta.CursorUp()
-	}
-	fl.ta.SetCursorColumn(col)
+	fl.putBack(before, row, col)
 	e.refused()
 	return cmd
 }
 
-// plainText reports whether k is text typed (a character, or an IME's
-// committed text), not a key with a binding.
+// putBack sets the field's text to s with the caret at line row, column
+// col, where it was before a change that is refused (SetValue alone
+// leaves the caret at the text's end). The textarea moves up by lines as
+// wrapped: at most one step per character.
+func (fl *field) putBack(s string, row, col int) {
+	fl.ta.SetValue(s)
+	for i := 0; fl.ta.Line() > row && i <= len(s); i++ {
+		fl.ta.CursorUp()
+	}
+	fl.ta.SetCursorColumn(col)
+}
+
 // textOffset is the byte offset in s of the rune at column col of line row
 // (lines split at "\n", as the textarea counts them); past a line's end
 // it is the line's end.
@@ -535,6 +541,8 @@ func textOffset(s string, row, col int) int {
 	return off
 }
 
+// plainText reports whether k is text typed (a character, or an IME's
+// committed text), not a key with a binding.
 func plainText(k tea.KeyPressMsg) bool { return k.Text != "" && k.Mod&^tea.ModShift == 0 }
 
 // replaces reports whether msg, arriving in a field whose value is shown
