@@ -893,16 +893,22 @@ func (e *editor) bindings() []key.Binding {
 	if e.compare && e.focus == paneMain {
 		return []key.Binding{e.keys.Help, e.steps.CompareOff, e.steps.Select, e.keys.NextPane, e.keys.FindNext, e.keys.Export, e.keys.Quit}
 	}
-	b := []key.Binding{e.keys.Help, e.keys.NextPane, e.keys.FindNext, e.keys.Undo, e.keys.Redo}
+	// A read-only draft file shows no key that would change the report
+	// (they are refused): only moving, looking, copying and exporting.
+	edit := e.readOnly == ""
+	b := []key.Binding{e.keys.Help, e.keys.NextPane, e.keys.FindNext}
+	if edit {
+		b = append(b, e.keys.Undo, e.keys.Redo)
+	}
 	if e.focus == paneFinds {
 		jump := e.keys.Commit
 		jump.SetHelp("Enter", helpJump)
 		b = []key.Binding{e.keys.Help, e.keys.NextPane, e.keys.FindNext, e.keys.Up, e.keys.Down, jump}
-		if e.fp.selNote() {
+		if edit && e.fp.selNote() {
 			b = append(b, e.keys.Dismiss)
 		}
 		b = append(b, e.keys.Copy)
-	} else if e.grid() != nil {
+	} else if e.grid() != nil && edit {
 		// 全部填 0 works from any pane; F2 and Delete act on the focused
 		// cell, in the main pane only.
 		b = append(b, e.keys.FillZero)
@@ -910,10 +916,11 @@ func (e *editor) bindings() []key.Binding {
 			b = append(b, e.keys.Edit, e.keys.Clear)
 		}
 	}
-	switch e.item().kind {
-	case secS1:
+	switch k := e.item().kind; {
+	case !edit:
+	case k == secS1:
 		b = append(b, e.keys.PartAdd)
-	case secPart:
+	case k == secPart:
 		b = append(b, e.keys.PartAdd, e.keys.PartDel, e.keys.PartUp)
 	}
 	return append(b, e.keys.Export, e.keys.History, e.keys.Back, e.keys.Quit)

@@ -725,3 +725,32 @@ func TestEditorTextCap(t *testing.T) {
 		t.Fatalf("text within the cap refused: %q", e.r.S5)
 	}
 }
+
+// A character typed into a text at the cap is refused wherever the caret
+// is: the report and the field keep the text as it was.
+func TestEditorTextCapTyped(t *testing.T) {
+	full := "开头" + strings.Repeat("字", model.MaxTextChars-4) + "结尾"
+	r := newTestReport()
+	r.S5 = full
+	d := newDriver(t, r, 120, 40)
+	e := d.ed()
+	e.gotoSection(e.itemIndex(navItem{kind: secS5}))
+	fl := e.form.cur()
+	fl.ta.MoveToBegin()
+	fl.ta.SetCursorColumn(1)
+	saves := len(d.db.saves)
+	d.send(tea.KeyPressMsg{Code: '甲', Text: "甲"})
+	if e.r.S5 != full || fl.ta.Value() != full {
+		t.Fatalf("a character typed at the cap changed the text (report %d, field %d characters)", len([]rune(e.r.S5)), len([]rune(fl.ta.Value())))
+	}
+	if len(d.db.saves) != saves {
+		t.Fatal("saved a text over the cap")
+	}
+	d.wantScreen("太长")
+	// One character fewer, and the same key is taken where the caret is.
+	d.send(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	d.send(tea.KeyPressMsg{Code: '甲', Text: "甲"})
+	if want := "甲头" + strings.Repeat("字", model.MaxTextChars-4) + "结尾"; e.r.S5 != want {
+		t.Fatalf("after deleting one character, typing gave %q…", string([]rune(e.r.S5)[:4]))
+	}
+}

@@ -220,12 +220,24 @@ func wrapStarts(rs []rune, w int) []int {
 	for i, r := range rs {
 		rw := runeWidth(r)
 		if r != ' ' && lw+rw > w && i > from {
-			bp := -1
+			// The last place to break where the line, without the
+			// spaces it ends with, fits. upTo is the width of
+			// rs[from:j] as j steps back from i, counted down rather
+			// than measured again for each j (this runs for every line
+			// of every text on screen, each frame).
+			bp, upTo := -1, lw
 			for j := i; j > from; j-- {
-				if canBreak(j) && width([]rune(strings.TrimRight(string(rs[from:j]), " "))) <= w {
-					bp = j
-					break
+				if canBreak(j) {
+					t := j
+					for t > from && rs[t-1] == ' ' {
+						t--
+					}
+					if upTo-(j-t) <= w { // a space is one column wide
+						bp = j
+						break
+					}
 				}
+				upTo -= runeWidth(rs[j-1])
 			}
 			if bp < 0 {
 				bp = i // one long word: cut it

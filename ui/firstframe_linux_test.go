@@ -164,6 +164,28 @@ func BenchmarkFirstFrame(b *testing.B) {
 	}
 }
 
+// BenchmarkMinimalCJKFirstFrame is the least program drawing one line of
+// Chinese instead: what any Bubble Tea program showing Chinese pays at its
+// first frame. Bubble Tea's renderer measures a character beyond ASCII
+// with go-runewidth (ansi.WcWidth, unless the terminal reports Unicode
+// core mode 2027), which builds its lookup table of every code point, two
+// tables of 1.1 MB, at the first such character.
+func BenchmarkMinimalCJKFirstFrame(b *testing.B) {
+	bins, err := benchBinaries()
+	if err != nil {
+		b.Fatal(err)
+	}
+	line := "政府信息公开工作年度报告"
+	firstFrame(b, bins["minimal"], []byte(line), line)
+	var wall, cpu time.Duration
+	for b.Loop() {
+		w, c := firstFrame(b, bins["minimal"], []byte(line), line)
+		wall, cpu = wall+w, cpu+c
+	}
+	b.ReportMetric(float64(wall.Microseconds())/float64(b.N)/1000, "frame-ms/op")
+	b.ReportMetric(float64(cpu.Microseconds())/float64(b.N)/1000, "cpu-ms/op")
+}
+
 func BenchmarkMinimalFirstFrame(b *testing.B) {
 	bins, err := benchBinaries()
 	if err != nil {

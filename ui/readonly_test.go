@@ -107,6 +107,17 @@ func TestReadOnlyDraft(t *testing.T) {
 		g := e.grids[model.S3]
 		g.setAddr("s3.new.natural")
 		want, _ := r.Get("s3.new.natural")
+		// The key bar offers no key that would change the report.
+		lines := strings.Split(d.screen(), "\n")
+		bar := lines[len(lines)-1]
+		for _, k := range []string{"撤销", "重做", "全部填 0", "修改", "清除"} {
+			if strings.Contains(bar, k) {
+				t.Fatalf("%dx%d: the key bar of a read-only report offers %s: %q", sz.w, sz.h, k, bar)
+			}
+		}
+		if !strings.Contains(bar, "F6 切换窗格") {
+			t.Fatalf("%dx%d: no key bar: %q", sz.w, sz.h, bar)
+		}
 		// Typing a figure, Delete, a paste, 全部填 0, Ctrl+S: each refused,
 		// nothing changed, no cell left open.
 		for _, msg := range []tea.Msg{

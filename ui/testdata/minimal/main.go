@@ -1,5 +1,6 @@
 // Command minimal is the yardstick of the first-frame benchmark: the least
-// Bubble Tea v2 program, drawing one line in the alternate screen.
+// Bubble Tea v2 program, drawing one line in the alternate screen: its
+// first argument, else "minimal first frame".
 package main
 
 import (
@@ -9,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-type model struct{}
+type model struct{ line string }
 
 func (model) Init() tea.Cmd { return nil }
 
@@ -20,14 +21,18 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (model) View() tea.View {
-	v := tea.NewView("minimal first frame")
+func (m model) View() tea.View {
+	v := tea.NewView(m.line)
 	v.AltScreen = true
 	return v
 }
 
 func main() {
-	if _, err := tea.NewProgram(model{}).Run(); err != nil {
+	m := model{line: "minimal first frame"}
+	if len(os.Args) > 1 {
+		m.line = os.Args[1]
+	}
+	if _, err := tea.NewProgram(m).Run(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
