@@ -1020,6 +1020,11 @@ func (e *editor) jumpTo(cell model.CellAddr, part string) tea.Cmd {
 	if it, ok := partItem(part); ok {
 		if i := e.itemIndex(it); i >= 0 {
 			cmd := e.gotoSection(i)
+			if it.kind == secS6 && e.form != nil {
+				// 六's text, not the fee figures above it.
+				e.form.idx = e.form.fieldIndex(strS6Text)
+				e.form.focus(true)
+			}
 			if it.kind == secCover && e.form != nil {
 				// The preface is the last field; the date has its own.
 				e.form.idx = len(e.form.fields) - 1

@@ -754,3 +754,34 @@ func TestEditorTextCapTyped(t *testing.T) {
 		t.Fatalf("after deleting one character, typing gave %q…", string([]rune(e.r.S5)[:4]))
 	}
 }
+
+// Enter on a finding of 六's text (here: the text not written) goes to the
+// text, not to the fee figures above it; on a fee figure's finding, to
+// the figure.
+func TestJumpToS6Text(t *testing.T) {
+	r := newTestReport()
+	r.S6 = ""
+	d := newDriver(t, r, 120, 40)
+	e := d.ed()
+	e.focus = paneFinds
+	pick := func(match func(findItem) bool) {
+		t.Helper()
+		for i, it := range e.fp.items {
+			if match(it) {
+				e.fp.sel = i
+				d.keys("enter")
+				return
+			}
+		}
+		t.Fatalf("no such finding in %+v", e.fp.items)
+	}
+	pick(func(it findItem) bool { return it.part == "s6" && it.cell == "" })
+	if e.item().kind != secS6 || e.form == nil || e.form.cur().name != strS6Text || e.focus != paneMain {
+		t.Fatalf("Enter on 六's missing text went to %v, field %q", e.item().kind, e.form.cur().name)
+	}
+	e.focus = paneFinds
+	pick(func(it findItem) bool { return strings.HasPrefix(string(it.cell), "s6.fee.") })
+	if e.form.cur().kind != fGrid || !strings.HasPrefix(string(e.grids[model.S6].addr()), "s6.fee.") {
+		t.Fatalf("Enter on a fee figure's finding went to field %q", e.form.cur().name)
+	}
+}

@@ -331,6 +331,13 @@ func TestS6FeesShownAsFeesNotATable(t *testing.T) {
 	if strings.Contains(d.screen(), "表六") {
 		t.Fatalf("六 called a table:\n%s", d.screen())
 	}
+	// The fees line is above the lines of the texts not written.
+	for e, i := d.ed(), 0; !strings.Contains(e.fp.items[e.fp.sel].text, "六、信息处理费"); i++ {
+		if i > 5 {
+			t.Fatalf("no fees line above the end: at %q", e.fp.items[e.fp.sel].text)
+		}
+		d.keys("up")
+	}
 	d.keys("enter")
 	if it := d.ed().item(); it.kind != secS6 {
 		t.Fatalf("Enter on the fees line went to %v", it)
