@@ -93,7 +93,10 @@ func (d *exportDialog) update(msg tea.Msg) (screen, tea.Cmd) {
 		case msg.err != nil:
 			d.step, d.problem = expName, msg.err.Error()
 		default:
+			// The status line says it at once (under the dialog it
+			// would name the file of the export before, until closed).
 			d.step, d.result = expDone, msg
+			return d, send(statusMsg{text: txtExportedTo + msg.path})
 		}
 		return d, nil
 	case tea.PasteMsg:
@@ -122,7 +125,7 @@ func (d *exportDialog) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case expDone:
 		if key.Matches(k, d.steps.CloseDone) {
-			return tea.Sequence(send(popDialogMsg{}), send(statusMsg{text: txtExportedTo + d.result.path}))
+			return send(popDialogMsg{})
 		}
 		return nil
 	}

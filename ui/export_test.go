@@ -92,6 +92,11 @@ func TestExportWritesAndAsksBeforeReplacing(t *testing.T) {
 	}
 	g.press("enter")
 	g.wantScreen("已导出到：")
+	// The status line names this file while the dialog still shows it
+	// (not the file of an export before).
+	if len(g.dialogs) != 1 || len(g.status) != 1 || g.status[0].text != "已导出到："+htmlPath {
+		t.Fatalf("export done: dialogs %d, status %v", len(g.dialogs), g.status)
+	}
 	g.press("enter")
 	if len(g.dialogs) != 0 || len(g.status) != 1 || g.status[0].text != "已导出到："+htmlPath {
 		t.Fatalf("after closing: dialogs %d, status %v", len(g.dialogs), g.status)
