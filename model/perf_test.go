@@ -56,3 +56,20 @@ func FuzzSplitters(f *testing.F) {
 		}
 	})
 }
+
+// citeFold is the Replacer foldCite replaced: the reference.
+var citeFold = strings.NewReplacer("〔", "", "〕", "", "[", "", "]", "", "【", "", "】", "", "（", "", "）", "",
+	"(", "", ")", "", " ", "", "\u3000", "")
+
+// FuzzFoldCite: foldCite drops exactly what the Replacer drops, whatever
+// the bytes (cut sequences included).
+func FuzzFoldCite(f *testing.F) {
+	for _, s := range []string{"", "国办公开办函〔2019〕60号", "[2019]60号", "（2019）60 号", "【】\u3000", "\xe3\x80", "\xe3\xe3\x80\x94x", "\xef\xbc\x88\xef\xbc", "《条例》 (2021) 30号"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(foldCite(nil, s)), citeFold.Replace(s); got != want {
+			t.Fatalf("foldCite(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -53,17 +53,35 @@ type textState struct {
 	done                   bool        // finds computed
 }
 
-func newTextState(r *Report, prev *prevState) *textState {
-	t := &textState{preface: r.Preface, intro: r.S1.Intro, s5: r.S5, s6: r.S6,
-		parts: slices.Clone(r.S1.Parts), kind: r.Kind, year: r.Year, prev: prev,
-		finds: make([][]Finding, len(rules))}
-	t.stmts = parseStatements("s1.intro", r.S1.Intro, nil)
+// newTextState parses r's texts, into spare's buffers if spare is not nil
+// (an emptied state, see reset).
+func newTextState(r *Report, prev *prevState, spare *textState) *textState {
+	t := spare
+	if t == nil {
+		t = &textState{finds: make([][]Finding, len(rules))}
+	}
+	t.preface, t.intro, t.s5, t.s6 = r.Preface, r.S1.Intro, r.S5, r.S6
+	t.parts, t.kind, t.year, t.prev = append(t.parts[:0], r.S1.Parts...), r.Kind, r.Year, prev
+	t.stmts = parseStatements("s1.intro", r.S1.Intro, t.stmts[:0])
 	for i, p := range r.S1.Parts {
 		t.stmts = parseStatements(partID(i), p.Body, t.stmts)
 	}
 	t.stmts = parseStatements("s5", r.S5, t.stmts)
 	t.fee = parseFeeText(r.S6)
 	return t
+}
+
+// reset empties t, keeping its buffers: nothing of the report it was made
+// from stays reachable through it.
+func (t *textState) reset() {
+	clear(t.parts)
+	clear(t.stmts)
+	clear(t.fee)
+	for i := range t.finds {
+		clear(t.finds[i])
+		t.finds[i] = t.finds[i][:0]
+	}
+	*t = textState{parts: t.parts[:0], stmts: t.stmts[:0], finds: t.finds}
 }
 
 // matches reports whether t was made from the same texts. Unchanged strings
@@ -83,9 +101,14 @@ type prevState struct {
 	paras         map[string]bool // last year's narrative paragraphs, trimmed, for text.year
 }
 
-func newPrevState(p *Report) *prevState {
-	s := &prevState{intro: p.S1.Intro, s5: p.S5, s6: p.S6, paras: map[string]bool{},
-		bodies: make([]string, 0, len(p.S1.Parts))}
+// newPrevState reads last year's texts p, into spare's buffers if spare is
+// not nil (an emptied state, see reset).
+func newPrevState(p *Report, spare *prevState) *prevState {
+	s := spare
+	if s == nil {
+		s = &prevState{paras: map[string]bool{}, bodies: make([]string, 0, len(p.S1.Parts))}
+	}
+	s.intro, s.s5, s.s6 = p.S1.Intro, p.S5, p.S6
 	n := len(p.S1.Intro) + len(p.S5) + len(p.S6)
 	for _, part := range p.S1.Parts {
 		n += len(part.Body)
@@ -103,6 +126,14 @@ func newPrevState(p *Report) *prevState {
 	s.addParas(p.S5)
 	s.addParas(p.S6)
 	return s
+}
+
+// reset empties s, keeping its buffers (the shingle table, the map of
+// paragraphs): nothing of the report it was made from stays reachable.
+func (s *prevState) reset() {
+	clear(s.bodies)
+	clear(s.paras)
+	*s = prevState{bodies: s.bodies[:0], paras: s.paras, set: shingleSet{slots: s.set.slots}}
 }
 
 func (s *prevState) addParas(text string) {
@@ -171,20 +202,28 @@ type shingleSet struct {
 	n     int // distinct shingles held
 }
 
-// init makes room for max shingles, the table at most half full.
+// init empties the set and makes room for max shingles, the table at most
+// half full; a table it already has is reused when it is large enough.
 func (s *shingleSet) init(max int) {
 	bits := uint(4)
 	for 1<<bits < 2*max {
 		bits++
 	}
-	s.slots, s.shift = make([]uint64, 1<<bits), 64-bits
+	if cap(s.slots) >= 1<<bits {
+		s.slots = s.slots[:1<<bits]
+		clear(s.slots)
+	} else {
+		s.slots = make([]uint64, 1<<bits)
+	}
+	s.shift, s.zero, s.n = 64-bits, false, 0
 }
 
 // grow doubles the table.
 func (s *shingleSet) grow() {
-	old := s.slots
+	old, zero := s.slots, s.zero
+	s.slots = nil // a new table: old is read below
 	s.init(len(old))
-	s.n = 0
+	s.zero = zero
 	if s.zero {
 		s.n = 1
 	}
