@@ -25,7 +25,6 @@ import (
 // purpose: then run `UPDATE_CORPUS=1 go test ./cli -run TestCheckCorpus` and
 // say so in the commit.
 
-
 // testdataDir is the package's testdata, found before a test changes
 // directory.
 var testdataDir = func() string {

@@ -480,7 +480,7 @@ func TestSeedTextStatements(t *testing.T) {
 
 func TestSorting(t *testing.T) {
 	r := baseReport(t)
-	clearCell(t, r, "s2.rules.issued")          // missing
+	clearCell(t, r, "s2.rules.issued")      // missing
 	set(t, r, "s6.fee.collected", "150")    // warning
 	set(t, r, "s3.forward.natural", "3")    // error + text warning
 	r.Preface = "现将本局年度报告公布如下。"             // text warning
