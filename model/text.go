@@ -1,6 +1,7 @@
 package model
 
 import (
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -320,7 +321,7 @@ const maxStatements = 50
 
 func parseStatements(part, text string, out []statement) []statement {
 	first := len(out)
-	for _, sent := range sentences(text) {
+	for sent := range sentenceSeq(text) {
 		if len(out)-first >= maxStatements {
 			return out[:first+maxStatements]
 		}
@@ -331,7 +332,7 @@ func parseStatements(part, text string, out []statement) []statement {
 		if !strings.Contains(sent, "件") && !strings.Contains(sent, "未") && !strings.Contains(sent, "没有") {
 			continue
 		}
-		for _, cl := range splitClauses(sent) {
+		for cl := range clauses(sent) {
 			out = parseZero(part, cl, out)
 			out = parseFigures(part, cl, withCarried, out)
 		}
@@ -339,60 +340,67 @@ func parseStatements(part, text string, out []statement) []statement {
 	return out[:min(len(out), first+maxStatements)]
 }
 
-// splitClauses splits a sentence at commas, colons, brackets and quotes,
-// but not at the comma of a figure (1,200).
-func splitClauses(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if !sepLead[s[i]] {
-			continue
+// clauses yields the clauses of a sentence, split at commas, colons,
+// brackets and quotes, but not at the comma of a figure (1,200). An
+// iterator, not a slice: a report has hundreds of sentences.
+func clauses(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		for i := 0; i < len(s); i++ {
+			if !sepLead[s[i]] {
+				continue
+			}
+			n := clauseSepLen(s, i)
+			if n == 0 {
+				continue
+			}
+			if s[i] == ',' && i > 0 && i+1 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+1])) {
+				continue
+			}
+			if i > start && !yield(s[start:i]) {
+				return
+			}
+			start = i + n
+			i += n - 1
 		}
-		n := clauseSepLen(s, i)
-		if n == 0 {
-			continue
+		if start < len(s) {
+			yield(s[start:])
 		}
-		if s[i] == ',' && i > 0 && i+1 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+1])) {
-			continue
-		}
-		if i > start {
-			out = append(out, s[start:i])
-		}
-		start = i + n
-		i += n - 1
 	}
-	if start < len(s) {
-		out = append(out, s[start:])
-	}
-	return out
 }
 
-// sentences is strings.FieldsFunc(text, isSentenceSep) without decoding
-// every rune: the separators are found by their bytes. (A separator's first
-// byte is never a UTF-8 continuation byte, so matching at every byte finds
-// exactly the runes a decoder would.)
-func sentences(text string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(text); i++ {
-		if !sepLead[text[i]] {
-			continue
+// splitClauses is clauses as a slice.
+func splitClauses(s string) []string { return slices.Collect(clauses(s)) }
+
+// sentenceSeq yields what strings.FieldsFunc(text, isSentenceSep) returns,
+// without decoding every rune: the separators are found by their bytes. (A
+// separator's first byte is never a UTF-8 continuation byte, so matching at
+// every byte finds exactly the runes a decoder would.)
+func sentenceSeq(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		for i := 0; i < len(text); i++ {
+			if !sepLead[text[i]] {
+				continue
+			}
+			n := sentSepLen(text, i)
+			if n == 0 {
+				continue
+			}
+			if i > start && !yield(text[start:i]) {
+				return
+			}
+			start = i + n
+			i += n - 1
 		}
-		n := sentSepLen(text, i)
-		if n == 0 {
-			continue
+		if start < len(text) {
+			yield(text[start:])
 		}
-		if i > start {
-			out = append(out, text[start:i])
-		}
-		start = i + n
-		i += n - 1
 	}
-	if start < len(text) {
-		out = append(out, text[start:])
-	}
-	return out
 }
+
+// sentences is sentenceSeq as a slice.
+func sentences(text string) []string { return slices.Collect(sentenceSeq(text)) }
 
 // sepLead marks the bytes a sentence or clause separator starts with, so
 // that the scan skips every other byte at once.
