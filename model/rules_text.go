@@ -143,12 +143,18 @@ func ruleS1Coverage(in *checkInput, out []Finding) []Finding {
 // s1Mentions reports whether 一 (its opening, the titles and bodies of its
 // parts) holds one of the cues. No cue holds a line break, so looking in
 // each text is looking in them joined by line breaks, without joining them.
+// The short titles come first: they usually name the aspects.
 func s1Mentions(r *Report, cues []string) bool {
+	for _, p := range r.S1.Parts {
+		if containsAny(p.Title, cues) {
+			return true
+		}
+	}
 	if containsAny(r.S1.Intro, cues) {
 		return true
 	}
 	for _, p := range r.S1.Parts {
-		if containsAny(p.Title, cues) || containsAny(p.Body, cues) {
+		if containsAny(p.Body, cues) {
 			return true
 		}
 	}
