@@ -467,12 +467,63 @@ var figureKeywords = []keyword{
 	{"行政诉讼", stSuit}, {"诉讼", stSuit},
 }
 
+// keywordsEndingIn lists, by a keyword's last byte, the indices in
+// figureKeywords of the keywords ending with it, in the table's order.
+var keywordsEndingIn = func() (t [256][]int) {
+	for k, kw := range figureKeywords {
+		c := kw.s[len(kw.s)-1]
+		t[c] = append(t[c], k)
+	}
+	return
+}()
+
 // notTheTotal: words between the keyword and the number that show the
 // number is a part, a change or something else (其中自然人 3 件, 同比增加
 // 2 件, 纠错 1 件, 各 1 件).
 var notTheTotal = []string{"其中", "自然人", "法人", "企业", "机构", "组织", "咨询", "信访", "举报", "投诉",
 	"来信", "热线", "建议", "提案", "部分", "不予", "予以", "无法", "重复", "纠正", "纠错", "维持", "撤销",
 	"败诉", "胜诉", "审结", "尚未", "各", "占", "同比", "增加", "增长", "减少", "上升", "下降", "较", "平均", "每"}
+
+// notTheTotalList is notTheTotal for the window between a keyword and its
+// figure.
+var notTheTotalList = newWordList(notTheTotal)
+
+// wordList is a list of words looked for in short texts (the window of a
+// figure): each character of the text is checked against the words' first
+// characters, instead of searching the text once per word. in(s) is
+// containsAny(s, words) (FuzzWordList).
+type wordList struct {
+	words []string
+	first [1 << 16 / 64]uint64 // bit r: a word starts with r (every word starts in the BMP)
+}
+
+func newWordList(words []string) *wordList {
+	l := &wordList{words: words}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r == utf8.RuneError || r >= 1<<16 {
+			panic("model: word list: " + w)
+		}
+		l.first[r>>6] |= 1 << (r & 63)
+	}
+	return l
+}
+
+func (l *wordList) in(s string) bool {
+	// A word starts at the start of a character: ranging over s visits
+	// every such byte (a byte that is not UTF-8 reads as one character).
+	for i, r := range s {
+		if r >= 1<<16 || l.first[r>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, w := range l.words {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func containsAny(s string, subs []string) bool {
 	for _, x := range subs {
@@ -505,13 +556,13 @@ func parseFigures(part, cl string, withCarried bool, out []statement) []statemen
 			continue
 		}
 		kind, kwStart, kwEnd, ok := nearestKeyword(prefix)
-		if !ok || containsAny(prefix[kwEnd:], notTheTotal) {
+		if !ok || notTheTotalList.in(prefix[kwEnd:]) {
 			continue
 		}
 		// A number that counts the cases named after it is a part when
 		// what follows says so (其中37件行政复议、8件行政诉讼尚未审结: 8 is
 		// the pending suits, not the review total before it).
-		if after := firstRunes(cl[off:], figureWindow); startsWithAny(after, caseNouns) && containsAny(after, notTheTotal) {
+		if after := firstRunes(cl[off:], figureWindow); startsWithAny(after, caseNouns) && notTheTotalList.in(after) {
 			continue
 		}
 		switch kind {
@@ -565,17 +616,19 @@ func bothCases(kind stmtKind, before, after string) (stmtKind, bool) {
 	return 0, false
 }
 
-// nearestKeyword finds the figure keyword ending last in s.
+// nearestKeyword finds the figure keyword ending last in s (the longer
+// on a tie). It looks back from the end of s, at each byte that ends a
+// keyword, for the keywords ending there: the window before a figure is
+// read once, not once per keyword (FuzzNearestKeyword holds it to the
+// search per keyword it replaced).
 func nearestKeyword(s string) (kind stmtKind, start, end int, ok bool) {
 	best := -1
-	for _, kw := range figureKeywords {
-		i := strings.LastIndex(s, kw.s)
-		if i < 0 {
-			continue
-		}
-		e := i + len(kw.s)
-		if e > best || e == best && i < start {
-			best, start, end, kind = e, i, e, kw.kind
+	for e := len(s); e > 0 && best < 0; e-- {
+		for _, k := range keywordsEndingIn[s[e-1]] {
+			kw := &figureKeywords[k]
+			if i := e - len(kw.s); i >= 0 && s[i:e] == kw.s && (best < 0 || i < start) {
+				best, start, end, kind = e, i, e, kw.kind
+			}
 		}
 	}
 	if best < 0 {
