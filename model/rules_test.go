@@ -568,6 +568,15 @@ func TestPartName(t *testing.T) {
 			t.Errorf("partName(%s) = %s, want %s", part, got, want)
 		}
 	}
+	// appendPartName names every part as partName does, past the parts
+	// there are and with ids that are not numbers.
+	r.S1.Parts[2].Title = "  政府信息管理 "
+	for _, part := range []string{"preface", "s1", "s1.intro", "s5", "s6", "date", "other", "s1.parts.0", "s1.parts.2",
+		"s1.parts.5", "s1.parts.11", "s1.parts.120", "s1.parts.-1", "s1.parts.x", "s1.parts."} {
+		if got, want := string(appendPartName([]byte("前"), r, part)), "前"+partName(r, part); got != want {
+			t.Errorf("appendPartName(%s) = %s, want %s", part, got, want)
+		}
+	}
 }
 
 // TestEmptyReport: a new report has nothing filled, and no rule but
