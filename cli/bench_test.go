@@ -12,6 +12,7 @@ import (
 
 	"nianbao/internal/cputime"
 	"nianbao/model"
+	"nianbao/office"
 	"nianbao/store"
 )
 
@@ -64,6 +65,31 @@ func BenchmarkCheckJSON1000(b *testing.B) {
 	for b.Loop() {
 		if code := Run(args, strings.NewReader(""), io.Discard, io.Discard); code > exitFindings {
 			b.Fatalf("exit %d", code)
+		}
+	}
+	b.ReportMetric(cputime.Per(start, b.N), "cpu-ms/op")
+}
+
+// BenchmarkCheckPaired1000 is the check itself within BenchmarkCheck1000:
+// model.Check of the 1,000 reports, each with last year's among them, one
+// after the other (decoded and paired once, outside the loop; one op = the
+// 1,000 checks).
+func BenchmarkCheckPaired1000(b *testing.B) {
+	dir := b.TempDir()
+	var reports []*model.Report
+	for i, r := range benchReports(1000) {
+		got, err := readJSONReport(writeJSON(b, dir, fmt.Sprintf("r%04d.json", i), r))
+		if err != nil {
+			b.Fatal(err)
+		}
+		reports = append(reports, got)
+	}
+	prevs := office.PairPrevious(reports)
+	b.ReportAllocs()
+	start := cputime.Now()
+	for b.Loop() {
+		for i, r := range reports {
+			model.Check(r, prevs[i])
 		}
 	}
 	b.ReportMetric(cputime.Per(start, b.N), "cpu-ms/op")

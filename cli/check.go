@@ -130,7 +130,16 @@ func (a *app) runCheck(args []string, all, jsonOut bool) error {
 				jf = append(jf, jsonFinding{Report: it.name, ID: f.ID, Severity: f.Severity.String(), Cells: cells, Message: f.Message})
 				continue
 			}
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", it.name, f.Severity.Name(), f.ID, f.Message)
+			// One line per finding, as "%s\t%s\t%s\t%s\n" would print it,
+			// without formatting thousands of lines.
+			w.WriteString(it.name)
+			w.WriteByte('\t')
+			w.WriteString(f.Severity.Name())
+			w.WriteByte('\t')
+			w.WriteString(f.ID)
+			w.WriteByte('\t')
+			w.WriteString(f.Message)
+			w.WriteByte('\n')
 		}
 	}
 	if jsonOut {

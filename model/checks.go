@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // This file is the check engine's public face. The rules themselves live in
 // one table (rules.go); each is a small function.
@@ -46,8 +49,32 @@ func runRule(i int, in *checkInput, out []Finding) []Finding {
 // Check runs every rule on r, with last year's report prev (may be nil), and
 // returns the findings: errors first, then warnings, then missing.
 func Check(r, prev *Report) []Finding {
-	var c Checker
-	return c.Run(r, prev)
+	c := checkers.Get().(*Checker)
+	out := c.Run(r, prev)
+	c.recycle()
+	checkers.Put(c)
+	return out
+}
+
+// checkers keeps the Checkers of Check between calls for their buffers
+// (last year's shingle table and paragraphs, the parsed statements):
+// checking a thousand files made them a thousand times, and the garbage
+// collector's work grew with them.
+var checkers = sync.Pool{New: func() any { return new(Checker) }}
+
+// recycle forgets the reports c was run on (nothing of them stays
+// reachable) but keeps its buffers for the next Run, which then learns
+// everything anew: only Check, whose Checker nobody else holds, calls it.
+func (c *Checker) recycle() {
+	if c.prev != nil {
+		c.prev.reset()
+		c.sparePrev = c.prev
+	}
+	if c.text != nil {
+		c.text.reset()
+		c.spareText = c.text
+	}
+	c.prev, c.text, c.in = nil, nil, checkInput{}
 }
 
 // Checker runs the rules and keeps what it learnt from the texts (the parsed
@@ -59,6 +86,10 @@ type Checker struct {
 	text *textState
 	prev *prevState
 	in   checkInput // reused so that a run allocates nothing when all is well
+	// sparePrev and spareText are emptied states whose buffers the next
+	// Run fills (see recycle); nil but in the Checkers of Check.
+	sparePrev *prevState
+	spareText *textState
 }
 
 // Run checks r against prev (may be nil). The returned slice is the caller's.
@@ -66,10 +97,12 @@ func (c *Checker) Run(r, prev *Report) []Finding {
 	if prev == nil {
 		c.prev = nil
 	} else if c.prev == nil || !c.prev.matches(prev) {
-		c.prev = newPrevState(prev)
+		c.prev = newPrevState(prev, c.sparePrev)
+		c.sparePrev = nil
 	}
 	if c.text == nil || !c.text.matches(r, c.prev) {
-		c.text = newTextState(r, c.prev)
+		c.text = newTextState(r, c.prev, c.spareText)
+		c.spareText = nil
 	}
 	c.in = checkInput{r: r, prev: prev, refs: refs(), text: c.text}
 	if !c.text.done {

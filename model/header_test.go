@@ -80,8 +80,8 @@ func TestNotesFollowCells(t *testing.T) {
 		t.Fatalf("notes %+v", r.Notes)
 	}
 	snapshot := r.Clone()
-	set(t, r, "s3.new.natural", "10") // the same value: nothing changed
-	clear(t, r, "s3.new.research")    // an input of s3.new.total: the note on the total goes
+	set(t, r, "s3.new.natural", "10")  // the same value: nothing changed
+	clearCell(t, r, "s3.new.research") // an input of s3.new.total: the note on the total goes
 	if len(r.Notes) != 2 || r.Notes[0].Text != "原文此格为「—」，已留空" {
 		t.Errorf("after clearing an input of the total: %+v", r.Notes)
 	}

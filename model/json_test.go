@@ -33,7 +33,7 @@ func golden(t *testing.T, name string, got []byte) {
 func TestJSONRoundTrip(t *testing.T) {
 	r := baseReport(t)
 	r.ID, r.Previous = "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"
-	clear(t, r, "s3.new.research") // empty cells are absent
+	clearCell(t, r, "s3.new.research") // empty cells are absent
 	set(t, r, "s2.fees.amount", "12.5")
 	set(t, r, "s6.fee.billed", "0.05")
 	r.S5 = "第一行\n第二行 <b>&</b> \"引号\""

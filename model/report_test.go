@@ -117,7 +117,7 @@ func TestClone(t *testing.T) {
 	c.S1.Parts[0].Body = "改了"
 	c.S1.Parts = append(c.S1.Parts, Part{Title: "新增"})
 	set(t, c, "s3.new.natural", "99")
-	clear(t, c, "s2.fees.amount")
+	clearCell(t, c, "s2.fees.amount")
 	if r.S1.Parts[0].Body == "改了" || len(r.S1.Parts) != 5 {
 		t.Error("clone shares parts")
 	}

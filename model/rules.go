@@ -89,15 +89,28 @@ func ruleS3Balance(in *checkInput, out []Finding) []Finding {
 		// Say which side is larger and where the officer should look: more
 		// results than applications means a result counted twice or a
 		// wrong 结转; fewer, a result left out or a wrong 新收.
-		how := fmt.Sprintf("办理结果与结转多 %s 件：请核对（一）至（六）各项或结转数", r-l)
+		// The message is "三、%s列：新收 %s + 上年结转 %s = %s，办理结果 %s +
+		// 结转下年度 %s = %s，%s" with how, built in one allocation.
+		var buf [320]byte
+		b := append(buf[:0], "三、"...)
+		b = append(b, f.s3Cols[i].Label...)
+		b = appendDec(append(b, "列：新收 "...), n)
+		b = appendDec(append(b, " + 上年结转 "...), c)
+		b = appendDec(append(b, " = "...), l)
+		b = appendDec(append(b, "，办理结果 "...), h)
+		b = appendDec(append(b, " + 结转下年度 "...), fw)
+		b = appendDec(append(b, " = "...), r)
 		if l > r {
-			how = fmt.Sprintf("办理结果与结转少 %s 件：请核对（一）至（六）是否漏计，或新收、上年结转数", l-r)
+			b = appendDec(append(b, "，办理结果与结转少 "...), l-r)
+			b = append(b, " 件：请核对（一）至（六）是否漏计，或新收、上年结转数"...)
+		} else {
+			b = appendDec(append(b, "，办理结果与结转多 "...), r-l)
+			b = append(b, " 件：请核对（一）至（六）各项或结转数"...)
 		}
 		out = append(out, Finding{
-			Cells: []CellAddr{f.s3New[i].addr(), f.s3Carried[i].addr(), f.s3Handled[i].addr(), f.s3Forward[i].addr()},
-			Message: fmt.Sprintf("三、%s列：新收 %s + 上年结转 %s = %s，办理结果 %s + 结转下年度 %s = %s，%s",
-				f.s3Cols[i].Label, n, c, l, h, fw, r, how),
-			Arith: arith("新收 + 上年结转 = 办理结果总计 + 结转下年度", l, r),
+			Cells:   []CellAddr{f.s3New[i].addr(), f.s3Carried[i].addr(), f.s3Handled[i].addr(), f.s3Forward[i].addr()},
+			Message: string(b),
+			Arith:   arith("新收 + 上年结转 = 办理结果总计 + 结转下年度", l, r),
 		})
 	}
 	return out
@@ -379,6 +392,9 @@ func noteMessage(text string) string {
 	return text
 }
 
+// s1IntroName is partName's "s1.intro", made once.
+var s1IntroName = SectionHeadings[0] + "开头"
+
 // partName names a text of the report for messages.
 func partName(r *Report, part string) string {
 	switch part {
@@ -387,7 +403,7 @@ func partName(r *Report, part string) string {
 	case "s1":
 		return SectionHeadings[0]
 	case "s1.intro":
-		return SectionHeadings[0] + "开头"
+		return s1IntroName
 	case "s5":
 		return SectionHeadings[4]
 	case "s6":
@@ -408,6 +424,29 @@ func partName(r *Report, part string) string {
 	}
 	return part
 }
+
+// appendPartName appends partName(r, part) to b: a sub-part of 一 is
+// named without the strings partName makes.
+func appendPartName(b []byte, r *Report, part string) []byte {
+	n, ok := strings.CutPrefix(part, "s1.parts.")
+	if !ok {
+		return append(b, partName(r, part)...)
+	}
+	i, err := strconv.Atoi(n)
+	if err != nil || i < 0 {
+		return append(b, part...)
+	}
+	b = append(b, "一、（"...)
+	b = append(b, ChineseNumber(i+1)...)
+	b = append(b, "）"...)
+	if i < len(r.S1.Parts) {
+		b = append(b, strings.TrimSpace(r.S1.Parts[i].Title)...)
+	}
+	return b
+}
+
+// appendDec appends d as %s prints it.
+func appendDec(b []byte, d Dec) []byte { return d.appendTo(b) }
 
 // partID is the Finding.Part of the i-th (0-based) sub-part of 一.
 func partID(i int) string {

@@ -49,13 +49,13 @@ func parseFeeText(text string) []feeStmt {
 		return nil // the common 六: nothing on fees
 	}
 	var out []feeStmt
-	for _, sent := range sentences(text) {
+	for sent := range sentenceSeq(text) {
 		notices := strings.Contains(sent, "通知")
 		fee := strings.Contains(sent, "费")
 		if !notices && !fee {
 			continue
 		}
-		for _, cl := range splitClauses(sent) {
+		for cl := range clauses(sent) {
 			out = parseFeeClause(cl, notices, fee, out)
 			if len(out) >= maxStatements {
 				return out

@@ -25,7 +25,7 @@ func set(tb testing.TB, r *Report, a CellAddr, s string) {
 	mustSet(tb, r, map[CellAddr]string{a: s})
 }
 
-func clear(tb testing.TB, r *Report, a CellAddr) {
+func clearCell(tb testing.TB, r *Report, a CellAddr) {
 	tb.Helper()
 	if err := r.Clear(a); err != nil {
 		tb.Fatal(err)
@@ -68,7 +68,7 @@ func TestRules(t *testing.T) {
 				message: "三、法律服务机构列：新收 0 + 上年结转 1 = 1，办理结果 0 + 结转下年度 0 = 0，办理结果与结转少 1 件：请核对（一）至（六）是否漏计，或新收、上年结转数（表三勾稽关系）"}}},
 		{rule: "s3.balance", name: "incomplete handled is never read", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s3.forward.natural", "3")
-			clear(t, r, "s3.denied_query.natural")
+			clearCell(t, r, "s3.denied_query.natural")
 		}},
 		// value.range
 		{rule: "value.range", name: "bad values kept and reported", edit: func(t *testing.T, r, p *Report) {
@@ -91,8 +91,8 @@ func TestRules(t *testing.T) {
 		}},
 		// missing
 		{rule: "missing", name: "cell and texts", edit: func(t *testing.T, r, p *Report) {
-			clear(t, r, "s3.new.natural")
-			clear(t, r, "s6.fee.billed")
+			clearCell(t, r, "s3.new.natural")
+			clearCell(t, r, "s6.fee.billed")
 			r.S1.Intro = " "
 			for i := range r.S1.Parts {
 				r.S1.Parts[i].Body = "\u3000\n"
@@ -126,7 +126,7 @@ func TestRules(t *testing.T) {
 		}},
 		{rule: "prev.carried", name: "last year's cell empty", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s3.carried.natural", "5")
-			clear(t, p, "s3.forward.natural")
+			clearCell(t, p, "s3.forward.natural")
 		}},
 		// prev.in_force
 		{rule: "prev.in_force", name: "does not follow from last year", edit: func(t *testing.T, r, p *Report) {
@@ -184,7 +184,7 @@ func TestRules(t *testing.T) {
 			arith:   "逾期未缴费不再处理 ≤ 发出收费通知件数: 2 1 1"}}},
 		{rule: "s6.unpaid", name: "total incomplete", edit: func(t *testing.T, r, p *Report) {
 			set(t, r, "s3.other_unpaid.natural", "1")
-			clear(t, r, "s3.other_unpaid.other")
+			clearCell(t, r, "s3.other_unpaid.other")
 		}},
 		// s6.notices_amount
 		{rule: "s6.notices_amount", name: "notices without amount", edit: func(t *testing.T, r, p *Report) {
@@ -234,7 +234,7 @@ func TestRules(t *testing.T) {
 		}},
 		{rule: "s6.fee_text", name: "the cell is empty", edit: func(t *testing.T, r, p *Report) {
 			r.S6 = "本年度发出收费通知2件。"
-			clear(t, r, "s6.fee.notices")
+			clearCell(t, r, "s6.fee.notices")
 		}},
 		// date.early
 		{rule: "date.early", name: "dated inside the report's year", edit: func(t *testing.T, r, p *Report) {
@@ -297,7 +297,7 @@ func TestRules(t *testing.T) {
 			r.AddNote("印的总计与计算不符", "s3.new.total")
 			r.AddNote("原文此格为「—」，已留空", "s3.granted.legal")
 			set(t, r, "s3.new.legal", "1")
-			clear(t, r, "s3.granted.legal")
+			clearCell(t, r, "s3.granted.legal")
 			set(t, r, "s3.granted.legal", "1")
 		}},
 		// text.numbers
@@ -319,7 +319,7 @@ func TestRules(t *testing.T) {
 		}},
 		{rule: "text.numbers", name: "a table total incomplete", edit: func(t *testing.T, r, p *Report) {
 			r.S1.Parts[1].Body = "本年度共收到政府信息公开申请10件。"
-			clear(t, r, "s3.new.other")
+			clearCell(t, r, "s3.new.other")
 		}},
 		// text.all_done
 		{rule: "text.all_done", name: "all done while some carried forward", edit: func(t *testing.T, r, p *Report) {
@@ -480,7 +480,7 @@ func TestSeedTextStatements(t *testing.T) {
 
 func TestSorting(t *testing.T) {
 	r := baseReport(t)
-	clear(t, r, "s2.rules.issued")          // missing
+	clearCell(t, r, "s2.rules.issued")      // missing
 	set(t, r, "s6.fee.collected", "150")    // warning
 	set(t, r, "s3.forward.natural", "3")    // error + text warning
 	r.Preface = "现将本局年度报告公布如下。"             // text warning
@@ -566,6 +566,15 @@ func TestPartName(t *testing.T) {
 	} {
 		if got := partName(r, part); got != want {
 			t.Errorf("partName(%s) = %s, want %s", part, got, want)
+		}
+	}
+	// appendPartName names every part as partName does, past the parts
+	// there are and with ids that are not numbers.
+	r.S1.Parts[2].Title = "  政府信息管理 "
+	for _, part := range []string{"preface", "s1", "s1.intro", "s5", "s6", "date", "other", "s1.parts.0", "s1.parts.2",
+		"s1.parts.5", "s1.parts.11", "s1.parts.120", "s1.parts.-1", "s1.parts.x", "s1.parts."} {
+		if got, want := string(appendPartName([]byte("前"), r, part)), "前"+partName(r, part); got != want {
+			t.Errorf("appendPartName(%s) = %s, want %s", part, got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -73,9 +74,18 @@ func ruleTextNumbers(in *checkInput, out []Finding) []Finding {
 }
 
 func figureFinding(r *Report, st *statement, what string, v Dec, cells ...CellAddr) Finding {
-	return Finding{Cells: cells, Part: st.part,
-		Message: fmt.Sprintf("%s：正文「%s」为 %s 件，%s为 %s，相差 %s",
-			partName(r, st.part), st.quote, st.n, what, v, absDec(st.n-v)),
+	// "%s：正文「%s」为 %s 件，%s为 %s，相差 %s", built in one allocation:
+	// the finding the texts make most.
+	var buf [320]byte
+	b := appendPartName(buf[:0], r, st.part)
+	b = append(b, "：正文「"...)
+	b = append(b, st.quote...)
+	b = appendDec(append(b, "」为 "...), st.n)
+	b = append(b, " 件，"...)
+	b = append(b, what...)
+	b = appendDec(append(b, "为 "...), v)
+	b = appendDec(append(b, "，相差 "...), absDec(st.n-v))
+	return Finding{Cells: cells, Part: st.part, Message: string(b),
 		Arith: arith("正文所述 = 表格", st.n, v),
 	}
 }
@@ -112,21 +122,12 @@ func ruleS1Coverage(in *checkInput, out []Finding) []Finding {
 	if s1Blank(r) {
 		return out // empty: missing's business
 	}
-	var b strings.Builder
-	b.WriteString(r.S1.Intro)
-	for _, p := range r.S1.Parts {
-		b.WriteString("\n")
-		b.WriteString(p.Title)
-		b.WriteString("\n")
-		b.WriteString(p.Body)
-	}
-	text := b.String()
 	var lacking []string
 	for _, a := range s1Aspects {
 		if a.gov && !r.Kind.IsPeoplesGov() {
 			continue
 		}
-		if !containsAny(text, a.cues) {
+		if !s1Mentions(r, a.cues) {
 			lacking = append(lacking, a.name)
 		}
 	}
@@ -137,6 +138,27 @@ func ruleS1Coverage(in *checkInput, out []Finding) []Finding {
 		Message: fmt.Sprintf("一、总体情况未提及%s；年度报告格式要求总体情况写明主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面%s",
 			strings.Join(lacking, "、"), govAspectsNote(r.Kind)),
 	})
+}
+
+// s1Mentions reports whether 一 (its opening, the titles and bodies of its
+// parts) holds one of the cues. No cue holds a line break, so looking in
+// each text is looking in them joined by line breaks, without joining them.
+// The short titles come first: they usually name the aspects.
+func s1Mentions(r *Report, cues []string) bool {
+	for _, p := range r.S1.Parts {
+		if containsAny(p.Title, cues) {
+			return true
+		}
+	}
+	if containsAny(r.S1.Intro, cues) {
+		return true
+	}
+	for _, p := range r.S1.Parts {
+		if containsAny(p.Body, cues) {
+			return true
+		}
+	}
+	return false
 }
 
 func govAspectsNote(k Kind) string {
@@ -180,21 +202,45 @@ func ruleS5LastYear(in *checkInput, out []Finding) []Finding {
 
 var lastYearCues = []string{"上年", "上一年", "去年", "整改", "往年"}
 
-// citeFold drops the brackets and spaces that vary in how a document number
-// is written (国办公开办函〔2019〕60号, [2019]60号, （2019）60 号), so that
-// every form of it reads as 201960号.
-var citeFold = strings.NewReplacer("〔", "", "〕", "", "[", "", "]", "", "【", "", "】", "", "（", "", "）", "",
-	"(", "", ")", "", " ", "", "\u3000", "")
+// foldCite appends s to b without the brackets and spaces that vary in how
+// a document number is written (国办公开办函〔2019〕60号, [2019]60号,
+// （2019）60 号), so that every form of it reads as 201960号: 〔〕[]【】（）()
+// and the ASCII and ideographic spaces. It gives what a strings.Replacer of
+// each of them to "" gives (FuzzFoldCite), as each is a whole UTF-8
+// sequence and none starts another, without a new string per report.
+func foldCite(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '[', ']', '(', ')', ' ':
+			continue
+		case 0xE3: // 〔 〕 【 】 U+3000: E3 80 94, 95, 90, 91, 80
+			if i+2 < len(s) && s[i+1] == 0x80 {
+				if d := s[i+2]; d == 0x94 || d == 0x95 || d == 0x90 || d == 0x91 || d == 0x80 {
+					i += 2
+					continue
+				}
+			}
+		case 0xEF: // （ ）: EF BC 88, 89
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x88 || s[i+2] == 0x89) {
+				i += 2
+				continue
+			}
+		}
+		b = append(b, s[i])
+	}
+	return b
+}
 
 // rulePrefaceBasis: the opening should cite the 条例 or the 2021 format, and
 // never the superseded 2019 one.
 func rulePrefaceBasis(in *checkInput, out []Finding) []Finding {
-	p := citeFold.Replace(in.r.Preface)
+	var buf [1024]byte // an opening paragraph is rarely longer
+	p := foldCite(buf[:0], in.r.Preface)
 	var msg string
 	switch {
-	case strings.Contains(p, "201960号"):
+	case bytes.Contains(p, []byte("201960号")):
 		msg = "开头段落引用了已被取代的 2019 年报告格式（国办公开办函〔2019〕60号），应改为 2021 年的《中华人民共和国政府信息公开工作年度报告格式》"
-	case !strings.Contains(p, "政府信息公开条例") && !strings.Contains(p, "年度报告格式") && !strings.Contains(p, "202130号"):
+	case !bytes.Contains(p, []byte("政府信息公开条例")) && !bytes.Contains(p, []byte("年度报告格式")) && !bytes.Contains(p, []byte("202130号")):
 		msg = "开头段落未说明编制依据：应引用《中华人民共和国政府信息公开条例》或《中华人民共和国政府信息公开工作年度报告格式》"
 	default:
 		return out

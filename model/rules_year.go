@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -56,18 +55,27 @@ func ruleTextYear(in *checkInput, out []Finding) []Finding {
 			if found >= maxStatements {
 				return
 			}
-			var msg string
-			if yearOf(p, last) {
-				msg = fmt.Sprintf("%s第 %d 段写的是 %s 年度的情况（「%s」），本报告是 %d 年度：请改为本年度的情况",
-					partName(r, part), n, last.year, quote(p), r.Year)
-			} else if carried && paras[p] && significant(p) {
-				msg = fmt.Sprintf("%s第 %d 段与上年报告中的一段相同（「%s」）：请按本年度的情况修改",
-					partName(r, part), n, quote(p))
-			} else {
+			// "%s第 %d 段写的是 %s 年度的情况（「%s」），本报告是 %d 年度：…"
+			// or "%s第 %d 段与上年报告中的一段相同（「%s」）：…", each built
+			// in one allocation.
+			ownYear := yearOf(p, &last)
+			if !ownYear && !(carried && paras[p] && significant(p)) {
 				continue
 			}
+			var buf [320]byte
+			b := appendPartName(buf[:0], r, part)
+			b = strconv.AppendInt(append(b, "第 "...), int64(n), 10)
+			if ownYear {
+				b = append(append(b, " 段写的是 "...), last.year...)
+				b = append(append(b, " 年度的情况（「"...), quote(p)...)
+				b = strconv.AppendInt(append(b, "」），本报告是 "...), int64(r.Year), 10)
+				b = append(b, " 年度：请改为本年度的情况"...)
+			} else {
+				b = append(append(b, " 段与上年报告中的一段相同（「"...), quote(p)...)
+				b = append(b, "」）：请按本年度的情况修改"...)
+			}
 			found++
-			out = append(out, Finding{Part: part, Message: msg})
+			out = append(out, Finding{Part: part, Message: string(b)})
 		}
 	}
 	check("preface", r.Preface, false)
@@ -91,22 +99,30 @@ func significant(p string) bool {
 	return utf8.RuneCountInString(p) >= minCarriedRunes
 }
 
-// yearWords are the forms of a year yearOf looks for, made once per check.
+// yearWords are the forms of a year yearOf looks for, made once per check:
+// the year itself at once, the others when a paragraph holds the year (most
+// reports never name last year as their own).
 type yearWords struct {
-	year, nian, jan1, dec31, du string // 2023, 2023年, 2023年1月1日, 2023年12月31日, 2023年度
+	year                  string // 2023
+	nian, jan1, dec31, du string // 2023年, 2023年1月1日, 2023年12月31日, 2023年度, once complete
 }
 
-func newYearWords(y int) yearWords {
-	s := strconv.Itoa(y)
-	return yearWords{s, s + "年", s + "年1月1日", s + "年12月31日", s + "年度"}
+func newYearWords(y int) yearWords { return yearWords{year: strconv.Itoa(y)} }
+
+func (w *yearWords) complete() {
+	if w.nian == "" {
+		s := w.year
+		w.nian, w.jan1, w.dec31, w.du = s+"年", s+"年1月1日", s+"年12月31日", s+"年度"
+	}
 }
 
 // yearOf reports whether paragraph p names year last (N−1, as digits) as
 // the report's own year.
-func yearOf(p string, last yearWords) bool {
+func yearOf(p string, last *yearWords) bool {
 	if !strings.Contains(p, last.year) && !hasWideDigit(p) {
 		return false // the common case, without copying
 	}
+	last.complete()
 	p = narrowDigits(p)
 	if !strings.Contains(p, last.nian) {
 		return false

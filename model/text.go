@@ -1,6 +1,7 @@
 package model
 
 import (
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,17 +54,35 @@ type textState struct {
 	done                   bool        // finds computed
 }
 
-func newTextState(r *Report, prev *prevState) *textState {
-	t := &textState{preface: r.Preface, intro: r.S1.Intro, s5: r.S5, s6: r.S6,
-		parts: slices.Clone(r.S1.Parts), kind: r.Kind, year: r.Year, prev: prev,
-		finds: make([][]Finding, len(rules))}
-	t.stmts = parseStatements("s1.intro", r.S1.Intro, nil)
+// newTextState parses r's texts, into spare's buffers if spare is not nil
+// (an emptied state, see reset).
+func newTextState(r *Report, prev *prevState, spare *textState) *textState {
+	t := spare
+	if t == nil {
+		t = &textState{finds: make([][]Finding, len(rules))}
+	}
+	t.preface, t.intro, t.s5, t.s6 = r.Preface, r.S1.Intro, r.S5, r.S6
+	t.parts, t.kind, t.year, t.prev = append(t.parts[:0], r.S1.Parts...), r.Kind, r.Year, prev
+	t.stmts = parseStatements("s1.intro", r.S1.Intro, t.stmts[:0])
 	for i, p := range r.S1.Parts {
 		t.stmts = parseStatements(partID(i), p.Body, t.stmts)
 	}
 	t.stmts = parseStatements("s5", r.S5, t.stmts)
 	t.fee = parseFeeText(r.S6)
 	return t
+}
+
+// reset empties t, keeping its buffers: nothing of the report it was made
+// from stays reachable through it.
+func (t *textState) reset() {
+	clear(t.parts)
+	clear(t.stmts)
+	clear(t.fee)
+	for i := range t.finds {
+		clear(t.finds[i])
+		t.finds[i] = t.finds[i][:0]
+	}
+	*t = textState{parts: t.parts[:0], stmts: t.stmts[:0], finds: t.finds}
 }
 
 // matches reports whether t was made from the same texts. Unchanged strings
@@ -83,9 +102,14 @@ type prevState struct {
 	paras         map[string]bool // last year's narrative paragraphs, trimmed, for text.year
 }
 
-func newPrevState(p *Report) *prevState {
-	s := &prevState{intro: p.S1.Intro, s5: p.S5, s6: p.S6, paras: map[string]bool{},
-		bodies: make([]string, 0, len(p.S1.Parts))}
+// newPrevState reads last year's texts p, into spare's buffers if spare is
+// not nil (an emptied state, see reset).
+func newPrevState(p *Report, spare *prevState) *prevState {
+	s := spare
+	if s == nil {
+		s = &prevState{paras: map[string]bool{}, bodies: make([]string, 0, len(p.S1.Parts))}
+	}
+	s.intro, s.s5, s.s6 = p.S1.Intro, p.S5, p.S6
 	n := len(p.S1.Intro) + len(p.S5) + len(p.S6)
 	for _, part := range p.S1.Parts {
 		n += len(part.Body)
@@ -103,6 +127,14 @@ func newPrevState(p *Report) *prevState {
 	s.addParas(p.S5)
 	s.addParas(p.S6)
 	return s
+}
+
+// reset empties s, keeping its buffers (the shingle table, the map of
+// paragraphs): nothing of the report it was made from stays reachable.
+func (s *prevState) reset() {
+	clear(s.bodies)
+	clear(s.paras)
+	*s = prevState{bodies: s.bodies[:0], paras: s.paras, set: shingleSet{slots: s.set.slots}}
 }
 
 func (s *prevState) addParas(text string) {
@@ -171,20 +203,28 @@ type shingleSet struct {
 	n     int // distinct shingles held
 }
 
-// init makes room for max shingles, the table at most half full.
+// init empties the set and makes room for max shingles, the table at most
+// half full; a table it already has is reused when it is large enough.
 func (s *shingleSet) init(max int) {
 	bits := uint(4)
 	for 1<<bits < 2*max {
 		bits++
 	}
-	s.slots, s.shift = make([]uint64, 1<<bits), 64-bits
+	if cap(s.slots) >= 1<<bits {
+		s.slots = s.slots[:1<<bits]
+		clear(s.slots)
+	} else {
+		s.slots = make([]uint64, 1<<bits)
+	}
+	s.shift, s.zero, s.n = 64-bits, false, 0
 }
 
 // grow doubles the table.
 func (s *shingleSet) grow() {
-	old := s.slots
+	old, zero := s.slots, s.zero
+	s.slots = nil // a new table: old is read below
 	s.init(len(old))
-	s.n = 0
+	s.zero = zero
 	if s.zero {
 		s.n = 1
 	}
@@ -281,7 +321,7 @@ const maxStatements = 50
 
 func parseStatements(part, text string, out []statement) []statement {
 	first := len(out)
-	for _, sent := range sentences(text) {
+	for sent := range sentenceSeq(text) {
 		if len(out)-first >= maxStatements {
 			return out[:first+maxStatements]
 		}
@@ -292,7 +332,7 @@ func parseStatements(part, text string, out []statement) []statement {
 		if !strings.Contains(sent, "件") && !strings.Contains(sent, "未") && !strings.Contains(sent, "没有") {
 			continue
 		}
-		for _, cl := range splitClauses(sent) {
+		for cl := range clauses(sent) {
 			out = parseZero(part, cl, out)
 			out = parseFigures(part, cl, withCarried, out)
 		}
@@ -300,60 +340,67 @@ func parseStatements(part, text string, out []statement) []statement {
 	return out[:min(len(out), first+maxStatements)]
 }
 
-// splitClauses splits a sentence at commas, colons, brackets and quotes,
-// but not at the comma of a figure (1,200).
-func splitClauses(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if !sepLead[s[i]] {
-			continue
+// clauses yields the clauses of a sentence, split at commas, colons,
+// brackets and quotes, but not at the comma of a figure (1,200). An
+// iterator, not a slice: a report has hundreds of sentences.
+func clauses(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		for i := 0; i < len(s); i++ {
+			if !sepLead[s[i]] {
+				continue
+			}
+			n := clauseSepLen(s, i)
+			if n == 0 {
+				continue
+			}
+			if s[i] == ',' && i > 0 && i+1 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+1])) {
+				continue
+			}
+			if i > start && !yield(s[start:i]) {
+				return
+			}
+			start = i + n
+			i += n - 1
 		}
-		n := clauseSepLen(s, i)
-		if n == 0 {
-			continue
+		if start < len(s) {
+			yield(s[start:])
 		}
-		if s[i] == ',' && i > 0 && i+1 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+1])) {
-			continue
-		}
-		if i > start {
-			out = append(out, s[start:i])
-		}
-		start = i + n
-		i += n - 1
 	}
-	if start < len(s) {
-		out = append(out, s[start:])
-	}
-	return out
 }
 
-// sentences is strings.FieldsFunc(text, isSentenceSep) without decoding
-// every rune: the separators are found by their bytes. (A separator's first
-// byte is never a UTF-8 continuation byte, so matching at every byte finds
-// exactly the runes a decoder would.)
-func sentences(text string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(text); i++ {
-		if !sepLead[text[i]] {
-			continue
+// splitClauses is clauses as a slice.
+func splitClauses(s string) []string { return slices.Collect(clauses(s)) }
+
+// sentenceSeq yields what strings.FieldsFunc(text, isSentenceSep) returns,
+// without decoding every rune: the separators are found by their bytes. (A
+// separator's first byte is never a UTF-8 continuation byte, so matching at
+// every byte finds exactly the runes a decoder would.)
+func sentenceSeq(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		for i := 0; i < len(text); i++ {
+			if !sepLead[text[i]] {
+				continue
+			}
+			n := sentSepLen(text, i)
+			if n == 0 {
+				continue
+			}
+			if i > start && !yield(text[start:i]) {
+				return
+			}
+			start = i + n
+			i += n - 1
 		}
-		n := sentSepLen(text, i)
-		if n == 0 {
-			continue
+		if start < len(text) {
+			yield(text[start:])
 		}
-		if i > start {
-			out = append(out, text[start:i])
-		}
-		start = i + n
-		i += n - 1
 	}
-	if start < len(text) {
-		out = append(out, text[start:])
-	}
-	return out
 }
+
+// sentences is sentenceSeq as a slice.
+func sentences(text string) []string { return slices.Collect(sentenceSeq(text)) }
 
 // sepLead marks the bytes a sentence or clause separator starts with, so
 // that the scan skips every other byte at once.
@@ -420,12 +467,63 @@ var figureKeywords = []keyword{
 	{"行政诉讼", stSuit}, {"诉讼", stSuit},
 }
 
+// keywordsEndingIn lists, by a keyword's last byte, the indices in
+// figureKeywords of the keywords ending with it, in the table's order.
+var keywordsEndingIn = func() (t [256][]int) {
+	for k, kw := range figureKeywords {
+		c := kw.s[len(kw.s)-1]
+		t[c] = append(t[c], k)
+	}
+	return
+}()
+
 // notTheTotal: words between the keyword and the number that show the
 // number is a part, a change or something else (其中自然人 3 件, 同比增加
 // 2 件, 纠错 1 件, 各 1 件).
 var notTheTotal = []string{"其中", "自然人", "法人", "企业", "机构", "组织", "咨询", "信访", "举报", "投诉",
 	"来信", "热线", "建议", "提案", "部分", "不予", "予以", "无法", "重复", "纠正", "纠错", "维持", "撤销",
 	"败诉", "胜诉", "审结", "尚未", "各", "占", "同比", "增加", "增长", "减少", "上升", "下降", "较", "平均", "每"}
+
+// notTheTotalList is notTheTotal for the window between a keyword and its
+// figure.
+var notTheTotalList = newWordList(notTheTotal)
+
+// wordList is a list of words looked for in short texts (the window of a
+// figure): each character of the text is checked against the words' first
+// characters, instead of searching the text once per word. in(s) is
+// containsAny(s, words) (FuzzWordList).
+type wordList struct {
+	words []string
+	first [1 << 16 / 64]uint64 // bit r: a word starts with r (every word starts in the BMP)
+}
+
+func newWordList(words []string) *wordList {
+	l := &wordList{words: words}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r == utf8.RuneError || r >= 1<<16 {
+			panic("model: word list: " + w)
+		}
+		l.first[r>>6] |= 1 << (r & 63)
+	}
+	return l
+}
+
+func (l *wordList) in(s string) bool {
+	// A word starts at the start of a character: ranging over s visits
+	// every such byte (a byte that is not UTF-8 reads as one character).
+	for i, r := range s {
+		if r >= 1<<16 || l.first[r>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, w := range l.words {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func containsAny(s string, subs []string) bool {
 	for _, x := range subs {
@@ -458,13 +556,13 @@ func parseFigures(part, cl string, withCarried bool, out []statement) []statemen
 			continue
 		}
 		kind, kwStart, kwEnd, ok := nearestKeyword(prefix)
-		if !ok || containsAny(prefix[kwEnd:], notTheTotal) {
+		if !ok || notTheTotalList.in(prefix[kwEnd:]) {
 			continue
 		}
 		// A number that counts the cases named after it is a part when
 		// what follows says so (其中37件行政复议、8件行政诉讼尚未审结: 8 is
 		// the pending suits, not the review total before it).
-		if after := firstRunes(cl[off:], figureWindow); startsWithAny(after, caseNouns) && containsAny(after, notTheTotal) {
+		if after := firstRunes(cl[off:], figureWindow); startsWithAny(after, caseNouns) && notTheTotalList.in(after) {
 			continue
 		}
 		switch kind {
@@ -518,17 +616,19 @@ func bothCases(kind stmtKind, before, after string) (stmtKind, bool) {
 	return 0, false
 }
 
-// nearestKeyword finds the figure keyword ending last in s.
+// nearestKeyword finds the figure keyword ending last in s (the longer
+// on a tie). It looks back from the end of s, at each byte that ends a
+// keyword, for the keywords ending there: the window before a figure is
+// read once, not once per keyword (FuzzNearestKeyword holds it to the
+// search per keyword it replaced).
 func nearestKeyword(s string) (kind stmtKind, start, end int, ok bool) {
 	best := -1
-	for _, kw := range figureKeywords {
-		i := strings.LastIndex(s, kw.s)
-		if i < 0 {
-			continue
-		}
-		e := i + len(kw.s)
-		if e > best || e == best && i < start {
-			best, start, end, kind = e, i, e, kw.kind
+	for e := len(s); e > 0 && best < 0; e-- {
+		for _, k := range keywordsEndingIn[s[e-1]] {
+			kw := &figureKeywords[k]
+			if i := e - len(kw.s); i >= 0 && s[i:e] == kw.s && (best < 0 || i < start) {
+				best, start, end, kind = e, i, e, kw.kind
+			}
 		}
 	}
 	if best < 0 {

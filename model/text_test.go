@@ -110,7 +110,7 @@ func TestParseChineseNumber(t *testing.T) {
 }
 
 func TestCopiedPercent(t *testing.T) {
-	prev := newPrevState(&Report{S5: seedAsksPara})
+	prev := newPrevState(&Report{S5: seedAsksPara}, nil)
 	for _, tc := range []struct {
 		text string
 		min  int

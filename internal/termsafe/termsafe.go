@@ -154,24 +154,78 @@ func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
 // Write renders p and writes it to the underlying writer. It reports len(p)
 // when everything was written (or kept to complete a character).
 func (w *Writer) Write(p []byte) (int, error) {
-	var s string
+	n := len(p)
 	if len(w.pending) > 0 {
-		s = string(append(w.pending, p...))
-	} else {
-		s = string(p)
+		// The character the last write cut: completed by p's first bytes
+		// (a character is at most 4 bytes), rendered the careful way.
+		had := len(w.pending)
+		c := append(w.pending, p[:min(len(p), utf8.UTFMax)]...)
+		var used int
+		w.buf, used = appendSafeN(w.buf[:0], string(c), false)
+		if used == 0 { // still incomplete: p was its next bytes, all of them
+			w.pending = c
+			return n, nil
+		}
+		w.pending = c[:0]
+		if err := w.out(w.buf); err != nil {
+			return 0, err
+		}
+		// used > 0 is past every byte kept from the last write: they are the
+		// start of one sequence, which either completes or is escaped byte
+		// by byte (a continuation byte never starts an incomplete one).
+		p = p[used-had:]
 	}
+	// What needs no escape, in whole characters, is written as it is: the
+	// common case, a chunk of a buffered writer, costs no copy.
+	i := safeLen(p)
+	if err := w.out(p[:i]); err != nil {
+		return 0, err
+	}
+	if p = p[i:]; len(p) == 0 {
+		return n, nil
+	}
+	// The rest, from a character to escape or a character cut at the end.
+	s := string(p)
 	var used int
 	w.buf, used = appendSafeN(w.buf[:0], s, false)
 	w.pending = append(w.pending[:0], s[used:]...)
-	if len(w.buf) > 0 {
-		if _, err := w.w.Write(w.buf); err != nil {
-			return 0, err
-		}
+	if err := w.out(w.buf); err != nil {
+		return 0, err
 	}
-	return len(p), nil
+	return n, nil
 }
 
-// WriteString is Write for a string.
+// out writes b to the underlying writer unless it is empty.
+func (w *Writer) out(b []byte) error {
+	if len(b) == 0 {
+		return nil
+	}
+	_, err := w.w.Write(b)
+	return err
+}
+
+// safeLen is the length of p's longest start that String leaves as it is
+// and that ends with a whole character: no control character, no byte that
+// is not UTF-8, no sequence cut at the end.
+func safeLen(p []byte) int {
+	for i := 0; i < len(p); {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			if IsControl(rune(c)) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 || IsControl(r) {
+			return i
+		}
+		i += size
+	}
+	return len(p)
+}
+
 func (w *Writer) WriteString(s string) (int, error) { return w.Write([]byte(s)) }
 
 // Flush writes a pending incomplete sequence, escaped.

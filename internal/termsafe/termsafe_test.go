@@ -2,6 +2,7 @@ package termsafe
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -66,6 +67,7 @@ func FuzzString(f *testing.F) {
 	for _, s := range []string{"测\x1b]0;PWNED\a机关", "\u009b\xff", "中文\n\t", "\xe4\xb8", "\\x1b"} {
 		f.Add(s, 3)
 	}
+	f.Add("机关\x1b[31m名称\u009b\xff结束\xe4\xb8\xad文字\xe4", 12345)
 	f.Fuzz(func(t *testing.T, s string, chunk int) {
 		out := String(s)
 		if !utf8.ValidString(out) {
@@ -83,7 +85,8 @@ func FuzzString(f *testing.F) {
 		if Safe(s) && out != s {
 			t.Fatalf("safe %q changed to %q", s, out)
 		}
-		// The Writer gives the same in any chunking.
+		// The Writer gives the same in any chunking: even sizes, and sizes
+		// that vary from write to write (chunk's bits), up to the whole.
 		size := (chunk%7+7)%7 + 1
 		var buf bytes.Buffer
 		w := NewWriter(&buf)
@@ -93,6 +96,21 @@ func FuzzString(f *testing.F) {
 		_ = w.Flush()
 		if buf.String() != out {
 			t.Fatalf("writer in chunks of %d: %q, String: %q", size, buf.String(), out)
+		}
+		buf.Reset()
+		bits := uint32(chunk)
+		for i := 0; i < len(s); {
+			size := int(bits%9) + 1
+			if bits%13 == 0 {
+				size = len(s)
+			}
+			bits = bits*1664525 + 1013904223
+			_, _ = w.Write([]byte(s[i:min(i+size, len(s))]))
+			i += size
+		}
+		_ = w.Flush()
+		if buf.String() != out {
+			t.Fatalf("writer in chunks varying with %d: %q, String: %q", chunk, buf.String(), out)
 		}
 	})
 }
@@ -158,4 +176,19 @@ func FuzzStyled(f *testing.F) {
 			t.Fatalf("Styled(%q) = %q: %q became %q", s, out, a, b)
 		}
 	})
+}
+
+// TestWriterSafeNoAlloc: what needs no escape passes without a copy, also
+// when a character is cut between writes (as a buffered writer's chunks cut
+// them).
+func TestWriterSafeNoAlloc(t *testing.T) {
+	text := []byte(strings.Repeat("机关名称\t2023\n", 200))
+	w := NewWriter(io.Discard)
+	if n := testing.AllocsPerRun(20, func() {
+		for i := 0; i < len(text); i += 1000 {
+			_, _ = w.Write(text[i:min(i+1000, len(text))])
+		}
+	}); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
 }
