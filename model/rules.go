@@ -50,6 +50,7 @@ var rules = []Rule{
 	{ID: "s6.fee_text", Severity: SevError, Source: srcFeeText, OnText: true, run: ruleFeeTextDiffers},
 	{ID: "s6.fee_text", Severity: SevWarning, Source: srcFeeText, OnText: true, run: ruleFeeTextSame},
 	{ID: "date.early", Severity: SevWarning, Source: srcDate, run: ruleDateEarly},
+	{ID: "date.late", Severity: SevWarning, Source: srcDate, run: ruleDateLate},
 	{ID: "text.numbers", Severity: SevWarning, Source: srcText, OnText: true, run: ruleTextNumbers},
 	{ID: "text.all_done", Severity: SevWarning, Source: srcText, OnText: true, run: ruleTextAllDone},
 	{ID: "s1.coverage", Severity: SevWarning, Source: srcFormat, OnText: true, textOnly: true, run: ruleS1Coverage},
@@ -370,6 +371,22 @@ func ruleDateEarly(in *checkInput, out []Finding) []Finding {
 	return append(out, Finding{Part: "date",
 		Message: fmt.Sprintf("落款日期 %s 早于 %d 年度结束（%d年12月31日）：年度报告在年度结束后编制，请核对日期",
 			r.Date.Chinese(), r.Year, r.Year),
+	})
+}
+
+// ruleDateLate: a 落款 dated after the end of the year following the
+// report's is a slip of the keyboard (2205 for 2025) or a date carried
+// from a much later report; the report is published by 31 January of the
+// next year, and a late or revised one within that year is left alone.
+func ruleDateLate(in *checkInput, out []Finding) []Finding {
+	r := in.r
+	y, _, _, ok := r.Date.parts()
+	if !ok || r.Year == 0 || y <= r.Year+1 {
+		return out
+	}
+	return append(out, Finding{Part: "date",
+		Message: fmt.Sprintf("落款日期 %s 晚于 %d年12月31日：%d 年度的报告应在 %d 年 1 月 31 日前公布，请核对日期",
+			r.Date.Chinese(), r.Year+1, r.Year, r.Year+1),
 	})
 }
 

@@ -255,6 +255,25 @@ func TestRules(t *testing.T) {
 		{rule: "date.early", name: "after the year", edit: func(t *testing.T, r, p *Report) {
 			r.Date = "2025-01-20"
 		}},
+		// date.late
+		{rule: "date.late", name: "a year mistyped", edit: func(t *testing.T, r, p *Report) {
+			r.Date = "2205-01-20"
+		}, want: []want{{part: "date",
+			message: "落款日期 2205年1月20日 晚于 2025年12月31日：2024 年度的报告应在 2025 年 1 月 31 日前公布，请核对日期（《中华人民共和国政府信息公开条例》第四十九条）"}}},
+		{rule: "date.late", name: "9999-12-31", edit: func(t *testing.T, r, p *Report) {
+			r.Date = "9999-12-31"
+		}, want: []want{{part: "date",
+			message: "落款日期 9999年12月31日 晚于 2025年12月31日：2024 年度的报告应在 2025 年 1 月 31 日前公布，请核对日期（《中华人民共和国政府信息公开条例》第四十九条）"}}},
+		{rule: "date.late", name: "published late, within the next year", edit: func(t *testing.T, r, p *Report) {
+			r.Date = "2025-12-31"
+		}},
+		{rule: "date.late", name: "the first day after", edit: func(t *testing.T, r, p *Report) {
+			r.Date = "2026-01-01"
+		}, want: []want{{part: "date",
+			message: "落款日期 2026年1月1日 晚于 2025年12月31日：2024 年度的报告应在 2025 年 1 月 31 日前公布，请核对日期（《中华人民共和国政府信息公开条例》第四十九条）"}}},
+		{rule: "date.late", name: "no date yet", edit: func(t *testing.T, r, p *Report) {
+			r.Date = ""
+		}},
 		// text.year
 		{rule: "text.year", name: "last year's words after 从上年报告创建", edit: func(t *testing.T, r, p *Report) {
 			r.S6 = "2023年度政府信息公开工作过程中未发生收取信息处理费情况。"
@@ -541,7 +560,7 @@ func TestCheckerCache(t *testing.T) {
 func TestEveryRuleInTable(t *testing.T) {
 	want := []string{"s3.balance", "value.range", "missing", "prev.carried", "prev.in_force", "prev.jump", "prev.copied",
 		"s2.rules_power", "s6.collected", "s6.unpaid", "s6.notices_amount", "s6.fee_in_s2", "s6.fee_text", "s6.fee_text",
-		"date.early", "text.numbers", "text.all_done", "s1.coverage", "s5.last_year", "preface.basis", "text.year", "note"}
+		"date.early", "date.late", "text.numbers", "text.all_done", "s1.coverage", "s5.last_year", "preface.basis", "text.year", "note"}
 	var got []string
 	for _, r := range Rules() {
 		got = append(got, r.ID)

@@ -65,6 +65,58 @@ func schema3Golden(t *testing.T) map[string]*schema3Report {
 	return g
 }
 
+// schema3Counts is what a summary of the golden file counts: the counts
+// the layout-3 code stored while the rules are the ones it counted with
+// (the file keeps their fingerprint); once a rule is added or changed, the
+// store counts again at the first open, and the counts are this program's
+// check of the report against its last year's (as previousTx finds it:
+// the linked report, else the same agency's year before, never one in the
+// trash).
+func schema3Counts(t *testing.T, gold map[string]*schema3Report) func(id string) (errs, missing, warns int) {
+	t.Helper()
+	db, err := bolt.Open("testdata/schema3.db", 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var same bool
+	db.View(func(tx *bolt.Tx) error {
+		same = bytes.Equal(tx.Bucket(bucketMeta).Get(keyRules), currentRules())
+		return nil
+	})
+	db.Close()
+	reports := map[string]*model.Report{}
+	for id, g := range gold {
+		r, err := model.Decode(g.Report)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reports[id] = r
+	}
+	live := func(id string) *model.Report {
+		if r := reports[id]; r != nil && gold[id].Summary.Deleted.IsZero() {
+			return r
+		}
+		return nil
+	}
+	return func(id string) (int, int, int) {
+		if same {
+			w := gold[id].Summary
+			return w.Errors, w.Missing, w.Warnings
+		}
+		r := reports[id]
+		prev, _ := model.LastYear(r, func(id string) (*model.Report, error) { return live(id), nil },
+			func(agency string, year int) (*model.Report, error) {
+				for id, p := range reports {
+					if id != r.ID && p.Agency == agency && p.Year == year && live(id) != nil {
+						return p, nil
+					}
+				}
+				return nil, nil
+			})
+		return countFindings(r, prev)
+	}
+}
+
 // schema3Copy copies testdata/schema3.db into a temporary folder.
 func schema3Copy(t *testing.T) (path string, data []byte) {
 	t.Helper()
@@ -108,12 +160,16 @@ func checkSchema3(t *testing.T, s *Store, gold map[string]*schema3Report, damage
 	if len(list) != 4 || len(trash) != 1 {
 		t.Fatalf("%d reports and %d in the trash", len(list), len(trash))
 	}
+	counts := schema3Counts(t, gold)
 	for _, sm := range append(list, trash...) {
 		g := gold[sm.ID]
 		if g == nil {
 			t.Fatalf("report %s not in the golden file", sm.ID)
 		}
 		w := g.Summary
+		if sm.ID != damaged { // a damaged report cannot be counted again: its counts stay
+			w.Errors, w.Missing, w.Warnings = counts(sm.ID)
+		}
 		if sm.Agency != w.Agency || sm.Year != w.Year || !sm.Updated.Equal(w.Updated) || !sm.Deleted.Equal(w.Deleted) ||
 			sm.Errors != w.Errors || sm.Missing != w.Missing || sm.Warnings != w.Warnings {
 			t.Errorf("summary %+v, want %+v", sm, w)
