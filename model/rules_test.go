@@ -156,6 +156,10 @@ func TestRules(t *testing.T) {
 			r.S1.Parts[1].Body = seedAsksPara
 			p.S1.Parts[3].Body = strings.ReplaceAll(seedAsksPara, "2023", "2022")
 		}, want: []want{{part: "s1.parts.1", message: "一、（二）依申请公开与上年报告的正文 100% 相同，请按本年度的实际情况撰写（跨年度对比）"}}},
+		{rule: "prev.copied", name: "a text copied whole (text.year does not list its paragraphs again)", edit: func(t *testing.T, r, p *Report) {
+			p.S5 = "一是政策解读形式单一，图解、视频等解读方式运用不多，全年仅发布图解12篇。\n二是基层政务公开标准化规范化建设有待加强，公开目录更新不够及时。\n本报告统计期限为2023年1月1日至2023年12月31日。"
+			r.S5 = p.S5
+		}, want: []want{{part: "s5", message: "五、存在的主要问题及改进情况与上年报告的正文 100% 相同，请按本年度的实际情况撰写（跨年度对比）"}}},
 		{rule: "prev.copied", name: "rewritten", edit: func(t *testing.T, r, p *Report) {
 			r.S1.Parts[1].Body = seedAsksPara
 			p.S1.Parts[1].Body = "认真做好依申请公开工作，严格按照法定时限答复，确保答复内容准确、程序规范、依据充分。" + seedAsksPara[:60]
@@ -294,6 +298,12 @@ func TestRules(t *testing.T) {
 		}, want: []want{
 			{part: "s1.parts.2", message: "一、（三）政府信息管理第 2 段与上年报告中的一段相同（「全年组织政务公开专题培训3次，参训人员达120人次。」）：请按本年度的情况修改（正文应写本年度的情况）"},
 			{part: "s5", message: "五、存在的主要问题及改进情况第 2 段与上年报告中的一段相同（「一是政策解读形式单一，图解、视频等解读方式运用不多。」）：请按本年度的情况修改（正文应写本年度的情况）"},
+		}},
+		{rule: "text.year", name: "a text copied whole is listed once, by prev.copied", edit: func(t *testing.T, r, p *Report) {
+			p.S5 = "一是政策解读形式单一，图解、视频等解读方式运用不多，全年仅发布图解12篇。\n二是基层政务公开标准化规范化建设有待加强，公开目录更新不够及时。\n本报告统计期限为2023年1月1日至2023年12月31日。"
+			r.S5 = p.S5
+		}, want: []want{
+			{part: "s5", message: "五、存在的主要问题及改进情况第 3 段写的是 2023 年度的情况（「本报告统计期限为2023年1月1日至2023年12月31日。」），本报告是 2024 年度：请改为本年度的情况（正文应写本年度的情况）"},
 		}},
 		{rule: "text.year", name: "comparisons, cited reports, last year's problems, plans for next year", edit: func(t *testing.T, r, p *Report) {
 			r.S1.Intro = "2024年，本局共收到申请12件，较2023年度增加2件。与2023年度相比，主动公开数量有所增长。"

@@ -248,6 +248,13 @@ func rulePrefaceBasis(in *checkInput, out []Finding) []Finding {
 	return append(out, Finding{Part: "preface", Message: msg})
 }
 
+// wholeCopied: a text 90 % or more the same as last year's, long enough to
+// tell (prev.copied lists it).
+func wholeCopied(s string, set *shingleSet) bool {
+	pct, n := copiedPercent(s, set)
+	return n >= minCopiedCount && pct >= 90
+}
+
 // rulePrevCopied: a narrative text 90 % or more the same as last year's.
 func rulePrevCopied(in *checkInput, out []Finding) []Finding {
 	ps := in.text.prev
@@ -256,10 +263,10 @@ func rulePrevCopied(in *checkInput, out []Finding) []Finding {
 	}
 	r := in.r
 	check := func(part, s string) {
-		pct, n := copiedPercent(s, &ps.set)
-		if n < minCopiedCount || pct < 90 {
+		if !wholeCopied(s, &ps.set) {
 			return
 		}
+		pct, _ := copiedPercent(s, &ps.set)
 		out = append(out, Finding{Part: part,
 			Message: fmt.Sprintf("%s与上年报告的正文 %d%% 相同，请按本年度的实际情况撰写", partName(r, part), pct),
 		})

@@ -45,6 +45,12 @@ func ruleTextYear(in *checkInput, out []Finding) []Finding {
 		paras = in.text.prev.paras
 	}
 	check := func(part, text string, carried bool) {
+		// A text prev.copied lists as a whole is not listed again
+		// paragraph by paragraph as carried over (its paragraphs naming
+		// last year's year still are).
+		if carried && in.text.prev != nil && wholeCopied(text, &in.text.prev.set) {
+			carried = false
+		}
 		n, found := 0, 0
 		for para := range strings.SplitSeq(text, "\n") {
 			p := trimPara(para)
