@@ -91,11 +91,8 @@ func nearestKeywordSearch(s string) (kind stmtKind, start, end int, ok bool) {
 	if best < 0 {
 		return 0, 0, 0, false
 	}
-	if kind == stForward {
-		before := strings.TrimSuffix(s[:start], "度")
-		if strings.HasSuffix(before, "年") && !strings.HasSuffix(before, "本年") && !strings.HasSuffix(before, "今年") {
-			return 0, 0, 0, false
-		}
+	if kind == stForward && otherYearBefore(s[:start]) {
+		return 0, 0, 0, false
 	}
 	return kind, start, end, true
 }

@@ -634,14 +634,17 @@ func nearestKeyword(s string) (kind stmtKind, start, end int, ok bool) {
 	if best < 0 {
 		return 0, 0, 0, false
 	}
-	if kind == stForward {
-		// 结转 alone: 本年结转 is this year's, 2022年结转 is ambiguous.
-		before := strings.TrimSuffix(s[:start], "度")
-		if strings.HasSuffix(before, "年") && !strings.HasSuffix(before, "本年") && !strings.HasSuffix(before, "今年") {
-			return 0, 0, 0, false
-		}
+	if kind == stForward && otherYearBefore(s[:start]) {
+		return 0, 0, 0, false
 	}
 	return kind, start, end, true
+}
+
+// otherYearBefore: s ends with a year other than this one (2022年, 2022年度),
+// so that 结转 after it cannot be told this year's (本年结转 can).
+func otherYearBefore(s string) bool {
+	s = strings.TrimSuffix(s, "度")
+	return strings.HasSuffix(s, "年") && !strings.HasSuffix(s, "本年") && !strings.HasSuffix(s, "今年")
 }
 
 // numberBefore reads the number that s ends with (spaces allowed before
