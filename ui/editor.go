@@ -916,12 +916,13 @@ func (e *editor) bindings() []key.Binding {
 			b = append(b, e.keys.Edit, e.keys.Clear)
 		}
 	}
-	switch k := e.item().kind; {
-	case !edit:
-	case k == secS1:
-		b = append(b, e.keys.PartAdd)
-	case k == secPart:
-		b = append(b, e.keys.PartAdd, e.keys.PartDel, e.keys.PartUp)
+	if edit {
+		switch e.item().kind {
+		case secS1:
+			b = append(b, e.keys.PartAdd)
+		case secPart:
+			b = append(b, e.keys.PartAdd, e.keys.PartDel, e.keys.PartUp)
+		}
 	}
 	return append(b, e.keys.Export, e.keys.History, e.keys.Back, e.keys.Quit)
 }
