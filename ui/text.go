@@ -374,6 +374,7 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 	k, isKey := msg.(tea.KeyPressMsg)
 	typed := isKey && fl.kind == fText && plainText(k) && !fl.ta.HasSelection() && !fl.fresh
 	var before, after string
+	var unTyped func() string // the text before a typed insertion
 	var cmd tea.Cmd
 	row, col := fl.ta.Line(), fl.ta.Column()
 	if typed {
@@ -384,14 +385,16 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 		// in a text of 3,300 characters. The text before it is not
 		// copied out of the textarea (a tenth of a millisecond in such
 		// a text): the insertion runs from the caret's old place to its
-		// new one, so taking it out again gives the text before.
+		// new one, so taking it out again gives the text before, which
+		// only a refused insertion needs (unTyped).
 		fl.ta.InsertString(k.Text)
 		if fl.ta.Line() == row && fl.ta.Column() == col {
 			return nil // nothing inserted (the textarea's sanitiser dropped it all)
 		}
 		after = fl.ta.Value()
 		from, to := textOffset(after, row, col), textOffset(after, fl.ta.Line(), fl.ta.Column())
-		before = after[:from] + after[to:]
+		ins := after // after may be cleaned below; the offsets are into this
+		unTyped = func() string { return ins[:from] + ins[to:] }
 	} else {
 		before = fl.ta.Value()
 		if fl.fresh {
@@ -429,6 +432,9 @@ func (e *editor) textInput(fl *field, msg tea.Msg) tea.Cmd {
 		if fl.kind == fText {
 			// Too long: the keystroke or paste is refused, the text
 			// and the caret stay as they were.
+			if unTyped != nil {
+				before = unTyped()
+			}
 			fl.putBack(before, row, col)
 		}
 		e.setMsg(strf(strFieldProblem, fl.name, p), true)
