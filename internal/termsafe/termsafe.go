@@ -15,6 +15,7 @@ import (
 	"io"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // IsControl reports whether r may not reach a terminal raw: a C0 control
@@ -28,7 +29,12 @@ func Safe(s string) bool { return safe(s, false) }
 
 // safe reports whether s holds no control character and no invalid byte,
 // SGR sequences (colours) aside when sgr is set (Styled's case).
-func safe(s string, sgr bool) bool {
+func safe(s string, sgr bool) bool { return safePrefix(s, sgr) == len(s) }
+
+// safePrefix is the length of s's longest start that holds no control
+// character and no invalid byte (SGR sequences aside when sgr is set): the
+// part String leaves as it is. A sequence cut at the end counts as invalid.
+func safePrefix(s string, sgr bool) int {
 	for i := 0; i < len(s); {
 		if sgr {
 			if n := sgrLen(s[i:]); n > 0 {
@@ -39,18 +45,18 @@ func safe(s string, sgr bool) bool {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if IsControl(rune(c)) {
-				return false
+				return i
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 || IsControl(r) {
-			return false
+			return i
 		}
 		i += n
 	}
-	return true
+	return len(s)
 }
 
 // String returns s with every control character and invalid byte written
@@ -177,7 +183,8 @@ func (w *Writer) Write(p []byte) (int, error) {
 	}
 	// What needs no escape, in whole characters, is written as it is: the
 	// common case, a chunk of a buffered writer, costs no copy.
-	i := safeLen(p)
+	// (p is read as a string in place: safePrefix keeps nothing of it.)
+	i := safePrefix(unsafe.String(unsafe.SliceData(p), len(p)), false)
 	if err := w.out(p[:i]); err != nil {
 		return 0, err
 	}
@@ -202,28 +209,6 @@ func (w *Writer) out(b []byte) error {
 	}
 	_, err := w.w.Write(b)
 	return err
-}
-
-// safeLen is the length of p's longest start that String leaves as it is
-// and that ends with a whole character: no control character, no byte that
-// is not UTF-8, no sequence cut at the end.
-func safeLen(p []byte) int {
-	for i := 0; i < len(p); {
-		c := p[i]
-		if c < utf8.RuneSelf {
-			if IsControl(rune(c)) {
-				return i
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(p[i:])
-		if r == utf8.RuneError && size == 1 || IsControl(r) {
-			return i
-		}
-		i += size
-	}
-	return len(p)
 }
 
 func (w *Writer) WriteString(s string) (int, error) { return w.Write([]byte(s)) }
